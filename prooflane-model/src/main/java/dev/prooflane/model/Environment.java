@@ -1,0 +1,50 @@
+package dev.prooflane.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A baseline: the services that run in it, in start order, and the routing-key names its router
+ * accepts.
+ *
+ * @param name the environment name
+ * @param file the environment file it was read from
+ * @param keyNames where requests carry the routing key
+ * @param services the services by name, in the order they are declared (and started)
+ * @param maxTtl the longest TTL a sandbox may ask for
+ */
+public record Environment(
+    String name,
+    Path file,
+    KeyNames keyNames,
+    Map<String, ServiceSpec> services,
+    Optional<java.time.Duration> maxTtl) {
+  public Environment {
+    requireNonNull(name, "name");
+    requireNonNull(file, "file");
+    requireNonNull(keyNames, "keyNames");
+    requireNonNull(maxTtl, "maxTtl");
+    services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
+  }
+
+  /** The folder relative paths in the environment file are resolved against. */
+  public Path baseDir() {
+    Path parent = file.toAbsolutePath().normalize().getParent();
+    return parent == null ? Path.of("/") : parent;
+  }
+
+  /** The service named {@code name}, or a {@link NotFoundException} that lists the known ones. */
+  public ServiceSpec service(String name) {
+    ServiceSpec spec = services.get(name);
+    if (spec == null) {
+      throw new NotFoundException(
+          "service", name, "known services: " + String.join(", ", services.keySet()));
+    }
+    return spec;
+  }
+}

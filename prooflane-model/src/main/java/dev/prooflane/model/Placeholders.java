@@ -1,0 +1,85 @@
+package dev.prooflane.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code ${...}} placeholders a service's command and env may use.
+ *
+ * <ul>
+ *   <li>{@code ${port}}: the loopback port this instance must listen on;
+ *   <li>{@code ${services.NAME.url}}, {@code ${services.NAME.host}}, {@code ${services.NAME.port}}:
+ *       the router's address for service NAME (calls through it are routed per key);
+ *   <li>{@code ${sandbox}}: {@code baseline}, or the sandbox name for a fork;
+ *   <li>{@code ${artifact}}: the service's artifact (a fork may replace it);
+ *   <li>{@code ${dir}}: the folder of the environment file.
+ * </ul>
+ */
+public final class Placeholders {
+  private static final Pattern REF = Pattern.compile("\\$\\{([^}]*)}");
+  private static final Pattern SERVICE_REF =
+      Pattern.compile("services\\.([A-Za-z0-9_-]+)\\.(url|host|port)");
+  private static final List<String> SIMPLE = List.of("port", "sandbox", "artifact", "dir");
+
+  private Placeholders() {}
+
+  /** Every placeholder name in {@code text}, in order. */
+  public static List<String> names(String text) {
+    List<String> out = new ArrayList<>();
+    Matcher m = REF.matcher(text);
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return out;
+  }
+
+  /**
+   * Why {@code name} is not a valid placeholder given the known service names, or null when valid.
+   */
+  public static String problem(String name, java.util.Set<String> services) {
+    if (SIMPLE.contains(name)) {
+      return null;
+    }
+    Matcher m = SERVICE_REF.matcher(name);
+    if (m.matches()) {
+      return services.contains(m.group(1))
+          ? null
+          : "${"
+              + name
+              + "}: no service '"
+              + m.group(1)
+              + "' (known: "
+              + String.join(", ", services)
+              + ")";
+    }
+    return "${"
+        + name
+        + "}: unknown placeholder (expected: ${port}, ${sandbox}, ${artifact}, ${dir} or"
+        + " ${services.NAME.url|host|port})";
+  }
+
+  /** Replaces each placeholder with {@code values.apply(name)}. */
+  public static String resolve(String text, Function<String, String> values) {
+    Matcher m = REF.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String value = values.apply(m.group(1));
+      if (value == null) {
+        throw new ProoflaneException(
+            "unresolved placeholder ${" + m.group(1) + "} in '" + text + "'");
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(value));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  /** Resolves with a fixed map. */
+  public static String resolve(String text, Map<String, String> values) {
+    return resolve(text, values::get);
+  }
+}

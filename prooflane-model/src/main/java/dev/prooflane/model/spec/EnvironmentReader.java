@@ -1,0 +1,263 @@
+package dev.prooflane.model.spec;
+
+import dev.prooflane.model.Durations;
+import dev.prooflane.model.Environment;
+import dev.prooflane.model.HealthCheck;
+import dev.prooflane.model.KeyNames;
+import dev.prooflane.model.Placeholders;
+import dev.prooflane.model.ProoflaneException;
+import dev.prooflane.model.ServiceSpec;
+import dev.prooflane.model.SpecException;
+import dev.prooflane.model.SpecProblem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Reads an environment file ({@code prooflane.yaml}); the format is in docs/environment.md. */
+public final class EnvironmentReader {
+  private static final Set<String> TOP = Set.of("name", "routing", "sandboxes", "services");
+  private static final Set<String> ROUTING =
+      Set.of("compat", "baggage", "tracestate", "header", "query");
+  private static final Set<String> SANDBOXES = Set.of("maxTtl");
+  private static final Set<String> SERVICE =
+      Set.of("command", "artifact", "workdir", "port", "env", "health");
+  private static final Set<String> HEALTH = Set.of("path", "timeout", "interval");
+  private static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}");
+
+  private EnvironmentReader() {}
+
+  /** Reads and validates the file at {@code path}. */
+  public static Environment read(Path path) {
+    String text;
+    try {
+      text = Files.readString(path, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new SpecException(
+          new SpecProblem(
+              path.toString(),
+              0,
+              0,
+              "",
+              "file not found (create it, or pass another with -f; see docs/environment.md)"));
+    } catch (IOException e) {
+      throw new ProoflaneException("cannot read " + path + ": " + e.getMessage(), e);
+    }
+    return parse(path, text);
+  }
+
+  /**
+   * Validates {@code text} as if read from {@code path}; throws a {@link SpecException} listing
+   * every problem.
+   */
+  public static Environment parse(Path path, String text) {
+    SpecFile file = SpecFile.parse(path.toString(), text);
+    SpecNode root = file.root();
+    Map<String, SpecNode> top = root.entries();
+    root.rejectUnknown(top, TOP);
+    String name = "default";
+    if (top.containsKey("name")) {
+      String n = top.get("name").text();
+      if (n != null) {
+        if (SERVICE_NAME.matcher(n).matches()) {
+          name = n;
+        } else {
+          top.get("name").problem("'" + n + "' (expected: lowercase letters, digits and '-')");
+        }
+      }
+    }
+    KeyNames keyNames =
+        top.containsKey("routing") ? keyNames(top.get("routing")) : KeyNames.DEFAULT;
+    Optional<Duration> maxTtl = Optional.empty();
+    if (top.containsKey("sandboxes")) {
+      Map<String, SpecNode> sb = top.get("sandboxes").entries();
+      top.get("sandboxes").rejectUnknown(sb, SANDBOXES);
+      if (sb.containsKey("maxTtl")) {
+        maxTtl = sb.get("maxTtl").parse(Durations::parse);
+      }
+    }
+    Map<String, ServiceSpec> services = new LinkedHashMap<>();
+    SpecNode servicesNode = top.get("services");
+    if (servicesNode == null) {
+      root.problem(
+          "missing field 'services' (declare at least one service; see docs/environment.md)");
+    } else {
+      Map<String, SpecNode> entries = servicesNode.entries();
+      if (entries.isEmpty() && servicesNode.isMapping()) {
+        servicesNode.problem("no services (declare at least one)");
+      }
+      Path base = path.toAbsolutePath().normalize().getParent();
+      for (Map.Entry<String, SpecNode> e : entries.entrySet()) {
+        ServiceSpec spec = service(e.getKey(), e.getValue(), base, entries.keySet());
+        if (spec != null) {
+          services.put(e.getKey(), spec);
+        }
+      }
+      checkPorts(entries, services);
+    }
+    file.throwIfProblems();
+    return new Environment(name, path, keyNames, services, maxTtl);
+  }
+
+  private static KeyNames keyNames(SpecNode node) {
+    Map<String, SpecNode> r = node.entries();
+    node.rejectUnknown(r, ROUTING);
+    KeyNames base = KeyNames.DEFAULT;
+    if (r.containsKey("compat")) {
+      String tool = r.get("compat").text();
+      if (tool != null) {
+        base =
+            KeyNames.compat(tool)
+                .orElseGet(
+                    () -> {
+                      r.get("compat")
+                          .problem("'" + tool + "' (expected: prooflane, signadot or okteto)");
+                      return KeyNames.DEFAULT;
+                    });
+      }
+    }
+    String baggage = token(r.get("baggage"), base.baggage());
+    String tracestate = token(r.get("tracestate"), base.tracestate());
+    String header = token(r.get("header"), base.header());
+    Optional<String> query = Optional.ofNullable(token(r.get("query"), base.query().orElse(null)));
+    return new KeyNames(baggage, tracestate, header, query);
+  }
+
+  private static String token(SpecNode node, String fallback) {
+    if (node == null) {
+      return fallback;
+    }
+    if (node.isNull()) {
+      return "";
+    }
+    String t = node.text();
+    if (t != null && !TOKEN.matcher(t).matches()) {
+      return node.problem("'" + t + "' (expected: a header-safe name such as x-prooflane-key)");
+    }
+    return t == null ? fallback : t;
+  }
+
+  private static ServiceSpec service(String name, SpecNode node, Path base, Set<String> known) {
+    if (!SERVICE_NAME.matcher(name).matches()) {
+      node.problem("service name '" + name + "' (expected: lowercase letters, digits and '-')");
+    }
+    Map<String, SpecNode> f = node.entries();
+    if (!node.isMapping()) {
+      return null;
+    }
+    node.rejectUnknown(f, SERVICE);
+    List<String> command = null;
+    if (!f.containsKey("command")) {
+      node.problem(
+          "missing field 'command' (the program that runs this service, such as: java -jar app.jar)");
+    } else {
+      command = f.get("command").command();
+      if (command != null) {
+        checkPlaceholders(f.get("command"), String.join(" ", command), known);
+      }
+    }
+    Optional<String> artifact = Optional.empty();
+    if (f.containsKey("artifact")) {
+      artifact = Optional.ofNullable(f.get("artifact").text());
+    }
+    if (command != null
+        && String.join(" ", command).contains("${artifact}")
+        && artifact.isEmpty()) {
+      f.get("command")
+          .problem("uses ${artifact} but the service has no 'artifact' field (add one)");
+    }
+    Path workdir = base;
+    if (f.containsKey("workdir")) {
+      String w = f.get("workdir").text();
+      if (w != null) {
+        workdir = base.resolve(w).normalize();
+      }
+    }
+    int port = 0;
+    if (f.containsKey("port")) {
+      Integer p = f.get("port").integer(0, 65535);
+      port = p == null ? 0 : p;
+    }
+    Map<String, String> env = Map.of();
+    if (f.containsKey("env")) {
+      env = f.get("env").stringMap();
+      for (Map.Entry<String, SpecNode> e : f.get("env").entries().entrySet()) {
+        if (e.getValue().isScalar() && !e.getValue().isNull()) {
+          checkPlaceholders(e.getValue(), e.getValue().text(), known);
+        }
+      }
+    }
+    HealthCheck health = f.containsKey("health") ? health(f.get("health")) : HealthCheck.DEFAULT;
+    if (command == null || health == null) {
+      return null;
+    }
+    return new ServiceSpec(name, command, workdir, env, port, artifact, health);
+  }
+
+  private static HealthCheck health(SpecNode node) {
+    Map<String, SpecNode> h = node.entries();
+    node.rejectUnknown(h, HEALTH);
+    String path = HealthCheck.DEFAULT.path();
+    if (h.containsKey("path")) {
+      String p = h.get("path").text();
+      if (p != null && !p.startsWith("/")) {
+        h.get("path").problem("'" + p + "' (expected: a path starting with /, such as /health)");
+      } else if (p != null) {
+        path = p;
+      }
+    }
+    Duration timeout =
+        h.containsKey("timeout")
+            ? h.get("timeout").parse(Durations::parse).orElse(HealthCheck.DEFAULT.timeout())
+            : HealthCheck.DEFAULT.timeout();
+    Duration interval =
+        h.containsKey("interval")
+            ? h.get("interval").parse(Durations::parse).orElse(HealthCheck.DEFAULT.interval())
+            : HealthCheck.DEFAULT.interval();
+    if (timeout.isZero()) {
+      h.get("timeout").problem("0s (expected: > 0)");
+      return null;
+    }
+    return new HealthCheck(path, timeout, interval);
+  }
+
+  private static void checkPlaceholders(SpecNode node, String text, Set<String> services) {
+    for (String name : Placeholders.names(text)) {
+      String problem = Placeholders.problem(name, services);
+      if (problem != null) {
+        node.problem(problem);
+      }
+    }
+  }
+
+  private static void checkPorts(Map<String, SpecNode> nodes, Map<String, ServiceSpec> services) {
+    Map<Integer, String> used = new LinkedHashMap<>();
+    for (ServiceSpec s : services.values()) {
+      if (s.port() == 0) {
+        continue;
+      }
+      String other = used.putIfAbsent(s.port(), s.name());
+      if (other != null) {
+        nodes
+            .get(s.name())
+            .entries()
+            .get("port")
+            .problem(
+                "port "
+                    + s.port()
+                    + " is also used by service '"
+                    + other
+                    + "' (pick another, or 0 for any free port)");
+      }
+    }
+  }
+}
