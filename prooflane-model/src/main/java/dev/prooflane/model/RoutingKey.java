@@ -2,6 +2,8 @@ package dev.prooflane.model;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.security.SecureRandom;
 import java.util.regex.Pattern;
 
@@ -11,12 +13,13 @@ import java.util.regex.Pattern;
  * <p>Restricted to {@code [A-Za-z0-9._-]}, 1 to 64 characters, so that a key can never break out of
  * a header value, a baggage member or a regular expression it is placed in.
  */
-public record RoutingKey(String value) {
+public record RoutingKey(@JsonValue String value) {
   public static final int MAX_LENGTH = 64;
   private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]{1," + MAX_LENGTH + "}");
   private static final String ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  @JsonCreator
   public RoutingKey {
     requireNonNull(value, "value");
     if (!isValid(value)) {
