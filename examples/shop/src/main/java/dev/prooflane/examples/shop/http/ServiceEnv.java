@@ -1,0 +1,101 @@
+package dev.prooflane.examples.shop.http;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Map;
+
+/** A service's settings, read from environment variables. */
+public final class ServiceEnv {
+  /** The variable that names the sandbox this instance belongs to. */
+  public static final String SANDBOX = "PROOFLANE_SANDBOX";
+
+  /** What {@link #servedBy()} answers when {@value #SANDBOX} is not set. */
+  public static final String BASELINE = "baseline";
+
+  private final String service;
+  private final Map<String, String> vars;
+
+  private ServiceEnv(String service, Map<String, String> vars) {
+    this.service = requireNonNull(service, "service");
+    this.vars = Map.copyOf(vars);
+  }
+
+  /** Settings for {@code service} from {@code vars}, typically {@link System#getenv()}. */
+  public static ServiceEnv of(String service, Map<String, String> vars) {
+    return new ServiceEnv(service, vars);
+  }
+
+  /** The service name, such as {@code pricing}. */
+  public String service() {
+    return service;
+  }
+
+  /** The loopback port to listen on, from {@code PORT} (required). */
+  public int port() {
+    String value = required("PORT", "the port to listen on, e.g. PORT=8080");
+    try {
+      int port = Integer.parseInt(value.trim());
+      if (port >= 1 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, with the same message as an out-of-range number
+    }
+    throw new SettingException(
+        "PORT", service + ": PORT='" + value + "' (expected: a port number from 1 to 65535)");
+  }
+
+  /** Which instance this is: the sandbox name from {@value #SANDBOX}, or {@value #BASELINE}. */
+  public String servedBy() {
+    String value = vars.get(SANDBOX);
+    return value == null || value.isBlank() ? BASELINE : value.trim();
+  }
+
+  /**
+   * The base URL of a downstream service from {@code variable} (required), such as {@code
+   * PRICING_URL} for {@code pricing}.
+   */
+  public URI url(String variable, String downstream) {
+    String value =
+        required(
+            variable,
+            "the base URL of the "
+                + downstream
+                + " service, e.g. "
+                + variable
+                + "=http://127.0.0.1:8082");
+    String trimmed = value.trim();
+    while (trimmed.endsWith("/")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1);
+    }
+    try {
+      URI uri = new URI(trimmed);
+      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && uri.getHost() != null) {
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // reported below, with the same message as a URL without scheme or host
+    }
+    throw new SettingException(
+        variable,
+        service
+            + ": "
+            + variable
+            + "='"
+            + value
+            + "' (expected: an http:// URL such as http://127.0.0.1:8082)");
+  }
+
+  private String required(String variable, String hint) {
+    String value = vars.get(variable);
+    if (value == null || value.isBlank()) {
+      throw new SettingException(
+          variable,
+          service + ": environment variable " + variable + " is not set (set it to " + hint + ")");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,15 @@
+package dev.prooflane.examples.shop.http;
+
+import java.io.IOException;
+
+/** The part of a shop service that differs between services: its item route and its answer. */
+public interface ShopService {
+  /** The service name used in hops and logs, such as {@code pricing}. */
+  String name();
+
+  /** The path segment of the item route: {@code prices} serves {@code GET /prices/{id}}. */
+  String resource();
+
+  /** Answers one {@code GET /<resource>/{id}}. */
+  Reply handle(ItemRequest request) throws IOException, InterruptedException;
+}

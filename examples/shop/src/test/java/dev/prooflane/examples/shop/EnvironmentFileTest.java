@@ -1,0 +1,53 @@
+package dev.prooflane.examples.shop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.prooflane.model.Environment;
+import dev.prooflane.model.ServiceSpec;
+import dev.prooflane.model.spec.EnvironmentReader;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The shipped {@code prooflane.yaml} parses and points at main classes that exist. */
+class EnvironmentFileTest {
+  private static final Path FILE = Path.of("prooflane.yaml");
+
+  private final Environment env = EnvironmentReader.read(FILE);
+
+  @Test
+  void declaresTheFourServicesLeavesFirst() {
+    assertThat(env.name()).isEqualTo("shop");
+    assertThat(env.services().keySet())
+        .containsExactly("pricing", "inventory", "catalog", "frontend");
+  }
+
+  @Test
+  void everyCommandRunsAMainClassFromTheShopJar() throws Exception {
+    for (ServiceSpec service : env.services().values()) {
+      List<String> command = service.command();
+      assertThat(command.get(0)).as(service.name()).isEqualTo("java");
+      assertThat(command).as(service.name()).contains("-cp", "${artifact}");
+      assertThat(service.artifact()).as(service.name()).contains("target/shop.jar");
+      assertThat(service.workdir()).isEqualTo(FILE.toAbsolutePath().getParent());
+      Method main =
+          Class.forName(command.get(command.size() - 1)).getMethod("main", String[].class);
+      assertThat(Modifier.isStatic(main.getModifiers())).as(service.name()).isTrue();
+    }
+  }
+
+  @Test
+  void wiresEachServiceToItsDownstreamsThroughTheRouter() {
+    assertThat(env.service("catalog").env())
+        .containsEntry("PRICING_URL", "${services.pricing.url}");
+    assertThat(env.service("frontend").env())
+        .containsEntry("CATALOG_URL", "${services.catalog.url}")
+        .containsEntry("INVENTORY_URL", "${services.inventory.url}");
+    for (ServiceSpec service : env.services().values()) {
+      assertThat(service.env()).as(service.name()).containsEntry("PORT", "${port}");
+      assertThat(service.health().path()).isEqualTo("/health");
+    }
+  }
+}
