@@ -1,0 +1,45 @@
+import dev.prooflane.model.RoutingKey;
+import dev.prooflane.routing.ForkTarget;
+import dev.prooflane.routing.RouteTable;
+import dev.prooflane.routing.Router;
+import dev.prooflane.routing.RouterOptions;
+import dev.prooflane.routing.SandboxRoute;
+import dev.prooflane.routing.Upstream;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Starts the Prooflane router for bench/router.sh: one listener for service "bench", the baseline
+ * upstream, and N sandboxes that each fork "bench" to the fork upstream (each with its own
+ * instance id, so each has its own pool). Prints "READY <port>" and runs until killed.
+ *
+ * <p>Usage: java -cp CLASSPATH bench/RouterBenchMain.java PORT BASELINE_PORT FORK_PORT SANDBOXES
+ */
+public final class RouterBenchMain {
+  public static void main(String[] args) throws InterruptedException {
+    int port = Integer.parseInt(args[0]);
+    int baselinePort = Integer.parseInt(args[1]);
+    int forkPort = Integer.parseInt(args[2]);
+    int sandboxes = Integer.parseInt(args[3]);
+    Router router = Router.start(RouterOptions.defaults());
+    Runtime.getRuntime().addShutdownHook(new Thread(router::close));
+    router.update(
+        table -> {
+          RouteTable t =
+              table.withBaseline("bench", new Upstream("127.0.0.1", baselinePort, "baseline#1"));
+          for (int i = 0; i < sandboxes; i++) {
+            Upstream fork = new Upstream("127.0.0.1", forkPort, "sbx-" + i + "/bench#1");
+            t =
+                t.withSandbox(
+                    new SandboxRoute(
+                        "sbx-" + i,
+                        new RoutingKey("key-" + i),
+                        Map.of("bench", new ForkTarget.Running(fork))));
+          }
+          return t;
+        });
+    int bound = router.listen("bench", port);
+    System.out.println("READY " + bound + " sandboxes=" + router.routes().sandboxes().size());
+    new CountDownLatch(1).await();
+  }
+}

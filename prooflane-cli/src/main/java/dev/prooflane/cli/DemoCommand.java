@@ -1,0 +1,110 @@
+package dev.prooflane.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.prooflane.model.Environment;
+import dev.prooflane.model.spec.EnvironmentReader;
+import dev.prooflane.server.Daemon;
+import dev.prooflane.server.json.Json;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The guided demo: the shop baseline, a sandbox forking pricing, keyed vs unkeyed, isolation. */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the demo shop: start its baseline, fork the pricing service in a sandbox with a change,",
+      "send the same request with and without the key, show two sandboxes isolated, clean up."
+    })
+final class DemoCommand implements Callable<Integer> {
+  static final String PRICING_PACKAGE = "dev.prooflane.examples.shop.pricing.";
+
+  @Mixin JsonMixin output;
+
+  @Option(
+      names = {"-f", "--file"},
+      paramLabel = "FILE",
+      description = "The shop's environment file (default: examples/shop/prooflane.yaml).")
+  Path file;
+
+  @Option(
+      names = "--requests",
+      defaultValue = "600",
+      description = "Requests in the isolation check (default: ${DEFAULT-VALUE}).")
+  int requests;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintStream out = output.json ? System.err : System.out;
+    Path envFile = file != null ? file : defaultEnvFile();
+    Environment env = EnvironmentReader.read(envFile);
+    Path stateDir = Files.createTempDirectory("prooflane-demo-");
+    long t0 = System.nanoTime();
+    out.println("== 1. Start the baseline: " + String.join(", ", env.services().keySet()));
+    Map<String, Object> result = new LinkedHashMap<>();
+    try (Daemon daemon =
+        Daemon.start(env, stateDir, "127.0.0.1", 0, line -> out.println("   " + line))) {
+      out.printf(
+          "   baseline ready in %d ms; API %s%n",
+          (System.nanoTime() - t0) / 1_000_000, daemon.info().apiUrl());
+      DemoScript script =
+          new DemoScript(env, new ApiClient(daemon.info().apiUrl()), daemon, out, requests);
+      result = script.run();
+    } finally {
+      deleteTree(stateDir);
+    }
+    result.put("totalMillis", (System.nanoTime() - t0) / 1_000_000);
+    boolean ok = Boolean.TRUE.equals(result.remove("ok"));
+    if (output.json) {
+      System.out.println(Json.pretty(result));
+    } else {
+      out.printf(
+          "== Done in %.1f s: %s%n",
+          (System.nanoTime() - t0) / 1e9,
+          ok ? "routing behaved as expected" : "ROUTING PROBLEMS, see above");
+    }
+    return ok ? ExitCode.OK : ExitCode.FAILED;
+  }
+
+  private static Path defaultEnvFile() {
+    String root = System.getenv("PROOFLANE_ROOT");
+    Path base = root == null || root.isBlank() ? Path.of("") : Path.of(root);
+    return base.resolve("examples/shop/prooflane.yaml");
+  }
+
+  private static void deleteTree(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException e) {
+      // a temp folder: the OS cleans what is left
+    }
+  }
+
+  /** Builds the fork command: the baseline pricing command with another main class. */
+  static List<String> pricingVariant(Environment env, String mainClass) {
+    List<String> command = new ArrayList<>(env.service("pricing").command());
+    command.set(command.size() - 1, PRICING_PACKAGE + mainClass);
+    return command;
+  }
+
+  static JsonNode sandboxRequest(String name, List<String> command) {
+    Map<String, Object> fork = new LinkedHashMap<>();
+    fork.put("service", "pricing");
+    fork.put("command", command);
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("name", name);
+    request.put("ttl", "10m");
+    request.put("labels", Map.of("demo", "true"));
+    request.put("forks", List.of(fork));
+    return Json.mapper().valueToTree(request);
+  }
+}

@@ -1,0 +1,60 @@
+package dev.prooflane.cli;
+
+import dev.prooflane.local.process.OrphanReaper;
+import dev.prooflane.local.store.StateStore;
+import dev.prooflane.server.DaemonInfo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** Stops the daemon and every process it started. */
+@Command(
+    name = "down",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Stop the daemon, its router and every process it started.",
+      "Sandbox records stay and come back with the next 'up'; delete them with 'sandbox delete'.",
+      "After a daemon was killed (kill -9), this stops the processes it left behind."
+    })
+final class DownCommand implements Callable<Integer> {
+  @Mixin StateMixin state;
+
+  @Override
+  public Integer call() throws Exception {
+    Path stateDir = state.stateDir();
+    Optional<DaemonInfo> info = DaemonInfo.read(stateDir);
+    if (info.isPresent() && info.get().alive()) {
+      System.out.println("prooflane: stopping the daemon (pid " + info.get().pid() + ")");
+      new ApiClient(info.get().apiUrl()).post("/shutdown", "{}");
+      ProcessHandle handle = ProcessHandle.of(info.get().pid()).orElse(null);
+      if (handle != null) {
+        try {
+          handle.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+          throw new CliException(
+              ExitCode.STATE,
+              "the daemon (pid "
+                  + info.get().pid()
+                  + ") did not stop within 60 s; kill it and run 'prooflane down' again");
+        }
+      }
+      System.out.println("prooflane: stopped");
+      return ExitCode.OK;
+    }
+    Path db = stateDir.resolve("state.db");
+    if (Files.exists(db)) {
+      try (StateStore store = new StateStore(db)) {
+        List<String> reaped = OrphanReaper.reap(store, Duration.ofSeconds(5));
+        reaped.forEach(line -> System.out.println("prooflane: stopped leftover " + line));
+      }
+    }
+    UpCommand.deleteQuietly(stateDir.resolve(DaemonInfo.FILE));
+    System.out.println("prooflane: no daemon is running for " + stateDir);
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,21 @@
+package dev.prooflane.cli;
+
+/** The fixed exit codes of every command (documented in docs/cli.md). */
+final class ExitCode {
+  /** Success. */
+  static final int OK = 0;
+
+  /** A validation ran and failed. */
+  static final int FAILED = 1;
+
+  /** Bad usage or bad input (an invalid spec, an unknown option). */
+  static final int USAGE = 2;
+
+  /** The daemon is unreachable, or the state forbids the request (not found, conflict). */
+  static final int STATE = 3;
+
+  /** A bug or an unexpected error. */
+  static final int INTERNAL = 4;
+
+  private ExitCode() {}
+}

@@ -1,0 +1,82 @@
+package dev.prooflane.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.prooflane.server.json.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Shows which instance served each hop of a key's requests. */
+@Command(
+    name = "hops",
+    mixinStandardHelpOptions = true,
+    description =
+        "Show which code served each hop: per routing key, per sandbox, or the latest hops.")
+final class HopsCommand implements Callable<Integer> {
+  @Mixin StateMixin state;
+  @Mixin JsonMixin output;
+
+  static final class Selector {
+    @Option(
+        names = "--key",
+        paramLabel = "KEY",
+        description = "Hops of requests carrying this key.")
+    String key;
+
+    @Option(names = "--sandbox", paramLabel = "NAME", description = "Hops of this sandbox's key.")
+    String sandbox;
+  }
+
+  @ArgGroup(exclusive = true)
+  Selector selector;
+
+  @Option(
+      names = "--limit",
+      defaultValue = "50",
+      description = "At most this many, newest last (default: ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Override
+  public Integer call() {
+    String query = "?limit=" + limit;
+    if (selector != null && selector.key != null) {
+      query += "&key=" + ApiClient.encode(selector.key);
+    } else if (selector != null && selector.sandbox != null) {
+      query += "&sandbox=" + ApiClient.encode(selector.sandbox);
+    }
+    JsonNode hops = state.client().get("/hops" + query);
+    if (output.json) {
+      System.out.println(Json.pretty(hops));
+      return ExitCode.OK;
+    }
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("TIME", "TRACE", "KEY", "SERVICE", "SERVED BY", "STATUS", "MS", "REQUEST"));
+    for (JsonNode h : hops.path("hops")) {
+      String trace = h.path("traceId").asText("");
+      rows.add(
+          List.of(
+              h.path("time").asText(),
+              trace.length() > 8
+                  ? trace.substring(0, 8)
+                  : (trace.isEmpty() || "null".equals(trace) ? "-" : trace),
+              h.path("routingKey").isNull() ? "-" : h.path("routingKey").asText(),
+              h.path("service").asText(),
+              h.path("destination").asText(),
+              h.path("status").asText(),
+              String.format("%.1f", h.path("durationMicros").asLong() / 1000.0),
+              h.path("method").asText() + " " + h.path("path").asText()));
+    }
+    if (rows.size() == 1) {
+      System.out.println(
+          "no hops recorded"
+              + (query.contains("key") || query.contains("sandbox") ? " for that key" : ""));
+      return ExitCode.OK;
+    }
+    System.out.print(Console.table(rows));
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,55 @@
+package dev.prooflane.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.prooflane.server.json.Json;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Prints the captured output of a service's baseline instance or of its fork in a sandbox. */
+@Command(
+    name = "logs",
+    mixinStandardHelpOptions = true,
+    description = "Print what a service wrote (its baseline instance, or its fork with --sandbox).")
+final class LogsCommand implements Callable<Integer> {
+  @Mixin StateMixin state;
+  @Mixin JsonMixin output;
+
+  @Parameters(paramLabel = "SERVICE", description = "The service.")
+  String service;
+
+  @Option(names = "--sandbox", paramLabel = "NAME", description = "Show the fork in this sandbox.")
+  String sandbox;
+
+  @Option(
+      names = "--tail",
+      defaultValue = "200",
+      description = "How many last lines (default: ${DEFAULT-VALUE}).")
+  int tail;
+
+  @Override
+  public Integer call() {
+    String path =
+        "/services/"
+            + ApiClient.encode(service)
+            + "/logs?tail="
+            + tail
+            + (sandbox == null ? "" : "&sandbox=" + ApiClient.encode(sandbox));
+    JsonNode logs = state.client().get(path);
+    if (output.json) {
+      System.out.println(Json.pretty(logs));
+      return ExitCode.OK;
+    }
+    for (JsonNode line : logs.path("lines")) {
+      String text = line.path("text").asText();
+      System.out.println(
+          line.path("time").asText()
+              + " "
+              + ("stderr".equals(line.path("stream").asText()) ? "E " : "  ")
+              + text);
+    }
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,88 @@
+package dev.prooflane.cli;
+
+import dev.prooflane.model.ConflictException;
+import dev.prooflane.model.NotFoundException;
+import dev.prooflane.model.ProoflaneException;
+import dev.prooflane.model.SpecException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code prooflane} command. */
+@Command(
+    name = "prooflane",
+    mixinStandardHelpOptions = true,
+    version = "prooflane 0.1.0",
+    description = "Validate a change to one service against a shared baseline, in seconds.",
+    subcommands = {
+      UpCommand.class,
+      DownCommand.class,
+      StatusCommand.class,
+      SandboxCommand.class,
+      LogsCommand.class,
+      HopsCommand.class,
+      DemoCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:ok",
+      "1:validation failed",
+      "2:usage or invalid input",
+      "3:daemon unreachable or bad state",
+      "4:internal error"
+    })
+public final class Main {
+  @Option(
+      names = "--verbose",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Print stack traces of errors.")
+  boolean verbose;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns its exit code (for tests and the demo). */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExitCodeExceptionMapper(Main::exitCodeOf);
+    cli.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          PrintWriter err = cmd.getErr();
+          err.println("prooflane: " + e.getMessage());
+          Main main = cli.getCommand();
+          if (main.verbose || !(e instanceof ProoflaneException)) {
+            e.printStackTrace(err);
+          }
+          err.flush();
+          return exitCodeOf(e);
+        });
+    cli.setParameterExceptionHandler(
+        (e, a) -> {
+          PrintWriter err = e.getCommandLine().getErr();
+          err.println("prooflane: " + e.getMessage());
+          err.println("(see: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+          err.flush();
+          return ExitCode.USAGE;
+        });
+    return cli.execute(args);
+  }
+
+  private static int exitCodeOf(Throwable e) {
+    if (e instanceof CliException c) {
+      return c.exitCode();
+    }
+    if (e instanceof SpecException || e instanceof IllegalArgumentException) {
+      return ExitCode.USAGE;
+    }
+    if (e instanceof NotFoundException || e instanceof ConflictException) {
+      return ExitCode.STATE;
+    }
+    if (e instanceof ProoflaneException) {
+      return ExitCode.STATE;
+    }
+    return ExitCode.INTERNAL;
+  }
+}

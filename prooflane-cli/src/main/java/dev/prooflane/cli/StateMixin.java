@@ -1,0 +1,39 @@
+package dev.prooflane.cli;
+
+import dev.prooflane.server.DaemonInfo;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where the daemon keeps its state, and how a client finds the daemon from it. */
+final class StateMixin {
+  @Option(
+      names = "--state-dir",
+      paramLabel = "DIR",
+      description = "State folder of the daemon (default: $PROOFLANE_HOME or ./.prooflane).")
+  Path stateDir;
+
+  Path stateDir() {
+    if (stateDir != null) {
+      return stateDir.toAbsolutePath().normalize();
+    }
+    String home = System.getenv("PROOFLANE_HOME");
+    return Path.of(home != null && !home.isBlank() ? home : ".prooflane")
+        .toAbsolutePath()
+        .normalize();
+  }
+
+  /** A client of the running daemon, or exit code 3 with how to start one. */
+  ApiClient client() {
+    DaemonInfo info =
+        DaemonInfo.read(stateDir())
+            .filter(DaemonInfo::alive)
+            .orElseThrow(
+                () ->
+                    new CliException(
+                        ExitCode.STATE,
+                        "no daemon is running for "
+                            + stateDir()
+                            + " (start one with: prooflane up --detach)"));
+    return new ApiClient(info.apiUrl());
+  }
+}

@@ -1,0 +1,190 @@
+package dev.prooflane.local;
+
+import dev.prooflane.local.process.LogLine;
+import dev.prooflane.local.process.OrphanReaper;
+import dev.prooflane.local.process.ProcessSupervisor;
+import dev.prooflane.local.store.StateStore;
+import dev.prooflane.model.Environment;
+import dev.prooflane.model.NotFoundException;
+import dev.prooflane.model.ProoflaneException;
+import dev.prooflane.model.Sandbox;
+import dev.prooflane.model.SandboxSpec;
+import dev.prooflane.model.ServiceSpec;
+import dev.prooflane.routing.HopLog;
+import dev.prooflane.routing.Router;
+import dev.prooflane.routing.RouterOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A whole environment on this machine: the router with one listener per service, the baseline
+ * services as supervised processes, and the sandboxes whose forks run next to them.
+ *
+ * <p>Start with {@link #start}; {@link #close} stops every process it started (sandbox records stay
+ * in the store, so the next start brings them back).
+ */
+public final class LocalRuntime implements AutoCloseable {
+  private final Environment env;
+  private final LocalOptions options;
+  private final StateStore store;
+  private final ProcessSupervisor supervisor;
+  private final Router router;
+  private final Map<String, Integer> routerPorts;
+  private final Baseline baseline;
+  private final Sandboxes sandboxes;
+  private final ScheduledExecutorService ttlTimer;
+  private final Instant startedAt;
+
+  private LocalRuntime(Environment env, LocalOptions options, Consumer<String> progress) {
+    this.env = env;
+    this.options = options;
+    this.startedAt = options.clock().instant();
+    try {
+      Files.createDirectories(options.stateDir());
+    } catch (IOException e) {
+      throw new ProoflaneException(
+          "cannot create state folder " + options.stateDir() + ": " + e.getMessage(), e);
+    }
+    this.store = new StateStore(options.stateDir().resolve("state.db"));
+    OrphanReaper.reap(store, options.stopGrace())
+        .forEach(line -> progress.accept("reaped " + line));
+    this.supervisor = new ProcessSupervisor(store);
+    this.router = Router.start(RouterOptions.defaults().withKeyNames(env.keyNames()));
+    this.routerPorts = new LinkedHashMap<>();
+    for (ServiceSpec spec : env.services().values()) {
+      routerPorts.put(spec.name(), router.listen(spec.name(), spec.port()));
+    }
+    InstanceLauncher launcher =
+        new InstanceLauncher(supervisor, options.stateDir().resolve("logs"), options.stopGrace());
+    this.baseline = new Baseline(env, router, launcher, Map.copyOf(routerPorts));
+    this.sandboxes =
+        new Sandboxes(env, options.clock(), store, router, launcher, Map.copyOf(routerPorts));
+    this.ttlTimer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "prooflane-ttl");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /**
+   * Opens the store under {@code options.stateDir()}, reaps processes a killed predecessor left,
+   * opens the router, starts every baseline service and waits until all are healthy, then brings
+   * back the stored sandboxes. Progress lines go to {@code progress}.
+   */
+  public static LocalRuntime start(
+      Environment env, LocalOptions options, Consumer<String> progress) {
+    LocalRuntime runtime = new LocalRuntime(env, options, progress);
+    try {
+      runtime.baseline.startAll(progress);
+      runtime.sandboxes.restore(progress);
+      long period = options.ttlCheckInterval().toMillis();
+      runtime.ttlTimer.scheduleWithFixedDelay(
+          runtime::expireSandboxes, period, period, TimeUnit.MILLISECONDS);
+      return runtime;
+    } catch (RuntimeException e) {
+      runtime.close();
+      throw e;
+    }
+  }
+
+  public Environment environment() {
+    return env;
+  }
+
+  public Instant startedAt() {
+    return startedAt;
+  }
+
+  /** The router's port for each service, in declaration order. */
+  public Map<String, Integer> routerPorts() {
+    return Map.copyOf(routerPorts);
+  }
+
+  /** Every baseline service's state. */
+  public List<ServiceStatus> services() {
+    List<ServiceStatus> out = new ArrayList<>();
+    for (String name : env.services().keySet()) {
+      out.add(baseline.status(name, "http://127.0.0.1:" + routerPorts.get(name)));
+    }
+    return out;
+  }
+
+  /**
+   * Creates a sandbox: starts only its forks on free ports, waits until each is healthy, then
+   * installs its routes. Returns the READY sandbox; on failure stops what it started and throws.
+   */
+  public Sandbox createSandbox(SandboxSpec spec, Consumer<String> progress) {
+    return sandboxes.create(spec, progress);
+  }
+
+  public List<Sandbox> sandboxes() {
+    return sandboxes.list();
+  }
+
+  public Sandbox sandbox(String name) {
+    return sandboxes.get(name);
+  }
+
+  /** Removes the sandbox's routes, then stops its forks and forgets it. */
+  public void deleteSandbox(String name) {
+    sandboxes.delete(name);
+  }
+
+  /**
+   * The log lines of a service's baseline instance, or of its fork in {@code sandbox} when given.
+   */
+  public List<LogLine> logs(String service, String sandbox, int tail) {
+    env.service(service);
+    if (sandbox == null) {
+      return baseline.logs(service, tail);
+    }
+    return sandboxes.logs(sandbox, service, tail);
+  }
+
+  /** Every hop the router served, queryable by key. */
+  public HopLog hops() {
+    return router.hops();
+  }
+
+  private void expireSandboxes() {
+    try {
+      sandboxes.expire(options.clock().instant());
+    } catch (RuntimeException e) {
+      System.err.println("prooflane: TTL check failed: " + e.getMessage());
+    }
+  }
+
+  /** Stops every process this runtime started, the router and the store. */
+  @Override
+  public void close() {
+    ttlTimer.shutdownNow();
+    List<CompletableFuture<Void>> stops = new ArrayList<>();
+    stops.add(CompletableFuture.runAsync(sandboxes::stopAll));
+    stops.add(CompletableFuture.runAsync(baseline::stopAll));
+    stops.forEach(CompletableFuture::join);
+    supervisor.close();
+    router.close();
+    store.close();
+  }
+
+  static NotFoundException noSandbox(String name, java.util.Collection<String> known) {
+    return new NotFoundException(
+        "sandbox",
+        name,
+        known.isEmpty()
+            ? "there are no sandboxes"
+            : "known sandboxes: " + String.join(", ", known));
+  }
+}

@@ -1,0 +1,402 @@
+package dev.prooflane.local;
+
+import dev.prooflane.local.process.LogLine;
+import dev.prooflane.local.store.CorruptedSandboxException;
+import dev.prooflane.local.store.StateStore;
+import dev.prooflane.model.ConflictException;
+import dev.prooflane.model.Durations;
+import dev.prooflane.model.Environment;
+import dev.prooflane.model.Fork;
+import dev.prooflane.model.ForkStatus;
+import dev.prooflane.model.NotFoundException;
+import dev.prooflane.model.RoutingKey;
+import dev.prooflane.model.Sandbox;
+import dev.prooflane.model.SandboxPhase;
+import dev.prooflane.model.SandboxSpec;
+import dev.prooflane.model.ServiceSpec;
+import dev.prooflane.model.SpecException;
+import dev.prooflane.model.SpecProblem;
+import dev.prooflane.routing.ForkTarget;
+import dev.prooflane.routing.Router;
+import dev.prooflane.routing.SandboxRoute;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/** The sandboxes of a local environment: their forks, routes and stored records. */
+final class Sandboxes {
+  private final Environment env;
+  private final Clock clock;
+  private final StateStore store;
+  private final Router router;
+  private final InstanceLauncher launcher;
+  private final Map<String, Integer> routerPorts;
+  private final Map<String, Live> live = new ConcurrentHashMap<>();
+
+  /** A sandbox and its running fork instances; {@code sandbox} is replaced, never mutated. */
+  private static final class Live {
+    volatile Sandbox sandbox;
+    final Map<String, Instance> forks = new ConcurrentHashMap<>();
+    volatile boolean stopping;
+
+    Live(Sandbox sandbox) {
+      this.sandbox = sandbox;
+    }
+  }
+
+  Sandboxes(
+      Environment env,
+      Clock clock,
+      StateStore store,
+      Router router,
+      InstanceLauncher launcher,
+      Map<String, Integer> routerPorts) {
+    this.env = env;
+    this.clock = clock;
+    this.store = store;
+    this.router = router;
+    this.launcher = launcher;
+    this.routerPorts = routerPorts;
+  }
+
+  Sandbox create(SandboxSpec spec, Consumer<String> progress) {
+    validate(spec);
+    Instant now = clock.instant();
+    RoutingKey key = spec.routingKey().orElseGet(RoutingKey::generate);
+    Sandbox starting =
+        new Sandbox(
+            spec,
+            key,
+            SandboxPhase.STARTING,
+            now,
+            spec.ttl().map(now::plus),
+            List.of(),
+            "forks starting");
+    Live entry = new Live(starting);
+    synchronized (live) {
+      if (live.containsKey(spec.name())) {
+        throw new ConflictException(
+            "sandbox '" + spec.name() + "' already exists (delete it first, or pick another name)");
+      }
+      for (Live other : live.values()) {
+        if (other.sandbox.routingKey().equals(key)) {
+          throw new ConflictException(
+              "routing key '"
+                  + key
+                  + "' is already used by sandbox '"
+                  + other.sandbox.name()
+                  + "' (omit --key to generate one)");
+        }
+      }
+      live.put(spec.name(), entry);
+    }
+    progress.accept(
+        "sandbox " + spec.name() + ": routing key " + key + ", forking " + forkNames(spec));
+    try {
+      bringUp(entry, progress);
+    } catch (RuntimeException e) {
+      live.remove(spec.name());
+      throw e;
+    }
+    return entry.sandbox;
+  }
+
+  private void bringUp(Live entry, Consumer<String> progress) {
+    Sandbox sandbox = entry.sandbox;
+    store.putSandbox(sandbox);
+    List<CompletableFuture<Instance>> starts = new ArrayList<>();
+    for (Fork fork : sandbox.spec().forks()) {
+      ServiceSpec spec = env.service(fork.service());
+      starts.add(
+          CompletableFuture.supplyAsync(
+              () ->
+                  launcher.launch(
+                      sandbox.name(),
+                      spec,
+                      port -> InstancePlan.fork(env, spec, fork, sandbox, port, routerPorts),
+                      progress)));
+    }
+    List<String> errors = new ArrayList<>();
+    for (CompletableFuture<Instance> start : starts) {
+      try {
+        Instance instance = start.join();
+        entry.forks.put(instance.service(), instance);
+      } catch (CompletionException e) {
+        errors.add(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+      }
+    }
+    if (!errors.isEmpty()) {
+      entry.stopping = true;
+      entry.forks.values().parallelStream().forEach(launcher::stop);
+      entry.forks.clear();
+      store.deleteSandbox(sandbox.name());
+      throw new SandboxFailedException(
+          sandbox.name(),
+          "sandbox '" + sandbox.name() + "' did not come up:\n" + String.join("\n", errors),
+          null);
+    }
+    router.update(t -> t.withSandbox(route(entry)));
+    entry.sandbox = withForks(entry, sandbox.withPhase(SandboxPhase.READY, ""));
+    store.putSandbox(entry.sandbox);
+    for (Instance instance : entry.forks.values()) {
+      watch(entry, instance);
+    }
+    progress.accept(
+        "sandbox "
+            + sandbox.name()
+            + ": READY, requests with key "
+            + sandbox.routingKey()
+            + " now reach "
+            + forkNames(sandbox.spec()));
+  }
+
+  private void watch(Live entry, Instance instance) {
+    instance
+        .process()
+        .onExit()
+        .thenAccept(
+            code -> {
+              if (entry.stopping || entry.forks.get(instance.service()) != instance) {
+                return;
+              }
+              String reason =
+                  "fork '"
+                      + instance.service()
+                      + "' of sandbox '"
+                      + entry.sandbox.name()
+                      + "' exited with code "
+                      + code
+                      + " (see: prooflane logs "
+                      + instance.service()
+                      + " --sandbox "
+                      + entry.sandbox.name()
+                      + ")";
+              router.update(t -> t.withSandbox(route(entry)));
+              entry.sandbox =
+                  withForks(entry, entry.sandbox.withPhase(SandboxPhase.DEGRADED, reason));
+              store.putSandbox(entry.sandbox);
+            });
+  }
+
+  private SandboxRoute route(Live entry) {
+    Map<String, ForkTarget> targets = new LinkedHashMap<>();
+    for (Fork fork : entry.sandbox.spec().forks()) {
+      Instance instance = entry.forks.get(fork.service());
+      if (instance != null && instance.process().isAlive()) {
+        targets.put(fork.service(), new ForkTarget.Running(instance.upstream()));
+      } else {
+        String reason =
+            instance == null
+                ? "fork '"
+                    + fork.service()
+                    + "' of sandbox '"
+                    + entry.sandbox.name()
+                    + "' is not running: "
+                    + entry.sandbox.message()
+                : "fork '"
+                    + fork.service()
+                    + "' of sandbox '"
+                    + entry.sandbox.name()
+                    + "' exited with code "
+                    + instance.process().exitCode().orElse(-1);
+        targets.put(fork.service(), new ForkTarget.Down(reason));
+      }
+    }
+    return new SandboxRoute(entry.sandbox.name(), entry.sandbox.routingKey(), targets);
+  }
+
+  private Sandbox withForks(Live entry, Sandbox sandbox) {
+    List<ForkStatus> forks = new ArrayList<>();
+    for (Fork fork : sandbox.spec().forks()) {
+      Instance instance = entry.forks.get(fork.service());
+      if (instance == null) {
+        forks.add(new ForkStatus(fork.service(), "stopped", 0, 0, ""));
+      } else if (instance.process().isAlive()) {
+        forks.add(
+            new ForkStatus(
+                fork.service(), "running", instance.port(), instance.process().pid(), ""));
+      } else {
+        forks.add(
+            new ForkStatus(
+                fork.service(),
+                "exited",
+                instance.port(),
+                0,
+                "exit code " + instance.process().exitCode().orElse(-1)));
+      }
+    }
+    return sandbox.withForks(forks);
+  }
+
+  /** Brings back the sandboxes a previous daemon left in the store; expired ones are deleted. */
+  void restore(Consumer<String> progress) {
+    Instant now = clock.instant();
+    List<Sandbox> records;
+    try {
+      records = store.sandboxes();
+    } catch (CorruptedSandboxException e) {
+      progress.accept("WARNING: " + e.getMessage());
+      records = e.readable();
+    }
+    for (Sandbox stored : records) {
+      if (stored.expiresAt().map(t -> !t.isAfter(now)).orElse(false)) {
+        store.deleteSandbox(stored.name());
+        progress.accept(
+            "sandbox " + stored.name() + ": expired while the daemon was down, deleted");
+        continue;
+      }
+      Live entry =
+          new Live(stored.withPhase(SandboxPhase.STARTING, "restoring").withForks(List.of()));
+      live.put(stored.name(), entry);
+      progress.accept("sandbox " + stored.name() + ": restoring (key " + stored.routingKey() + ")");
+      try {
+        bringUp(entry, progress);
+      } catch (RuntimeException e) {
+        entry.sandbox =
+            entry.sandbox.withPhase(
+                SandboxPhase.FAILED, "could not be restored: " + e.getMessage());
+        store.putSandbox(entry.sandbox);
+        // Keyed requests must get a clear 503 naming the sandbox, never the baseline.
+        router.update(t -> t.withSandbox(route(entry)));
+        progress.accept("sandbox " + stored.name() + ": FAILED to restore: " + e.getMessage());
+      }
+    }
+  }
+
+  List<Sandbox> list() {
+    List<Sandbox> out = new ArrayList<>();
+    for (Live entry : live.values()) {
+      out.add(current(entry));
+    }
+    out.sort(Comparator.comparing(Sandbox::name));
+    return out;
+  }
+
+  Sandbox get(String name) {
+    Live entry = live.get(name);
+    if (entry == null) {
+      throw LocalRuntime.noSandbox(name, live.keySet());
+    }
+    return current(entry);
+  }
+
+  private Sandbox current(Live entry) {
+    Sandbox s = entry.sandbox;
+    return s.phase() == SandboxPhase.STARTING ? s : withForks(entry, s);
+  }
+
+  void delete(String name) {
+    Live entry = live.get(name);
+    if (entry == null) {
+      throw LocalRuntime.noSandbox(name, live.keySet());
+    }
+    if (entry.sandbox.phase() == SandboxPhase.STARTING) {
+      throw new ConflictException(
+          "sandbox '" + name + "' is still starting (retry when it is READY or FAILED)");
+    }
+    entry.stopping = true;
+    entry.sandbox = entry.sandbox.withPhase(SandboxPhase.DELETING, "");
+    router.update(t -> t.withoutSandbox(name));
+    entry.forks.values().parallelStream().forEach(launcher::stop);
+    store.deleteSandbox(name);
+    live.remove(name);
+  }
+
+  void expire(Instant now) {
+    for (Live entry : List.copyOf(live.values())) {
+      Optional<Instant> expires = entry.sandbox.expiresAt();
+      SandboxPhase phase = entry.sandbox.phase();
+      if (expires.isPresent()
+          && !expires.get().isAfter(now)
+          && phase != SandboxPhase.STARTING
+          && phase != SandboxPhase.DELETING) {
+        try {
+          delete(entry.sandbox.name());
+          System.err.println(
+              "prooflane: sandbox "
+                  + entry.sandbox.name()
+                  + " expired (ttl "
+                  + entry.sandbox.spec().ttl().map(Durations::format).orElse("?")
+                  + "), deleted");
+        } catch (NotFoundException | ConflictException e) {
+          // deleted or changed concurrently; the next check sees the new state
+        }
+      }
+    }
+  }
+
+  List<LogLine> logs(String sandbox, String service, int tail) {
+    Live entry = live.get(sandbox);
+    if (entry == null) {
+      throw LocalRuntime.noSandbox(sandbox, live.keySet());
+    }
+    Instance instance = entry.forks.get(service);
+    if (instance == null) {
+      throw new NotFoundException(
+          "fork",
+          service,
+          "sandbox '" + sandbox + "' forks only " + forkNames(entry.sandbox.spec()));
+    }
+    return instance.process().logs().tail(tail);
+  }
+
+  /** Stops every fork for a daemon shutdown; the records stay, so the next start restores them. */
+  void stopAll() {
+    for (Live entry : live.values()) {
+      entry.stopping = true;
+    }
+    live.values().parallelStream().flatMap(e -> e.forks.values().stream()).forEach(launcher::stop);
+  }
+
+  private void validate(SandboxSpec spec) {
+    List<SpecProblem> problems = new ArrayList<>();
+    for (int i = 0; i < spec.forks().size(); i++) {
+      String service = spec.forks().get(i).service();
+      if (!env.services().containsKey(service)) {
+        problems.add(
+            new SpecProblem(
+                "<sandbox " + spec.name() + ">",
+                0,
+                0,
+                "forks[" + i + "].service",
+                "no service '"
+                    + service
+                    + "' in environment '"
+                    + env.name()
+                    + "' (known: "
+                    + String.join(", ", env.services().keySet())
+                    + ")"));
+      }
+    }
+    if (spec.ttl().isPresent()
+        && env.maxTtl().isPresent()
+        && spec.ttl().get().compareTo(env.maxTtl().get()) > 0) {
+      problems.add(
+          new SpecProblem(
+              "<sandbox " + spec.name() + ">",
+              0,
+              0,
+              "ttl",
+              Durations.format(spec.ttl().get())
+                  + " is longer than the environment's maxTtl "
+                  + Durations.format(env.maxTtl().get())
+                  + " (ask for less)"));
+    }
+    if (!problems.isEmpty()) {
+      throw new SpecException(problems);
+    }
+  }
+
+  private static String forkNames(SandboxSpec spec) {
+    return String.join(", ", spec.forks().stream().map(Fork::service).toList());
+  }
+}

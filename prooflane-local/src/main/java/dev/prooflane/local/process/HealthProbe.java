@@ -1,0 +1,175 @@
+package dev.prooflane.local.process;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.prooflane.model.HealthCheck;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+/** Waits until a started instance answers its health check, or says clearly why it never will. */
+public final class HealthProbe {
+  /** Lines of output quoted in a failure message. */
+  static final int QUOTED_LINES = 20;
+
+  /** The longest a single try may take; an instance that is up answers a health check fast. */
+  private static final Duration PER_TRY = Duration.ofSeconds(1);
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(PER_TRY)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
+
+  private HealthProbe() {}
+
+  /**
+   * Sends {@code GET uri} every {@code check.interval()} until one answers 2xx, for at most {@code
+   * check.timeout()} ({@code check.path()} is only quoted in messages: {@code uri} is used as is).
+   *
+   * @param uri the full health address, such as {@code http://127.0.0.1:41234/health}
+   * @throws InstanceFailedException at once when {@code process} exits first (with its exit code),
+   *     or when the timeout passes (with the last status or error); both quote the last {@value
+   *     #QUOTED_LINES} lines of output and name the log file
+   */
+  public static void awaitReady(URI uri, HealthCheck check, ManagedProcess process) {
+    requireNonNull(uri, "uri");
+    requireNonNull(check, "check");
+    requireNonNull(process, "process");
+    URI target = uri;
+    long deadline = System.nanoTime() + check.timeout().toNanos();
+    CompletableFuture<Integer> exit = process.onExit();
+    String last = "no answer yet";
+    while (true) {
+      if (exit.isDone()) {
+        throw exited(process, target, exit.join(), last);
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw timedOut(process, target, check, last);
+      }
+      Duration tryFor = Duration.ofNanos(Math.min(left, PER_TRY.toNanos()));
+      HttpRequest request = HttpRequest.newBuilder(target).timeout(tryFor).GET().build();
+      CompletableFuture<HttpResponse<Void>> answer =
+          CLIENT.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+      try {
+        // Whichever comes first: the answer or the exit, which must not wait for a slow try.
+        CompletableFuture.anyOf(answer, exit).get(tryFor.toNanos(), TimeUnit.NANOSECONDS);
+        if (answer.isDone()) {
+          int status = answer.join().statusCode();
+          if (status / 100 == 2) {
+            return;
+          }
+          last = "HTTP " + status;
+        }
+      } catch (ExecutionException e) {
+        last = describe(e.getCause());
+      } catch (TimeoutException e) {
+        last = "no answer within " + tryFor.toMillis() + " ms";
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InstanceFailedException(
+            process.id(),
+            Optional.empty(),
+            process.logs().file(),
+            "interrupted while waiting for " + process.id() + " to answer GET " + target);
+      } finally {
+        answer.cancel(true);
+      }
+      pause(exit, Math.min(check.interval().toNanos(), deadline - System.nanoTime()));
+    }
+  }
+
+  /** Sleeps up to {@code nanos}, waking early when the process exits. */
+  private static void pause(CompletableFuture<Integer> exit, long nanos) {
+    if (nanos <= 0) {
+      return;
+    }
+    try {
+      exit.get(nanos, TimeUnit.NANOSECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      // Slept the whole interval: try again.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String describe(Throwable error) {
+    if (error instanceof ConnectException) {
+      return "connection refused";
+    }
+    if (error instanceof HttpTimeoutException) {
+      return "no answer within the per-try timeout";
+    }
+    if (error instanceof IOException && error.getMessage() != null) {
+      return error.getClass().getSimpleName() + ": " + error.getMessage();
+    }
+    return error.toString();
+  }
+
+  private static InstanceFailedException exited(
+      ManagedProcess process, URI target, int code, String last) {
+    return new InstanceFailedException(
+        process.id(),
+        Optional.of(code),
+        process.logs().file(),
+        process.id()
+            + " exited with code "
+            + code
+            + " before GET "
+            + target
+            + " answered 2xx (last: "
+            + last
+            + "); check its command ("
+            + String.join(" ", process.command())
+            + ") and the full log at "
+            + process.logs().file()
+            + lastLines(process));
+  }
+
+  private static InstanceFailedException timedOut(
+      ManagedProcess process, URI target, HealthCheck check, String last) {
+    return new InstanceFailedException(
+        process.id(),
+        Optional.empty(),
+        process.logs().file(),
+        process.id()
+            + " did not become ready: GET "
+            + target
+            + " got no 2xx within "
+            + check.timeout().toMillis()
+            + " ms (last: "
+            + last
+            + "); check that the command listens on the port it is given (${port}), serves "
+            + check.path()
+            + ", and the full log at "
+            + process.logs().file()
+            + lastLines(process));
+  }
+
+  private static String lastLines(ManagedProcess process) {
+    List<LogLine> lines = process.logs().tail(QUOTED_LINES);
+    if (lines.isEmpty()) {
+      return "; it wrote no output";
+    }
+    return "; last "
+        + lines.size()
+        + " lines of output:\n"
+        + lines.stream()
+            .map(line -> "  " + line.stream() + " " + line.text())
+            .collect(Collectors.joining("\n"));
+  }
+}

@@ -1,0 +1,117 @@
+package dev.prooflane.local.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.prooflane.model.HealthCheck;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HealthProbeTest {
+  @TempDir Path dir;
+  private final ProcessSupervisor supervisor = new ProcessSupervisor(new InMemoryRegistry());
+
+  @AfterEach
+  void stopEverything() {
+    supervisor.close();
+  }
+
+  private ManagedProcess start(String id, List<String> command) {
+    return supervisor.start(
+        new ProcessSpec(id, command, dir, Map.of(), dir.resolve("logs/" + id + ".log")));
+  }
+
+  @Test
+  void returnsOnceTheEndpointAnswers2xx() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/health",
+        exchange -> {
+          int status = calls.incrementAndGet() < 3 ? 503 : 204;
+          exchange.sendResponseHeaders(status, -1);
+          exchange.close();
+        });
+    server.start();
+    try {
+      ManagedProcess process = start("pr-1/ready", List.of("sleep", "300"));
+      URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/health");
+
+      HealthProbe.awaitReady(
+          uri, new HealthCheck("/health", Duration.ofSeconds(10), Duration.ofMillis(20)), process);
+
+      assertThat(calls.get()).isEqualTo(3);
+      assertThat(process.isAlive()).isTrue();
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void failsAtOnceWithExitCodeAndLogsWhenTheProcessExits() {
+    ManagedProcess process =
+        start(
+            "pr-2/crashy",
+            List.of("sh", "-c", "echo booting; sleep 0.3; echo bad config >&2; exit 3"));
+    URI uri = URI.create("http://127.0.0.1:" + Ports.freePort() + "/health");
+    long started = System.nanoTime();
+
+    assertThatThrownBy(
+            () ->
+                HealthProbe.awaitReady(
+                    uri,
+                    new HealthCheck("/health", Duration.ofSeconds(30), Duration.ofMillis(50)),
+                    process))
+        .isInstanceOfSatisfying(
+            InstanceFailedException.class,
+            e -> {
+              assertThat(e.id()).isEqualTo("pr-2/crashy");
+              assertThat(e.exitCode()).contains(3);
+              assertThat(e.logFile()).isEqualTo(dir.resolve("logs/pr-2/crashy.log"));
+            })
+        .hasMessageContaining("pr-2/crashy exited with code 3")
+        .hasMessageContaining("connection refused")
+        .hasMessageContaining("stdout booting")
+        .hasMessageContaining("stderr bad config")
+        .hasMessageContaining(dir.resolve("logs/pr-2/crashy.log").toString());
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void failsWithTheLastStatusWhenTheTimeoutPasses() {
+    int port = Ports.freePort();
+    ManagedProcess process =
+        start(
+            "pr-3/no-health",
+            List.of(
+                "python3", "-u", "-m", "http.server", String.valueOf(port), "--bind", "127.0.0.1"));
+    URI uri = URI.create("http://127.0.0.1:" + port + "/health");
+    long started = System.nanoTime();
+
+    assertThatThrownBy(
+            () ->
+                HealthProbe.awaitReady(
+                    uri,
+                    new HealthCheck("/health", Duration.ofSeconds(3), Duration.ofMillis(100)),
+                    process))
+        .isInstanceOfSatisfying(
+            InstanceFailedException.class, e -> assertThat(e.exitCode()).isEmpty())
+        .hasMessageContaining("pr-3/no-health did not become ready")
+        .hasMessageContaining("within 3000 ms")
+        .hasMessageContaining("last: HTTP 404")
+        .hasMessageContaining("${port}")
+        .hasMessageContaining("GET /health HTTP/1.1\" 404");
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    assertThat(took).isBetween(Duration.ofMillis(2_900), Duration.ofSeconds(5));
+    assertThat(process.isAlive()).isTrue();
+  }
+}

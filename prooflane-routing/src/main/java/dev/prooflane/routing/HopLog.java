@@ -1,0 +1,26 @@
+package dev.prooflane.routing;
+
+import java.util.List;
+
+/**
+ * A bounded, thread-safe record of the most recent exchanges, oldest first in every answer.
+ *
+ * <p>When full, each new record replaces the oldest one.
+ */
+public interface HopLog {
+
+  /** The kept records whose routing key is {@code key}. */
+  List<HopRecord> byKey(String key);
+
+  /** The {@code limit} most recent records. */
+  List<HopRecord> recent(int limit);
+
+  /**
+   * The kept records with a sequence number greater than {@code seq}; stops before a record that is
+   * still being written, so polling with the last seen {@code seq} misses nothing still kept.
+   */
+  List<HopRecord> since(long seq);
+
+  /** How many records the log keeps at most. */
+  int capacity();
+}

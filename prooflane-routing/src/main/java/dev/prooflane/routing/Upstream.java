@@ -1,0 +1,33 @@
+package dev.prooflane.routing;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One process the router forwards to: where it listens and which process it is.
+ *
+ * <p>{@code instanceId} tells apart two processes that reuse the same port one after the other (for
+ * example {@code "baseline/pricing#3"} and {@code "sbx-a/pricing#7"}); the router keeps one
+ * connection pool per upstream identity, so a pooled connection to a replaced process is never
+ * reused for the new one.
+ *
+ * @param host host name or IP address, as the router should connect to it
+ * @param port TCP port, 1 to 65535
+ * @param instanceId identity of the process behind the address; may be empty, never null
+ */
+public record Upstream(String host, int port, String instanceId) {
+  public Upstream {
+    requireNonNull(host, "host");
+    requireNonNull(instanceId, "instanceId");
+    if (host.isBlank()) {
+      throw new IllegalArgumentException("host: '' (expected: a host name or IP address)");
+    }
+    if (port < 1 || port > 65_535) {
+      throw new IllegalArgumentException("port: " + port + " (expected: 1 to 65535)");
+    }
+  }
+
+  /** The {@code host:port} form used in hop records and error replies. */
+  public String address() {
+    return host + ":" + port;
+  }
+}

@@ -1,0 +1,300 @@
+package dev.prooflane.routing.internal;
+
+import dev.prooflane.routing.ForkTarget;
+import dev.prooflane.routing.HopRecord;
+import dev.prooflane.routing.RouteTable;
+import dev.prooflane.routing.SandboxRoute;
+import dev.prooflane.routing.Upstream;
+import dev.prooflane.routing.key.KeyResult;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.streams.Pipe;
+import java.net.ConnectException;
+import java.time.Instant;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One request through a listener: decide the destination, forward with streamed bodies, stream the
+ * answer back, and record the hop once at the end.
+ */
+final class Exchange {
+  /** How many times a request re-resolves when its pool was shut down by a route change. */
+  private static final int MAX_ATTEMPTS = 3;
+
+  private final HttpServerRequest request;
+  private final String service;
+  private final VertxRouter router;
+  private final long startNanos = System.nanoTime();
+  private final Instant startTime = Instant.now();
+  private final boolean hasBody;
+  private String key;
+  private String destination = HopRecord.BASELINE;
+  private Upstream upstream;
+  private HttpClientRequest upstreamRequest;
+  private boolean recorded;
+
+  Exchange(HttpServerRequest request, String service, VertxRouter router) {
+    this.request = request;
+    this.service = service;
+    this.router = router;
+    this.hasBody = ForwardedHeaders.hasBody(request.headers());
+    if (hasBody) {
+      request.pause();
+    }
+  }
+
+  void start() {
+    KeyResult result = router.extractor().extract(new VertxCarriers(request));
+    if (result instanceof KeyResult.Invalid invalid) {
+      reject(
+          400,
+          new JsonObject()
+              .put("error", "invalid_routing_key")
+              .put("service", service)
+              .put("carrier", invalid.carrier())
+              .put("message", invalid.message()));
+      return;
+    }
+    if (result instanceof KeyResult.Present present) {
+      key = present.key();
+    }
+    route(1);
+  }
+
+  private void route(int attempt) {
+    RouteState state = router.state();
+    if (!resolve(state.table())) {
+      return;
+    }
+    UpstreamClient pool = state.clients().get(upstream);
+    HttpClientAgent client = pool == null ? null : pool.acquire();
+    if (client == null) {
+      retryOrFail(attempt, new IllegalStateException("connection pool of " + upstream + " closed"));
+      return;
+    }
+    Future<HttpClientRequest> connecting;
+    try {
+      connecting = client.request(requestOptions());
+    } catch (IllegalStateException closed) {
+      retryOrFail(attempt, closed);
+      return;
+    }
+    connecting.onComplete(
+        connected -> {
+          if (connected.failed()) {
+            if (pool.isShutDown() && attempt < MAX_ATTEMPTS) {
+              route(attempt + 1);
+            } else {
+              upstreamFailed(connected.cause());
+            }
+            return;
+          }
+          send(connected.result());
+        });
+  }
+
+  private void retryOrFail(int attempt, Throwable cause) {
+    if (attempt < MAX_ATTEMPTS) {
+      route(attempt + 1);
+    } else {
+      upstreamFailed(cause);
+    }
+  }
+
+  /** Sets {@link #destination} and {@link #upstream}, or answers the request and returns false. */
+  private boolean resolve(RouteTable table) {
+    if (key != null) {
+      SandboxRoute sandbox = table.sandboxByKey(key).orElse(null);
+      ForkTarget fork = sandbox == null ? null : sandbox.forks().get(service);
+      if (fork instanceof ForkTarget.Running running) {
+        destination = sandbox.sandbox();
+        upstream = running.upstream();
+        return true;
+      }
+      if (fork instanceof ForkTarget.Down down) {
+        destination = sandbox.sandbox();
+        reject(
+            503,
+            new JsonObject()
+                .put("error", "fork_unavailable")
+                .put("sandbox", sandbox.sandbox())
+                .put("service", service)
+                .put("routingKey", key)
+                .put("message", down.reason() + "; the request was NOT sent to the baseline"));
+        return false;
+      }
+    }
+    destination = HopRecord.BASELINE;
+    upstream = table.baseline(service).orElse(null);
+    if (upstream == null) {
+      reject(
+          503,
+          new JsonObject()
+              .put("error", "no_baseline")
+              .put("service", service)
+              .put(
+                  "message",
+                  "no baseline upstream is configured for service '"
+                      + service
+                      + "'; start the service or add its baseline to the route table"));
+      return false;
+    }
+    return true;
+  }
+
+  private RequestOptions requestOptions() {
+    return new RequestOptions()
+        .setMethod(request.method())
+        .setHost(upstream.host())
+        .setPort(upstream.port())
+        .setURI(request.uri())
+        .setHeaders(ForwardedHeaders.toUpstream(request))
+        .setIdleTimeout(router.idleTimeoutMillis());
+  }
+
+  private void send(HttpClientRequest outbound) {
+    upstreamRequest = outbound;
+    if (hasBody) {
+      if (!outbound.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+        outbound.setChunked(true);
+      }
+      Pipe<io.vertx.core.buffer.Buffer> pipe = request.pipe();
+      pipe.endOnFailure(false);
+      pipe.to(outbound)
+          .onFailure(
+              cause -> {
+                outbound.reset(0, cause);
+                abortDownstream();
+              });
+    } else {
+      outbound.end();
+    }
+    outbound
+        .response()
+        .onComplete(
+            answered -> {
+              if (answered.succeeded()) {
+                respond(answered.result());
+              } else {
+                upstreamFailed(answered.cause());
+              }
+            });
+  }
+
+  private void respond(HttpClientResponse answer) {
+    HttpServerResponse response = request.response();
+    response.setStatusCode(answer.statusCode());
+    String reason = answer.statusMessage();
+    if (reason != null) {
+      response.setStatusMessage(reason);
+    }
+    ForwardedHeaders.copyResponse(answer.headers(), response.headers());
+    if (ForwardedHeaders.responseHasNoBody(request.method().name(), answer.statusCode())) {
+      answer.end().onComplete(done -> response.end().onComplete(ended -> record()));
+      return;
+    }
+    if (!response.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+      response.setChunked(true);
+    }
+    Pipe<io.vertx.core.buffer.Buffer> pipe = answer.pipe();
+    pipe.endOnFailure(false);
+    pipe.to(response)
+        .onComplete(
+            streamed -> {
+              if (streamed.failed()) {
+                upstreamRequest.reset(0, streamed.cause());
+                abortDownstream();
+              }
+              record();
+            });
+  }
+
+  private void upstreamFailed(Throwable cause) {
+    HttpServerResponse response = request.response();
+    if (response.headWritten() || response.ended() || response.closed()) {
+      abortDownstream();
+      record();
+      return;
+    }
+    boolean timeout = cause instanceof TimeoutException || isConnectTimeout(cause);
+    String target = upstream == null ? "" : upstream.address();
+    reject(
+        timeout ? 504 : 502,
+        new JsonObject()
+            .put("error", timeout ? "upstream_timeout" : "upstream_unreachable")
+            .put("service", service)
+            .put("destination", destination)
+            .put("upstream", target)
+            .put("message", describe(cause, target, timeout)));
+  }
+
+  private String describe(Throwable cause, String target, boolean timeout) {
+    String what =
+        destination.equals(HopRecord.BASELINE)
+            ? "baseline"
+            : "fork in sandbox '" + destination + "'";
+    String detail =
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    return (timeout ? "no answer in time from " : "cannot reach ")
+        + what
+        + " of service '"
+        + service
+        + "' at "
+        + target
+        + ": "
+        + detail
+        + (cause instanceof ConnectException
+            ? "; check that the process is running and listening on that port"
+            : "");
+  }
+
+  private static boolean isConnectTimeout(Throwable cause) {
+    return cause instanceof io.netty.channel.ConnectTimeoutException;
+  }
+
+  private void reject(int status, JsonObject body) {
+    if (hasBody) {
+      request.resume();
+    }
+    HttpServerResponse response = request.response();
+    response
+        .setStatusCode(status)
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+        .end(body.encode())
+        .onComplete(done -> record());
+  }
+
+  private void abortDownstream() {
+    HttpServerResponse response = request.response();
+    if (!response.closed()) {
+      response.reset();
+    }
+  }
+
+  private void record() {
+    if (recorded) {
+      return;
+    }
+    recorded = true;
+    router
+        .hopLog()
+        .add(
+            startTime,
+            TraceParent.traceId(request.getHeader("traceparent")),
+            key,
+            service,
+            destination,
+            upstream == null ? "" : upstream.address(),
+            request.method().name(),
+            request.path() == null ? "" : request.path(),
+            request.response().getStatusCode(),
+            (System.nanoTime() - startNanos) / 1_000);
+  }
+}

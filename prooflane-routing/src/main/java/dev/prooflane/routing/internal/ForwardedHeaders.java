@@ -1,0 +1,89 @@
+package dev.prooflane.routing.internal;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Builds the header sets the router sends on: to the upstream, and back to the client. */
+final class ForwardedHeaders {
+  private ForwardedHeaders() {}
+
+  /**
+   * The client's headers minus hop-by-hop ones, with {@code Host} kept as sent, {@code
+   * X-Forwarded-For} appended to and {@code X-Forwarded-Host}/{@code -Proto} set.
+   */
+  static MultiMap toUpstream(HttpServerRequest request) {
+    MultiMap in = request.headers();
+    MultiMap out = HttpHeaders.headers();
+    Set<String> connectionOptions = HeaderNames.connectionOptions(in.get(HttpHeaders.CONNECTION));
+    String priorForwardedFor = null;
+    for (Map.Entry<String, String> header : in) {
+      String name = header.getKey();
+      if (HeaderNames.isHopByHop(name) || isListed(connectionOptions, name)) {
+        continue;
+      }
+      if (HeaderNames.isForwarded(name)) {
+        if (name.equalsIgnoreCase(HeaderNames.X_FORWARDED_FOR)) {
+          priorForwardedFor =
+              priorForwardedFor == null
+                  ? header.getValue()
+                  : priorForwardedFor + ", " + header.getValue();
+        }
+        continue;
+      }
+      out.add(name, header.getValue());
+    }
+    SocketAddress remote = request.remoteAddress();
+    String client = remote == null ? "unknown" : remote.hostAddress();
+    out.set(
+        HeaderNames.X_FORWARDED_FOR,
+        priorForwardedFor == null ? client : priorForwardedFor + ", " + client);
+    String host = in.get(HttpHeaders.HOST);
+    if (host != null) {
+      out.set(HeaderNames.X_FORWARDED_HOST, host);
+    }
+    out.set(HeaderNames.X_FORWARDED_PROTO, request.scheme() == null ? "http" : request.scheme());
+    return out;
+  }
+
+  /** Copies the upstream's response headers minus hop-by-hop ones into {@code out}. */
+  static void copyResponse(MultiMap in, MultiMap out) {
+    Set<String> connectionOptions = HeaderNames.connectionOptions(in.get(HttpHeaders.CONNECTION));
+    for (Map.Entry<String, String> header : in) {
+      String name = header.getKey();
+      if (!HeaderNames.isHopByHop(name) && !isListed(connectionOptions, name)) {
+        out.add(name, header.getValue());
+      }
+    }
+  }
+
+  private static boolean isListed(Set<String> connectionOptions, String name) {
+    return connectionOptions != null && connectionOptions.contains(name.toLowerCase(Locale.ROOT));
+  }
+
+  /** Whether a request with these headers has a body to stream. */
+  static boolean hasBody(MultiMap headers) {
+    if (headers.contains(HttpHeaders.TRANSFER_ENCODING)) {
+      return true;
+    }
+    String length = headers.get(HttpHeaders.CONTENT_LENGTH);
+    return length != null && !length.equals("0");
+  }
+
+  /** Whether a response to {@code method} with {@code status} never has a body. */
+  static boolean responseHasNoBody(String method, int status) {
+    return status == 204
+        || status == 304
+        || (status >= 100 && status < 200)
+        || "HEAD".equals(method);
+  }
+
+  static List<String> all(MultiMap headers, String name) {
+    return headers.get(name) == null ? List.of() : headers.getAll(name);
+  }
+}

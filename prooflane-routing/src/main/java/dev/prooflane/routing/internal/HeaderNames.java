@@ -1,0 +1,68 @@
+package dev.prooflane.routing.internal;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Header names the router treats specially, matched case-insensitively without allocating.
+ *
+ * <p>Hop-by-hop headers (RFC 9110 section 7.6.1) describe one connection and are never forwarded:
+ * {@code Connection} and the headers it names, {@code Keep-Alive}, {@code Proxy-Connection}, {@code
+ * TE}, {@code Transfer-Encoding} (Vert.x re-frames bodies), {@code Upgrade}, {@code
+ * Proxy-Authorization} and {@code Proxy-Authenticate}. {@code Expect} is answered by the router
+ * itself, so it is not forwarded either.
+ */
+final class HeaderNames {
+  static final String X_FORWARDED_FOR = "x-forwarded-for";
+  static final String X_FORWARDED_HOST = "x-forwarded-host";
+  static final String X_FORWARDED_PROTO = "x-forwarded-proto";
+
+  private HeaderNames() {}
+
+  static boolean isHopByHop(String name) {
+    return switch (name.length()) {
+      case 2 -> name.equalsIgnoreCase("te");
+      case 6 -> name.equalsIgnoreCase("expect");
+      case 7 -> name.equalsIgnoreCase("upgrade");
+      case 10 -> name.equalsIgnoreCase("connection") || name.equalsIgnoreCase("keep-alive");
+      case 16 -> name.equalsIgnoreCase("proxy-connection");
+      case 17 -> name.equalsIgnoreCase("transfer-encoding");
+      case 18 -> name.equalsIgnoreCase("proxy-authenticate");
+      case 19 -> name.equalsIgnoreCase("proxy-authorization");
+      default -> false;
+    };
+  }
+
+  static boolean isForwarded(String name) {
+    return switch (name.length()) {
+      case 15 -> name.equalsIgnoreCase(X_FORWARDED_FOR);
+      case 16 -> name.equalsIgnoreCase(X_FORWARDED_HOST);
+      case 17 -> name.equalsIgnoreCase(X_FORWARDED_PROTO);
+      default -> false;
+    };
+  }
+
+  /**
+   * The lower-case names a {@code Connection} header lists besides {@code keep-alive}, {@code
+   * close} and {@code upgrade}, or null when there are none (the common case, without allocation).
+   */
+  static Set<String> connectionOptions(String connection) {
+    if (connection == null
+        || connection.equalsIgnoreCase("keep-alive")
+        || connection.equalsIgnoreCase("close")) {
+      return null;
+    }
+    Set<String> names = null;
+    for (String token : connection.split(",")) {
+      String name = token.trim().toLowerCase(Locale.ROOT);
+      if (!name.isEmpty() && !name.equals("keep-alive") && !name.equals("close")) {
+        if (names == null) {
+          names = new HashSet<>();
+        }
+        names.add(name);
+      }
+    }
+    return names;
+  }
+}

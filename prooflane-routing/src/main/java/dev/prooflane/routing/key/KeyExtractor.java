@@ -1,0 +1,129 @@
+package dev.prooflane.routing.key;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.prooflane.model.KeyNames;
+import dev.prooflane.model.RoutingKey;
+import dev.prooflane.routing.baggage.BaggageLookup;
+import dev.prooflane.routing.baggage.W3CBaggage;
+import dev.prooflane.routing.tracestate.W3CTraceState;
+import java.util.List;
+
+/**
+ * Reads a request's routing key from every configured carrier and checks that they agree.
+ *
+ * <p>Carriers, in precedence order: the W3C {@code baggage} member, the W3C {@code tracestate}
+ * member, the plain header and, if configured, the query parameter. Injectors send the key in
+ * several of them, so a request may carry it more than once; every occurrence must be the same
+ * valid key, otherwise the result is {@link KeyResult.Invalid} naming the carrier at fault.
+ * Thread-safe; a request without any carrier costs a few header lookups and no parsing.
+ */
+public final class KeyExtractor {
+  private static final String BAGGAGE = "baggage";
+  private static final String TRACESTATE = "tracestate";
+
+  private final KeyNames names;
+  private final String baggageCarrier;
+  private final String tracestateCarrier;
+  private final String headerCarrier;
+  private final String queryCarrier;
+
+  public KeyExtractor(KeyNames names) {
+    this.names = requireNonNull(names, "names");
+    this.baggageCarrier = "baggage member '" + names.baggage() + "'";
+    this.tracestateCarrier = "tracestate member '" + names.tracestate() + "'";
+    this.headerCarrier = "header '" + names.header() + "'";
+    this.queryCarrier = "query parameter '" + names.query().orElse("") + "'";
+  }
+
+  /** The routing key the request carries, if any, or why it cannot be used. */
+  public KeyResult extract(RequestCarriers request) {
+    requireNonNull(request, "request");
+    Finding finding = new Finding();
+    if (!names.baggage().isEmpty()) {
+      List<String> lines = request.headers(BAGGAGE);
+      if (!lines.isEmpty()) {
+        BaggageLookup lookup = W3CBaggage.lookup(lines, names.baggage());
+        if (!lookup.problems().isEmpty()) {
+          return new KeyResult.Invalid(
+              baggageCarrier,
+              lookup.problems().get(0) + "; the request was not routed, fix the routing key");
+        }
+        finding.offerAll(lookup.values(), baggageCarrier);
+      }
+    }
+    if (!names.tracestate().isEmpty() && finding.invalid == null) {
+      List<String> lines = request.headers(TRACESTATE);
+      if (!lines.isEmpty()) {
+        finding.offerAll(W3CTraceState.valuesOf(lines, names.tracestate()), tracestateCarrier);
+      }
+    }
+    if (!names.header().isEmpty() && finding.invalid == null) {
+      finding.offerAll(request.headers(names.header()), headerCarrier);
+    }
+    if (names.query().isPresent() && finding.invalid == null) {
+      finding.offerAll(
+          QueryParameter.values(request.rawQuery(), names.query().get()), queryCarrier);
+    }
+    if (finding.invalid != null) {
+      return finding.invalid;
+    }
+    if (finding.key == null) {
+      return KeyResult.ABSENT;
+    }
+    return new KeyResult.Present(finding.key, finding.carrier);
+  }
+
+  /** The first valid key seen and its carrier, or the first problem. */
+  private static final class Finding {
+    private String key;
+    private String carrier;
+    private KeyResult.Invalid invalid;
+
+    void offerAll(List<String> values, String from) {
+      for (int i = 0; i < values.size() && invalid == null; i++) {
+        offer(values.get(i).trim(), from);
+      }
+    }
+
+    private void offer(String value, String from) {
+      if (!RoutingKey.isValid(value)) {
+        invalid =
+            new KeyResult.Invalid(
+                from,
+                "routing key in "
+                    + from
+                    + " is invalid: '"
+                    + printable(value)
+                    + "' (expected: 1 to "
+                    + RoutingKey.MAX_LENGTH
+                    + " characters of A-Z a-z 0-9 . _ -)");
+      } else if (key == null) {
+        key = value;
+        carrier = from;
+      } else if (!key.equals(value)) {
+        invalid =
+            new KeyResult.Invalid(
+                from,
+                "conflicting routing keys: "
+                    + carrier
+                    + " is '"
+                    + key
+                    + "' but "
+                    + from
+                    + " is '"
+                    + value
+                    + "' (expected: the same key in every carrier; send one sandbox's key)");
+      }
+    }
+
+    private static String printable(String value) {
+      StringBuilder out = new StringBuilder(Math.min(value.length(), 80));
+      for (int i = 0; i < value.length() && i < 80; i++) {
+        char c = value.charAt(i);
+        out.append(c < 0x20 || c == 0x7F ? '?' : c);
+      }
+      return value.length() > 80 ? out + "..." : out.toString();
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package dev.prooflane.routing.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.prooflane.routing.HopRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+class RingHopLogTest {
+
+  private static void add(RingHopLog log, String key, String path) {
+    log.add(Instant.EPOCH, null, key, "svc", "baseline", "127.0.0.1:1", "GET", path, 200, 5);
+  }
+
+  @Test
+  void keepsTheMostRecentRecordsUpToCapacity() {
+    RingHopLog log = new RingHopLog(3);
+    for (int i = 1; i <= 5; i++) {
+      add(log, i % 2 == 0 ? "even" : "odd", "/" + i);
+    }
+
+    assertThat(log.recent(10)).extracting(HopRecord::path).containsExactly("/3", "/4", "/5");
+    assertThat(log.recent(2)).extracting(HopRecord::path).containsExactly("/4", "/5");
+    assertThat(log.byKey("odd")).extracting(HopRecord::path).containsExactly("/3", "/5");
+    assertThat(log.since(3)).extracting(HopRecord::seq).containsExactly(4L, 5L);
+    assertThat(log.since(0)).extracting(HopRecord::seq).containsExactly(3L, 4L, 5L);
+  }
+
+  @Test
+  void losesNothingUnderConcurrentWriters() throws InterruptedException {
+    RingHopLog log = new RingHopLog(100_000);
+    List<Thread> writers = new ArrayList<>();
+    for (int t = 0; t < 8; t++) {
+      Thread writer =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 5_000; i++) {
+                  add(log, "k", "/x");
+                }
+              });
+      writers.add(writer);
+      writer.start();
+    }
+    for (Thread writer : writers) {
+      writer.join();
+    }
+
+    assertThat(log.since(0))
+        .extracting(HopRecord::seq)
+        .containsExactlyElementsOf(LongStream.rangeClosed(1, 40_000).boxed().toList());
+  }
+
+  @Test
+  void readsTraceIdsOnlyFromValidTraceparents() {
+    assertThat(TraceParent.traceId("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"))
+        .isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+    assertThat(TraceParent.traceId("00-00000000000000000000000000000000-00f067aa0ba902b7-01"))
+        .isNull();
+    assertThat(TraceParent.traceId("00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01"))
+        .isNull();
+    assertThat(TraceParent.traceId("ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"))
+        .isNull();
+    assertThat(TraceParent.traceId("garbage")).isNull();
+  }
+
+  @Test
+  void recognisesHopByHopHeadersInAnyCase() {
+    assertThat(HeaderNames.isHopByHop("Transfer-Encoding")).isTrue();
+    assertThat(HeaderNames.isHopByHop("KEEP-ALIVE")).isTrue();
+    assertThat(HeaderNames.isHopByHop("te")).isTrue();
+    assertThat(HeaderNames.isHopByHop("Content-Length")).isFalse();
+    assertThat(HeaderNames.connectionOptions("keep-alive")).isNull();
+    assertThat(HeaderNames.connectionOptions("Keep-Alive, X-Secret ,close"))
+        .containsExactly("x-secret");
+  }
+}

@@ -1,0 +1,110 @@
+package dev.prooflane.server;
+
+import dev.prooflane.local.LocalOptions;
+import dev.prooflane.local.LocalRuntime;
+import dev.prooflane.model.ConflictException;
+import dev.prooflane.model.Environment;
+import dev.prooflane.server.api.ApiServer;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * The control-plane daemon: a local runtime and its REST API, announced in {@code daemon.json}.
+ * {@link #close} (or a shutdown request, or SIGTERM/SIGINT through the shutdown hook) stops every
+ * process it started.
+ */
+public final class Daemon implements AutoCloseable {
+  private final LocalRuntime runtime;
+  private final ApiServer api;
+  private final Path stateDir;
+  private final DaemonInfo info;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private final Thread hook;
+
+  private Daemon(LocalRuntime runtime, Path stateDir, String host, int apiPort) {
+    this.runtime = runtime;
+    this.stateDir = stateDir;
+    this.api = ApiServer.start(runtime, host, apiPort, this::close);
+    this.info =
+        new DaemonInfo(
+            ProcessHandle.current().pid(),
+            "http://" + host + ":" + api.port() + "/api/v1",
+            runtime.environment().file().toAbsolutePath().toString(),
+            Instant.now());
+    info.write(stateDir);
+    this.hook = new Thread(this::close, "prooflane-daemon-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+  }
+
+  /**
+   * Starts a daemon for {@code env} with state under {@code stateDir}, its API on {@code
+   * host:apiPort} (0 = any free port); refuses when another live daemon owns {@code stateDir}.
+   */
+  public static Daemon start(
+      Environment env, Path stateDir, String host, int apiPort, Consumer<String> progress) {
+    DaemonInfo.read(stateDir)
+        .filter(DaemonInfo::alive)
+        .ifPresent(
+            other -> {
+              throw new ConflictException(
+                  "a daemon already runs for "
+                      + stateDir
+                      + " (pid "
+                      + other.pid()
+                      + ", "
+                      + other.apiUrl()
+                      + "); stop it with: prooflane down");
+            });
+    LocalRuntime runtime = LocalRuntime.start(env, LocalOptions.of(stateDir), progress);
+    try {
+      return new Daemon(runtime, stateDir, host, apiPort);
+    } catch (RuntimeException e) {
+      runtime.close();
+      throw e;
+    }
+  }
+
+  public DaemonInfo info() {
+    return info;
+  }
+
+  public LocalRuntime runtime() {
+    return runtime;
+  }
+
+  /** Blocks until the daemon has stopped. */
+  public void awaitStop() throws InterruptedException {
+    stopped.await();
+  }
+
+  /** Stops the API, every process and the router; safe to call more than once. */
+  @Override
+  public void close() {
+    if (!closing.compareAndSet(false, true)) {
+      try {
+        stopped.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return;
+    }
+    try {
+      api.close();
+      runtime.close();
+      DaemonInfo.delete(stateDir);
+    } finally {
+      stopped.countDown();
+      if (Thread.currentThread() != hook) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+          // already shutting down: the hook is running or has run
+        }
+      }
+    }
+  }
+}
