@@ -47,6 +47,17 @@ class CliIT {
     return status;
   }
 
+  /** Orphans are re-parented to PID 1, which may take a moment to reap the killed ones. */
+  private void assertAllGone() {
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(pids)
+                    .allSatisfy(
+                        pid -> assertThat(CliProcess.alive(pid)).as("pid %d", pid).isFalse()));
+  }
+
   @Test
   void badEnvironmentFileNamesLineAndField() throws Exception {
     Path bad = dir.resolve("prooflane.yaml");
@@ -129,8 +140,7 @@ class CliIT {
 
     CliProcess.Result down = cli("down");
     assertThat(down.exitCode()).isZero();
-    assertThat(pids)
-        .allSatisfy(pid -> assertThat(CliProcess.alive(pid)).as("pid %d", pid).isFalse());
+    assertAllGone();
   }
 
   @Test
@@ -139,8 +149,7 @@ class CliIT {
     long daemon = status.path("pid").asLong();
     new ProcessBuilder("kill", "-TERM", Long.toString(daemon)).start().waitFor();
     await().atMost(Duration.ofSeconds(30)).until(() -> !CliProcess.alive(daemon));
-    assertThat(pids)
-        .allSatisfy(pid -> assertThat(CliProcess.alive(pid)).as("pid %d", pid).isFalse());
+    assertAllGone();
   }
 
   @Test
@@ -155,7 +164,6 @@ class CliIT {
     CliProcess.Result down = cli("down");
     assertThat(down.exitCode()).isZero();
     assertThat(down.out()).contains("stopped leftover");
-    assertThat(pids)
-        .allSatisfy(pid -> assertThat(CliProcess.alive(pid)).as("pid %d", pid).isFalse());
+    assertAllGone();
   }
 }

@@ -21,11 +21,17 @@ public final class SpecNode {
   private final SpecFile file;
   private final Node node;
   private final String path;
+  private final Node keyNode;
 
   SpecNode(SpecFile file, Node node, String path) {
+    this(file, node, path, null);
+  }
+
+  private SpecNode(SpecFile file, Node node, String path, Node keyNode) {
     this.file = file;
     this.node = node;
     this.path = path;
+    this.keyNode = keyNode;
   }
 
   /** The dotted field path, such as {@code services.pricing.port}. */
@@ -85,7 +91,7 @@ public final class SpecNode {
         continue;
       }
       childPath = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
-      SpecNode child = new SpecNode(file, tuple.getValueNode(), childPath);
+      SpecNode child = new SpecNode(file, tuple.getValueNode(), childPath, keyNode);
       if (out.containsKey(key.getValue())) {
         new SpecNode(file, keyNode, childPath).problem("duplicate key (remove one of them)");
         continue;
@@ -100,8 +106,14 @@ public final class SpecNode {
     for (Map.Entry<String, SpecNode> e : entries.entrySet()) {
       if (!known.contains(e.getKey())) {
         String hint = closest(e.getKey(), known).map(k -> "did you mean '" + k + "'? ").orElse("");
-        e.getValue()
-            .problem("unknown field (" + hint + "known fields: " + String.join(", ", known) + ")");
+        SpecNode child = e.getValue();
+        SpecNode at = child.keyNode == null ? child : new SpecNode(file, child.keyNode, child.path);
+        at.problem(
+            "unknown field ("
+                + hint
+                + "known fields: "
+                + String.join(", ", new java.util.TreeSet<>(known))
+                + ")");
       }
     }
   }
