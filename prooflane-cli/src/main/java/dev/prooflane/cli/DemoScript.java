@@ -46,7 +46,8 @@ final class DemoScript {
 
     out.println(
         "== 3. The same request, GET /products/1 at the frontend, with and without the key");
-    ShopProbe.Answer keyed = shop.product(1, keyA);
+    String traceId = String.format("%032x", System.nanoTime());
+    ShopProbe.Answer keyed = shop.product(1, keyA, "00-" + traceId + "-00f067aa0ba902b7-01");
     ShopProbe.Answer unkeyed = shop.product(1, null);
     printHops("with key " + keyA, keyed);
     printHops("without key", unkeyed);
@@ -77,16 +78,17 @@ final class DemoScript {
     String keyB = b.path("routingKey").asText();
     result.put("isolation", isolation(keyA, keyB));
 
-    out.println("== 5. Which code served the key's requests (the router's hop log):");
-    JsonNode hops = api.get("/hops?limit=4&key=" + ApiClient.encode(keyA)).path("hops");
-    for (JsonNode h : hops) {
-      out.printf(
-          "   %-9s -> %-15s %s %s %d%n",
-          h.path("service").asText(),
-          h.path("destination").asText(),
-          h.path("method").asText(),
-          h.path("path").asText(),
-          h.path("status").asInt());
+    out.println("== 5. The router's hop log for that keyed request (trace " + traceId + "):");
+    for (JsonNode h : api.get("/hops?limit=10000&key=" + ApiClient.encode(keyA)).path("hops")) {
+      if (traceId.equals(h.path("traceId").asText())) {
+        out.printf(
+            "   %-9s -> %-15s %s %s %d%n",
+            h.path("service").asText(),
+            h.path("destination").asText(),
+            h.path("method").asText(),
+            h.path("path").asText(),
+            h.path("status").asInt());
+      }
     }
 
     out.println("== 6. Delete both sandboxes: the key routes to the baseline again, at once");

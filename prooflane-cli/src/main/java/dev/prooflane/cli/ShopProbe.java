@@ -43,11 +43,19 @@ final class ShopProbe {
 
   /** GET /products/{id}, carrying {@code key} as W3C baggage when it is not null. */
   Answer product(int id, String key) throws IOException, InterruptedException {
+    return product(id, key, null);
+  }
+
+  /** As {@link #product(int, String)}, also sending a W3C {@code traceparent} when not null. */
+  Answer product(int id, String key, String traceparent) throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(frontendUrl + "/products/" + id))
             .timeout(Duration.ofSeconds(30));
     if (key != null) {
       request.header("baggage", baggageMember + "=" + key);
+    }
+    if (traceparent != null) {
+      request.header("traceparent", traceparent);
     }
     HttpResponse<String> response =
         http.send(request.build(), HttpResponse.BodyHandlers.ofString());

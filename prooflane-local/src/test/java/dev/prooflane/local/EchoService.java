@@ -25,6 +25,7 @@ public final class EchoService {
     String service = System.getenv("PROOFLANE_SERVICE");
     String servedBy = System.getenv().getOrDefault("PROOFLANE_SANDBOX", "baseline");
     String next = System.getenv("NEXT_URL");
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
     server.setExecutor(Executors.newFixedThreadPool(8));
