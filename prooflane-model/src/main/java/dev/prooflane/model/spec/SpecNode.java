@@ -134,6 +134,40 @@ public final class SpecNode {
     return out;
   }
 
+  /** The field's position as {@code file:line}, for messages raised after reading. */
+  public String location() {
+    return file.name() + ":" + line();
+  }
+
+  /**
+   * The scalar as a typed value by its YAML tag: {@code Long} for ints, {@code Double} for floats,
+   * {@code Boolean}, {@code null}, else the text.
+   */
+  public Object scalar() {
+    if (!(node instanceof ScalarNode scalar)) {
+      return problem("expected a single value, got " + kind());
+    }
+    String tag = node.getTag().getValue();
+    String text = scalar.getValue();
+    try {
+      if (tag.endsWith(":null")) {
+        return null;
+      }
+      if (tag.endsWith(":bool")) {
+        return Boolean.parseBoolean(text.toLowerCase(java.util.Locale.ROOT));
+      }
+      if (tag.endsWith(":int")) {
+        return Long.parseLong(text.replace("_", ""));
+      }
+      if (tag.endsWith(":float")) {
+        return Double.parseDouble(text.replace("_", ""));
+      }
+    } catch (NumberFormatException e) {
+      return text;
+    }
+    return text;
+  }
+
   /** The scalar text, or null after reporting a problem. */
   public String text() {
     if (node instanceof ScalarNode scalar && !isNull()) {

@@ -1,0 +1,44 @@
+package dev.prooflane.actions.core;
+
+import dev.prooflane.actions.runtime.RuntimeAccess;
+import dev.prooflane.actions.runtime.SandboxInfo;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** What an action may use while it runs: the runtime, the run's target, and the engine. */
+public interface ActionContext {
+  /** The runtime the run targets. */
+  RuntimeAccess runtime();
+
+  /** The sandbox the run targets, or empty for a run against the baseline. */
+  Optional<SandboxInfo> sandbox();
+
+  /** The folder of the running skill, which relative files resolve against (and stay inside). */
+  Path skillDir();
+
+  /** The run's id. */
+  String runId();
+
+  /** The id of the running step, such as {@code quote} or {@code check_price.quote} when nested. */
+  String stepId();
+
+  /** How long the step may still take. */
+  Duration remaining();
+
+  /**
+   * The log positions of a service's instance (its fork in {@code sandbox}, or the baseline) that
+   * bound the run, or one earlier step of it.
+   *
+   * @param duringStep an earlier step's id, or empty for the whole run so far
+   * @throws ActionInputException when the step has not run
+   */
+  LogWindow logWindow(String service, Optional<String> sandbox, Optional<String> duringStep);
+
+  /** Runs another action with plain inputs (used by {@code wait}); bounded by this step's time. */
+  ActionResult runAction(String action, Map<String, Object> with) throws Exception;
+
+  /** Runs another skill by name with inputs (used by {@code skill}); its steps nest in this one. */
+  ActionResult runSkill(String skill, Map<String, Object> inputs) throws Exception;
+}

@@ -1,0 +1,43 @@
+package dev.prooflane.actions.core;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * What an action does and what it takes and gives, as agents read it in the catalog.
+ *
+ * @param name the name steps use in {@code action:}
+ * @param summary one sentence
+ * @param inputs the fields of {@code with:}
+ * @param outputs what {@code steps.ID.outputs} holds afterwards
+ * @param example a step using it, in YAML
+ */
+public record ActionDescriptor(
+    String name, String summary, List<Field> inputs, List<Field> outputs, String example) {
+  public ActionDescriptor {
+    requireNonNull(name, "name");
+    requireNonNull(summary, "summary");
+    requireNonNull(example, "example");
+    inputs = List.copyOf(inputs);
+    outputs = List.copyOf(outputs);
+  }
+
+  /**
+   * One input or output field.
+   *
+   * @param name the field name
+   * @param type string, integer, number, boolean, object, array, duration, expression or any
+   * @param required whether it must be given (inputs only)
+   * @param description what it means, with its default
+   */
+  public record Field(String name, String type, boolean required, String description) {
+    public static Field required(String name, String type, String description) {
+      return new Field(name, type, true, description);
+    }
+
+    public static Field optional(String name, String type, String description) {
+      return new Field(name, type, false, description);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package dev.prooflane.actions.engine;
+
+import dev.prooflane.actions.runtime.HopEntry;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The proof that the change was exercised: which forked services received keyed traffic during the
+ * run, and the keyed hops the router recorded.
+ *
+ * @param exercised per forked service, whether it served at least one keyed request
+ * @param keyedHops every hop carrying the run's key, oldest first
+ */
+public record Coverage(Map<String, Boolean> exercised, List<HopEntry> keyedHops) {
+  public Coverage {
+    exercised = Map.copyOf(exercised);
+    keyedHops = List.copyOf(keyedHops);
+  }
+
+  /** Whether any forked service served keyed traffic. */
+  public boolean anyExercised() {
+    return exercised.containsValue(Boolean.TRUE);
+  }
+}

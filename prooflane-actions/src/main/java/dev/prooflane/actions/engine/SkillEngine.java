@@ -1,0 +1,230 @@
+package dev.prooflane.actions.engine;
+
+import dev.prooflane.actions.core.CapturedLog;
+import dev.prooflane.actions.core.Exchange;
+import dev.prooflane.actions.core.StepResult;
+import dev.prooflane.actions.core.Verdict;
+import dev.prooflane.actions.runtime.HopEntry;
+import dev.prooflane.actions.runtime.RuntimeAccess;
+import dev.prooflane.actions.runtime.SandboxInfo;
+import dev.prooflane.actions.skill.Skill;
+import dev.prooflane.actions.skill.SkillCatalog;
+import dev.prooflane.model.ConflictException;
+import dev.prooflane.model.NotFoundException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs skills: steps in their fixed order, each bounded by its timeout, against a sandbox or the
+ * baseline. A run against a sandbox whose forked services received no keyed traffic is
+ * INCONCLUSIVE, never PASS. Thread-safe: many runs may go on at once.
+ */
+public final class SkillEngine implements AutoCloseable {
+  private final ActionCatalog actions;
+  private final SkillCatalog skills;
+  private final RuntimeAccess runtime;
+  private final EngineOptions options;
+  private final ExecutorService workers;
+
+  public SkillEngine(
+      ActionCatalog actions, SkillCatalog skills, RuntimeAccess runtime, EngineOptions options) {
+    this.actions = actions;
+    this.skills = skills;
+    this.runtime = runtime;
+    this.options = options;
+    AtomicInteger n = new AtomicInteger();
+    this.workers =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "prooflane-step-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  public ActionCatalog actions() {
+    return actions;
+  }
+
+  public SkillCatalog skills() {
+    return skills;
+  }
+
+  public RuntimeAccess runtime() {
+    return runtime;
+  }
+
+  /**
+   * Runs {@code request}. Bad requests (unknown skill or sandbox, a sandbox not READY, wrong
+   * inputs) throw before anything runs; everything after that is in the result.
+   */
+  public RunResult run(RunRequest request, RunListener listener) {
+    Skill skill = skills.get(request.skill());
+    Optional<SandboxInfo> sandbox = request.sandbox().map(this::readySandbox);
+    Map<String, Object> inputs = Inputs.resolve(skill, request.inputs());
+    String runId = UUID.randomUUID().toString();
+    Instant startedAt = Instant.now();
+    long start = System.nanoTime();
+    Run run = new Run(this, runId, sandbox, listener);
+    Run.Frame frame = run.execute(skill, inputs, "", 0);
+    Coverage coverage = sandbox.map(s -> coverage(s, run.hopCursor())).orElse(null);
+    Exchange control = sandbox.isPresent() ? run.control(frame.steps()) : null;
+    List<CapturedLog> forkLogs = sandbox.map(run::forkLogs).orElse(List.of());
+    Verdict verdict = verdict(frame.steps(), coverage);
+    String message = message(verdict, frame.steps(), coverage, sandbox);
+    return new RunResult(
+        runId,
+        startedAt,
+        (System.nanoTime() - start) / 1_000_000,
+        new RunResult.SkillRef(
+            skill.name(), skill.version(), skill.digest(), skill.file().toString()),
+        new RunResult.Target(
+            runtime.environment(),
+            sandbox.map(SandboxInfo::name).orElse(null),
+            sandbox.map(s -> s.key().value()).orElse(null),
+            sandbox.map(SandboxInfo::forkedServices).orElse(List.of())),
+        inputs,
+        frame.steps(),
+        frame.outputs(),
+        verdict,
+        message,
+        coverage,
+        control,
+        forkLogs);
+  }
+
+  private SandboxInfo readySandbox(String name) {
+    SandboxInfo info =
+        runtime
+            .sandbox(name)
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        "sandbox", name, "create it first (prooflane sandbox create)"));
+    if (!"READY".equals(info.phase())) {
+      throw new ConflictException(
+          "sandbox '"
+              + name
+              + "' is "
+              + info.phase()
+              + ", not READY (see: prooflane sandbox get "
+              + name
+              + ")");
+    }
+    return info;
+  }
+
+  /** The keyed hops of the run; waits briefly for hops the router records after responding. */
+  private Coverage coverage(SandboxInfo sandbox, long hopCursor) {
+    String key = sandbox.key().value();
+    Map<String, Boolean> exercised = new LinkedHashMap<>();
+    List<HopEntry> keyed = List.of();
+    for (int attempt = 0; attempt < 10; attempt++) {
+      keyed =
+          runtime.hopsSince(hopCursor).stream().filter(h -> key.equals(h.routingKey())).toList();
+      exercised.clear();
+      for (String service : sandbox.forkedServices()) {
+        exercised.put(
+            service,
+            keyed.stream()
+                .anyMatch(
+                    h -> h.service().equals(service) && h.destination().equals(sandbox.name())));
+      }
+      if (!exercised.containsValue(Boolean.FALSE)) {
+        break;
+      }
+      sleep(50);
+    }
+    return new Coverage(exercised, keyed);
+  }
+
+  static Verdict verdict(List<StepResult> steps, Coverage coverage) {
+    if (steps.stream().anyMatch(s -> s.verdict() == Verdict.FAIL)) {
+      return Verdict.FAIL;
+    }
+    if (steps.stream().anyMatch(s -> s.verdict() == Verdict.ERROR)) {
+      return Verdict.ERROR;
+    }
+    if (steps.stream().allMatch(s -> s.verdict() == Verdict.SKIPPED)) {
+      return Verdict.INCONCLUSIVE;
+    }
+    if (coverage != null && !coverage.anyExercised()) {
+      return Verdict.INCONCLUSIVE;
+    }
+    return Verdict.PASS;
+  }
+
+  private static String message(
+      Verdict verdict, List<StepResult> steps, Coverage coverage, Optional<SandboxInfo> sandbox) {
+    return switch (verdict) {
+      case FAIL, ERROR ->
+          steps.stream()
+              .filter(s -> s.verdict() == verdict)
+              .findFirst()
+              .map(s -> "step '" + s.id() + "' " + verdict + ": " + s.message())
+              .orElse(verdict.name());
+      case INCONCLUSIVE ->
+          coverage != null && !coverage.anyExercised()
+              ? "the change was not exercised: no request carrying key "
+                  + sandbox.get().key()
+                  + " reached the forked service(s) "
+                  + String.join(", ", sandbox.get().forkedServices())
+                  + " of sandbox '"
+                  + sandbox.get().name()
+                  + "'; check that every service on the path propagates W3C baggage (see prooflane hops)"
+              : "no step ran";
+      case PASS ->
+          coverage == null
+              ? "every step passed (against the baseline)"
+              : "every step passed; keyed traffic reached "
+                  + String.join(
+                      ", ",
+                      coverage.exercised().entrySet().stream()
+                          .filter(Map.Entry::getValue)
+                          .map(Map.Entry::getKey)
+                          .toList())
+                  + " in sandbox '"
+                  + sandbox.get().name()
+                  + "'";
+      case SKIPPED -> "skipped";
+    };
+  }
+
+  ExecutorService workers() {
+    return workers;
+  }
+
+  EngineOptions options() {
+    return options;
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static List<StepResult> flatten(List<StepResult> steps) {
+    List<StepResult> out = new ArrayList<>();
+    for (StepResult s : steps) {
+      out.add(s);
+      out.addAll(flatten(s.children()));
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    workers.shutdownNow();
+  }
+}

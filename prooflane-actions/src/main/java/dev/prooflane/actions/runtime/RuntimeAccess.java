@@ -1,0 +1,41 @@
+package dev.prooflane.actions.runtime;
+
+import dev.prooflane.model.KeyNames;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** What the engine needs of a runtime; each runtime implements it. */
+public interface RuntimeAccess {
+  /** The environment's name. */
+  String environment();
+
+  /** Where requests carry the routing key. */
+  KeyNames keyNames();
+
+  /** The services of the environment. */
+  Set<String> services();
+
+  /**
+   * The address callers use for {@code service} (the router's, so keyed requests are routed).
+   *
+   * @throws dev.prooflane.model.NotFoundException for an unknown service
+   */
+  URI serviceUri(String service);
+
+  /** The sandbox named {@code name}, if it exists. */
+  Optional<SandboxInfo> sandbox(String name);
+
+  /** A position in the logs of a service's baseline instance, or of its fork in {@code sandbox}. */
+  long logCursor(String service, Optional<String> sandbox);
+
+  /** The log lines written after {@code cursor}, oldest first. */
+  List<LogEntry> logsSince(String service, Optional<String> sandbox, long cursor);
+
+  /** A position in the router's hop records. */
+  long hopCursor();
+
+  /** The hops recorded after {@code cursor}, oldest first. */
+  List<HopEntry> hopsSince(long cursor);
+}

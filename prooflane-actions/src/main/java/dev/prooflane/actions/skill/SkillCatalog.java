@@ -1,0 +1,102 @@
+package dev.prooflane.actions.skill;
+
+import dev.prooflane.model.NotFoundException;
+import dev.prooflane.model.ProoflaneException;
+import dev.prooflane.model.SpecException;
+import dev.prooflane.model.SpecProblem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** The skills of one or more folders ({@code *.yaml} / {@code *.yml}), by name. */
+public final class SkillCatalog {
+  private final Map<String, Skill> skills;
+
+  private SkillCatalog(Map<String, Skill> skills) {
+    this.skills = skills;
+  }
+
+  /**
+   * Reads every skill file under {@code dirs} (not following links out of them); all problems of
+   * all files are reported together.
+   */
+  public static SkillCatalog load(List<Path> dirs, Set<String> actions) {
+    Map<String, Skill> skills = new TreeMap<>();
+    List<SpecProblem> problems = new ArrayList<>();
+    for (Path dir : dirs) {
+      if (!Files.isDirectory(dir)) {
+        problems.add(
+            new SpecProblem(
+                dir.toString(),
+                0,
+                0,
+                "",
+                "not a folder of skills (pass a folder holding *.yaml skill files)"));
+        continue;
+      }
+      try (Stream<Path> files = Files.walk(dir, 4)) {
+        for (Path file : files.filter(SkillCatalog::isSkillFile).sorted().toList()) {
+          try {
+            Skill skill = SkillReader.read(file, actions);
+            Skill other = skills.putIfAbsent(skill.name(), skill);
+            if (other != null) {
+              problems.add(
+                  new SpecProblem(
+                      file.toString(),
+                      0,
+                      0,
+                      "name",
+                      "skill '"
+                          + skill.name()
+                          + "' is also defined in "
+                          + other.file()
+                          + " (names are unique)"));
+            }
+          } catch (SpecException e) {
+            problems.addAll(e.problems());
+          }
+        }
+      } catch (IOException e) {
+        throw new ProoflaneException("cannot list skills in " + dir + ": " + e.getMessage(), e);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new SpecException(problems);
+    }
+    return new SkillCatalog(skills);
+  }
+
+  /** A catalog of the given skills (for tests and single files). */
+  public static SkillCatalog of(Collection<Skill> skills) {
+    Map<String, Skill> map = new TreeMap<>();
+    skills.forEach(s -> map.put(s.name(), s));
+    return new SkillCatalog(map);
+  }
+
+  private static boolean isSkillFile(Path p) {
+    String name = p.getFileName().toString();
+    return Files.isRegularFile(p) && (name.endsWith(".yaml") || name.endsWith(".yml"));
+  }
+
+  /** Every skill, by name. */
+  public Collection<Skill> all() {
+    return skills.values();
+  }
+
+  /** The skill named {@code name}, or a NotFoundException listing the known ones. */
+  public Skill get(String name) {
+    Skill skill = skills.get(name);
+    if (skill == null) {
+      throw new NotFoundException(
+          "skill", name, "known skills: " + String.join(", ", skills.keySet()));
+    }
+    return skill;
+  }
+}
