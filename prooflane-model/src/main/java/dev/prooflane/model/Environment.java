@@ -17,18 +17,21 @@ import java.util.Optional;
  * @param keyNames where requests carry the routing key
  * @param services the services by name, in the order they are declared (and started)
  * @param maxTtl the longest TTL a sandbox may ask for
+ * @param skillDirs the folders of the environment's skill catalog
  */
 public record Environment(
     String name,
     Path file,
     KeyNames keyNames,
     Map<String, ServiceSpec> services,
-    Optional<java.time.Duration> maxTtl) {
+    Optional<java.time.Duration> maxTtl,
+    java.util.List<Path> skillDirs) {
   public Environment {
     requireNonNull(name, "name");
     requireNonNull(file, "file");
     requireNonNull(keyNames, "keyNames");
     requireNonNull(maxTtl, "maxTtl");
+    skillDirs = java.util.List.copyOf(skillDirs);
     services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
   }
 

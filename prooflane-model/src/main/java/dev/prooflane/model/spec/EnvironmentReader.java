@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 
 /** Reads an environment file ({@code prooflane.yaml}); the format is in docs/environment.md. */
 public final class EnvironmentReader {
-  private static final Set<String> TOP = Set.of("name", "routing", "sandboxes", "services");
+  private static final Set<String> TOP =
+      Set.of("name", "routing", "sandboxes", "services", "skills");
   private static final Set<String> ROUTING =
       Set.of("compat", "baggage", "tracestate", "header", "query");
   private static final Set<String> SANDBOXES = Set.of("maxTtl");
@@ -104,8 +105,37 @@ public final class EnvironmentReader {
       }
       checkPorts(entries, services);
     }
+    List<Path> skillDirs = skillDirs(path, top.get("skills"));
     file.throwIfProblems();
-    return new Environment(name, path, keyNames, services, maxTtl);
+    return new Environment(name, path, keyNames, services, maxTtl, skillDirs);
+  }
+
+  /**
+   * The skill folders: {@code skills:} (one path or a list, relative to the file), else {@code
+   * skills/} beside the file when it exists.
+   */
+  private static List<Path> skillDirs(Path path, SpecNode node) {
+    Path base = path.toAbsolutePath().normalize().getParent();
+    if (node == null) {
+      Path conventional = base.resolve("skills");
+      return Files.isDirectory(conventional) ? List.of(conventional) : List.of();
+    }
+    List<Path> dirs = new java.util.ArrayList<>();
+    List<SpecNode> items = node.isSequence() ? node.items() : List.of(node);
+    for (SpecNode item : items) {
+      String dir = item.text();
+      if (dir != null) {
+        Path resolved = base.resolve(dir).normalize();
+        if (!Files.isDirectory(resolved)) {
+          item.problem(
+              "'"
+                  + dir
+                  + "' is not a folder (create it, or fix the path; it is relative to this file)");
+        }
+        dirs.add(resolved);
+      }
+    }
+    return dirs;
   }
 
   private static KeyNames keyNames(SpecNode node) {
