@@ -155,12 +155,13 @@ final class Exchange {
         .setHost(upstream.host())
         .setPort(upstream.port())
         .setURI(request.uri())
-        .setHeaders(ForwardedHeaders.toUpstream(request))
         .setIdleTimeout(router.idleTimeoutMillis());
   }
 
   private void send(HttpClientRequest outbound) {
     upstreamRequest = outbound;
+    // Written straight into the outbound request: a MultiMap in RequestOptions is copied again.
+    ForwardedHeaders.toUpstream(request, outbound.headers());
     if (hasBody) {
       if (!outbound.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
         outbound.setChunked(true);
@@ -181,6 +182,7 @@ final class Exchange {
         .onComplete(
             answered -> {
               if (answered.succeeded()) {
+                UpstreamAcks.acknowledgeNow(outbound.connection());
                 respond(answered.result());
               } else {
                 upstreamFailed(answered.cause());

@@ -15,11 +15,11 @@ final class ForwardedHeaders {
 
   /**
    * The client's headers minus hop-by-hop ones, with {@code Host} kept as sent, {@code
-   * X-Forwarded-For} appended to and {@code X-Forwarded-Host}/{@code -Proto} set.
+   * X-Forwarded-For} appended to and {@code X-Forwarded-Host}/{@code -Proto} set, added to {@code
+   * out}.
    */
-  static MultiMap toUpstream(HttpServerRequest request) {
+  static void toUpstream(HttpServerRequest request, MultiMap out) {
     MultiMap in = request.headers();
-    MultiMap out = HttpHeaders.headers();
     Set<String> connectionOptions = HeaderNames.connectionOptions(in.get(HttpHeaders.CONNECTION));
     String priorForwardedFor = null;
     for (Map.Entry<String, String> header : in) {
@@ -48,7 +48,6 @@ final class ForwardedHeaders {
       out.set(HeaderNames.X_FORWARDED_HOST, host);
     }
     out.set(HeaderNames.X_FORWARDED_PROTO, request.scheme() == null ? "http" : request.scheme());
-    return out;
   }
 
   /** Copies the upstream's response headers minus hop-by-hop ones into {@code out}. */

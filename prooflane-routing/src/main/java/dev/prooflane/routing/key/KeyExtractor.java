@@ -74,6 +74,29 @@ public final class KeyExtractor {
     return new KeyResult.Present(finding.key, finding.carrier);
   }
 
+  /**
+   * Same as {@link RoutingKey#isValid}, without a regular expression: this runs on every keyed
+   * request.
+   */
+  static boolean isValidKey(String value) {
+    int length = value.length();
+    if (length < 1 || length > RoutingKey.MAX_LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = value.charAt(i);
+      if (!((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '.'
+          || c == '_'
+          || c == '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The first valid key seen and its carrier, or the first problem. */
   private static final class Finding {
     private String key;
@@ -87,7 +110,7 @@ public final class KeyExtractor {
     }
 
     private void offer(String value, String from) {
-      if (!RoutingKey.isValid(value)) {
+      if (!isValidKey(value)) {
         invalid =
             new KeyResult.Invalid(
                 from,

@@ -3,6 +3,8 @@ package dev.prooflane.routing.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prooflane.model.KeyNames;
+import dev.prooflane.model.RoutingKey;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -130,5 +132,26 @@ class KeyExtractorTest {
         .isEqualTo(new KeyResult.Present("abc", "baggage member 'sd-routing-key'"));
     assertThat(signadot.extract(headers(Map.of("baggage", List.of("prooflane-key=abc")))))
         .isEqualTo(KeyResult.ABSENT);
+  }
+
+  @Test
+  void validatesKeysExactlyLikeTheModel() {
+    StringBuilder every = new StringBuilder();
+    for (char c = 0; c < 0x180; c++) {
+      every.append(c);
+    }
+    List<String> samples = new ArrayList<>(List.of("", "a", "key-500", "A.b_c-9"));
+    samples.add("k".repeat(RoutingKey.MAX_LENGTH));
+    samples.add("k".repeat(RoutingKey.MAX_LENGTH + 1));
+    for (int i = 0; i < every.length(); i++) {
+      samples.add("k" + every.charAt(i));
+      samples.add(String.valueOf(every.charAt(i)));
+    }
+
+    for (String sample : samples) {
+      assertThat(KeyExtractor.isValidKey(sample))
+          .as("'%s'", sample)
+          .isEqualTo(RoutingKey.isValid(sample));
+    }
   }
 }
