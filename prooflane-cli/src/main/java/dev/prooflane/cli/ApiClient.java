@@ -1,168 +1,64 @@
 package dev.prooflane.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.prooflane.server.json.Json;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import dev.prooflane.server.client.DaemonClient;
+import dev.prooflane.server.client.DaemonClientException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
-/** A small client of the daemon's REST API; errors become {@link CliException}s with exit codes. */
+/**
+ * The daemon client as commands use it: its errors become {@link CliException}s with exit codes.
+ */
 final class ApiClient {
-  private final String base;
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  private final DaemonClient client;
 
   ApiClient(String base) {
-    this.base = base;
+    this.client = new DaemonClient(base);
   }
 
   String base() {
-    return base;
+    return client.base();
   }
 
   JsonNode get(String path) {
-    return send(HttpRequest.newBuilder(uri(path)).GET());
+    return call(() -> client.get(path));
   }
 
   JsonNode delete(String path) {
-    return send(HttpRequest.newBuilder(uri(path)).DELETE());
+    return call(() -> client.delete(path));
   }
 
   JsonNode post(String path, String json) {
-    return send(
-        HttpRequest.newBuilder(uri(path))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json)));
+    return call(() -> client.post(path, json));
   }
 
-  /**
-   * POSTs and reads a streamed NDJSON answer: each {@code progress} line goes to {@code progress};
-   * returns the last line, or throws for an {@code error} line.
-   */
   JsonNode postStreaming(String path, String json, Consumer<String> progress) {
-    HttpRequest request =
-        HttpRequest.newBuilder(uri(path))
-            .header("Content-Type", "application/json")
-            .header("Accept", "application/x-ndjson")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build();
-    HttpResponse<InputStream> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    } catch (IOException e) {
-      throw unreachable(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CliException(ExitCode.INTERNAL, "interrupted");
-    }
-    try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-      if (response.statusCode() >= 400) {
-        StringBuilder all = new StringBuilder();
-        reader.lines().forEach(all::append);
-        throw failure(response.statusCode(), all.toString());
-      }
-      JsonNode last = null;
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonNode node = Json.mapper().readTree(line);
-        if (node.has("progress")) {
-          progress.accept(node.get("progress").asText());
-        } else if (node.has("error")) {
-          throw failure(statusFor(node.get("error").asText()), line);
-        } else {
-          last = node;
-        }
-      }
-      if (last == null) {
-        throw new CliException(
-            ExitCode.STATE, "the daemon closed the stream without a result (see its log)");
-      }
-      return last;
-    } catch (IOException e) {
-      throw unreachable(e);
-    }
+    return call(() -> client.postStreaming(path, json, progress));
   }
 
   static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    return DaemonClient.encode(value);
   }
 
-  private URI uri(String path) {
-    return URI.create(base + path);
-  }
-
-  private JsonNode send(HttpRequest.Builder builder) {
+  private static JsonNode call(Supplier<JsonNode> call) {
     try {
-      HttpResponse<String> response =
-          http.send(
-              builder.timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() >= 400) {
-        throw failure(response.statusCode(), response.body());
-      }
-      return Json.mapper().readTree(response.body());
-    } catch (IOException e) {
-      throw unreachable(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CliException(ExitCode.INTERNAL, "interrupted");
+      return call.get();
+    } catch (DaemonClientException e) {
+      throw new CliException(exitCode(e), e.getMessage());
     }
   }
 
-  private CliException unreachable(IOException e) {
-    String why =
-        e instanceof ConnectException ? "connection refused" : String.valueOf(e.getMessage());
-    return new CliException(
-        ExitCode.STATE,
-        "cannot reach the daemon at "
-            + base
-            + " ("
-            + why
-            + "); is it running? see: prooflane status");
-  }
-
-  private static int statusFor(String error) {
-    return switch (error) {
-      case "invalid_spec", "invalid_request" -> 400;
-      case "not_found" -> 404;
-      case "conflict" -> 409;
-      default -> 422;
-    };
-  }
-
-  private static CliException failure(int status, String body) {
-    String message = body;
-    try {
-      JsonNode node = Json.mapper().readTree(body);
-      if (node.hasNonNull("message")) {
-        message = node.get("message").asText();
-      }
-    } catch (IOException e) {
-      // not JSON: show the body as it came
+  /**
+   * 2 for a refused request, 4 for a daemon bug, 3 otherwise (unreachable, not found, conflict).
+   */
+  static int exitCode(DaemonClientException e) {
+    int status = e.status();
+    if (status == 400) {
+      return ExitCode.USAGE;
     }
-    int code =
-        status == 400
-            ? ExitCode.USAGE
-            : status >= 500 && status != 503 ? ExitCode.INTERNAL : ExitCode.STATE;
-    if (status == 422) {
-      code = ExitCode.STATE;
+    if (status >= 500 && status != 502 && status != 503) {
+      return ExitCode.INTERNAL;
     }
-    return new CliException(code, message);
+    return ExitCode.STATE;
   }
 }

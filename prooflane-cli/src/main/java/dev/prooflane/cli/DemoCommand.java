@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Run the demo shop: start its baseline, fork the pricing service in a sandbox with a change,",
-      "send the same request with and without the key, show two sandboxes isolated, clean up."
+      "send the same request with and without the key, show two sandboxes isolated from each other,",
+      "validate both changes with a skill (signed reports), and clean up."
     })
 final class DemoCommand implements Callable<Integer> {
   static final String PRICING_PACKAGE = "dev.prooflane.examples.shop.pricing.";
@@ -47,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
     PrintStream out = output.json ? System.err : System.out;
     Path envFile = file != null ? file : defaultEnvFile();
     Environment env = EnvironmentReader.read(envFile);
-    Path stateDir = Files.createTempDirectory("prooflane-demo-");
+    Path stateDir = demoStateDir();
     long t0 = System.nanoTime();
     out.println("== 1. Start the baseline: " + String.join(", ", env.services().keySet()));
     Map<String, Object> result = new LinkedHashMap<>();
@@ -59,8 +60,6 @@ final class DemoCommand implements Callable<Integer> {
       DemoScript script =
           new DemoScript(env, new ApiClient(daemon.info().apiUrl()), daemon, out, requests);
       result = script.run();
-    } finally {
-      deleteTree(stateDir);
     }
     result.put("totalMillis", (System.nanoTime() - t0) / 1_000_000);
     boolean ok = Boolean.TRUE.equals(result.remove("ok"));
@@ -81,12 +80,30 @@ final class DemoCommand implements Callable<Integer> {
     return base.resolve("examples/shop/prooflane.yaml");
   }
 
-  private static void deleteTree(Path dir) {
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (java.io.IOException e) {
-      // a temp folder: the OS cleans what is left
+  /**
+   * A fresh {@code .prooflane/demo/} (under PROOFLANE_ROOT when set); the reports stay there after
+   * the demo.
+   */
+  private static Path demoStateDir() throws java.io.IOException {
+    String root = System.getenv("PROOFLANE_ROOT");
+    Path dir =
+        (root == null || root.isBlank() ? Path.of(".prooflane") : Path.of(root, ".prooflane"))
+            .resolve("demo")
+            .toAbsolutePath();
+    if (Files.exists(dir.resolve("state.db"))) {
+      // a demo that was killed may have left processes: stop them before forgetting them
+      try (var store = new dev.prooflane.local.store.StateStore(dir.resolve("state.db"))) {
+        dev.prooflane.local.process.OrphanReaper.reap(store, java.time.Duration.ofSeconds(5));
+      }
     }
+    if (Files.exists(dir)) {
+      try (var paths = Files.walk(dir)) {
+        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    return Files.createDirectories(dir);
   }
 
   /** Builds the fork command: the baseline pricing command with another main class. */

@@ -91,7 +91,13 @@ final class DemoScript {
       }
     }
 
-    out.println("== 6. Delete both sandboxes: the key routes to the baseline again, at once");
+    out.println("== 6. Validate both changes with the skill 'product-contract' (signed reports)");
+    List<Map<String, Object>> validation = new ArrayList<>();
+    validation.add(validate("demo-discount", "PASS"));
+    validation.add(validate("demo-regression", "FAIL"));
+    result.put("validation", validation);
+
+    out.println("== 7. Delete both sandboxes: the key routes to the baseline again, at once");
     api.delete("/sandboxes/demo-discount");
     api.delete("/sandboxes/demo-regression");
     ShopProbe.Answer after = shop.product(1, keyA);
@@ -102,6 +108,34 @@ final class DemoScript {
     result.put("afterDelete", answer(after));
     result.put("ok", ok);
     return result;
+  }
+
+  private Map<String, Object> validate(String sandbox, String expected) {
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("skill", "product-contract");
+    request.put("sandbox", sandbox);
+    request.put("inputs", Map.of());
+    JsonNode run =
+        api.postStreaming("/runs", dev.prooflane.server.json.Json.write(request), line -> {})
+            .path("run");
+    String verdict = run.path("verdict").asText(run.path("state").asText());
+    out.printf("   %s: %s — %s%n", sandbox, verdict, run.path("message").asText());
+    for (JsonNode step : run.path("steps")) {
+      if ("FAIL".equals(step.path("verdict").asText())) {
+        out.printf(
+            "     failing step %s: %s%n", step.path("id").asText(), step.path("message").asText());
+      }
+    }
+    out.println("     report: " + run.path("reports").path("html").asText());
+    expect(expected.equals(verdict), "the " + sandbox + " change validates as " + expected);
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("sandbox", sandbox);
+    entry.put("skill", "product-contract");
+    entry.put("verdict", verdict);
+    entry.put("message", run.path("message").asText());
+    entry.put("report", run.path("reports").path("json").asText());
+    entry.put("reportHtml", run.path("reports").path("html").asText());
+    return entry;
   }
 
   private JsonNode create(String name, String mainClass) {

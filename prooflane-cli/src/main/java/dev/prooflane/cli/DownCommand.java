@@ -47,14 +47,22 @@ final class DownCommand implements Callable<Integer> {
       return ExitCode.OK;
     }
     Path db = stateDir.resolve("state.db");
+    List<String> reaped = List.of();
     if (Files.exists(db)) {
       try (StateStore store = new StateStore(db)) {
-        List<String> reaped = OrphanReaper.reap(store, Duration.ofSeconds(5));
+        reaped = OrphanReaper.reap(store, Duration.ofSeconds(5));
         reaped.forEach(line -> System.out.println("prooflane: stopped leftover " + line));
       }
     }
     UpCommand.deleteQuietly(stateDir.resolve(DaemonInfo.FILE));
-    System.out.println("prooflane: no daemon is running for " + stateDir);
+    System.out.println(
+        reaped.isEmpty()
+            ? "prooflane: no daemon is running for " + stateDir
+            : "prooflane: the daemon for "
+                + stateDir
+                + " had died; stopped the "
+                + reaped.size()
+                + " process(es) it left");
     return ExitCode.OK;
   }
 }

@@ -22,7 +22,13 @@ import picocli.CommandLine.Option;
       SandboxCommand.class,
       LogsCommand.class,
       HopsCommand.class,
+      SkillCommand.class,
+      ActionCommand.class,
+      ValidateCommand.class,
+      VerifyCommand.class,
       DemoCommand.class,
+      McpCommand.class,
+      AgentSkillsCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -1,7 +1,6 @@
 package dev.prooflane.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.prooflane.model.spec.CommandLine;
 import dev.prooflane.server.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,11 +21,12 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Create a sandbox: start only the forked services with the change, then route the key to them.",
-      "Example: prooflane sandbox create pr-42 --fork 'pricing=java -cp shop.jar ...PricingDiscountMain' --ttl 30m"
+      "Example: prooflane sandbox create pr-42 --fork 'pricing=java -cp $${artifact} ...PricingDiscountMain' --ttl 30m"
     })
 final class SandboxCreateCommand implements Callable<Integer> {
   @Mixin StateMixin state;
   @Mixin JsonMixin output;
+  @Mixin ForkMixin forks;
 
   @Parameters(
       paramLabel = "NAME",
@@ -40,31 +40,6 @@ final class SandboxCreateCommand implements Callable<Integer> {
       description =
           "Read the sandbox from a YAML/JSON file (see docs/sandboxes.md) instead of options.")
   Path file;
-
-  @Option(
-      names = "--fork",
-      paramLabel = "SERVICE[=COMMAND]",
-      description = "Fork SERVICE; with =COMMAND, run that command instead of the baseline's.")
-  List<String> forks = new ArrayList<>();
-
-  @Option(
-      names = "--env",
-      paramLabel = "[SERVICE:]NAME=VALUE",
-      description =
-          "Set an env variable in a fork (SERVICE: may be left out when one service is forked).")
-  List<String> env = new ArrayList<>();
-
-  @Option(
-      names = "--arg",
-      paramLabel = "[SERVICE:]ARG",
-      description = "Append an argument to a fork's command.")
-  List<String> args = new ArrayList<>();
-
-  @Option(
-      names = "--artifact",
-      paramLabel = "SERVICE=PATH",
-      description = "Replace ${artifact} in a fork's command.")
-  List<String> artifacts = new ArrayList<>();
 
   @Option(
       names = "--ttl",
@@ -83,21 +58,28 @@ final class SandboxCreateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (file != null
+        && (name != null
+            || key != null
+            || ttl != null
+            || !labels.isEmpty()
+            || !forks.forks.isEmpty())) {
+      throw new CliException(
+          ExitCode.USAGE,
+          "give the sandbox either as a file (-f) or as NAME and options, not both");
+    }
     String body =
         file != null ? Files.readString(file, StandardCharsets.UTF_8) : Json.write(request());
     long started = System.nanoTime();
-    JsonNode result =
-        state
-            .client()
-            .postStreaming(
-                "/sandboxes",
-                body,
-                line -> {
-                  if (!output.json) {
-                    System.out.println(line);
-                  }
-                });
-    JsonNode sandbox = result.path("sandbox");
+    JsonNode sandbox =
+        create(
+            state.client(),
+            body,
+            line -> {
+              if (!output.json) {
+                System.out.println(line);
+              }
+            });
     long millis = (System.nanoTime() - started) / 1_000_000;
     if (output.json) {
       System.out.println(Json.pretty(sandbox));
@@ -112,51 +94,16 @@ final class SandboxCreateCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
+  /** Creates the sandbox {@code body} describes, passing progress lines to {@code progress}. */
+  static JsonNode create(
+      ApiClient client, String body, java.util.function.Consumer<String> progress) {
+    return client.postStreaming("/sandboxes", body, progress).path("sandbox");
+  }
+
   private Map<String, Object> request() {
     if (name == null) {
       throw new CliException(
           ExitCode.USAGE, "missing NAME (or give the sandbox as a file with -f)");
-    }
-    if (forks.isEmpty()) {
-      throw new CliException(
-          ExitCode.USAGE, "no --fork given (say which service to fork: --fork SERVICE[=COMMAND])");
-    }
-    Map<String, Map<String, Object>> byService = new LinkedHashMap<>();
-    for (String fork : forks) {
-      int eq = fork.indexOf('=');
-      String service = eq < 0 ? fork : fork.substring(0, eq);
-      Map<String, Object> f = new LinkedHashMap<>();
-      f.put("service", service);
-      if (eq >= 0) {
-        f.put("command", CommandLine.split(fork.substring(eq + 1)));
-      }
-      f.put("env", new LinkedHashMap<String, String>());
-      f.put("args", new ArrayList<String>());
-      byService.put(service, f);
-    }
-    for (String e : env) {
-      String[] target = target(e, byService, "--env");
-      int eq = target[1].indexOf('=');
-      if (eq <= 0) {
-        throw new CliException(ExitCode.USAGE, "--env " + e + ": expected [SERVICE:]NAME=VALUE");
-      }
-      @SuppressWarnings("unchecked")
-      Map<String, String> vars = (Map<String, String>) byService.get(target[0]).get("env");
-      vars.put(target[1].substring(0, eq), target[1].substring(eq + 1));
-    }
-    for (String a : args) {
-      String[] target = target(a, byService, "--arg");
-      @SuppressWarnings("unchecked")
-      List<String> list = (List<String>) byService.get(target[0]).get("args");
-      list.add(target[1]);
-    }
-    for (String a : artifacts) {
-      int eq = a.indexOf('=');
-      if (eq <= 0 || !byService.containsKey(a.substring(0, eq))) {
-        throw new CliException(
-            ExitCode.USAGE, "--artifact " + a + ": expected SERVICE=PATH for a forked SERVICE");
-      }
-      byService.get(a.substring(0, eq)).put("artifact", a.substring(eq + 1));
     }
     Map<String, Object> request = new LinkedHashMap<>();
     request.put("name", name);
@@ -164,8 +111,26 @@ final class SandboxCreateCommand implements Callable<Integer> {
       request.put("routingKey", key);
     }
     if (ttl != null) {
+      checkTtl(ttl);
       request.put("ttl", ttl);
     }
+    request.put("labels", labelMap(labels));
+    request.put("forks", forks.forks());
+    return request;
+  }
+
+  /** Refuses a TTL the daemon would refuse, with the option's name. */
+  static void checkTtl(String ttl) {
+    try {
+      if (dev.prooflane.model.Durations.parse(ttl).isZero()) {
+        throw new CliException(ExitCode.USAGE, "--ttl " + ttl + ": must be more than 0");
+      }
+    } catch (IllegalArgumentException e) {
+      throw new CliException(ExitCode.USAGE, "--ttl " + e.getMessage());
+    }
+  }
+
+  static Map<String, String> labelMap(List<String> labels) {
     Map<String, String> labelMap = new LinkedHashMap<>();
     for (String l : labels) {
       int eq = l.indexOf('=');
@@ -174,29 +139,6 @@ final class SandboxCreateCommand implements Callable<Integer> {
       }
       labelMap.put(l.substring(0, eq), l.substring(eq + 1));
     }
-    request.put("labels", labelMap);
-    request.put("forks", new ArrayList<>(byService.values()));
-    return request;
-  }
-
-  /** Splits {@code [SERVICE:]REST}, defaulting SERVICE to the only fork. */
-  private static String[] target(
-      String value, Map<String, Map<String, Object>> forks, String option) {
-    int colon = value.indexOf(':');
-    int eq = value.indexOf('=');
-    if (colon > 0 && (eq < 0 || colon < eq) && forks.containsKey(value.substring(0, colon))) {
-      return new String[] {value.substring(0, colon), value.substring(colon + 1)};
-    }
-    if (forks.size() != 1) {
-      throw new CliException(
-          ExitCode.USAGE,
-          option
-              + " "
-              + value
-              + ": several services are forked; prefix the service (such as pricing:"
-              + value
-              + ")");
-    }
-    return new String[] {forks.keySet().iterator().next(), value};
+    return labelMap;
   }
 }

@@ -60,9 +60,19 @@ final class UpCommand implements Callable<Integer> {
       return new DetachedDaemon(stateDir, file.toAbsolutePath(), apiPort, host).start();
     }
     System.out.println("prooflane: starting environment '" + env.name() + "' from " + file);
-    Daemon daemon = Daemon.start(env, stateDir, host, apiPort, System.out::println);
+    Daemon daemon =
+        Daemon.start(
+            env,
+            stateDir,
+            host,
+            apiPort,
+            System.out::println,
+            List.of(new dev.prooflane.mcp.McpHttpExtension()));
     System.out.print(summary(daemon.info(), daemon.runtime().services()));
-    System.out.println("Ctrl-C stops everything.");
+    System.out.println(
+        System.console() == null && System.getenv("TERM") == null
+            ? "stop it with: prooflane down"
+            : "Ctrl-C (or prooflane down) stops everything.");
     System.out.flush();
     daemon.awaitStop();
     return ExitCode.OK;

@@ -1,6 +1,6 @@
 package dev.prooflane.local;
 
-import dev.prooflane.local.process.LogLine;
+import dev.prooflane.local.process.LogBuffer;
 import dev.prooflane.model.Environment;
 import dev.prooflane.model.ProoflaneException;
 import dev.prooflane.model.ServiceSpec;
@@ -90,9 +90,13 @@ final class Baseline {
         name, routerUrl, state, instance.port(), instance.process().pid(), failure);
   }
 
-  List<LogLine> logs(String service, int tail) {
+  LogBuffer logs(String service) {
     Instance instance = instances.get(service);
-    return instance == null ? List.of() : instance.process().logs().tail(tail);
+    if (instance == null) {
+      throw new ProoflaneException(
+          "service '" + service + "' has not started yet (retry in a moment)");
+    }
+    return instance.process().logs();
   }
 
   void stopAll() {

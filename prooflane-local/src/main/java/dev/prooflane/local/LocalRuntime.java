@@ -1,6 +1,6 @@
 package dev.prooflane.local;
 
-import dev.prooflane.local.process.LogLine;
+import dev.prooflane.local.process.LogBuffer;
 import dev.prooflane.local.process.OrphanReaper;
 import dev.prooflane.local.process.ProcessSupervisor;
 import dev.prooflane.local.store.StateStore;
@@ -143,14 +143,12 @@ public final class LocalRuntime implements AutoCloseable {
   }
 
   /**
-   * The log lines of a service's baseline instance, or of its fork in {@code sandbox} when given.
+   * The captured output of a service's baseline instance, or of its fork in {@code sandbox} when
+   * not null.
    */
-  public List<LogLine> logs(String service, String sandbox, int tail) {
+  public LogBuffer logs(String service, String sandbox) {
     env.service(service);
-    if (sandbox == null) {
-      return baseline.logs(service, tail);
-    }
-    return sandboxes.logs(sandbox, service, tail);
+    return sandbox == null ? baseline.logs(service) : sandboxes.logs(sandbox, service);
   }
 
   /** Every hop the router served, queryable by key. */

@@ -1,6 +1,6 @@
 package dev.prooflane.local;
 
-import dev.prooflane.local.process.LogLine;
+import dev.prooflane.local.process.LogBuffer;
 import dev.prooflane.local.store.CorruptedSandboxException;
 import dev.prooflane.local.store.StateStore;
 import dev.prooflane.model.ConflictException;
@@ -94,7 +94,7 @@ final class Sandboxes {
                   + key
                   + "' is already used by sandbox '"
                   + other.sandbox.name()
-                  + "' (omit --key to generate one)");
+                  + "' (leave the routing key out to have one generated)");
         }
       }
       live.put(spec.name(), entry);
@@ -113,6 +113,8 @@ final class Sandboxes {
   private void bringUp(Live entry, Consumer<String> progress) {
     Sandbox sandbox = entry.sandbox;
     store.putSandbox(sandbox);
+    // Until the forks are healthy, the key gets 503 "starting", never the baseline.
+    router.update(t -> t.withSandbox(route(entry)));
     List<CompletableFuture<Instance>> starts = new ArrayList<>();
     for (Fork fork : sandbox.spec().forks()) {
       ServiceSpec spec = env.service(fork.service());
@@ -138,6 +140,7 @@ final class Sandboxes {
       entry.stopping = true;
       entry.forks.values().parallelStream().forEach(launcher::stop);
       entry.forks.clear();
+      router.update(t -> t.withoutSandbox(sandbox.name()));
       store.deleteSandbox(sandbox.name());
       throw new SandboxFailedException(
           sandbox.name(),
@@ -334,7 +337,7 @@ final class Sandboxes {
     }
   }
 
-  List<LogLine> logs(String sandbox, String service, int tail) {
+  LogBuffer logs(String sandbox, String service) {
     Live entry = live.get(sandbox);
     if (entry == null) {
       throw LocalRuntime.noSandbox(sandbox, live.keySet());
@@ -346,7 +349,7 @@ final class Sandboxes {
           service,
           "sandbox '" + sandbox + "' forks only " + forkNames(entry.sandbox.spec()));
     }
-    return instance.process().logs().tail(tail);
+    return instance.process().logs();
   }
 
   /** Stops every fork for a daemon shutdown; the records stay, so the next start restores them. */

@@ -93,7 +93,7 @@ class LocalRuntimeIT {
     assertThat(runtime.hops().byKey(sandbox.routingKey().value()))
         .extracting(h -> h.service() + "=" + h.destination())
         .contains("a=baseline", "b=mid", "c=baseline");
-    assertThat(runtime.logs("b", "mid", 50))
+    assertThat(runtime.logs("b", "mid").tail(50))
         .anySatisfy(l -> assertThat(l.text()).contains("b mid /x"));
   }
 

@@ -5,6 +5,7 @@ import dev.prooflane.local.LocalRuntime;
 import dev.prooflane.model.ConflictException;
 import dev.prooflane.model.Environment;
 import dev.prooflane.server.api.ApiServer;
+import dev.prooflane.server.runs.Runs;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
@@ -19,16 +20,23 @@ import java.util.function.Consumer;
 public final class Daemon implements AutoCloseable {
   private final LocalRuntime runtime;
   private final ApiServer api;
+  private final Runs runs;
   private final Path stateDir;
   private final DaemonInfo info;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicBoolean closing = new AtomicBoolean();
   private final Thread hook;
 
-  private Daemon(LocalRuntime runtime, Path stateDir, String host, int apiPort) {
+  private Daemon(
+      LocalRuntime runtime,
+      Path stateDir,
+      String host,
+      int apiPort,
+      java.util.List<dev.prooflane.server.api.ApiExtension> extensions) {
     this.runtime = runtime;
     this.stateDir = stateDir;
-    this.api = ApiServer.start(runtime, host, apiPort, this::close);
+    this.runs = new Runs(runtime, stateDir);
+    this.api = ApiServer.start(runtime, runs, host, apiPort, this::close, extensions);
     this.info =
         new DaemonInfo(
             ProcessHandle.current().pid(),
@@ -46,6 +54,17 @@ public final class Daemon implements AutoCloseable {
    */
   public static Daemon start(
       Environment env, Path stateDir, String host, int apiPort, Consumer<String> progress) {
+    return start(env, stateDir, host, apiPort, progress, java.util.List.of());
+  }
+
+  /** As {@link #start(Environment, Path, String, int, Consumer)}, with extra routes on the API. */
+  public static Daemon start(
+      Environment env,
+      Path stateDir,
+      String host,
+      int apiPort,
+      Consumer<String> progress,
+      java.util.List<dev.prooflane.server.api.ApiExtension> extensions) {
     DaemonInfo.read(stateDir)
         .filter(DaemonInfo::alive)
         .ifPresent(
@@ -61,7 +80,7 @@ public final class Daemon implements AutoCloseable {
             });
     LocalRuntime runtime = LocalRuntime.start(env, LocalOptions.of(stateDir), progress);
     try {
-      return new Daemon(runtime, stateDir, host, apiPort);
+      return new Daemon(runtime, stateDir, host, apiPort, extensions);
     } catch (RuntimeException e) {
       runtime.close();
       throw e;
@@ -74,6 +93,10 @@ public final class Daemon implements AutoCloseable {
 
   public LocalRuntime runtime() {
     return runtime;
+  }
+
+  public Runs runs() {
+    return runs;
   }
 
   /** Blocks until the daemon has stopped. */
@@ -94,6 +117,7 @@ public final class Daemon implements AutoCloseable {
     }
     try {
       api.close();
+      runs.close();
       runtime.close();
       DaemonInfo.delete(stateDir);
     } finally {

@@ -74,6 +74,11 @@ public final class ActionInput {
     if (t != null) {
       return t.evaluate(variables);
     }
+    if (!with.fields().isEmpty()) {
+      // a mapping without this field: evaluating the others could fail for want of variables
+      // that only the action provides (wait's until: needs result)
+      return null;
+    }
     Object all = with.evaluate(variables);
     return all instanceof Map<?, ?> map ? map.get(field) : null;
   }

@@ -1,8 +1,14 @@
 package dev.prooflane.actions.engine;
 
+import dev.prooflane.actions.call.SkillCallAction;
 import dev.prooflane.actions.check.CheckAction;
 import dev.prooflane.actions.core.Action;
 import dev.prooflane.actions.core.ActionDescriptor;
+import dev.prooflane.actions.diff.DiffAction;
+import dev.prooflane.actions.http.HttpAction;
+import dev.prooflane.actions.logs.LogsAction;
+import dev.prooflane.actions.schema.SchemaAction;
+import dev.prooflane.actions.wait.WaitAction;
 import dev.prooflane.model.NotFoundException;
 import java.util.Collection;
 import java.util.List;
@@ -20,7 +26,15 @@ public final class ActionCatalog {
 
   /** The built-in actions. */
   public static ActionCatalog builtIn() {
-    return of(List.of(new CheckAction()));
+    return of(
+        List.of(
+            new CheckAction(),
+            new HttpAction(),
+            new LogsAction(),
+            new DiffAction(),
+            new WaitAction(),
+            new SkillCallAction(),
+            new SchemaAction()));
   }
 
   public static ActionCatalog of(Collection<? extends Action> actions) {

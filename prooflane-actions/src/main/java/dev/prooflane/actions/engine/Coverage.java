@@ -17,8 +17,19 @@ public record Coverage(Map<String, Boolean> exercised, List<HopEntry> keyedHops)
     keyedHops = List.copyOf(keyedHops);
   }
 
-  /** Whether any forked service served keyed traffic. */
-  public boolean anyExercised() {
-    return exercised.containsValue(Boolean.TRUE);
+  /**
+   * Whether every forked service served keyed traffic: only then is the change proven exercised.
+   */
+  public boolean allExercised() {
+    return !exercised.containsValue(Boolean.FALSE);
+  }
+
+  /** The forked services that received no keyed traffic. */
+  public java.util.List<String> unexercised() {
+    return exercised.entrySet().stream()
+        .filter(e -> !e.getValue())
+        .map(Map.Entry::getKey)
+        .sorted()
+        .toList();
   }
 }

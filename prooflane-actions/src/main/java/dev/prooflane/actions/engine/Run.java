@@ -20,6 +20,8 @@ import dev.prooflane.actions.skill.Skill;
 import dev.prooflane.actions.skill.SkillStep;
 import dev.prooflane.model.ProoflaneException;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -188,16 +190,33 @@ final class Run {
     return result;
   }
 
+  /** The step's evaluated inputs for the report, with secret header values redacted. */
   private static Map<String, Object> evaluateForReport(
       SkillStep step, Map<String, Object> variables) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (String field : step.with().fields()) {
       try {
-        out.put(field, step.with().field(field).evaluate(variables));
+        Object value = step.with().field(field).evaluate(variables);
+        out.put(field, "headers".equals(field) ? redactHeaders(value) : value);
       } catch (ProoflaneException e) {
         out.put(field, String.valueOf(step.with().field(field).source()));
       }
     }
+    return out;
+  }
+
+  private static Object redactHeaders(Object value) {
+    if (!(value instanceof Map<?, ?> headers)) {
+      return value;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    headers.forEach(
+        (k, v) ->
+            out.put(
+                String.valueOf(k),
+                dev.prooflane.actions.http.Redaction.DEFAULT.isSecret(String.valueOf(k))
+                    ? dev.prooflane.actions.http.Redaction.REDACTED
+                    : v));
     return out;
   }
 
@@ -287,11 +306,15 @@ final class Run {
     Map<String, Object> with = new LinkedHashMap<>();
     with.put("service", first.service());
     with.put("method", first.method());
-    with.put("path", uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+    with.put("path", uri.getRawPath() + withoutKey(uri.getRawQuery()));
     with.put("inject", false);
     with.put("label", "control");
     if (first.requestBody() != null) {
       with.put("body", first.requestBody());
+      List<String> type = first.requestHeaders().getOrDefault("content-type", List.of());
+      if (!type.isEmpty()) {
+        with.put("headers", Map.of("content-type", type.get(0)));
+      }
     }
     try {
       ActionResult r =
@@ -305,6 +328,24 @@ final class Run {
     } catch (Exception e) {
       return null;
     }
+  }
+
+  /** The raw query as {@code ?...} without the routing-key parameter, or empty. */
+  private String withoutKey(String rawQuery) {
+    if (rawQuery == null) {
+      return "";
+    }
+    Optional<String> name = engine.runtime().keyNames().query();
+    List<String> kept = new ArrayList<>();
+    for (String param : rawQuery.split("&")) {
+      String paramName = param.split("=", 2)[0];
+      if (!param.isEmpty()
+          && !(name.isPresent()
+              && URLDecoder.decode(paramName, StandardCharsets.UTF_8).equals(name.get()))) {
+        kept.add(param);
+      }
+    }
+    return kept.isEmpty() ? "" : "?" + String.join("&", kept);
   }
 
   /** What the forked services wrote during the run (the last 200 lines each). */

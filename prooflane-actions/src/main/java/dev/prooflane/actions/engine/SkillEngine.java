@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs skills: steps in their fixed order, each bounded by its timeout, against a sandbox or the
- * baseline. A run against a sandbox whose forked services received no keyed traffic is
- * INCONCLUSIVE, never PASS. Thread-safe: many runs may go on at once.
+ * baseline. A run against a sandbox where any forked service received no keyed traffic is
+ * INCONCLUSIVE, never PASS: the change was not (fully) exercised. Thread-safe: many runs may go on
+ * at once.
  */
 public final class SkillEngine implements AutoCloseable {
   private final ActionCatalog actions;
@@ -67,10 +68,24 @@ public final class SkillEngine implements AutoCloseable {
    * inputs) throw before anything runs; everything after that is in the result.
    */
   public RunResult run(RunRequest request, RunListener listener) {
+    return run(UUID.randomUUID().toString(), request, listener);
+  }
+
+  /**
+   * Checks {@code request} as {@link #run} would before running anything: the skill exists, the
+   * sandbox exists and is READY, the inputs fit. Throws what {@code run} would.
+   */
+  public void check(RunRequest request) {
+    Skill skill = skills.get(request.skill());
+    request.sandbox().ifPresent(this::readySandbox);
+    Inputs.resolve(skill, request.inputs());
+  }
+
+  /** Runs {@code request} under the id {@code runId} (the caller's, to follow it while it runs). */
+  public RunResult run(String runId, RunRequest request, RunListener listener) {
     Skill skill = skills.get(request.skill());
     Optional<SandboxInfo> sandbox = request.sandbox().map(this::readySandbox);
     Map<String, Object> inputs = Inputs.resolve(skill, request.inputs());
-    String runId = UUID.randomUUID().toString();
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
     Run run = new Run(this, runId, sandbox, listener);
@@ -156,7 +171,7 @@ public final class SkillEngine implements AutoCloseable {
     if (steps.stream().allMatch(s -> s.verdict() == Verdict.SKIPPED)) {
       return Verdict.INCONCLUSIVE;
     }
-    if (coverage != null && !coverage.anyExercised()) {
+    if (coverage != null && !coverage.allExercised()) {
       return Verdict.INCONCLUSIVE;
     }
     return Verdict.PASS;
@@ -172,14 +187,16 @@ public final class SkillEngine implements AutoCloseable {
               .map(s -> "step '" + s.id() + "' " + verdict + ": " + s.message())
               .orElse(verdict.name());
       case INCONCLUSIVE ->
-          coverage != null && !coverage.anyExercised()
+          coverage != null && !coverage.allExercised()
               ? "the change was not exercised: no request carrying key "
                   + sandbox.get().key()
                   + " reached the forked service(s) "
-                  + String.join(", ", sandbox.get().forkedServices())
+                  + String.join(", ", coverage.unexercised())
                   + " of sandbox '"
                   + sandbox.get().name()
-                  + "'; check that every service on the path propagates W3C baggage (see prooflane hops)"
+                  + "'; a service on the path may drop the W3C baggage (see: prooflane hops --sandbox "
+                  + sandbox.get().name()
+                  + ")"
               : "no step ran";
       case PASS ->
           coverage == null

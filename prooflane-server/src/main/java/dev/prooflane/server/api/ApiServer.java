@@ -2,9 +2,11 @@ package dev.prooflane.server.api;
 
 import dev.prooflane.local.LocalRuntime;
 import dev.prooflane.model.ProoflaneException;
+import dev.prooflane.server.runs.Runs;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +29,13 @@ public final class ApiServer implements AutoCloseable {
    * Serves {@code runtime} on {@code host:port} (0 picks a free port); {@code onShutdown} runs when
    * a client asks the daemon to stop.
    */
-  public static ApiServer start(LocalRuntime runtime, String host, int port, Runnable onShutdown) {
+  public static ApiServer start(
+      LocalRuntime runtime,
+      Runs runs,
+      String host,
+      int port,
+      Runnable onShutdown,
+      java.util.List<ApiExtension> extensions) {
     Vertx vertx = Vertx.vertx();
     Router router = Router.router(vertx);
     router.route().handler(BodyHandler.create().setBodyLimit(MAX_BODY));
@@ -41,8 +49,27 @@ public final class ApiServer implements AutoCloseable {
     router.get(base + "/sandboxes/:name").blockingHandler(handlers::getSandbox, false);
     router.delete(base + "/sandboxes/:name").blockingHandler(handlers::deleteSandbox, false);
     router.get(base + "/hops").blockingHandler(handlers::hops, false);
+    RunHandlers runHandlers =
+        new RunHandlers(runs, new dev.prooflane.server.runs.Validations(runtime, runs));
+    router.get(base + "/skills").blockingHandler(runHandlers::listSkills, false);
+    router.get(base + "/skills/:name").blockingHandler(runHandlers::getSkill, false);
+    router.get(base + "/actions").blockingHandler(runHandlers::listActions, false);
+    router.get(base + "/actions/:name").blockingHandler(runHandlers::getAction, false);
+    router
+        .post(base + "/actions/:name/run")
+        .blockingHandler(unchecked(runHandlers::runAction), false);
+    router.post(base + "/validations").blockingHandler(unchecked(runHandlers::validate), false);
+    router.post(base + "/runs").blockingHandler(unchecked(runHandlers::startRun), false);
+    router.get(base + "/runs").blockingHandler(runHandlers::listRuns, false);
+    router.get(base + "/runs/:id").blockingHandler(runHandlers::getRun, false);
+    router
+        .get(base + "/runs/:id/reports/:file")
+        .blockingHandler(unchecked(runHandlers::getReport), false);
     router.post(base + "/shutdown").handler(handlers::shutdown);
     router.get(base + "/openapi.yaml").handler(handlers::openapi);
+    java.util.concurrent.atomic.AtomicReference<String> apiUrl =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    extensions.forEach(e -> e.install(router, apiUrl::get));
     router.route().last().handler(Handlers::notFound);
     router.route().failureHandler(Handlers::failure);
     try {
@@ -54,6 +81,7 @@ public final class ApiServer implements AutoCloseable {
               .toCompletionStage()
               .toCompletableFuture()
               .get(30, TimeUnit.SECONDS);
+      apiUrl.set("http://" + host + ":" + server.actualPort() + "/api/v1");
       return new ApiServer(vertx, server);
     } catch (ExecutionException e) {
       vertx.close();
@@ -71,6 +99,21 @@ public final class ApiServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new ProoflaneException("interrupted while opening the API on " + host + ":" + port, e);
     }
+  }
+
+  /** A handler that may throw checked exceptions; they fail the request like unchecked ones. */
+  interface IoHandler {
+    void handle(RoutingContext ctx) throws java.io.IOException;
+  }
+
+  private static io.vertx.core.Handler<RoutingContext> unchecked(IoHandler handler) {
+    return ctx -> {
+      try {
+        handler.handle(ctx);
+      } catch (java.io.IOException e) {
+        ctx.fail(new ProoflaneException("I/O failed: " + e.getMessage(), e));
+      }
+    };
   }
 
   /** The port the API listens on. */

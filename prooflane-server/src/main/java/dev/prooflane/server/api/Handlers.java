@@ -55,7 +55,7 @@ final class Handlers {
     String service = ctx.pathParam("name");
     String sandbox = ctx.request().getParam("sandbox");
     int tail = intParam(ctx, "tail", 200, 1, 5000);
-    List<LogLine> lines = runtime.logs(service, sandbox, tail);
+    List<LogLine> lines = runtime.logs(service, sandbox).tail(tail);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("service", service);
     body.put("sandbox", sandbox);
@@ -173,7 +173,7 @@ final class Handlers {
     json(ctx, statusOf(t), error);
   }
 
-  private static ApiError errorOf(Throwable t) {
+  static ApiError errorOf(Throwable t) {
     if (t instanceof SpecException e) {
       return new ApiError("invalid_spec", e.getMessage(), e.problems());
     }
@@ -229,7 +229,7 @@ final class Handlers {
     }
   }
 
-  private static void json(RoutingContext ctx, int status, Object body) {
+  static void json(RoutingContext ctx, int status, Object body) {
     if (ctx.response().ended()) {
       return;
     }

@@ -1,0 +1,157 @@
+package dev.prooflane.actions.http;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.prooflane.actions.core.Action;
+import dev.prooflane.actions.core.ActionContext;
+import dev.prooflane.actions.core.ActionDescriptor;
+import dev.prooflane.actions.core.ActionDescriptor.Field;
+import dev.prooflane.actions.core.ActionInput;
+import dev.prooflane.actions.core.ActionResult;
+import dev.prooflane.actions.core.Assertion;
+import dev.prooflane.actions.expr.Values;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code http}: a request to a service of the environment by name, through the router. When the run
+ * targets a sandbox the routing key goes in every configured form, so the request reaches the fork
+ * wherever the sandbox forked a service on its path.
+ */
+public final class HttpAction implements Action {
+  private static final Set<String> KNOWN = known();
+
+  private static final ActionDescriptor DESCRIPTOR =
+      new ActionDescriptor(
+          "http",
+          "Send an HTTP request to a service of the environment by name; the routing key is"
+              + " injected when the run targets a sandbox.",
+          List.of(
+              Field.required("service", "string", "the service's name in the environment"),
+              Field.optional("method", "string", "GET (default), POST, PUT, PATCH, DELETE..."),
+              Field.optional("path", "string", "the path with an optional ?query; default /"),
+              Field.optional("query", "object", "more query parameters: name to value or list"),
+              Field.optional("headers", "object", "request headers: name to value"),
+              Field.optional(
+                  "body",
+                  "any",
+                  "a mapping or list is sent as JSON (application/json), a text as is"
+                      + " (text/plain unless headers set content-type)"),
+              Field.optional(
+                  "expectStatus",
+                  "any",
+                  "a status or list of statuses; any other status FAILs the step"),
+              Field.optional(
+                  "inject",
+                  "boolean",
+                  "false sends the request without the routing key; default true"),
+              Field.optional(
+                  "label", "string", "names the exchange in the report; default sandbox/baseline")),
+          List.of(
+              Field.required("status", "integer", "the response status"),
+              Field.required("headers", "object", "response headers: lower-case name to value"),
+              Field.required("body", "any", "the body parsed as JSON when it is JSON, else text"),
+              Field.required("bodyText", "string", "the body as text (at most 1 MiB)"),
+              Field.required("truncated", "boolean", "whether the body was cut at 1 MiB"),
+              Field.required("durationMillis", "number", "time to the end of the body"),
+              Field.required(
+                  "hops",
+                  "array",
+                  "the router's hops for this request: service, destination, status, routingKey"),
+              Field.required(
+                  "servedBy", "string", "baseline or the sandbox that served the service"),
+              Field.required("traceId", "string", "the W3C trace id the request carried"),
+              Field.required("url", "string", "the URL the request was sent to")),
+          """
+          - id: quote
+            action: http
+            with:
+              service: pricing
+              method: POST
+              path: /quote
+              body: { sku: ${{ inputs.sku }}, quantity: 2 }
+              expectStatus: 200
+          """);
+
+  private final ServiceClient client;
+
+  /** An action that redacts the default secret headers. */
+  public HttpAction() {
+    this(Redaction.DEFAULT);
+  }
+
+  public HttpAction(Redaction redaction) {
+    this.client = new ServiceClient(requireNonNull(redaction, "redaction"));
+  }
+
+  private static Set<String> known() {
+    Set<String> known = new HashSet<>(HttpCall.FIELDS);
+    known.addAll(Set.of("expectStatus", "inject", "label"));
+    return Set.copyOf(known);
+  }
+
+  @Override
+  public ActionDescriptor descriptor() {
+    return DESCRIPTOR;
+  }
+
+  @Override
+  public ActionResult run(ActionInput input, ActionContext context) throws Exception {
+    input.rejectUnknown(KNOWN);
+    HttpCall call = HttpCall.read(input, context.runtime());
+    List<Long> expected = expectedStatuses(input);
+    boolean keyed = context.sandbox().isPresent() && input.bool("inject", true);
+    String label = input.optionalString("label").orElse(keyed ? "sandbox" : "baseline");
+    HttpOutcome outcome = client.send(call, keyed, label, context);
+    ActionResult.Builder result =
+        ActionResult.builder().outputs(outcome.outputs()).exchange(outcome.exchange());
+    String summary =
+        call.method()
+            + " "
+            + call.service()
+            + call.path()
+            + " -> "
+            + outcome.status()
+            + (outcome.servedBy() == null ? "" : " (served by " + outcome.servedBy() + ")");
+    if (!expected.isEmpty()) {
+      String want = expected.size() == 1 ? "status " + expected.get(0) : "a status in " + expected;
+      if (expected.contains((long) outcome.status())) {
+        result.assertion(Assertion.passed("status", "expected " + want));
+      } else {
+        result.assertion(
+            Assertion.failed(
+                "status",
+                "expected " + want + ", got " + outcome.status() + ": " + snippet(outcome),
+                expected.size() == 1 ? expected.get(0) : expected,
+                (long) outcome.status()));
+        return result.build();
+      }
+    }
+    return result.message(summary).build();
+  }
+
+  private static List<Long> expectedStatuses(ActionInput input) {
+    return input.list("expectStatus").stream()
+        .map(
+            v -> {
+              if (v instanceof Long l && l >= 100 && l <= 599) {
+                return l;
+              }
+              if (v instanceof Double d && d == Math.rint(d) && d >= 100 && d <= 599) {
+                return d.longValue();
+              }
+              throw input.error(
+                  "expectStatus", "expected a status from 100 to 599, got " + Values.text(v));
+            })
+        .toList();
+  }
+
+  private static String snippet(HttpOutcome outcome) {
+    String text = outcome.bodyText().strip().replaceAll("\\s+", " ");
+    if (text.isEmpty()) {
+      return "(empty body)";
+    }
+    return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+  }
+}

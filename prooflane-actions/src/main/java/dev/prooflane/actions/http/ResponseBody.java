@@ -1,0 +1,68 @@
+package dev.prooflane.actions.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.prooflane.actions.expr.Values;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * A response body as captured: at most {@link #MAX_BYTES}, decoded as text, and parsed when it is
+ * JSON.
+ *
+ * @param text the body as text (cut at the cap)
+ * @param truncated whether the body was longer than the cap
+ * @param json whether {@code value} was parsed from JSON
+ * @param value the parsed JSON value, or {@code text}
+ */
+record ResponseBody(String text, boolean truncated, boolean json, Object value) {
+  /** The most of a body kept: 1 MiB. */
+  static final int MAX_BYTES = 1 << 20;
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  /** Reads at most the cap from {@code in} and closes it. */
+  static ResponseBody read(InputStream in, String contentType) throws IOException {
+    byte[] bytes;
+    try (in) {
+      bytes = in.readNBytes(MAX_BYTES + 1);
+    }
+    boolean truncated = bytes.length > MAX_BYTES;
+    if (truncated) {
+      bytes = Arrays.copyOf(bytes, MAX_BYTES);
+    }
+    String text = new String(bytes, charset(contentType));
+    if (!truncated && !text.isBlank()) {
+      try {
+        return new ResponseBody(text, false, true, Values.fromJson(JSON.readTree(text)));
+      } catch (JsonProcessingException e) {
+        // not JSON, whatever the content type claims: keep the text
+      }
+    }
+    return new ResponseBody(text, truncated, false, text);
+  }
+
+  private static Charset charset(String contentType) {
+    if (contentType != null) {
+      for (String param : contentType.split(";")) {
+        String p = param.trim();
+        if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
+          try {
+            return Charset.forName(p.substring(8).replace("\"", "").trim());
+          } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            return StandardCharsets.UTF_8;
+          }
+        }
+      }
+    }
+    return StandardCharsets.UTF_8;
+  }
+}

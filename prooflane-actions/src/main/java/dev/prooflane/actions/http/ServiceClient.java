@@ -1,0 +1,243 @@
+package dev.prooflane.actions.http;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.prooflane.actions.core.ActionContext;
+import dev.prooflane.actions.core.Exchange;
+import dev.prooflane.actions.runtime.HopEntry;
+import dev.prooflane.actions.runtime.RuntimeAccess;
+import dev.prooflane.actions.runtime.SandboxInfo;
+import dev.prooflane.model.KeyNames;
+import dev.prooflane.model.ProoflaneException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Sends an {@link HttpCall} to a service through the router, keyed or not, and collects the
+ * response, the hops that served it, and a redacted {@link Exchange}. Thread-safe.
+ */
+public final class ServiceClient {
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+  /** The router records a hop just after it answers: how long to look for it. */
+  private static final long HOP_WAIT_MILLIS = 300;
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(CONNECT_TIMEOUT)
+          .build();
+
+  private final Redaction redaction;
+
+  public ServiceClient(Redaction redaction) {
+    this.redaction = requireNonNull(redaction, "redaction");
+  }
+
+  /**
+   * Sends {@code call}; with {@code keyed}, the run's sandbox key goes in every configured form.
+   *
+   * @param label what the exchange is for; also part of the derived trace id
+   * @throws ServiceUnreachableException when no response came
+   */
+  public HttpOutcome send(HttpCall call, boolean keyed, String label, ActionContext context)
+      throws InterruptedException {
+    RuntimeAccess runtime = context.runtime();
+    KeyNames names = runtime.keyNames();
+    String key = null;
+    if (keyed) {
+      key =
+          context
+              .sandbox()
+              .map(SandboxInfo::key)
+              .orElseThrow(() -> new IllegalStateException("a keyed request needs a sandbox"))
+              .value();
+    }
+    String url = url(runtime.serviceUri(call.service()), call, names, key);
+    Map<String, String> headers = new LinkedHashMap<>(call.headers());
+    if (key != null) {
+      KeyInjection.headers(headers, names, key);
+    }
+    String traceId;
+    if (headers.containsKey("traceparent")) {
+      traceId = TraceContext.traceIdOf(headers.get("traceparent")).orElse(null);
+    } else {
+      TraceContext trace = TraceContext.derive(context.runId(), context.stepId(), label);
+      headers.put("traceparent", trace.header());
+      traceId = trace.traceId();
+    }
+    String bodyText = call.bodyText();
+    if (bodyText != null) {
+      headers.putIfAbsent("content-type", call.impliedContentType());
+    }
+    Duration timeout = context.remaining();
+    if (timeout.isZero() || timeout.isNegative()) {
+      throw new ProoflaneException(
+          "step '"
+              + context.stepId()
+              + "': no time left to call service '"
+              + call.service()
+              + "' (raise the step's timeout:)");
+    }
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(timeout)
+            .method(
+                call.method(),
+                bodyText == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(bodyText, StandardCharsets.UTF_8));
+    headers.forEach(request::header);
+
+    long hopCursor = runtime.hopCursor();
+    long start = System.nanoTime();
+    HttpResponse<InputStream> response;
+    ResponseBody body;
+    try {
+      response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      body =
+          ResponseBody.read(
+              response.body(), response.headers().firstValue("content-type").orElse(null));
+    } catch (HttpConnectTimeoutException e) {
+      throw new ServiceUnreachableException(
+          call.service(), url, "could not connect within " + CONNECT_TIMEOUT.toSeconds() + "s", e);
+    } catch (HttpTimeoutException e) {
+      throw new ServiceUnreachableException(
+          call.service(), url, "no response within " + timeout.toMillis() + " ms", e);
+    } catch (ConnectException e) {
+      throw new ServiceUnreachableException(call.service(), url, "connection refused", e);
+    } catch (IOException e) {
+      throw new ServiceUnreachableException(
+          call.service(), url, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+    }
+    double millis = (System.nanoTime() - start) / 1_000_000.0;
+
+    List<HopEntry> hops = awaitHops(runtime, hopCursor, traceId, call.service(), context);
+    String servedBy =
+        hops.stream()
+            .filter(h -> h.service().equals(call.service()))
+            .map(HopEntry::destination)
+            .findFirst()
+            .orElse(null);
+    Map<String, List<String>> received = new LinkedHashMap<>();
+    response
+        .headers()
+        .map()
+        .forEach((name, values) -> received.put(name.toLowerCase(Locale.ROOT), values));
+    Map<String, List<String>> responseHeaders = redaction.headers(received);
+    Map<String, String> firstValues = new LinkedHashMap<>();
+    responseHeaders.forEach(
+        (name, values) -> {
+          if (!values.isEmpty()) {
+            firstValues.put(name, values.get(0));
+          }
+        });
+    Map<String, List<String>> requestHeaders = new LinkedHashMap<>();
+    headers.forEach((name, value) -> requestHeaders.put(name, List.of(value)));
+    Exchange exchange =
+        new Exchange(
+            label,
+            call.service(),
+            key != null,
+            call.method(),
+            url,
+            redaction.headers(requestHeaders),
+            bodyText,
+            response.statusCode(),
+            responseHeaders,
+            body.text(),
+            millis,
+            traceId,
+            hops,
+            null);
+    return new HttpOutcome(
+        exchange,
+        response.statusCode(),
+        firstValues,
+        body.value(),
+        body.text(),
+        body.json(),
+        body.truncated(),
+        millis,
+        hops,
+        servedBy);
+  }
+
+  /** The service's router address, the path, the query parameters and the key parameter. */
+  private static String url(URI base, HttpCall call, KeyNames names, String key) {
+    String root = base.toString();
+    if (root.endsWith("/")) {
+      root = root.substring(0, root.length() - 1);
+    }
+    int q = call.path().indexOf('?');
+    String path = q < 0 ? call.path() : call.path().substring(0, q);
+    List<String> params = new ArrayList<>();
+    if (q >= 0) {
+      for (String p : call.path().substring(q + 1).split("&")) {
+        if (!p.isEmpty()) {
+          params.add(p);
+        }
+      }
+    }
+    call.query().forEach((name, values) -> values.forEach(v -> params.add(param(name, v))));
+    if (key != null && names.query().isPresent()) {
+      String name = names.query().get();
+      params.removeIf(p -> decode(p.split("=", 2)[0]).equals(name));
+      params.add(param(name, key));
+    }
+    return root + path + (params.isEmpty() ? "" : "?" + String.join("&", params));
+  }
+
+  private static String param(String name, String value) {
+    return encode(name) + "=" + encode(value);
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private static String decode(String text) {
+    try {
+      return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return text;
+    }
+  }
+
+  /** The hops of this trace, waiting briefly until the addressed service's own hop is recorded. */
+  private static List<HopEntry> awaitHops(
+      RuntimeAccess runtime, long cursor, String traceId, String service, ActionContext context)
+      throws InterruptedException {
+    if (traceId == null) {
+      return List.of();
+    }
+    long waitNanos = Math.min(HOP_WAIT_MILLIS * 1_000_000, context.remaining().toNanos() / 2);
+    long deadline = System.nanoTime() + waitNanos;
+    while (true) {
+      List<HopEntry> hops =
+          runtime.hopsSince(cursor).stream().filter(h -> traceId.equals(h.traceId())).toList();
+      if (hops.stream().anyMatch(h -> h.service().equals(service))
+          || System.nanoTime() >= deadline) {
+        return hops;
+      }
+      Thread.sleep(10);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package dev.prooflane.actions.testing;
+
+import dev.prooflane.actions.core.StepResult;
+import dev.prooflane.actions.engine.ActionCatalog;
+import dev.prooflane.actions.engine.EngineOptions;
+import dev.prooflane.actions.engine.RunListener;
+import dev.prooflane.actions.engine.RunRequest;
+import dev.prooflane.actions.engine.RunResult;
+import dev.prooflane.actions.engine.SkillEngine;
+import dev.prooflane.actions.runtime.RuntimeAccess;
+import dev.prooflane.actions.skill.Skill;
+import dev.prooflane.actions.skill.SkillCatalog;
+import dev.prooflane.actions.skill.SkillReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Runs skills written inline in a test through the real engine and the built-in actions. */
+public final class SkillRuns {
+  private SkillRuns() {}
+
+  /** A skill read from YAML text as if from {@code inline/NAME.yaml}. */
+  public static Skill parse(String name, String yaml) {
+    return SkillReader.parse(
+        Path.of("inline", name + ".yaml"), yaml, "sha256:test", ActionCatalog.builtIn().names());
+  }
+
+  /** Runs {@code main} against {@code sandbox} (or the baseline when null). */
+  public static RunResult run(
+      RuntimeAccess env, String sandbox, Map<String, Object> inputs, Skill main, Skill... more) {
+    List<Skill> all = new ArrayList<>(List.of(more));
+    all.add(main);
+    return run(env, SkillCatalog.of(all), main.name(), sandbox, inputs);
+  }
+
+  /** Runs skill {@code name} of {@code skills}. */
+  public static RunResult run(
+      RuntimeAccess env,
+      SkillCatalog skills,
+      String name,
+      String sandbox,
+      Map<String, Object> inputs) {
+    try (SkillEngine engine =
+        new SkillEngine(ActionCatalog.builtIn(), skills, env, EngineOptions.DEFAULT)) {
+      return engine.run(
+          new RunRequest(name, Optional.ofNullable(sandbox), inputs), RunListener.NONE);
+    }
+  }
+
+  /** The step with id {@code id}, searched through nested steps. */
+  public static StepResult step(RunResult result, String id) {
+    return find(result.steps(), id)
+        .orElseThrow(() -> new AssertionError("no step '" + id + "' in " + ids(result.steps())));
+  }
+
+  private static Optional<StepResult> find(List<StepResult> steps, String id) {
+    for (StepResult s : steps) {
+      if (s.id().equals(id)) {
+        return Optional.of(s);
+      }
+      Optional<StepResult> nested = find(s.children(), id);
+      if (nested.isPresent()) {
+        return nested;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static List<String> ids(List<StepResult> steps) {
+    List<String> out = new ArrayList<>();
+    for (StepResult s : steps) {
+      out.add(s.id());
+      out.addAll(ids(s.children()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,87 @@
+package dev.prooflane.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.prooflane.server.json.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** Lists and describes the actions skills can use. */
+@Command(
+    name = "action",
+    mixinStandardHelpOptions = true,
+    description = "List and describe the actions skill steps can use.",
+    subcommands = {ActionCommand.ListCommand.class, ActionCommand.DescribeCommand.class})
+final class ActionCommand {
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List the actions.")
+  static final class ListCommand implements Callable<Integer> {
+    @Mixin StateMixin state;
+    @Mixin JsonMixin output;
+
+    @Override
+    public Integer call() {
+      JsonNode actions = state.client().get("/actions");
+      if (output.json) {
+        System.out.println(Json.pretty(actions));
+        return ExitCode.OK;
+      }
+      List<List<String>> rows = new ArrayList<>();
+      rows.add(List.of("ACTION", "WHAT IT DOES"));
+      for (JsonNode a : actions.path("actions")) {
+        rows.add(List.of(a.path("name").asText(), a.path("summary").asText()));
+      }
+      System.out.print(Console.table(rows));
+      return ExitCode.OK;
+    }
+  }
+
+  @Command(
+      name = "describe",
+      mixinStandardHelpOptions = true,
+      description = "Show an action's inputs, outputs and an example.")
+  static final class DescribeCommand implements Callable<Integer> {
+    @Mixin StateMixin state;
+    @Mixin JsonMixin output;
+
+    @Parameters(paramLabel = "NAME")
+    String name;
+
+    @Override
+    public Integer call() {
+      JsonNode a = state.client().get("/actions/" + ApiClient.encode(name));
+      if (output.json) {
+        System.out.println(Json.pretty(a));
+        return ExitCode.OK;
+      }
+      System.out.println(a.path("name").asText() + ": " + a.path("summary").asText());
+      System.out.println("inputs (with:):");
+      for (JsonNode f : a.path("inputs")) {
+        System.out.println(
+            "  "
+                + f.path("name").asText()
+                + " ("
+                + f.path("type").asText()
+                + (f.path("required").asBoolean() ? ", required" : "")
+                + "): "
+                + f.path("description").asText());
+      }
+      System.out.println("outputs:");
+      for (JsonNode f : a.path("outputs")) {
+        System.out.println(
+            "  "
+                + f.path("name").asText()
+                + " ("
+                + f.path("type").asText()
+                + "): "
+                + f.path("description").asText());
+      }
+      System.out.println("example:");
+      System.out.print(a.path("example").asText().indent(2));
+      return ExitCode.OK;
+    }
+  }
+}

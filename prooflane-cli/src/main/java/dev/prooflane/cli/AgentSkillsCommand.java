@@ -1,0 +1,54 @@
+package dev.prooflane.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.prooflane.mcp.agentskills.AgentSkillsExport;
+import dev.prooflane.server.DaemonInfo;
+import dev.prooflane.server.client.DaemonClient;
+import dev.prooflane.server.client.DaemonClientException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** Writes Agent Skills (SKILL.md folders) and an AGENTS.md snippet for coding agents. */
+@Command(
+    name = "agent-skills",
+    mixinStandardHelpOptions = true,
+    description = "Agent Skills (SKILL.md) for coding agents.")
+final class AgentSkillsCommand {
+
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Write DIR/prooflane-validate/SKILL.md (the validation loop and its rules),",
+        "DIR/prooflane-skill-<name>/SKILL.md per catalog skill (when a daemon runs)",
+        "and DIR/AGENTS.md (a snippet for repositories that use Prooflane).",
+        "For Claude Code, DIR is .claude/skills (or ~/.claude/skills)."
+      })
+  int export(
+      @Parameters(paramLabel = "DIR", description = "Where to write the skills.") Path dir,
+      @Mixin StateMixin state)
+      throws Exception {
+    Optional<DaemonInfo> daemon = DaemonInfo.read(state.stateDir()).filter(DaemonInfo::alive);
+    JsonNode skills = null;
+    if (daemon.isPresent()) {
+      try {
+        skills = new DaemonClient(daemon.get().apiUrl()).get("/skills");
+      } catch (DaemonClientException e) {
+        System.err.println("prooflane: cannot read the skill catalog: " + e.getMessage());
+      }
+    } else {
+      System.err.println(
+          "prooflane: no daemon runs for "
+              + state.stateDir()
+              + ": writing the loop skill only (start one with: prooflane up --detach, then"
+              + " export again for one skill per catalog skill)");
+    }
+    List<Path> files = AgentSkillsExport.write(dir, skills);
+    files.forEach(f -> System.out.println("wrote " + f));
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,107 @@
+package dev.prooflane.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.prooflane.server.json.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** Lists, describes and runs skills. */
+@Command(
+    name = "skill",
+    mixinStandardHelpOptions = true,
+    description = "List, describe and run skills (YAML workflows of actions; see docs/skills.md).",
+    subcommands = {
+      SkillCommand.ListCommand.class,
+      SkillCommand.DescribeCommand.class,
+      SkillRunCommand.class
+    })
+final class SkillCommand {
+
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List the environment's skills, with when to use each.")
+  static final class ListCommand implements Callable<Integer> {
+    @Mixin StateMixin state;
+    @Mixin JsonMixin output;
+
+    @Override
+    public Integer call() {
+      JsonNode skills = state.client().get("/skills");
+      if (output.json) {
+        System.out.println(Json.pretty(skills));
+        return ExitCode.OK;
+      }
+      if (skills.path("skills").isEmpty()) {
+        System.out.println(
+            "no skills (put *.yaml skill files in skills/ beside the environment file; see docs/skills.md)");
+        return ExitCode.OK;
+      }
+      List<List<String>> rows = new ArrayList<>();
+      rows.add(List.of("SKILL", "VERSION", "WHEN TO USE"));
+      for (JsonNode s : skills.path("skills")) {
+        rows.add(
+            List.of(
+                s.path("name").asText(), s.path("version").asText(), s.path("whenToUse").asText()));
+      }
+      System.out.print(Console.table(rows));
+      return ExitCode.OK;
+    }
+  }
+
+  @Command(
+      name = "describe",
+      mixinStandardHelpOptions = true,
+      description = "Show a skill: inputs, steps, outputs.")
+  static final class DescribeCommand implements Callable<Integer> {
+    @Mixin StateMixin state;
+    @Mixin JsonMixin output;
+
+    @Parameters(paramLabel = "NAME")
+    String name;
+
+    @Override
+    public Integer call() {
+      JsonNode s = state.client().get("/skills/" + ApiClient.encode(name));
+      if (output.json) {
+        System.out.println(Json.pretty(s));
+        return ExitCode.OK;
+      }
+      System.out.println(s.path("name").asText() + " (version " + s.path("version").asText() + ")");
+      System.out.println("  " + s.path("description").asText());
+      System.out.println("  when to use: " + s.path("whenToUse").asText());
+      System.out.println(
+          "  file: " + s.path("file").asText() + " (" + s.path("digest").asText() + ")");
+      System.out.println("inputs:");
+      if (s.path("inputs").isEmpty()) {
+        System.out.println("  (none)");
+      }
+      for (JsonNode i : s.path("inputs")) {
+        System.out.println(
+            "  "
+                + i.path("name").asText()
+                + ": "
+                + i.path("type").asText()
+                + (i.path("required").asBoolean() ? " (required)" : " = " + i.path("default"))
+                + (i.path("description").asText().isEmpty()
+                    ? ""
+                    : " — " + i.path("description").asText()));
+      }
+      System.out.println("steps:");
+      for (JsonNode st : s.path("steps")) {
+        System.out.println(
+            "  "
+                + st.path("id").asText()
+                + ": "
+                + st.path("action").asText()
+                + " "
+                + st.path("with"));
+      }
+      return ExitCode.OK;
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package dev.prooflane.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.prooflane.server.json.Json;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Runs one skill against a sandbox (or the baseline) and writes its verified result. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a skill against a sandbox (--sandbox) or the baseline, and write its signed reports.",
+      "Exit code: 0 PASS, 1 FAIL, 3 INCONCLUSIVE or ERROR."
+    })
+final class SkillRunCommand implements Callable<Integer> {
+  @Mixin StateMixin state;
+  @Mixin JsonMixin output;
+  @Mixin InputMixin inputs;
+
+  @Parameters(paramLabel = "NAME", description = "The skill.")
+  String name;
+
+  @Option(
+      names = "--sandbox",
+      paramLabel = "SANDBOX",
+      description = "Run against this sandbox (the key is injected).")
+  String sandbox;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Also copy the reports into DIR.")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("skill", name);
+    request.put("sandbox", sandbox);
+    request.put("inputs", inputs.values());
+    request.put("skillDirs", List.of());
+    JsonNode run =
+        state
+            .client()
+            .postStreaming(
+                "/runs",
+                Json.write(request),
+                line -> {
+                  if (!output.json) {
+                    System.out.println(line);
+                  }
+                })
+            .path("run");
+    if (out != null) {
+      RunPrinter.copyReports(run, out);
+    }
+    if (output.json) {
+      System.out.println(Json.pretty(run));
+    } else {
+      RunPrinter.print(run, System.out);
+      if (out != null) {
+        System.out.println("  copied to " + out.toAbsolutePath());
+      }
+    }
+    return RunPrinter.exitCode(run);
+  }
+}

@@ -1,0 +1,80 @@
+package dev.prooflane.cli;
+
+import dev.prooflane.actions.report.SigningKeys;
+import dev.prooflane.actions.report.Verification;
+import dev.prooflane.actions.report.Verifier;
+import dev.prooflane.server.json.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Checks that a report.json is authentic: its digest and Ed25519 signature (and signer) hold. */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Check a report.json: the payload digest and the Ed25519 signature, and with --key the signer.",
+      "Exit code: 0 authentic (and, with --require-pass, a PASS), 1 tampered, untrusted or not a PASS."
+    })
+final class VerifyCommand implements Callable<Integer> {
+  @Mixin JsonMixin output;
+
+  @Parameters(paramLabel = "FILE", description = "The report.json to check.")
+  Path file;
+
+  @Option(
+      names = "--key",
+      paramLabel = "PUBLIC_KEY",
+      description = "Require this signer (a report-signing.pub file).")
+  Path key;
+
+  @Option(names = "--require-pass", description = "Also fail unless the report's verdict is PASS.")
+  boolean requirePass;
+
+  @Override
+  public Integer call() {
+    if (!Files.isRegularFile(file)) {
+      throw new CliException(
+          ExitCode.USAGE, file + ": no such file (give the path of a report.json)");
+    }
+    Optional<PublicKey> trusted = Optional.ofNullable(key).map(SigningKeys::readPublicKey);
+    Verification v = Verifier.verify(file, trusted);
+    String verdict = v.verdict().orElse("?");
+    boolean ok = v.valid() && (!requirePass || "PASS".equals(verdict));
+    if (output.json) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("file", file.toAbsolutePath().toString());
+      out.put("valid", v.valid());
+      out.put("problem", v.problem().orElse(null));
+      out.put("keyId", v.keyId());
+      out.put("payloadSha256", v.payloadSha256());
+      out.put("verdict", v.valid() ? verdict : null);
+      out.put("trustedKey", key != null);
+      System.out.println(Json.pretty(out));
+    } else if (v.valid()) {
+      System.out.println(
+          "authentic: "
+              + file
+              + " (sha256 "
+              + v.payloadSha256()
+              + ", signed by "
+              + v.keyId()
+              + (key == null
+                  ? ", key embedded in the report; pass --key to require a signer"
+                  : ", the trusted key")
+              + ")");
+      System.out.println("verdict " + verdict + (requirePass && !ok ? " (not a PASS)" : ""));
+    } else {
+      System.err.println("NOT authentic: " + file + ": " + v.problem().orElse("invalid"));
+    }
+    return ok ? ExitCode.OK : ExitCode.FAILED;
+  }
+}

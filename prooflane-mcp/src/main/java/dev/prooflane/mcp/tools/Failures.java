@@ -1,0 +1,77 @@
+package dev.prooflane.mcp.tools;
+
+import dev.prooflane.mcp.DaemonLocator;
+import dev.prooflane.server.client.DaemonClientException;
+
+/** Turns a daemon error into a tool result whose message says what to do next. */
+final class Failures {
+  private Failures() {}
+
+  static ToolResult of(String tool, DaemonClientException e) {
+    String message = e.getMessage();
+    return switch (e.status()) {
+      case 0 ->
+          ToolResult.failure(
+              "unreachable",
+              "the Prooflane daemon does not answer ("
+                  + message
+                  + "). Start it with: "
+                  + DaemonLocator.START
+                  + ", then call "
+                  + tool
+                  + " again.");
+      case 400 ->
+          ToolResult.failure(
+              "invalid_input",
+              "invalid input for "
+                  + tool
+                  + ": "
+                  + message
+                  + "\nFix the fields named above and call "
+                  + tool
+                  + " again.");
+      case 404 -> ToolResult.failure("not_found", message + ". " + notFoundHint(tool, message));
+      case 409 ->
+          ToolResult.failure(
+              "conflict",
+              message
+                  + ". Pick another name or key, or wait until the sandbox is READY (get_sandbox)"
+                  + " and retry.");
+      case 422 ->
+          ToolResult.failure(
+              "sandbox_failed",
+              message
+                  + "\nNothing was left running. Read the fork's output with get_logs (service,"
+                  + " sandbox), fix the command, artifact or env, then call "
+                  + tool
+                  + " again.");
+      default ->
+          ToolResult.failure(
+              e.code(),
+              "the daemon could not do it: "
+                  + message
+                  + " (HTTP "
+                  + e.status()
+                  + "; its log is daemon.log in the state folder)");
+    };
+  }
+
+  private static String notFoundHint(String tool, String message) {
+    if (message.startsWith("sandbox")) {
+      return "Call list_sandboxes to see the sandboxes, or create_sandbox to make one.";
+    }
+    if (message.startsWith("skill")) {
+      return "Call list_skills to see the skills and when to use each.";
+    }
+    if (message.startsWith("action")) {
+      return "Call list_actions to see the actions.";
+    }
+    if (message.startsWith("run")) {
+      return "Run ids come from run_skill or validate.";
+    }
+    if (message.startsWith("service") || message.startsWith("fork")) {
+      return "Call list_services to see the services (and get_sandbox for a sandbox's forks).";
+    }
+    return "Check the names given to " + tool + ".";
+  }
+}

@@ -1,0 +1,350 @@
+package dev.prooflane.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.prooflane.mcp.agentskills.AgentSkillsExport;
+import dev.prooflane.model.spec.EnvironmentReader;
+import dev.prooflane.server.Daemon;
+import dev.prooflane.server.client.DaemonClient;
+import dev.prooflane.server.json.Json;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** Real MCP clients (stdio and Streamable HTTP) against a real daemon running the demo shop. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class McpDaemonIT {
+  static final Path SHOP = Path.of("../examples/shop/prooflane.yaml").toAbsolutePath().normalize();
+  static final String DISCOUNT =
+      "java -cp ${artifact} dev.prooflane.examples.shop.pricing.PricingDiscountMain";
+  static final Path TARGET = Path.of("target").toAbsolutePath();
+
+  Path stateDir;
+  Daemon daemon;
+  String base;
+
+  @BeforeAll
+  void start() throws Exception {
+    stateDir = Files.createTempDirectory("prooflane-mcp-it");
+    daemon =
+        Daemon.start(
+            EnvironmentReader.read(SHOP),
+            stateDir,
+            "127.0.0.1",
+            0,
+            line -> {},
+            List.of(new McpHttpExtension()));
+    base = daemon.info().apiUrl().replace("/api/v1", "");
+  }
+
+  @AfterAll
+  void stop() {
+    if (daemon != null) {
+      daemon.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void stdioSessionCreatesRunsReadsAndDeletes() throws Exception {
+    try (McpSyncClient client = stdioClient()) {
+      client.initialize();
+      Session s = new Session(client);
+      List<McpSchema.Tool> tools = client.listTools().tools();
+      assertThat(tools).extracting(McpSchema.Tool::name).hasSize(15).contains("validate");
+      s.note("(tools/list: " + tools.size() + " tools)");
+
+      assertThat(s.call("list_services", "{}").text()).contains("pricing: running");
+      assertThat(s.call("list_skills", "{}").text()).contains("product-contract:");
+      Session.Answer created =
+          s.call(
+              "create_sandbox",
+              "{\"name\":\"pr-42\",\"ttl\":\"30m\",\"forks\":[{\"service\":\"pricing\",\"command\":\""
+                  + DISCOUNT
+                  + "\"}]}");
+      assertThat(created.error()).as(created.text()).isFalse();
+      assertThat(created.json().path("phase").asText()).isEqualTo("READY");
+      assertThat(created.json().at("/keyHeaders/baggage").asText()).startsWith("prooflane-key=");
+
+      Session.Answer run =
+          s.call("run_skill", "{\"skill\":\"product-contract\",\"sandbox\":\"pr-42\"}");
+      assertThat(run.error()).as(run.text()).isFalse();
+      assertThat(run.json().path("verdict").asText()).as(run.text()).isEqualTo("PASS");
+      assertThat(run.text()).startsWith("verdict PASS: product-contract in sandbox pr-42");
+      Path report = Path.of(run.json().at("/reports/json").asText());
+      assertThat(report).exists();
+      assertThat(Json.mapper().readTree(report.toFile()).at("/payload/predicate/result").asText())
+          .isEqualTo("PASSED");
+
+      Session.Answer again =
+          s.call("get_run", "{\"id\":\"" + run.json().path("id").asText() + "\"}");
+      assertThat(again.json().path("verdict").asText()).isEqualTo("PASS");
+      Session.Answer hops = s.call("get_hops", "{\"sandbox\":\"pr-42\",\"limit\":10}");
+      assertThat(hops.text()).contains("pricing -> pr-42");
+      assertThat(
+              s.call("get_logs", "{\"service\":\"pricing\",\"sandbox\":\"pr-42\",\"tail\":3}")
+                  .text())
+          .contains("3 line(s) of pricing in sandbox pr-42");
+      assertThat(s.call("get_sandbox", "{\"name\":\"nope\"}").text())
+          .contains("sandbox 'nope' not found: known sandboxes: pr-42")
+          .contains("list_sandboxes");
+      assertThat(s.call("delete_sandbox", "{\"name\":\"pr-42\"}").text())
+          .isEqualTo("sandbox pr-42 deleted");
+      s.write(TARGET.resolve("mcp-transcript.md"));
+    }
+  }
+
+  @Test
+  @Order(2)
+  void pipedStdinClosedRightAfterTheLastRequestStillGetsEveryAnswer() throws Exception {
+    List<String> command = new ArrayList<>(javaCommand());
+    command.addAll(List.of("--state-dir", stateDir.toString()));
+    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String validate =
+        "{\"forks\":[{\"service\":\"pricing\",\"command\":\""
+            + DISCOUNT
+            + "\"}],\"skills\":[\"product-contract\"]}";
+    try (OutputStream in = p.getOutputStream()) {
+      for (String line :
+          List.of(
+              StdioWithoutDaemonTest.initialize(1),
+              "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+              "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}",
+              StdioWithoutDaemonTest.call(3, "list_services", "{}"),
+              StdioWithoutDaemonTest.call(4, "validate", validate),
+              StdioWithoutDaemonTest.call(5, "get_sandbox", "{\"name\":\"nope\"}"))) {
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    Map<Integer, JsonNode> replies = new HashMap<>();
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = out.readLine()) != null) {
+        JsonNode reply = Json.mapper().readTree(line);
+        replies.put(reply.path("id").asInt(), reply);
+      }
+    }
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isZero();
+    assertThat(replies).containsOnlyKeys(1, 2, 3, 4, 5);
+    assertThat(replies.get(4).at("/result/structuredContent/verdict").asText())
+        .as(replies.get(4).toString())
+        .isEqualTo("PASS");
+    assertThat(replies.get(5).at("/result/isError").asBoolean()).isTrue();
+  }
+
+  @Test
+  @Order(3)
+  void streamableHttpSessionCreatesRunsReadsAndDeletes() throws Exception {
+    try (McpSyncClient client = httpClient()) {
+      client.initialize();
+      Session s = new Session(client);
+      assertThat(client.listTools().tools()).hasSize(15);
+      Session.Answer created =
+          s.call(
+              "create_sandbox",
+              "{\"name\":\"mcp-http\",\"forks\":[{\"service\":\"pricing\",\"command\":\""
+                  + DISCOUNT
+                  + "\"}]}");
+      assertThat(created.json().path("phase").asText()).as(created.text()).isEqualTo("READY");
+      Session.Answer run =
+          s.call(
+              "run_skill",
+              "{\"skill\":\"product-contract\",\"sandbox\":\"mcp-http\",\"inputs\":{\"productId\":2}}");
+      assertThat(run.json().path("verdict").asText()).as(run.text()).isEqualTo("PASS");
+      Session.Answer action =
+          s.call(
+              "run_action",
+              "{\"action\":\"http\",\"sandbox\":\"mcp-http\",\"with\":{\"service\":\"frontend\",\"path\":\"/products/1\"}}");
+      assertThat(action.error()).as(action.text()).isFalse();
+      assertThat(action.text()).contains("(keyed)");
+      assertThat(s.call("describe_action", "{\"name\":\"http\"}").text())
+          .contains("inputs (with):");
+      assertThat(s.call("describe_skill", "{\"name\":\"product-contract\"}").text())
+          .contains("- contract: schema");
+      assertThat(s.call("list_actions", "{}").text()).contains("- http:");
+      assertThat(s.call("delete_sandbox", "{\"name\":\"mcp-http\"}").error()).isFalse();
+      assertThat(s.call("list_sandboxes", "{}").text()).startsWith("no sandboxes");
+    }
+  }
+
+  @Test
+  @Order(4)
+  void errorsAreResultsThatSayWhatToDoNext() throws Exception {
+    try (McpSyncClient client = httpClient()) {
+      client.initialize();
+      Session s = new Session(client);
+      Session.Answer unknown = s.call("get_sandbox", "{\"name\":\"nope\"}");
+      assertThat(unknown.error()).isTrue();
+      assertThat(unknown.text()).contains("sandbox 'nope' not found").contains("list_sandboxes");
+      assertThat(unknown.json().path("error").asText()).isEqualTo("not_found");
+
+      Session.Answer missing = s.call("create_sandbox", "{\"ttl\":\"10m\"}");
+      assertThat(missing.error()).isTrue();
+      assertThat(missing.text()).contains("forks: missing");
+
+      Session.Answer badService =
+          s.call("create_sandbox", "{\"forks\":[{\"service\":\"billing\"}]}");
+      assertThat(badService.error()).isTrue();
+      assertThat(badService.text())
+          .contains("invalid input for create_sandbox")
+          .contains("billing");
+
+      Session.Answer crashing =
+          s.call(
+              "create_sandbox",
+              "{\"name\":\"boom\",\"forks\":[{\"service\":\"pricing\",\"command\":\"sh -c 'exit 3'\"}]}");
+      assertThat(crashing.error()).isTrue();
+      assertThat(crashing.text()).contains("did not come up").contains("get_logs");
+
+      Session.Answer noSkill = s.call("run_skill", "{\"skill\":\"nope\"}");
+      assertThat(noSkill.error()).isTrue();
+      assertThat(noSkill.text()).contains("list_skills");
+    }
+    DaemonLocator gone = DaemonLocator.apiUrl(() -> "http://127.0.0.1:9/api/v1");
+    var result = dev.prooflane.mcp.tools.ToolCatalog.all().get(1).call(Map.of(), gone);
+    assertThat(result.error()).isTrue();
+    assertThat(result.text())
+        .contains("does not answer")
+        .contains("prooflane up -f prooflane.yaml --detach");
+
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> get =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/mcp")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(get.statusCode()).isEqualTo(405);
+    HttpResponse<String> foreign =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/mcp"))
+                .header("Origin", "https://evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString(StdioWithoutDaemonTest.initialize(1)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(foreign.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  @Order(5)
+  void exportsOneAgentSkillPerCatalogSkill() throws Exception {
+    Path dir = TARGET.resolve("agent-skills");
+    AgentSkillsExport.write(dir, new DaemonClient(daemon.info().apiUrl()).get("/skills"));
+    assertThat(SkillFiles.checkAll(dir))
+        .contains(
+            "prooflane-validate",
+            "prooflane-skill-product-contract",
+            "prooflane-skill-discount-visible");
+  }
+
+  @Test
+  @Order(6)
+  void measuresToolLatencyAndValidateWallTime() throws Exception {
+    StringBuilder report = new StringBuilder();
+    try (McpSyncClient http = httpClient();
+        McpSyncClient stdio = stdioClient()) {
+      http.initialize();
+      stdio.initialize();
+      Session h = new Session(http);
+      Session.Answer created =
+          h.call("create_sandbox", "{\"name\":\"bench\",\"forks\":[{\"service\":\"pricing\"}]}");
+      assertThat(created.error()).as(created.text()).isFalse();
+      for (String transport : List.of("http", "stdio")) {
+        Session s = new Session("http".equals(transport) ? http : stdio);
+        for (String tool : List.of("list_sandboxes", "get_sandbox", "list_skills")) {
+          Map<String, Object> args =
+              "get_sandbox".equals(tool) ? Map.of("name", "bench") : Map.of();
+          for (int i = 0; i < 20; i++) {
+            s.quiet(tool, args);
+          }
+          long[] nanos = new long[200];
+          for (int i = 0; i < nanos.length; i++) {
+            long t = System.nanoTime();
+            McpSchema.CallToolResult r = s.quiet(tool, args);
+            nanos[i] = System.nanoTime() - t;
+            assertThat(r.isError()).isNotEqualTo(Boolean.TRUE);
+          }
+          java.util.Arrays.sort(nanos);
+          report.append(
+              String.format(
+                  "%-6s %-15s n=200 p50=%.2f ms p99=%.2f ms max=%.2f ms%n",
+                  transport, tool, nanos[99] / 1e6, nanos[197] / 1e6, nanos[199] / 1e6));
+        }
+      }
+      h.call("delete_sandbox", "{\"name\":\"bench\"}");
+      for (int i = 0; i < 3; i++) {
+        long t = System.nanoTime();
+        Session.Answer v =
+            h.call(
+                "validate",
+                "{\"forks\":[{\"service\":\"pricing\",\"command\":\""
+                    + DISCOUNT
+                    + "\"}],\"skills\":[\"product-contract\"]}");
+        long ms = (System.nanoTime() - t) / 1_000_000;
+        assertThat(v.json().path("verdict").asText()).as(v.text()).isEqualTo("PASS");
+        report.append(
+            String.format(
+                "http   validate (fork pricing + product-contract) wall=%d ms (sandbox ready in %d ms)%n",
+                ms, v.json().path("readyMillis").asLong()));
+      }
+    }
+    System.out.print(report);
+    Files.writeString(TARGET.resolve("mcp-latency.txt"), report.toString());
+  }
+
+  private McpSyncClient stdioClient() {
+    List<String> command = new ArrayList<>(javaCommand());
+    command.addAll(List.of("--state-dir", stateDir.toString()));
+    ServerParameters params =
+        ServerParameters.builder(command.get(0))
+            .args(new ArrayList<>(command.subList(1, command.size())))
+            .build();
+    StdioClientTransport transport = new StdioClientTransport(params, McpJsonDefaults.getMapper());
+    transport.setStdErrorHandler(line -> {});
+    return McpClient.sync(transport).requestTimeout(Duration.ofMinutes(3)).build();
+  }
+
+  private McpSyncClient httpClient() {
+    return McpClient.sync(HttpClientStreamableHttpTransport.builder(base).endpoint("/mcp").build())
+        .requestTimeout(Duration.ofMinutes(3))
+        .build();
+  }
+
+  private static List<String> javaCommand() {
+    return List.of(
+        ProcessHandle.current().info().command().orElse("java"),
+        "-XX:TieredStopAtLevel=1",
+        "-cp",
+        System.getProperty("java.class.path"),
+        McpMain.class.getName());
+  }
+}

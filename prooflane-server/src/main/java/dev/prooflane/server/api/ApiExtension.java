@@ -1,0 +1,13 @@
+package dev.prooflane.server.api;
+
+import io.vertx.ext.web.Router;
+import java.util.function.Supplier;
+
+/** Routes a module above the server adds to the daemon's HTTP server (such as the MCP endpoint). */
+public interface ApiExtension {
+  /**
+   * Installs routes on the daemon's router, before its catch-all; {@code apiUrl} answers the API
+   * base URL once the server listens.
+   */
+  void install(Router router, Supplier<String> apiUrl);
+}

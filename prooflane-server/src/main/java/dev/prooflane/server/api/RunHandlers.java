@@ -1,0 +1,285 @@
+package dev.prooflane.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.prooflane.actions.core.ActionDescriptor;
+import dev.prooflane.actions.core.StepResult;
+import dev.prooflane.actions.engine.RunRequest;
+import dev.prooflane.actions.expr.Values;
+import dev.prooflane.actions.skill.Skill;
+import dev.prooflane.actions.skill.SkillInput;
+import dev.prooflane.actions.skill.SkillStep;
+import dev.prooflane.model.NotFoundException;
+import dev.prooflane.model.SandboxSpec;
+import dev.prooflane.model.spec.SandboxSpecReader;
+import dev.prooflane.server.json.ApiError;
+import dev.prooflane.server.json.Json;
+import dev.prooflane.server.json.RunView;
+import dev.prooflane.server.runs.RunRecord;
+import dev.prooflane.server.runs.Runs;
+import dev.prooflane.server.runs.Validations;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** Endpoints for the skill catalog, the action catalog and runs. */
+final class RunHandlers {
+  private static final Map<String, String> REPORT_TYPES =
+      Map.of(
+          "report.json", "application/json",
+          "report.md", "text/markdown; charset=utf-8",
+          "junit.xml", "application/xml",
+          "report.html", "text/html; charset=utf-8");
+  private final Runs runs;
+  private final Validations validations;
+
+  RunHandlers(Runs runs, Validations validations) {
+    this.runs = runs;
+    this.validations = validations;
+  }
+
+  /**
+   * Runs one action on its own: {@code {"sandbox": ..., "with": {...}}}; answers when done with the
+   * run and the step's verdict, outputs, assertions and exchanges.
+   */
+  void runAction(RoutingContext ctx) throws IOException {
+    JsonNode body = Json.mapper().readTree(Optional.ofNullable(ctx.body().asString()).orElse("{}"));
+    Object with = Values.fromJson(body.path("with"));
+    if (!(with instanceof Map<?, ?>)) {
+      throw new IllegalArgumentException(
+          "with: expected an object of the action's inputs (see GET /api/v1/actions/"
+              + ctx.pathParam("name")
+              + ")");
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> inputs = (Map<String, Object>) with;
+    RunRecord record =
+        runs.startAction(
+            ctx.pathParam("name"),
+            Optional.ofNullable(body.hasNonNull("sandbox") ? body.get("sandbox").asText() : null),
+            inputs,
+            line -> {});
+    await(record);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("run", RunView.of(record));
+    if (record.result().isDone() && !record.result().isCompletedExceptionally()) {
+      StepResult step = record.result().join().steps().get(0);
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("verdict", step.verdict().name());
+      s.put("message", step.message());
+      s.put("outputs", Values.toJson(step.outputs()));
+      s.put("assertions", Values.toJson(Values.plain(step.assertions())));
+      s.put("exchanges", Values.toJson(Values.plain(step.exchanges())));
+      out.put("step", s);
+    }
+    Handlers.json(ctx, 200, out);
+  }
+
+  /**
+   * The whole loop: {@code {"name"?, "forks": [...], "ttl"?, "skills"?: [...], "skillDirs"?: [...],
+   * "inputs"?: {...}, "keep"?: false}}. Streams NDJSON progress with {@code Accept:
+   * application/x-ndjson}; the last line is {@code {"validation": ...}}.
+   */
+  void validate(RoutingContext ctx) throws IOException {
+    JsonNode body = Json.mapper().readTree(Optional.ofNullable(ctx.body().asString()).orElse("{}"));
+    com.fasterxml.jackson.databind.node.ObjectNode spec = Json.mapper().createObjectNode();
+    spec.put("name", body.hasNonNull("name") ? body.get("name").asText() : Validations.newName());
+    spec.put("ttl", body.hasNonNull("ttl") ? body.get("ttl").asText() : "30m");
+    spec.set(
+        "labels",
+        body.hasNonNull("labels")
+            ? body.get("labels")
+            : Json.mapper().createObjectNode().put("prooflane.dev/validate", "true"));
+    spec.set("forks", body.path("forks"));
+    SandboxSpec sandbox = SandboxSpecReader.parse("<request body>", spec.toString());
+    List<String> skills = new ArrayList<>();
+    body.path("skills").forEach(s -> skills.add(s.asText()));
+    List<Path> dirs = new ArrayList<>();
+    body.path("skillDirs").forEach(d -> dirs.add(Path.of(d.asText())));
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    body.path("inputs")
+        .properties()
+        .forEach(
+            e ->
+                inputs.put(
+                    e.getKey(),
+                    e.getValue().isTextual()
+                        ? e.getValue().asText()
+                        : Values.fromJson(e.getValue())));
+    Validations.Request request =
+        new Validations.Request(sandbox, skills, dirs, inputs, body.path("keep").asBoolean(false));
+    String accept = Optional.ofNullable(ctx.request().getHeader("Accept")).orElse("");
+    if (!accept.contains("application/x-ndjson")) {
+      Handlers.json(ctx, 200, validations.validate(request, line -> {}));
+      return;
+    }
+    HttpServerResponse response = ctx.response();
+    response.setChunked(true).setStatusCode(200).putHeader("Content-Type", "application/x-ndjson");
+    try {
+      Validations.Outcome outcome =
+          validations.validate(
+              request, line -> response.write(Json.write(Map.of("progress", line)) + "\n"));
+      response.end(Json.write(Map.of("validation", outcome)) + "\n");
+    } catch (RuntimeException e) {
+      response.end(Json.write(Handlers.errorOf(e)) + "\n");
+    }
+  }
+
+  void listSkills(RoutingContext ctx) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Skill s : runs.skills(List.of()).all()) {
+      out.add(skill(s, false));
+    }
+    Handlers.json(ctx, 200, Map.of("skills", out));
+  }
+
+  void getSkill(RoutingContext ctx) {
+    Handlers.json(ctx, 200, skill(runs.skill(ctx.pathParam("name")), true));
+  }
+
+  static Map<String, Object> skill(Skill s, boolean detailed) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("name", s.name());
+    out.put("version", s.version());
+    out.put("description", s.description());
+    out.put("whenToUse", s.whenToUse());
+    out.put("labels", s.labels());
+    List<Map<String, Object>> inputs = new ArrayList<>();
+    for (SkillInput i : s.inputs()) {
+      Map<String, Object> in = new LinkedHashMap<>();
+      in.put("name", i.name());
+      in.put("type", i.type().label());
+      in.put("required", i.required());
+      in.put("default", i.defaultValue().map(Values::toJson).orElse(null));
+      in.put("description", i.description());
+      inputs.add(in);
+    }
+    out.put("inputs", inputs);
+    out.put("file", s.file().toString());
+    out.put("digest", s.digest());
+    if (detailed) {
+      List<Map<String, Object>> steps = new ArrayList<>();
+      for (SkillStep step : s.steps()) {
+        Map<String, Object> st = new LinkedHashMap<>();
+        st.put("id", step.id());
+        st.put("action", step.action());
+        st.put("with", Values.toJson(step.with().source()));
+        st.put("location", step.location());
+        steps.add(st);
+      }
+      out.put("steps", steps);
+      out.put("outputs", new ArrayList<>(s.outputs().keySet()));
+    }
+    return out;
+  }
+
+  void listActions(RoutingContext ctx) {
+    Handlers.json(ctx, 200, Map.of("actions", runs.actions().descriptors()));
+  }
+
+  void getAction(RoutingContext ctx) {
+    ActionDescriptor d = runs.actions().get(ctx.pathParam("name")).descriptor();
+    Handlers.json(ctx, 200, d);
+  }
+
+  /**
+   * Starts a run: {@code {"skill": ..., "sandbox": ..., "inputs": {...}, "skillDirs": [...]}}. With
+   * {@code Accept: application/x-ndjson} streams progress lines and ends with {@code {"run": ...}};
+   * with {@code ?wait=true} answers once the run is done; otherwise 202 at once.
+   */
+  void startRun(RoutingContext ctx) throws IOException {
+    JsonNode body = Json.mapper().readTree(Optional.ofNullable(ctx.body().asString()).orElse("{}"));
+    if (!body.hasNonNull("skill")) {
+      throw new IllegalArgumentException(
+          "skill: missing (name the skill to run; see GET /api/v1/skills)");
+    }
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    body.path("inputs")
+        .properties()
+        .forEach(
+            e ->
+                inputs.put(
+                    e.getKey(),
+                    e.getValue().isTextual()
+                        ? e.getValue().asText()
+                        : Values.fromJson(e.getValue())));
+    List<Path> dirs = new ArrayList<>();
+    body.path("skillDirs").forEach(d -> dirs.add(Path.of(d.asText())));
+    RunRequest request =
+        new RunRequest(
+            body.get("skill").asText(),
+            Optional.ofNullable(body.hasNonNull("sandbox") ? body.get("sandbox").asText() : null),
+            inputs);
+    String accept = Optional.ofNullable(ctx.request().getHeader("Accept")).orElse("");
+    if (accept.contains("application/x-ndjson")) {
+      HttpServerResponse response = ctx.response();
+      response
+          .setChunked(true)
+          .setStatusCode(201)
+          .putHeader("Content-Type", "application/x-ndjson");
+      RunRecord record =
+          runs.start(
+              request, dirs, line -> response.write(Json.write(Map.of("progress", line)) + "\n"));
+      await(record);
+      response.end(Json.write(Map.of("run", RunView.of(record))) + "\n");
+      return;
+    }
+    RunRecord record = runs.start(request, dirs, line -> {});
+    if ("true".equals(ctx.request().getParam("wait"))) {
+      await(record);
+      Handlers.json(ctx, 201, RunView.of(record));
+    } else {
+      Handlers.json(ctx, 202, RunView.of(record));
+    }
+  }
+
+  private static void await(RunRecord record) {
+    try {
+      record.result().get(15, TimeUnit.MINUTES);
+    } catch (Exception e) {
+      // the record says how it ended
+    }
+  }
+
+  void listRuns(RoutingContext ctx) {
+    Handlers.json(ctx, 200, Map.of("runs", runs.list().stream().map(RunView::of).toList()));
+  }
+
+  void getRun(RoutingContext ctx) {
+    Handlers.json(ctx, 200, RunView.of(runs.get(ctx.pathParam("id"))));
+  }
+
+  void getReport(RoutingContext ctx) throws IOException {
+    RunRecord record = runs.get(ctx.pathParam("id"));
+    String file = ctx.pathParam("file");
+    String type = REPORT_TYPES.get(file);
+    if (type == null) {
+      throw new NotFoundException(
+          "report", file, "reports are: " + String.join(", ", REPORT_TYPES.keySet()));
+    }
+    Path path = record.reportDir().resolve(file);
+    if (!Files.exists(path)) {
+      Handlers.json(
+          ctx,
+          409,
+          new ApiError(
+              "conflict",
+              "run "
+                  + record.id()
+                  + " is "
+                  + record.state()
+                  + "; its reports are written when it is DONE"));
+      return;
+    }
+    ctx.response()
+        .putHeader("Content-Type", type)
+        .end(io.vertx.core.buffer.Buffer.buffer(Files.readAllBytes(path)));
+  }
+}

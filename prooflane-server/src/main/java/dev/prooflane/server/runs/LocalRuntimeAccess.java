@@ -1,0 +1,111 @@
+package dev.prooflane.server.runs;
+
+import dev.prooflane.actions.runtime.HopEntry;
+import dev.prooflane.actions.runtime.LogEntry;
+import dev.prooflane.actions.runtime.RuntimeAccess;
+import dev.prooflane.actions.runtime.SandboxInfo;
+import dev.prooflane.local.LocalRuntime;
+import dev.prooflane.local.process.LogBuffer;
+import dev.prooflane.model.Fork;
+import dev.prooflane.model.KeyNames;
+import dev.prooflane.model.NotFoundException;
+import dev.prooflane.model.Sandbox;
+import dev.prooflane.routing.HopRecord;
+import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The local runtime as the skill engine sees it. */
+public final class LocalRuntimeAccess implements RuntimeAccess {
+  private final LocalRuntime runtime;
+
+  public LocalRuntimeAccess(LocalRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  @Override
+  public String environment() {
+    return runtime.environment().name();
+  }
+
+  @Override
+  public KeyNames keyNames() {
+    return runtime.environment().keyNames();
+  }
+
+  @Override
+  public Set<String> services() {
+    return new LinkedHashSet<>(runtime.environment().services().keySet());
+  }
+
+  @Override
+  public URI serviceUri(String service) {
+    Integer port = runtime.routerPorts().get(service);
+    if (port == null) {
+      throw new NotFoundException(
+          "service",
+          service,
+          "known services: " + String.join(", ", runtime.environment().services().keySet()));
+    }
+    return URI.create("http://127.0.0.1:" + port);
+  }
+
+  @Override
+  public Optional<SandboxInfo> sandbox(String name) {
+    return runtime.sandboxes().stream()
+        .filter(s -> s.name().equals(name))
+        .findFirst()
+        .map(LocalRuntimeAccess::info);
+  }
+
+  private static SandboxInfo info(Sandbox s) {
+    return new SandboxInfo(
+        s.name(),
+        s.routingKey(),
+        s.spec().forks().stream().map(Fork::service).toList(),
+        s.phase().name());
+  }
+
+  @Override
+  public long logCursor(String service, Optional<String> sandbox) {
+    return buffer(service, sandbox).lastSeq();
+  }
+
+  @Override
+  public List<LogEntry> logsSince(String service, Optional<String> sandbox, long cursor) {
+    return buffer(service, sandbox).since(cursor).stream()
+        .map(l -> new LogEntry(l.seq(), l.time(), l.stream(), l.text()))
+        .toList();
+  }
+
+  private LogBuffer buffer(String service, Optional<String> sandbox) {
+    return runtime.logs(service, sandbox.orElse(null));
+  }
+
+  @Override
+  public long hopCursor() {
+    List<HopRecord> last = runtime.hops().recent(1);
+    return last.isEmpty() ? 0 : last.get(0).seq();
+  }
+
+  @Override
+  public List<HopEntry> hopsSince(long cursor) {
+    return runtime.hops().since(cursor).stream()
+        .map(
+            h ->
+                new HopEntry(
+                    h.seq(),
+                    h.time(),
+                    h.traceId(),
+                    h.routingKey(),
+                    h.service(),
+                    h.destination(),
+                    h.method(),
+                    h.path(),
+                    h.status(),
+                    h.durationMicros()))
+        .toList();
+  }
+}

@@ -1,0 +1,176 @@
+package dev.prooflane.server.runs;
+
+import dev.prooflane.actions.core.StepResult;
+import dev.prooflane.actions.engine.ActionCatalog;
+import dev.prooflane.actions.engine.EngineOptions;
+import dev.prooflane.actions.engine.RunListener;
+import dev.prooflane.actions.engine.RunRequest;
+import dev.prooflane.actions.engine.RunResult;
+import dev.prooflane.actions.engine.SkillEngine;
+import dev.prooflane.actions.report.Reports;
+import dev.prooflane.actions.report.SigningKeys;
+import dev.prooflane.actions.skill.Skill;
+import dev.prooflane.actions.skill.SkillCatalog;
+import dev.prooflane.local.LocalRuntime;
+import dev.prooflane.model.NotFoundException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The daemon's skill runs: starts them on worker threads, follows them, and writes their signed
+ * reports under {@code <stateDir>/runs/<id>/}.
+ */
+public final class Runs implements AutoCloseable {
+  private final LocalRuntime runtime;
+  private final LocalRuntimeAccess access;
+  private final ActionCatalog actions = ActionCatalog.builtIn();
+  private final Path runsDir;
+  private final SigningKeys keys;
+  private final Map<String, RunRecord> records = new ConcurrentHashMap<>();
+  private final ExecutorService executor;
+
+  public Runs(LocalRuntime runtime, Path stateDir) {
+    this.runtime = runtime;
+    this.access = new LocalRuntimeAccess(runtime);
+    this.runsDir = stateDir.resolve("runs");
+    this.keys = SigningKeys.loadOrCreate(stateDir.resolve("keys"));
+    AtomicInteger n = new AtomicInteger();
+    this.executor =
+        Executors.newFixedThreadPool(
+            16,
+            r -> {
+              Thread t = new Thread(r, "prooflane-run-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  public ActionCatalog actions() {
+    return actions;
+  }
+
+  /**
+   * The environment's skills, plus those in {@code extraDirs}, read now (so edits show at once).
+   */
+  public SkillCatalog skills(List<Path> extraDirs) {
+    List<Path> dirs = new ArrayList<>(runtime.environment().skillDirs());
+    dirs.addAll(extraDirs);
+    return SkillCatalog.load(dirs, actions.names());
+  }
+
+  public Skill skill(String name) {
+    return skills(List.of()).get(name);
+  }
+
+  /**
+   * Starts a run; problems found before anything runs (unknown skill or sandbox, bad inputs,
+   * invalid skill files) throw here. {@code progress} sees each step as it starts and ends.
+   */
+  public RunRecord start(RunRequest request, List<Path> extraDirs, Consumer<String> progress) {
+    return start(request, skills(extraDirs), progress);
+  }
+
+  /**
+   * Runs one action on its own (for exploration, such as an HTTP request into a sandbox with the
+   * key injected), governed and recorded like any run: it is a run of a one-step skill.
+   */
+  public RunRecord startAction(
+      String action,
+      Optional<String> sandbox,
+      Map<String, Object> with,
+      Consumer<String> progress) {
+    actions.get(action);
+    Skill adhoc = AdhocSkill.of(action, with, runsDir);
+    return start(
+        new RunRequest(adhoc.name(), sandbox, Map.of()), SkillCatalog.of(List.of(adhoc)), progress);
+  }
+
+  private RunRecord start(RunRequest request, SkillCatalog catalog, Consumer<String> progress) {
+    SkillEngine engine = new SkillEngine(actions, catalog, access, EngineOptions.DEFAULT);
+    try {
+      engine.check(request);
+    } catch (RuntimeException e) {
+      engine.close();
+      throw e;
+    }
+    String id = UUID.randomUUID().toString();
+    RunRecord record = new RunRecord(id, request, Instant.now(), runsDir.resolve(id));
+    records.put(id, record);
+    Consumer<String> both =
+        line -> {
+          record.progress(line);
+          progress.accept(line);
+        };
+    executor.submit(
+        () -> {
+          try (engine) {
+            RunResult result = engine.run(id, request, listener(both));
+            Reports.write(result, record.reportDir(), keys);
+            both.accept("verdict " + result.verdict() + ": " + result.message());
+            record.result().complete(result);
+          } catch (java.io.IOException e) {
+            both.accept(
+                "run failed: cannot write its reports to "
+                    + record.reportDir()
+                    + ": "
+                    + e.getMessage());
+            record.fail(
+                "cannot write its reports to " + record.reportDir() + ": " + e.getMessage());
+          } catch (RuntimeException e) {
+            both.accept("run failed: " + e.getMessage());
+            record.fail(e.getMessage());
+          }
+        });
+    return record;
+  }
+
+  private static RunListener listener(Consumer<String> progress) {
+    return new RunListener() {
+      @Override
+      public void stepStarted(String id, String action) {
+        progress.accept("step " + id + " (" + action + ") ...");
+      }
+
+      @Override
+      public void stepFinished(StepResult r) {
+        progress.accept(
+            "step "
+                + r.id()
+                + " "
+                + r.verdict()
+                + " in "
+                + r.durationMillis()
+                + " ms"
+                + (r.message().isEmpty() ? "" : ": " + r.message()));
+      }
+    };
+  }
+
+  public RunRecord get(String id) {
+    RunRecord r = records.get(id);
+    if (r == null) {
+      throw new NotFoundException("run", id, "see: GET /api/v1/runs");
+    }
+    return r;
+  }
+
+  public List<RunRecord> list() {
+    return records.values().stream().sorted(Comparator.comparing(RunRecord::createdAt)).toList();
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+}
