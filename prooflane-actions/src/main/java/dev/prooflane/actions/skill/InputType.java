@@ -41,7 +41,7 @@ public enum InputType {
       try {
         return coerce(Values.fromJson(JSON.readTree(text)));
       } catch (java.io.IOException e) {
-        throw new IllegalArgumentException("'" + text + "' is not a " + label());
+        throw new IllegalArgumentException("'" + text + "' is not of type " + label());
       }
     }
     boolean ok =
@@ -54,7 +54,7 @@ public enum InputType {
           case ARRAY -> value instanceof List;
         };
     if (!ok) {
-      throw new IllegalArgumentException(Values.text(value) + " is not a " + label());
+      throw new IllegalArgumentException(Values.text(value) + " is not of type " + label());
     }
     if (this == INTEGER && value instanceof Double d) {
       return d.longValue();

@@ -24,8 +24,8 @@ public final class SkillCatalog {
   }
 
   /**
-   * Reads every skill file under {@code dirs} (not following links out of them); all problems of
-   * all files are reported together.
+   * Reads the skill files directly in {@code dirs} ({@code *.yaml}, {@code *.yml}; subfolders hold
+   * schemas and OpenAPI documents, not skills); all problems of all files are reported together.
    */
   public static SkillCatalog load(List<Path> dirs, Set<String> actions) {
     Map<String, Skill> skills = new TreeMap<>();
@@ -41,7 +41,7 @@ public final class SkillCatalog {
                 "not a folder of skills (pass a folder holding *.yaml skill files)"));
         continue;
       }
-      try (Stream<Path> files = Files.walk(dir, 4)) {
+      try (Stream<Path> files = Files.walk(dir, 1)) {
         for (Path file : files.filter(SkillCatalog::isSkillFile).sorted().toList()) {
           try {
             Skill skill = SkillReader.read(file, actions);
