@@ -230,6 +230,8 @@ public final class ServiceClient {
     }
     long waitNanos = Math.min(HOP_WAIT_MILLIS * 1_000_000, context.remaining().toNanos() / 2);
     long deadline = System.nanoTime() + waitNanos;
+    // The router records a hop just after it writes the response: usually within a millisecond.
+    long pauseMicros = 200;
     while (true) {
       List<HopEntry> hops =
           runtime.hopsSince(cursor).stream().filter(h -> traceId.equals(h.traceId())).toList();
@@ -237,7 +239,11 @@ public final class ServiceClient {
           || System.nanoTime() >= deadline) {
         return hops;
       }
-      Thread.sleep(10);
+      java.util.concurrent.locks.LockSupport.parkNanos(pauseMicros * 1_000);
+      if (Thread.interrupted()) {
+        throw new InterruptedException("interrupted while waiting for the router's hop records");
+      }
+      pauseMicros = Math.min(pauseMicros * 2, 10_000);
     }
   }
 }
