@@ -6,7 +6,6 @@ import dev.prooflane.local.process.LogLine;
 import dev.prooflane.model.ConflictException;
 import dev.prooflane.model.NotFoundException;
 import dev.prooflane.model.ProoflaneException;
-import dev.prooflane.model.Sandbox;
 import dev.prooflane.model.SandboxSpec;
 import dev.prooflane.model.SpecException;
 import dev.prooflane.model.spec.SandboxSpecReader;
@@ -14,7 +13,6 @@ import dev.prooflane.routing.HopRecord;
 import dev.prooflane.server.json.ApiError;
 import dev.prooflane.server.json.Json;
 import dev.prooflane.server.json.SandboxView;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +23,6 @@ import java.util.Map;
 
 /** The API's request handlers; each maps one endpoint onto the runtime. */
 final class Handlers {
-  private static final String NDJSON = "application/x-ndjson";
   private final LocalRuntime runtime;
   private final Runnable onShutdown;
 
@@ -88,21 +85,11 @@ final class Handlers {
       return;
     }
     SandboxSpec spec = SandboxSpecReader.parse("<request body>", text);
-    String accept = ctx.request().getHeader("Accept");
-    if (accept == null || !accept.contains(NDJSON)) {
-      Sandbox sandbox = runtime.createSandbox(spec, line -> {});
-      json(ctx, 201, SandboxView.of(sandbox));
-      return;
-    }
-    HttpServerResponse response = ctx.response();
-    response.setChunked(true).setStatusCode(201).putHeader("Content-Type", NDJSON);
-    try {
-      Sandbox sandbox =
-          runtime.createSandbox(
-              spec, line -> response.write(Json.write(Map.of("progress", line)) + "\n"));
-      response.end(Json.write(Map.of("sandbox", SandboxView.of(sandbox))) + "\n");
-    } catch (ProoflaneException e) {
-      response.end(Json.write(errorOf(e)) + "\n");
+    if (Progress.wanted(ctx)) {
+      Progress.stream(
+          ctx, 201, "sandbox", progress -> SandboxView.of(runtime.createSandbox(spec, progress)));
+    } else {
+      json(ctx, 201, SandboxView.of(runtime.createSandbox(spec, line -> {})));
     }
   }
 

@@ -17,7 +17,6 @@ import dev.prooflane.server.json.RunView;
 import dev.prooflane.server.runs.RunRecord;
 import dev.prooflane.server.runs.Runs;
 import dev.prooflane.server.runs.Validations;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -101,34 +100,14 @@ final class RunHandlers {
     SandboxSpec sandbox = SandboxSpecReader.parse("<request body>", spec.toString());
     List<String> skills = new ArrayList<>();
     body.path("skills").forEach(s -> skills.add(s.asText()));
-    List<Path> dirs = new ArrayList<>();
-    body.path("skillDirs").forEach(d -> dirs.add(Path.of(d.asText())));
-    Map<String, Object> inputs = new LinkedHashMap<>();
-    body.path("inputs")
-        .properties()
-        .forEach(
-            e ->
-                inputs.put(
-                    e.getKey(),
-                    e.getValue().isTextual()
-                        ? e.getValue().asText()
-                        : Values.fromJson(e.getValue())));
+    List<Path> dirs = paths(body.path("skillDirs"));
+    Map<String, Object> inputs = inputs(body.path("inputs"));
     Validations.Request request =
         new Validations.Request(sandbox, skills, dirs, inputs, body.path("keep").asBoolean(false));
-    String accept = Optional.ofNullable(ctx.request().getHeader("Accept")).orElse("");
-    if (!accept.contains("application/x-ndjson")) {
+    if (Progress.wanted(ctx)) {
+      Progress.stream(ctx, 200, "validation", progress -> validations.validate(request, progress));
+    } else {
       Handlers.json(ctx, 200, validations.validate(request, line -> {}));
-      return;
-    }
-    HttpServerResponse response = ctx.response();
-    response.setChunked(true).setStatusCode(200).putHeader("Content-Type", "application/x-ndjson");
-    try {
-      Validations.Outcome outcome =
-          validations.validate(
-              request, line -> response.write(Json.write(Map.of("progress", line)) + "\n"));
-      response.end(Json.write(Map.of("validation", outcome)) + "\n");
-    } catch (RuntimeException e) {
-      response.end(Json.write(Handlers.errorOf(e)) + "\n");
     }
   }
 
@@ -180,6 +159,28 @@ final class RunHandlers {
     return out;
   }
 
+  /**
+   * Input values: text stays text (converted by the skill's input types), others as JSON values.
+   */
+  private static Map<String, Object> inputs(JsonNode node) {
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    node.properties()
+        .forEach(
+            e ->
+                inputs.put(
+                    e.getKey(),
+                    e.getValue().isTextual()
+                        ? e.getValue().asText()
+                        : Values.fromJson(e.getValue())));
+    return inputs;
+  }
+
+  private static List<Path> paths(JsonNode node) {
+    List<Path> dirs = new ArrayList<>();
+    node.forEach(d -> dirs.add(Path.of(d.asText())));
+    return dirs;
+  }
+
   void listActions(RoutingContext ctx) {
     Handlers.json(ctx, 200, Map.of("actions", runs.actions().descriptors()));
   }
@@ -200,35 +201,23 @@ final class RunHandlers {
       throw new IllegalArgumentException(
           "skill: missing (name the skill to run; see GET /api/v1/skills)");
     }
-    Map<String, Object> inputs = new LinkedHashMap<>();
-    body.path("inputs")
-        .properties()
-        .forEach(
-            e ->
-                inputs.put(
-                    e.getKey(),
-                    e.getValue().isTextual()
-                        ? e.getValue().asText()
-                        : Values.fromJson(e.getValue())));
-    List<Path> dirs = new ArrayList<>();
-    body.path("skillDirs").forEach(d -> dirs.add(Path.of(d.asText())));
+    Map<String, Object> inputs = inputs(body.path("inputs"));
+    List<Path> dirs = paths(body.path("skillDirs"));
     RunRequest request =
         new RunRequest(
             body.get("skill").asText(),
             Optional.ofNullable(body.hasNonNull("sandbox") ? body.get("sandbox").asText() : null),
             inputs);
-    String accept = Optional.ofNullable(ctx.request().getHeader("Accept")).orElse("");
-    if (accept.contains("application/x-ndjson")) {
-      HttpServerResponse response = ctx.response();
-      response
-          .setChunked(true)
-          .setStatusCode(201)
-          .putHeader("Content-Type", "application/x-ndjson");
-      RunRecord record =
-          runs.start(
-              request, dirs, line -> response.write(Json.write(Map.of("progress", line)) + "\n"));
-      await(record);
-      response.end(Json.write(Map.of("run", RunView.of(record))) + "\n");
+    if (Progress.wanted(ctx)) {
+      Progress.stream(
+          ctx,
+          201,
+          "run",
+          progress -> {
+            RunRecord record = runs.start(request, dirs, progress);
+            await(record);
+            return RunView.of(record);
+          });
       return;
     }
     RunRecord record = runs.start(request, dirs, line -> {});
