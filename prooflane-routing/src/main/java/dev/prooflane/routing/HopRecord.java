@@ -13,11 +13,16 @@ import java.time.Instant;
  * @param routingKey the routing key the request carried (also when it went to the baseline), or
  *     null
  * @param service the service whose listener took the request
- * @param destination {@code "baseline"} or the sandbox name
+ * @param destination {@code "baseline"}, the sandbox name, or {@code "refused"} when the router
+ *     answered the request itself without choosing a destination: a malformed or ambiguous request
+ *     ({@code 400}, {@code 414}, {@code 431}, {@code 501}), an invalid routing key ({@code 400}) or
+ *     a routing loop ({@code 508}); such a request never reaches an upstream
  * @param upstream {@code host:port} the request was sent to, or {@code ""} if it was not sent
- * @param method HTTP method
- * @param path request path, without the query
- * @param status status sent to the client
+ * @param method HTTP method, or {@code ""} when the request line could not be read
+ * @param path request path, without the query, or {@code ""} when the request line could not be
+ *     read
+ * @param status status sent to the client, or {@code 0} when the connection closed before any
+ *     status was sent (for example a client that broke the framing of its body mid-way)
  * @param durationMicros from request arrival to the end of the response
  */
 public record HopRecord(
@@ -35,6 +40,9 @@ public record HopRecord(
 
   /** The {@link #destination()} of requests sent to the baseline. */
   public static final String BASELINE = "baseline";
+
+  /** The {@link #destination()} of requests the router refused to route. */
+  public static final String REFUSED = "refused";
 
   public HopRecord {
     requireNonNull(time, "time");

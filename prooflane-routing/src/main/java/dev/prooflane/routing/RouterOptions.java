@@ -14,53 +14,156 @@ import java.time.Duration;
  * @param connectTimeout how long to wait for an upstream connection before answering {@code 504}
  * @param idleTimeout how long an upstream may stay silent during an exchange before the router
  *     answers {@code 504} (or, once the response started, aborts it)
+ * @param headerTimeout how long a client may take to send a complete request head (request line and
+ *     headers), counted from the connection's accept for its first request and from the first byte
+ *     for later ones; the router then closes the connection (slowloris defence)
+ * @param keepAliveTimeout how long a client connection may stay open with no request in progress
+ *     before the router closes it
+ * @param maxHops how many times one request may pass through the router (counted in the {@code
+ *     x-prooflane-hops} header) before the router answers {@code 508 Loop Detected}
  */
 public record RouterOptions(
     String host,
     KeyNames keyNames,
     int hopLogCapacity,
     Duration connectTimeout,
-    Duration idleTimeout) {
+    Duration idleTimeout,
+    Duration headerTimeout,
+    Duration keepAliveTimeout,
+    int maxHops) {
 
   public RouterOptions {
     requireNonNull(host, "host");
     requireNonNull(keyNames, "keyNames");
     requireNonNull(connectTimeout, "connectTimeout");
     requireNonNull(idleTimeout, "idleTimeout");
+    requireNonNull(headerTimeout, "headerTimeout");
+    requireNonNull(keepAliveTimeout, "keepAliveTimeout");
     if (host.isBlank()) {
       throw new IllegalArgumentException("host: '' (expected: an address to bind, e.g. 127.0.0.1)");
     }
     if (hopLogCapacity < 1) {
       throw new IllegalArgumentException("hopLogCapacity: " + hopLogCapacity + " (expected: > 0)");
     }
+    if (maxHops < 1 || maxHops > 999) {
+      throw new IllegalArgumentException("maxHops: " + maxHops + " (expected: 1 to 999)");
+    }
     requirePositive("connectTimeout", connectTimeout);
     requirePositive("idleTimeout", idleTimeout);
+    requirePositive("headerTimeout", headerTimeout);
+    requirePositive("keepAliveTimeout", keepAliveTimeout);
   }
 
-  /** Loopback, the default key names, 10,000 hop records, 2 s to connect, 60 s idle. */
+  /**
+   * Loopback, the default key names, 10,000 hop records, 2 s to connect, 60 s idle upstream, 10 s
+   * to send a request head, 60 s idle keep-alive, 16 hops.
+   */
   public static RouterOptions defaults() {
     return new RouterOptions(
-        "127.0.0.1", KeyNames.DEFAULT, 10_000, Duration.ofSeconds(2), Duration.ofSeconds(60));
+        "127.0.0.1",
+        KeyNames.DEFAULT,
+        10_000,
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(60),
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(60),
+        16);
   }
 
   public RouterOptions withHost(String newHost) {
-    return new RouterOptions(newHost, keyNames, hopLogCapacity, connectTimeout, idleTimeout);
+    return new RouterOptions(
+        newHost,
+        keyNames,
+        hopLogCapacity,
+        connectTimeout,
+        idleTimeout,
+        headerTimeout,
+        keepAliveTimeout,
+        maxHops);
   }
 
   public RouterOptions withKeyNames(KeyNames newKeyNames) {
-    return new RouterOptions(host, newKeyNames, hopLogCapacity, connectTimeout, idleTimeout);
+    return new RouterOptions(
+        host,
+        newKeyNames,
+        hopLogCapacity,
+        connectTimeout,
+        idleTimeout,
+        headerTimeout,
+        keepAliveTimeout,
+        maxHops);
   }
 
   public RouterOptions withHopLogCapacity(int capacity) {
-    return new RouterOptions(host, keyNames, capacity, connectTimeout, idleTimeout);
+    return new RouterOptions(
+        host,
+        keyNames,
+        capacity,
+        connectTimeout,
+        idleTimeout,
+        headerTimeout,
+        keepAliveTimeout,
+        maxHops);
   }
 
   public RouterOptions withConnectTimeout(Duration timeout) {
-    return new RouterOptions(host, keyNames, hopLogCapacity, timeout, idleTimeout);
+    return new RouterOptions(
+        host,
+        keyNames,
+        hopLogCapacity,
+        timeout,
+        idleTimeout,
+        headerTimeout,
+        keepAliveTimeout,
+        maxHops);
   }
 
   public RouterOptions withIdleTimeout(Duration timeout) {
-    return new RouterOptions(host, keyNames, hopLogCapacity, connectTimeout, timeout);
+    return new RouterOptions(
+        host,
+        keyNames,
+        hopLogCapacity,
+        connectTimeout,
+        timeout,
+        headerTimeout,
+        keepAliveTimeout,
+        maxHops);
+  }
+
+  public RouterOptions withHeaderTimeout(Duration timeout) {
+    return new RouterOptions(
+        host,
+        keyNames,
+        hopLogCapacity,
+        connectTimeout,
+        idleTimeout,
+        timeout,
+        keepAliveTimeout,
+        maxHops);
+  }
+
+  public RouterOptions withKeepAliveTimeout(Duration timeout) {
+    return new RouterOptions(
+        host,
+        keyNames,
+        hopLogCapacity,
+        connectTimeout,
+        idleTimeout,
+        headerTimeout,
+        timeout,
+        maxHops);
+  }
+
+  public RouterOptions withMaxHops(int hops) {
+    return new RouterOptions(
+        host,
+        keyNames,
+        hopLogCapacity,
+        connectTimeout,
+        idleTimeout,
+        headerTimeout,
+        keepAliveTimeout,
+        hops);
   }
 
   private static void requirePositive(String name, Duration value) {

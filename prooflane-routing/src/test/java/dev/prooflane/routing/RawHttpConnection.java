@@ -112,6 +112,41 @@ final class RawHttpConnection implements AutoCloseable {
     return line.toString();
   }
 
+  /** Sends {@code text} as ISO-8859-1 bytes, exactly as written. */
+  void writeRaw(String text) {
+    writeRaw(text.getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  /**
+   * Whether the router closes the connection within {@code wait} (an end of stream or a reset);
+   * consumes any bytes that arrive meanwhile.
+   */
+  boolean closesWithin(java.time.Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    try {
+      while (true) {
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+          return false;
+        }
+        socket.setSoTimeout((int) left);
+        if (in.read() < 0) {
+          return true;
+        }
+      }
+    } catch (java.net.SocketTimeoutException e) {
+      return false;
+    } catch (IOException e) {
+      return true;
+    } finally {
+      try {
+        socket.setSoTimeout(30_000);
+      } catch (IOException e) {
+        // closed: nothing left to read
+      }
+    }
+  }
+
   @Override
   public void close() throws IOException {
     socket.close();

@@ -98,5 +98,11 @@ class RouteTableTest {
         .hasMessage("port: 0 (expected: 1 to 65535)");
     assertThatThrownBy(() -> RouterOptions.defaults().withHopLogCapacity(0))
         .hasMessage("hopLogCapacity: 0 (expected: > 0)");
+    assertThatThrownBy(() -> RouterOptions.defaults().withHeaderTimeout(java.time.Duration.ZERO))
+        .hasMessage("headerTimeout: PT0S (expected: >= 1 ms)");
+    assertThatThrownBy(() -> RouterOptions.defaults().withKeepAliveTimeout(java.time.Duration.ZERO))
+        .hasMessage("keepAliveTimeout: PT0S (expected: >= 1 ms)");
+    assertThatThrownBy(() -> RouterOptions.defaults().withMaxHops(0))
+        .hasMessage("maxHops: 0 (expected: 1 to 999)");
   }
 }

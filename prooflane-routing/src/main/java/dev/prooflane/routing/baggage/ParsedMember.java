@@ -16,12 +16,12 @@ record ParsedMember(String key, String value, String properties, String problem)
     if (from == to) {
       return null;
     }
-    int semicolon = text.indexOf(';', from);
-    int memberEnd = semicolon < 0 || semicolon >= to ? to : semicolon;
+    int semicolon = Tokens.indexOf(text, ';', from, to);
+    int memberEnd = semicolon < 0 ? to : semicolon;
     String properties =
         memberEnd == to ? "" : text.substring(Ows.skipForward(text, memberEnd + 1, to), to);
-    int equals = text.indexOf('=', from);
-    if (equals < 0 || equals >= memberEnd) {
+    int equals = Tokens.indexOf(text, '=', from, memberEnd);
+    if (equals < 0) {
       return null;
     }
     int keyEnd = Ows.skipBackward(text, from, equals);

@@ -9,8 +9,7 @@ final class PercentDecoding {
 
   /** The decoded text, or null if a {@code %} is not followed by two hex digits. */
   static String decode(String text, int from, int to) {
-    int percent = text.indexOf('%', from);
-    if (percent < 0 || percent >= to) {
+    if (Tokens.indexOf(text, '%', from, to) < 0) {
       return text.substring(from, to);
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(to - from);

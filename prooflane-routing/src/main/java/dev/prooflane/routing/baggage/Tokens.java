@@ -6,6 +6,20 @@ final class Tokens {
 
   private Tokens() {}
 
+  /**
+   * Index of the first {@code c} in {@code text[from, to)}, or -1. Every search in these parsers
+   * stays inside its member: {@code String.indexOf(c, from)} would scan to the end of the header
+   * for each member, which is quadratic in a header of many short members.
+   */
+  static int indexOf(String text, char c, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   static boolean isToken(String text, int from, int to) {
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);

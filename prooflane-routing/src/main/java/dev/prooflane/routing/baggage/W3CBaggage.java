@@ -56,14 +56,19 @@ public final class W3CBaggage {
     List<String> values = null;
     List<String> problems = null;
     for (String header : headerValues) {
-      if (header.indexOf(key) < 0) {
+      int next = header.indexOf(key);
+      if (next < 0) {
         continue;
       }
       int start = 0;
-      while (start <= header.length()) {
+      while (start <= header.length() && next >= 0) {
         int comma = header.indexOf(',', start);
         int end = comma < 0 ? header.length() : comma;
-        if (regionContains(header, start, end, key)) {
+        if (next < start) {
+          // the occurrences only move forward, so the header is searched once in all
+          next = header.indexOf(key, start);
+        }
+        if (next >= 0 && next + key.length() <= end) {
           ParsedMember parsed = ParsedMember.parse(header, start, end);
           if (parsed != null && parsed.key().equals(key)) {
             if (parsed.problem() == null) {
@@ -81,11 +86,6 @@ public final class W3CBaggage {
     }
     return new BaggageLookup(
         values == null ? List.of() : values, problems == null ? List.of() : problems);
-  }
-
-  private static boolean regionContains(String text, int start, int end, String needle) {
-    int at = text.indexOf(needle, start);
-    return at >= 0 && at + needle.length() <= end;
   }
 
   private static List<String> add(List<String> list, String item) {

@@ -6,6 +6,7 @@ import dev.prooflane.routing.RouteTable;
 import dev.prooflane.routing.SandboxRoute;
 import dev.prooflane.routing.Upstream;
 import dev.prooflane.routing.key.KeyResult;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientRequest;
@@ -13,6 +14,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.streams.Pipe;
@@ -38,6 +40,8 @@ final class Exchange {
   private String destination = HopRecord.BASELINE;
   private Upstream upstream;
   private HttpClientRequest upstreamRequest;
+  private int hops;
+  private boolean lineUnknown;
   private boolean recorded;
 
   Exchange(HttpServerRequest request, String service, VertxRouter router) {
@@ -51,21 +55,47 @@ final class Exchange {
   }
 
   void start() {
+    Refusal refusal = RequestChecks.framing(request, hasBody);
+    if (refusal == null) {
+      refusal = loopCheck();
+    }
+    if (refusal != null) {
+      refuse(refusal, new JsonObject());
+      return;
+    }
     KeyResult result = router.extractor().extract(new VertxCarriers(request));
     if (result instanceof KeyResult.Invalid invalid) {
-      reject(
-          400,
-          new JsonObject()
-              .put("error", "invalid_routing_key")
-              .put("service", service)
-              .put("carrier", invalid.carrier())
-              .put("message", invalid.message()));
+      refuse(
+          new Refusal(400, "invalid_routing_key", invalid.message(), false),
+          new JsonObject().put("carrier", invalid.carrier()));
       return;
     }
     if (result instanceof KeyResult.Present present) {
       key = present.key();
     }
     route(1);
+  }
+
+  /**
+   * Answers a request the HTTP decoder refused (see {@link RequestChecks} for what it refuses):
+   * {@code 414} for a request line over the limit, {@code 431} for a head over the limit, {@code
+   * 400} for anything else; the connection closes, since what follows cannot be framed.
+   */
+  void refuseMalformed() {
+    Throwable cause = request.decoderResult().cause();
+    lineUnknown =
+        cause instanceof TooLongHttpLineException
+            || (request.version() == HttpVersion.HTTP_1_0
+                && "/bad-request".equals(request.uri())
+                && request.headers().isEmpty());
+    refuse(Refusal.malformed(cause), new JsonObject());
+  }
+
+  /** Reads the hop count, refusing a malformed one or one past the limit. */
+  private Refusal loopCheck() {
+    int arrived = RequestChecks.hops(request.headers());
+    hops = arrived + 1;
+    return RequestChecks.loop(arrived, router.maxHops(), service);
   }
 
   private void route(int attempt) {
@@ -161,7 +191,7 @@ final class Exchange {
   private void send(HttpClientRequest outbound) {
     upstreamRequest = outbound;
     // Written straight into the outbound request: a MultiMap in RequestOptions is copied again.
-    ForwardedHeaders.toUpstream(request, outbound.headers());
+    ForwardedHeaders.toUpstream(request, outbound.headers(), hops);
     if (hasBody) {
       if (!outbound.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
         outbound.setChunked(true);
@@ -261,16 +291,41 @@ final class Exchange {
     return cause instanceof io.netty.channel.ConnectTimeoutException;
   }
 
+  /** Answers without routing; the hop is recorded with destination {@code refused}. */
+  private void refuse(Refusal refusal, JsonObject extra) {
+    destination = HopRecord.REFUSED;
+    upstream = null;
+    JsonObject body =
+        new JsonObject().put("error", refusal.error()).put("service", service).mergeIn(extra);
+    if (refusal.status() == 508) {
+      body.put("hops", hops - 1);
+    }
+    body.put("message", refusal.message());
+    if (refusal.close()) {
+      request.response().putHeader(HttpHeaders.CONNECTION, "close");
+    }
+    reject(refusal.status(), body);
+    if (refusal.close()) {
+      request.connection().close();
+    }
+  }
+
   private void reject(int status, JsonObject body) {
     if (hasBody) {
       request.resume();
     }
     HttpServerResponse response = request.response();
+    if (response.closed()) {
+      record(0);
+      return;
+    }
+    // A client that broke its framing mid-body is dropped before this answer leaves: then
+    // nothing was sent, and the hop says so with status 0.
     response
         .setStatusCode(status)
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
         .end(body.encode())
-        .onComplete(done -> record());
+        .onComplete(done -> record(done.succeeded() ? status : 0));
   }
 
   private void abortDownstream() {
@@ -281,6 +336,11 @@ final class Exchange {
   }
 
   private void record() {
+    HttpServerResponse response = request.response();
+    record(response.headWritten() ? response.getStatusCode() : 0);
+  }
+
+  private void record(int sentStatus) {
     if (recorded) {
       return;
     }
@@ -294,9 +354,9 @@ final class Exchange {
             service,
             destination,
             upstream == null ? "" : upstream.address(),
-            request.method().name(),
-            request.path() == null ? "" : request.path(),
-            request.response().getStatusCode(),
+            lineUnknown ? "" : request.method().name(),
+            lineUnknown || request.path() == null ? "" : request.path(),
+            sentStatus,
             (System.nanoTime() - startNanos) / 1_000);
   }
 }

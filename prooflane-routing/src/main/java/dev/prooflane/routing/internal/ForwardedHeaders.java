@@ -15,10 +15,10 @@ final class ForwardedHeaders {
 
   /**
    * The client's headers minus hop-by-hop ones, with {@code Host} kept as sent, {@code
-   * X-Forwarded-For} appended to and {@code X-Forwarded-Host}/{@code -Proto} set, added to {@code
-   * out}.
+   * X-Forwarded-For} appended to, {@code X-Forwarded-Host}/{@code -Proto} set and the hop count
+   * replaced by {@code hops}, added to {@code out}.
    */
-  static void toUpstream(HttpServerRequest request, MultiMap out) {
+  static void toUpstream(HttpServerRequest request, MultiMap out, int hops) {
     MultiMap in = request.headers();
     Set<String> connectionOptions = HeaderNames.connectionOptions(in.get(HttpHeaders.CONNECTION));
     String priorForwardedFor = null;
@@ -48,6 +48,7 @@ final class ForwardedHeaders {
       out.set(HeaderNames.X_FORWARDED_HOST, host);
     }
     out.set(HeaderNames.X_FORWARDED_PROTO, request.scheme() == null ? "http" : request.scheme());
+    out.set(RequestChecks.HOPS, Integer.toString(hops));
   }
 
   /** Copies the upstream's response headers minus hop-by-hop ones into {@code out}. */

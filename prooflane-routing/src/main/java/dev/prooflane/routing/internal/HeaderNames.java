@@ -37,7 +37,8 @@ final class HeaderNames {
   static boolean isForwarded(String name) {
     return switch (name.length()) {
       case 15 -> name.equalsIgnoreCase(X_FORWARDED_FOR);
-      case 16 -> name.equalsIgnoreCase(X_FORWARDED_HOST);
+      case 16 ->
+          name.equalsIgnoreCase(X_FORWARDED_HOST) || name.equalsIgnoreCase(RequestChecks.HOPS);
       case 17 -> name.equalsIgnoreCase(X_FORWARDED_PROTO);
       default -> false;
     };

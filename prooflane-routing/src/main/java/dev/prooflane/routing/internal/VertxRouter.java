@@ -37,10 +37,11 @@ public final class VertxRouter implements Router {
   /** Idle pooled connections close after this, below the common 5 s server keep-alive. */
   static final int POOLED_KEEP_ALIVE_SECONDS = 4;
 
-  /** Room for an 8,192-byte baggage header next to the other headers. */
+  /** Room for an 8,192-byte baggage header next to the other headers; more gets {@code 431}. */
   static final int MAX_HEADER_BYTES = 64 * 1024;
 
-  static final int MAX_REQUEST_LINE = 16 * 1024;
+  /** Longer request lines get {@code 414}; the common server default (Apache, nginx). */
+  static final int MAX_REQUEST_LINE = 8 * 1024;
 
   private final Vertx vertx;
   private final RouterOptions options;
@@ -70,6 +71,10 @@ public final class VertxRouter implements Router {
             .setMaxHeaderSize(MAX_HEADER_BYTES)
             .setMaxInitialLineLength(MAX_REQUEST_LINE)
             .setHandle100ContinueAutomatically(true)
+            // HTTP/1.1 only: no h2c upgrade or prior-knowledge HTTP/2 (a classic way to tunnel
+            // past a proxy's checks), and the pipeline is complete before the first byte is read,
+            // so ListenerVerticle can swap in the hardened request decoder.
+            .setHttp2ClearTextEnabled(false)
             .setTcpNoDelay(true);
     this.clientOptions =
         new HttpClientOptions()
@@ -110,7 +115,14 @@ public final class VertxRouter implements Router {
       PortSlot slot = new PortSlot(port, listenerIds.incrementAndGet());
       Future<String> deployed =
           vertx.deployVerticle(
-              () -> new ListenerVerticle(serverOptions, handler, options.host(), slot),
+              () ->
+                  new ListenerVerticle(
+                      serverOptions,
+                      handler,
+                      options.host(),
+                      slot,
+                      options.headerTimeout().toMillis(),
+                      options.keepAliveTimeout().toMillis()),
               new DeploymentOptions().setInstances(eventLoops));
       String deploymentId = Blocking.await(deployed, what);
       int bound = Blocking.await(slot.port(), what);
@@ -227,5 +239,9 @@ public final class VertxRouter implements Router {
 
   long idleTimeoutMillis() {
     return options.idleTimeout().toMillis();
+  }
+
+  int maxHops() {
+    return options.maxHops();
   }
 }

@@ -55,6 +55,13 @@ public final class KeyExtractor {
     if (!names.tracestate().isEmpty() && finding.invalid == null) {
       List<String> lines = request.headers(TRACESTATE);
       if (!lines.isEmpty()) {
+        if (W3CTraceState.hasMalformed(lines, names.tracestate())) {
+          return new KeyResult.Invalid(
+              tracestateCarrier,
+              tracestateCarrier
+                  + " is malformed (expected: 1 to 256 printable characters other than ',' and"
+                  + " '='); the request was not routed, fix the routing key");
+        }
         finding.offerAll(W3CTraceState.valuesOf(lines, names.tracestate()), tracestateCarrier);
       }
     }

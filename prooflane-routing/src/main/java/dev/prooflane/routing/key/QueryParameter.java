@@ -19,8 +19,10 @@ final class QueryParameter {
     while (start <= rawQuery.length()) {
       int amp = rawQuery.indexOf('&', start);
       int end = amp < 0 ? rawQuery.length() : amp;
-      int equals = rawQuery.indexOf('=', start);
-      int nameEnd = equals < 0 || equals > end ? end : equals;
+      int nameEnd = start;
+      while (nameEnd < end && rawQuery.charAt(nameEnd) != '=') {
+        nameEnd++;
+      }
       if (decode(rawQuery, start, nameEnd).equals(name)) {
         values.add(nameEnd == end ? "" : decode(rawQuery, nameEnd + 1, end));
       }

@@ -43,6 +43,58 @@ public final class W3CTraceState {
     return values.isEmpty() ? List.of() : values;
   }
 
+  /**
+   * Whether a member named {@code key} has a value the grammar does not allow (empty, longer than
+   * 256 characters, or with a character that is not printable ASCII or is {@code =}). {@link
+   * #valuesOf} skips such members, as the specification requires, but a router should not silently
+   * route a request that was sent with a key to the baseline; no allocation when no header line
+   * contains {@code key}.
+   */
+  public static boolean hasMalformed(List<String> headerValues, String key) {
+    for (String header : headerValues) {
+      if (header.indexOf(key) < 0) {
+        continue;
+      }
+      int start = 0;
+      while (start <= header.length()) {
+        int comma = header.indexOf(',', start);
+        int end = comma < 0 ? header.length() : comma;
+        if (isMalformedMember(header, start, end, key)) {
+          return true;
+        }
+        start = end + 1;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isMalformedMember(String text, int start, int end, String key) {
+    int from = start;
+    while (from < end && isOws(text.charAt(from))) {
+      from++;
+    }
+    int to = end;
+    while (to > from && isOws(text.charAt(to - 1))) {
+      to--;
+    }
+    int equals = indexOf(text, '=', from, to);
+    if (equals < 0) {
+      return false;
+    }
+    int keyEnd = equals;
+    while (keyEnd > from && isOws(text.charAt(keyEnd - 1))) {
+      keyEnd--;
+    }
+    if (keyEnd - from != key.length() || !text.startsWith(key, from)) {
+      return false;
+    }
+    int valueStart = equals + 1;
+    while (valueStart < to && isOws(text.charAt(valueStart))) {
+      valueStart++;
+    }
+    return !isValue(text, valueStart, to);
+  }
+
   private static boolean anyContains(List<String> headerValues, String key) {
     for (String header : headerValues) {
       if (header.indexOf(key) >= 0) {
@@ -80,8 +132,8 @@ public final class W3CTraceState {
     while (to > from && isOws(text.charAt(to - 1))) {
       to--;
     }
-    int equals = text.indexOf('=', from);
-    if (from == to || equals < 0 || equals >= to) {
+    int equals = indexOf(text, '=', from, to);
+    if (from == to || equals < 0) {
       return;
     }
     int keyEnd = equals;
@@ -99,6 +151,16 @@ public final class W3CTraceState {
       return;
     }
     sink.accept(text.substring(from, keyEnd), text.substring(valueStart, to));
+  }
+
+  /** The first {@code c} in {@code text[from, to)}, so a member's search never runs past it. */
+  private static int indexOf(String text, char c, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static boolean isKey(String text, int from, int to) {

@@ -1,0 +1,68 @@
+package dev.prooflane.model.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.prooflane.model.Environment;
+import dev.prooflane.model.SpecException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * One reproducer per bug in {@link KnownSpecBugs}, asserting today's wrong behaviour. When one of
+ * these fails, the bug was fixed: delete the reproducer and its case in {@link KnownSpecBugs}, so
+ * the properties in {@link SpecReaderPropertiesTest} check that input class again.
+ */
+class KnownSpecBugsTest {
+  private static final Path FILE = Path.of("/nonexistent/prooflane/prooflane.yaml");
+  private static final String SERVICE = "services:\n  a:\n    command: x\n";
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "name: pr-42\nforks: []\n",
+        "name: pr-42\nforks: ~\n",
+        "name: pr-42\nttl: 0s\nforks: [{service: pricing}]\n",
+        "name: pr-42\nforks: [{service: pricing}, {service: pricing}]\n"
+      })
+  void sandboxReaderLetsTheRecordsUnlocatedExceptionEscape(String text) {
+    assertThatThrownBy(() -> SandboxSpecReader.parse("sandbox.yaml", text))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .matches(e -> KnownSpecBugs.isUnlocatedCrash((RuntimeException) e));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {SERVICE + "skills: \"a\\0b\"\n", SERVICE + "    workdir: \"\\0\"\n"})
+  void environmentReaderLetsANulInAPathEscape(String text) {
+    assertThatThrownBy(() -> EnvironmentReader.parse(FILE, text))
+        .isInstanceOf(InvalidPathException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "a0: &a0 [x, x]\na1: &a1 [*a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0]\n"
+            + "a2: [*a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1]\n",
+        "\uFFFF",
+        "name: \uD800"
+      })
+  void readersReportSomeYamlErrorsAtLineZero(String text) {
+    assertThatThrownBy(() -> EnvironmentReader.parse(FILE, text))
+        .isInstanceOf(SpecException.class)
+        .satisfies(
+            e ->
+                assertThat(((SpecException) e).problems())
+                    .anyMatch(KnownSpecBugs::isUnmarkedYamlError));
+  }
+
+  /** {@code services: {a: ~}} is accepted, and service {@code a} silently dropped. */
+  @Test
+  void environmentReaderDropsAServiceWithANullBody() {
+    Environment environment = EnvironmentReader.parse(FILE, "services:\n  a: ~\n");
+
+    assertThat(environment.services()).isEmpty();
+  }
+}

@@ -1,0 +1,88 @@
+package dev.prooflane.model.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.prooflane.model.Environment;
+import dev.prooflane.model.SandboxSpec;
+import dev.prooflane.model.SpecException;
+import dev.prooflane.model.SpecProblem;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Supplier;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Any text given to the spec readers yields a valid spec or a {@link SpecException} whose every
+ * problem is located in the file (a line, or a field path), in bounded time. Inputs whose outcome
+ * is a known, reported bug ({@link KnownSpecBugs}) are skipped, never passed.
+ */
+class SpecReaderPropertiesTest {
+  private static final Path ENVIRONMENT = Path.of("/nonexistent/prooflane/prooflane.yaml");
+  private static final String SANDBOX = "sandbox.yaml";
+  private static final Duration CALL_BOUND = Duration.ofSeconds(5);
+
+  @Provide
+  Arbitrary<String> specFile() {
+    return YamlText.specFile();
+  }
+
+  @Property(tries = 1500, maxDiscardRatio = 10)
+  void readsAnyEnvironmentFileOrLocatesEveryProblem(@ForAll("specFile") String text) {
+    try {
+      Environment environment = bounded(() -> EnvironmentReader.parse(ENVIRONMENT, text));
+
+      // an empty list would mean a service was dropped silently (see KnownSpecBugsTest)
+      Assume.that(!environment.services().isEmpty());
+      assertThat(environment.services().keySet()).allMatch(name -> text.contains(name));
+    } catch (SpecException e) {
+      assertLocated(e, ENVIRONMENT.toString());
+    } catch (RuntimeException e) {
+      Assume.that(KnownSpecBugs.isUnlocatedCrash(e));
+    }
+  }
+
+  @Property(tries = 1500, maxDiscardRatio = 10)
+  void readsAnySandboxFileOrLocatesEveryProblem(@ForAll("specFile") String text) {
+    try {
+      SandboxSpec spec = bounded(() -> SandboxSpecReader.parse(SANDBOX, text));
+
+      assertThat(spec.forks()).isNotEmpty();
+      assertThat(text).contains(spec.name());
+    } catch (SpecException e) {
+      assertLocated(e, SANDBOX);
+    } catch (RuntimeException e) {
+      Assume.that(KnownSpecBugs.isUnlocatedCrash(e));
+    }
+  }
+
+  private static void assertLocated(SpecException e, String file) {
+    Assume.that(e.problems().stream().noneMatch(KnownSpecBugs::isUnmarkedYamlError));
+    assertThat(e.problems())
+        .isNotEmpty()
+        .allSatisfy(
+            problem -> {
+              assertThat(problem.file()).isEqualTo(file);
+              assertThat(problem.message()).isNotBlank();
+              assertThat(isLocated(problem)).as("located: %s", problem).isTrue();
+            });
+  }
+
+  /**
+   * A line, a field, or the one problem that is about the whole file (its size): there is no better
+   * place to point at then.
+   */
+  private static boolean isLocated(SpecProblem problem) {
+    return problem.line() > 0
+        || !problem.field().isEmpty()
+        || problem.message().startsWith("file is larger than");
+  }
+
+  private static <T> T bounded(Supplier<T> call) {
+    return assertTimeoutPreemptively(CALL_BOUND, call::get);
+  }
+}

@@ -1,0 +1,135 @@
+package dev.prooflane.routing.internal;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import java.util.List;
+
+/**
+ * The checks the router makes on a decoded request before it picks a destination, beyond what the
+ * HTTP decoder already refuses (conflicting or malformed {@code Content-Length}, {@code
+ * Transfer-Encoding} not ending in {@code chunked}, control characters in header values, oversized
+ * lines and heads). A few header lookups and character loops per request; no regular expression.
+ */
+final class RequestChecks {
+  /** Counts how many times a request passed through a Prooflane router. */
+  static final String HOPS = "x-prooflane-hops";
+
+  private static final int MAX_HOPS_DIGITS = 3;
+  private static final String HOST_SYMBOLS = "-._~!$&'()*+,;=%:[]";
+
+  private RequestChecks() {}
+
+  /** Why the request's framing or {@code Host} is unacceptable, or null. */
+  static Refusal framing(HttpServerRequest request, boolean hasBody) {
+    MultiMap headers = request.headers();
+    if (hasBody && headers.contains(HttpHeaders.TRANSFER_ENCODING)) {
+      List<String> codings = headers.getAll(HttpHeaders.TRANSFER_ENCODING);
+      if (codings.size() != 1 || !codings.get(0).trim().equalsIgnoreCase("chunked")) {
+        return new Refusal(
+            501,
+            "unsupported_transfer_coding",
+            "Transfer-Encoding '"
+                + Refusal.printable(String.join(", ", codings))
+                + "' is not supported (expected: 'chunked' alone, or Content-Length)",
+            true);
+      }
+    }
+    String host = headers.get(HttpHeaders.HOST);
+    if (host == null) {
+      return request.version() == HttpVersion.HTTP_1_1
+          ? new Refusal(
+              400, "missing_host", "an HTTP/1.1 request needs a Host header (add one)", true)
+          : null;
+    }
+    if (headers.getAll(HttpHeaders.HOST).size() > 1) {
+      return new Refusal(
+          400,
+          "ambiguous_host",
+          "the request has more than one Host header (expected: exactly one)",
+          true);
+    }
+    if (!isHost(host)) {
+      return new Refusal(
+          400,
+          "invalid_host",
+          "Host '"
+              + Refusal.printable(host)
+              + "' is not a host name, address or host:port (fix the Host header)",
+          true);
+    }
+    return null;
+  }
+
+  /**
+   * The hop count the request arrived with: 0 without the header, -1 when the header is repeated or
+   * not 1 to 3 digits.
+   */
+  static int hops(MultiMap headers) {
+    String value = headers.get(HOPS);
+    if (value == null) {
+      return 0;
+    }
+    if (headers.getAll(HOPS).size() > 1) {
+      return -1;
+    }
+    String digits = value.trim();
+    if (digits.isEmpty() || digits.length() > MAX_HOPS_DIGITS) {
+      return -1;
+    }
+    int hops = 0;
+    for (int i = 0; i < digits.length(); i++) {
+      char c = digits.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      hops = hops * 10 + (c - '0');
+    }
+    return hops;
+  }
+
+  /**
+   * Why a request that arrived with hop count {@code arrived} must not be routed again: {@code 400}
+   * for a malformed count ({@code arrived < 0}), {@code 508} once it already passed {@code maxHops}
+   * times; null to route it.
+   */
+  static Refusal loop(int arrived, int maxHops, String service) {
+    if (arrived < 0) {
+      return new Refusal(
+          400,
+          "invalid_hop_count",
+          "header '"
+              + HOPS
+              + "' must be one number of at most 3 digits (it is set by the router; drop it)",
+          false);
+    }
+    if (arrived >= maxHops) {
+      return new Refusal(
+          508,
+          "loop_detected",
+          "the request passed through the router "
+              + arrived
+              + " times already (limit "
+              + maxHops
+              + "): the route table sends service '"
+              + service
+              + "' back into the router; point its baseline or fork at the service's own port,"
+              + " not at a router listener",
+          false);
+    }
+    return null;
+  }
+
+  /** RFC 3986 {@code host [":" port]} characters; an empty Host is allowed by RFC 9112. */
+  static boolean isHost(String host) {
+    for (int i = 0; i < host.length(); i++) {
+      char c = host.charAt(i);
+      boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!alnum && HOST_SYMBOLS.indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,85 @@
+package dev.prooflane.routing.internal;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.impl.VertxHttpRequestDecoder;
+import java.util.List;
+
+/**
+ * Vert.x's request decoder plus two checks Netty does not make: it refuses obsolete line folding (a
+ * header line starting with a space or tab, RFC 9112 section 5.2), and it tells {@link
+ * ConnectionDeadlines} when the bytes of a new request head start to arrive.
+ *
+ * <p>Netty joins a folded line onto the previous header with a space, so after decoding a fold
+ * cannot be told from a value that contains a space; the check therefore looks at the raw head
+ * bytes the decoder consumed. A folded request is handed on as invalid, so the listener's invalid
+ * request handler answers {@code 400} and closes the connection. Only head bytes are scanned, never
+ * a body.
+ */
+final class RequestHeadDecoder extends VertxHttpRequestDecoder {
+  static final String FOLDING_MESSAGE =
+      "obsolete line folding: a header line starts with a space or tab (send each header on one"
+          + " line)";
+
+  private final ConnectionDeadlines deadlines;
+  private boolean awaitingHead = true;
+  private boolean folded;
+  private boolean afterLineFeed;
+
+  RequestHeadDecoder(HttpServerOptions options, ConnectionDeadlines deadlines) {
+    super(options);
+    this.deadlines = deadlines;
+  }
+
+  @Override
+  protected void decode(ChannelHandlerContext ctx, ByteBuf buffer, List<Object> out)
+      throws Exception {
+    if (!awaitingHead) {
+      super.decode(ctx, buffer, out);
+      afterMessages(out, 0);
+      return;
+    }
+    int start = buffer.readerIndex();
+    int before = out.size();
+    super.decode(ctx, buffer, out);
+    scanHead(buffer, start, buffer.readerIndex());
+    afterMessages(out, before);
+    if (awaitingHead && (buffer.readerIndex() > start || buffer.isReadable())) {
+      deadlines.headStarted();
+    }
+  }
+
+  private void scanHead(ByteBuf buffer, int from, int to) {
+    boolean lineFeed = afterLineFeed;
+    for (int i = from; i < to && !folded; i++) {
+      byte b = buffer.getByte(i);
+      if (lineFeed && (b == ' ' || b == '\t')) {
+        folded = true;
+      }
+      lineFeed = b == '\n';
+    }
+    afterLineFeed = lineFeed;
+  }
+
+  private void afterMessages(List<Object> out, int from) {
+    for (int i = from; i < out.size(); i++) {
+      Object message = out.get(i);
+      if (message instanceof HttpRequest head) {
+        awaitingHead = false;
+        afterLineFeed = false;
+        if (folded && head.decoderResult().isSuccess()) {
+          head.setDecoderResult(
+              DecoderResult.failure(new IllegalArgumentException(FOLDING_MESSAGE)));
+        }
+        folded = false;
+      }
+      if (message instanceof LastHttpContent) {
+        awaitingHead = true;
+      }
+    }
+  }
+}
