@@ -30,15 +30,19 @@ public final class Durations {
         break;
       }
       long n = Long.parseLong(m.group(1));
-      total =
-          total.plus(
-              switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-              });
+      try {
+        total =
+            total.plus(
+                switch (m.group(2)) {
+                  case "ms" -> Duration.ofMillis(n);
+                  case "s" -> Duration.ofSeconds(n);
+                  case "m" -> Duration.ofMinutes(n);
+                  case "h" -> Duration.ofHours(n);
+                  default -> Duration.ofDays(n);
+                });
+      } catch (ArithmeticException e) {
+        throw new IllegalArgumentException("duration: '" + abbreviate(text) + "' is too long");
+      }
       end = m.end();
     }
     if (end == 0 || end != text.trim().length()) {
@@ -46,6 +50,10 @@ public final class Durations {
           "duration: '" + text + "' (expected: such as 30s, 10m, 2h, 1h30m)");
     }
     return total;
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() > 40 ? text.substring(0, 40) + "..." : text;
   }
 
   /** Formats compactly: {@code 1h30m}, {@code 45s}, {@code 250ms}. */

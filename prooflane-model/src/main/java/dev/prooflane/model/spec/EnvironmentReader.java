@@ -1,6 +1,5 @@
 package dev.prooflane.model.spec;
 
-import dev.prooflane.model.Durations;
 import dev.prooflane.model.Environment;
 import dev.prooflane.model.HealthCheck;
 import dev.prooflane.model.KeyNames;
@@ -83,7 +82,7 @@ public final class EnvironmentReader {
       Map<String, SpecNode> sb = top.get("sandboxes").entries();
       top.get("sandboxes").rejectUnknown(sb, SANDBOXES);
       if (sb.containsKey("maxTtl")) {
-        maxTtl = sb.get("maxTtl").parse(Durations::parse);
+        maxTtl = sb.get("maxTtl").positiveDuration();
       }
     }
     Map<String, ServiceSpec> services = new LinkedHashMap<>();
@@ -124,8 +123,8 @@ public final class EnvironmentReader {
     List<SpecNode> items = node.isSequence() ? node.items() : List.of(node);
     for (SpecNode item : items) {
       String dir = item.text();
-      if (dir != null) {
-        Path resolved = base.resolve(dir).normalize();
+      Path resolved = dir == null ? null : item.resolvedPath(base);
+      if (resolved != null) {
         if (!Files.isDirectory(resolved)) {
           item.problem(
               "'"
@@ -180,6 +179,10 @@ public final class EnvironmentReader {
     if (!SERVICE_NAME.matcher(name).matches()) {
       node.problem("service name '" + name + "' (expected: lowercase letters, digits and '-')");
     }
+    if (node.isNull()) {
+      return node.problem(
+          "service '" + name + "' has no settings (give at least 'command', the program to run)");
+    }
     Map<String, SpecNode> f = node.entries();
     if (!node.isMapping()) {
       return null;
@@ -207,9 +210,9 @@ public final class EnvironmentReader {
     }
     Path workdir = base;
     if (f.containsKey("workdir")) {
-      String w = f.get("workdir").text();
+      Path w = f.get("workdir").resolvedPath(base);
       if (w != null) {
-        workdir = base.resolve(w).normalize();
+        workdir = w;
       }
     }
     int port = 0;
@@ -247,16 +250,12 @@ public final class EnvironmentReader {
     }
     Duration timeout =
         h.containsKey("timeout")
-            ? h.get("timeout").parse(Durations::parse).orElse(HealthCheck.DEFAULT.timeout())
+            ? h.get("timeout").positiveDuration().orElse(HealthCheck.DEFAULT.timeout())
             : HealthCheck.DEFAULT.timeout();
     Duration interval =
         h.containsKey("interval")
-            ? h.get("interval").parse(Durations::parse).orElse(HealthCheck.DEFAULT.interval())
+            ? h.get("interval").positiveDuration().orElse(HealthCheck.DEFAULT.interval())
             : HealthCheck.DEFAULT.interval();
-    if (timeout.isZero()) {
-      h.get("timeout").problem("0s (expected: > 0)");
-      return null;
-    }
     return new HealthCheck(path, timeout, interval);
   }
 

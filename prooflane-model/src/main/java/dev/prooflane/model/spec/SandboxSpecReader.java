@@ -1,6 +1,5 @@
 package dev.prooflane.model.spec;
 
-import dev.prooflane.model.Durations;
 import dev.prooflane.model.Fork;
 import dev.prooflane.model.RoutingKey;
 import dev.prooflane.model.SandboxSpec;
@@ -49,18 +48,26 @@ public final class SandboxSpecReader {
             ? top.get("routingKey").parse(RoutingKey::new)
             : Optional.empty();
     Optional<Duration> ttl =
-        top.containsKey("ttl") ? top.get("ttl").parse(Durations::parse) : Optional.empty();
+        top.containsKey("ttl") ? top.get("ttl").positiveDuration() : Optional.empty();
     Map<String, String> labels =
         top.containsKey("labels") ? top.get("labels").stringMap() : Map.of();
     List<Fork> forks = new ArrayList<>();
     if (!top.containsKey("forks")) {
       root.problem("missing field 'forks' (list the services this sandbox forks)");
     } else {
+      java.util.Set<String> seen = new java.util.HashSet<>();
       for (SpecNode item : top.get("forks").items()) {
         Fork fork = fork(item);
-        if (fork != null) {
+        if (fork != null && !seen.add(fork.service())) {
+          item.problem("service '" + fork.service() + "' is forked twice (fork each service once)");
+        } else if (fork != null) {
           forks.add(fork);
         }
+      }
+      if (seen.isEmpty() && !top.get("forks").isSequence()) {
+        top.get("forks").problem("no forks (list the services this sandbox forks)");
+      } else if (seen.isEmpty() && top.get("forks").items().isEmpty()) {
+        top.get("forks").problem("no forks (list at least one service to fork)");
       }
     }
     file.throwIfProblems();
@@ -77,6 +84,9 @@ public final class SandboxSpecReader {
       return node.problem("missing field 'service' (the baseline service to fork)");
     }
     String service = f.get("service").text();
+    if (service != null && service.isBlank()) {
+      service = f.get("service").problem("empty (name a service of the environment)");
+    }
     Optional<List<String>> command =
         f.containsKey("command")
             ? Optional.ofNullable(f.get("command").command())

@@ -236,6 +236,32 @@ public final class SpecNode {
     return out;
   }
 
+  /** A duration (such as {@code 30s}) that must be more than zero. */
+  public Optional<java.time.Duration> positiveDuration() {
+    Optional<java.time.Duration> d = parse(dev.prooflane.model.Durations::parse);
+    if (d.isPresent() && (d.get().isZero() || d.get().isNegative())) {
+      problem(text() + " (expected: more than 0, such as 30s)");
+      return Optional.empty();
+    }
+    return d;
+  }
+
+  /** The text as a path resolved against {@code base}, or null after reporting a problem. */
+  public java.nio.file.Path resolvedPath(java.nio.file.Path base) {
+    String text = text();
+    if (text == null) {
+      return null;
+    }
+    if (text.isBlank()) {
+      return problem("empty path (give a folder, relative to this file)");
+    }
+    try {
+      return base.resolve(text).normalize();
+    } catch (java.nio.file.InvalidPathException e) {
+      return problem("'" + text + "' is not a valid path: " + e.getReason());
+    }
+  }
+
   /** Runs {@code parse} on the text, reporting its IllegalArgumentException message here. */
   public <T> Optional<T> parse(java.util.function.Function<String, T> parse) {
     String text = text();

@@ -3,11 +3,8 @@ package dev.prooflane.model.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.prooflane.model.Environment;
 import dev.prooflane.model.SpecException;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,27 +16,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class KnownSpecBugsTest {
   private static final Path FILE = Path.of("/nonexistent/prooflane/prooflane.yaml");
   private static final String SERVICE = "services:\n  a:\n    command: x\n";
-
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "name: pr-42\nforks: []\n",
-        "name: pr-42\nforks: ~\n",
-        "name: pr-42\nttl: 0s\nforks: [{service: pricing}]\n",
-        "name: pr-42\nforks: [{service: pricing}, {service: pricing}]\n"
-      })
-  void sandboxReaderLetsTheRecordsUnlocatedExceptionEscape(String text) {
-    assertThatThrownBy(() -> SandboxSpecReader.parse("sandbox.yaml", text))
-        .isExactlyInstanceOf(IllegalArgumentException.class)
-        .matches(e -> KnownSpecBugs.isUnlocatedCrash((RuntimeException) e));
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {SERVICE + "skills: \"a\\0b\"\n", SERVICE + "    workdir: \"\\0\"\n"})
-  void environmentReaderLetsANulInAPathEscape(String text) {
-    assertThatThrownBy(() -> EnvironmentReader.parse(FILE, text))
-        .isInstanceOf(InvalidPathException.class);
-  }
 
   @ParameterizedTest
   @ValueSource(
@@ -56,13 +32,5 @@ class KnownSpecBugsTest {
             e ->
                 assertThat(((SpecException) e).problems())
                     .anyMatch(KnownSpecBugs::isUnmarkedYamlError));
-  }
-
-  /** {@code services: {a: ~}} is accepted, and service {@code a} silently dropped. */
-  @Test
-  void environmentReaderDropsAServiceWithANullBody() {
-    Environment environment = EnvironmentReader.parse(FILE, "services:\n  a: ~\n");
-
-    assertThat(environment.services()).isEmpty();
   }
 }

@@ -50,4 +50,31 @@ class SandboxSpecReaderTest {
         .hasMessageContaining("routingKey")
         .hasMessageContaining("forks[0].ttl");
   }
+
+  @Test
+  void recordLevelProblemsAreLocatedToo() {
+    assertProblem("name: pr-42\nforks: []\n", 2, "forks", "no forks");
+    assertProblem("name: pr-42\nforks: ~\n", 2, "forks", "no forks");
+    assertProblem("name: pr-42\nttl: 0s\nforks: [{service: pricing}]\n", 2, "ttl", "more than 0");
+    assertProblem(
+        "name: pr-42\nforks:\n  - {service: pricing}\n  - {service: pricing}\n",
+        4,
+        "forks[1]",
+        "forked twice");
+    assertProblem("name: pr-42\nforks: [{service: ''}]\n", 2, "forks[0].service", "empty");
+  }
+
+  private static void assertProblem(String text, int line, String field, String message) {
+    assertThatThrownBy(() -> SandboxSpecReader.parse("sbx.yaml", text))
+        .isInstanceOfSatisfying(
+            dev.prooflane.model.SpecException.class,
+            e ->
+                assertThat(e.problems())
+                    .anySatisfy(
+                        p -> {
+                          assertThat(p.line()).isEqualTo(line);
+                          assertThat(p.field()).isEqualTo(field);
+                          assertThat(p.message()).contains(message);
+                        }));
+  }
 }
