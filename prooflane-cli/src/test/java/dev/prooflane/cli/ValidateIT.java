@@ -25,12 +25,16 @@ class ValidateIT {
   }
 
   static String fork(String service, String mainClass) {
-    return service + "=java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx64m -cp ${artifact} " + SHOP + mainClass;
+    return service
+        + "=java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx64m -cp ${artifact} "
+        + SHOP
+        + mainClass;
   }
 
   @BeforeAll
   static void up() throws Exception {
-    CliProcess.Result up = cli("up", "--detach", "--api-port", "0", "-f", CliProcess.SHOP.toString());
+    CliProcess.Result up =
+        cli("up", "--detach", "--api-port", "0", "-f", CliProcess.SHOP.toString());
     assertThat(up.exitCode()).as(up.out() + up.err()).isZero();
   }
 
@@ -43,16 +47,29 @@ class ValidateIT {
   void changedServiceValidatesAsPassWithAnAuthenticReport() throws Exception {
     Path out = dir.resolve("pass");
     CliProcess.Result result =
-        cli("validate", "--fork", fork("pricing", "pricing.PricingDiscountMain"), "--skill", "product-contract", "--skill", "discount-visible", "--out", out.toString());
+        cli(
+            "validate",
+            "--fork",
+            fork("pricing", "pricing.PricingDiscountMain"),
+            "--skill",
+            "product-contract",
+            "--skill",
+            "discount-visible",
+            "--out",
+            out.toString());
     assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
-    assertThat(result.out()).contains("PASS").contains("product-contract").contains("discount-visible");
+    assertThat(result.out())
+        .contains("PASS")
+        .contains("product-contract")
+        .contains("discount-visible");
     Path report = out.resolve("product-contract/report.json");
     assertThat(report).exists();
     assertThat(out.resolve("summary.md")).content().contains("Prooflane validation: PASS");
-    assertThat(cli("verify", report.toString(), "--require-pass").exitCode()).isZero();
+    assertThat(CliProcess.run(dir, "verify", report.toString(), "--require-pass").exitCode())
+        .isZero();
 
     Files.writeString(report, Files.readString(report).replace("\"PASS\"", "\"FAIL\""));
-    CliProcess.Result tampered = cli("verify", report.toString());
+    CliProcess.Result tampered = CliProcess.run(dir, "verify", report.toString());
     assertThat(tampered.exitCode()).isEqualTo(1);
     assertThat(tampered.err()).contains("modified after signing");
   }
@@ -61,11 +78,20 @@ class ValidateIT {
   void regressionFailsWithTheFailingPathAndExitCode1() throws Exception {
     Path out = dir.resolve("fail");
     CliProcess.Result result =
-        cli("validate", "--json", "--fork", fork("pricing", "pricing.PricingRegressionMain"), "--skill", "product-contract", "--out", out.toString());
+        cli(
+            "validate",
+            "--json",
+            "--fork",
+            fork("pricing", "pricing.PricingRegressionMain"),
+            "--skill",
+            "product-contract",
+            "--out",
+            out.toString());
     assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
     JsonNode outcome = result.json();
     assertThat(outcome.path("verdict").asText()).isEqualTo("FAIL");
-    assertThat(outcome.path("runs").get(0).path("message").asText()).contains("$.price: expected number, got string");
+    assertThat(outcome.path("runs").get(0).path("message").asText())
+        .contains("$.price: expected number, got string");
     assertThat(out.resolve("product-contract/report.md")).content().contains("$.price");
     assertThat(out.resolve("product-contract/junit.xml")).content().contains("<failure");
   }
@@ -75,24 +101,35 @@ class ValidateIT {
     CliProcess.Result result =
         cli(
             "validate",
-            "--fork", fork("catalog", "catalog.CatalogDropsKeyMain"),
-            "--fork", fork("pricing", "pricing.PricingDiscountMain"),
-            "--skill", "product-contract");
+            "--fork",
+            fork("catalog", "catalog.CatalogDropsKeyMain"),
+            "--fork",
+            fork("pricing", "pricing.PricingDiscountMain"),
+            "--skill",
+            "product-contract");
     assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(3);
     assertThat(result.out()).contains("INCONCLUSIVE").contains("not exercised").contains("pricing");
   }
 
   @Test
   void catalogsAndBaselineRunsAndBadInputs() throws Exception {
-    assertThat(cli("skill", "list").out()).contains("product-contract").contains("After changing pricing");
-    assertThat(cli("action", "list").out()).contains("http").contains("schema").contains("diff").contains("logs").contains("wait");
+    assertThat(cli("skill", "list").out())
+        .contains("product-contract")
+        .contains("After changing pricing");
+    assertThat(cli("action", "list").out())
+        .contains("http")
+        .contains("schema")
+        .contains("diff")
+        .contains("logs")
+        .contains("wait");
     assertThat(cli("action", "describe", "check").out()).contains("that").contains("example:");
 
     CliProcess.Result baseline = cli("skill", "run", "product-contract", "--input", "productId=2");
     assertThat(baseline.exitCode()).as(baseline.out() + baseline.err()).isZero();
     assertThat(baseline.out()).contains("verdict PASS").contains("on the baseline");
 
-    CliProcess.Result badInput = cli("skill", "run", "product-contract", "--input", "productId=abc");
+    CliProcess.Result badInput =
+        cli("skill", "run", "product-contract", "--input", "productId=abc");
     assertThat(badInput.exitCode()).isEqualTo(2);
     assertThat(badInput.err()).contains("productId").contains("not of type integer");
 
