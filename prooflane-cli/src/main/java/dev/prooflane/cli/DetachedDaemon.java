@@ -25,6 +25,11 @@ final class DetachedDaemon {
   }
 
   int start() throws IOException, InterruptedException {
+    return start(List.of());
+  }
+
+  /** Starts the daemon with {@code extraArgs} added to its {@code up} command line. */
+  int start(List<String> extraArgs) throws IOException, InterruptedException {
     Optional<DaemonInfo> running = DaemonInfo.read(stateDir).filter(DaemonInfo::alive);
     if (running.isPresent()) {
       throw new CliException(
@@ -57,6 +62,7 @@ final class DetachedDaemon {
             Integer.toString(apiPort),
             "--host",
             host));
+    command.addAll(extraArgs);
     Process process =
         new ProcessBuilder(command)
             .redirectOutput(log.toFile())

@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
       ActionCommand.class,
       ValidateCommand.class,
       VerifyCommand.class,
+      AuditCommand.class,
       DemoCommand.class,
       McpCommand.class,
       AgentSkillsCommand.class,

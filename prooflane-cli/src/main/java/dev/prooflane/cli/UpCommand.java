@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
     })
 final class UpCommand implements Callable<Integer> {
   @Mixin StateMixin state;
+  @Mixin PolicyMixin policy;
 
   @Option(
       names = {"-f", "--file"},
@@ -57,7 +58,8 @@ final class UpCommand implements Callable<Integer> {
     Path stateDir = state.stateDir();
     Files.createDirectories(stateDir);
     if (detach) {
-      return new DetachedDaemon(stateDir, file.toAbsolutePath(), apiPort, host).start();
+      return new DetachedDaemon(stateDir, file.toAbsolutePath(), apiPort, host)
+          .start(policy.args());
     }
     System.out.println("prooflane: starting environment '" + env.name() + "' from " + file);
     Daemon daemon =
@@ -66,6 +68,7 @@ final class UpCommand implements Callable<Integer> {
             stateDir,
             host,
             apiPort,
+            policy.file(),
             System.out::println,
             List.of(new dev.prooflane.mcp.McpHttpExtension()));
     System.out.print(summary(daemon.info(), daemon.runtime().services()));

@@ -1,5 +1,6 @@
 package dev.prooflane.server;
 
+import dev.prooflane.actions.policy.PolicyReader;
 import dev.prooflane.local.LocalOptions;
 import dev.prooflane.local.LocalRuntime;
 import dev.prooflane.model.ConflictException;
@@ -32,10 +33,11 @@ public final class Daemon implements AutoCloseable {
       Path stateDir,
       String host,
       int apiPort,
+      java.util.Optional<Path> policy,
       java.util.List<dev.prooflane.server.api.ApiExtension> extensions) {
     this.runtime = runtime;
     this.stateDir = stateDir;
-    this.runs = new Runs(runtime, stateDir);
+    this.runs = new Runs(runtime, stateDir, policy);
     this.api = ApiServer.start(runtime, runs, host, apiPort, this::close, extensions);
     this.info =
         new DaemonInfo(
@@ -65,6 +67,24 @@ public final class Daemon implements AutoCloseable {
       int apiPort,
       Consumer<String> progress,
       java.util.List<dev.prooflane.server.api.ApiExtension> extensions) {
+    return start(env, stateDir, host, apiPort, java.util.Optional.empty(), progress, extensions);
+  }
+
+  /**
+   * As {@link #start(Environment, Path, String, int, Consumer, java.util.List)}, with the runs
+   * governed by the policy file {@code policy} (docs/policy.md; read again when it changes), or the
+   * default policy when empty. A broken policy file stops the start with its located problems.
+   */
+  public static Daemon start(
+      Environment env,
+      Path stateDir,
+      String host,
+      int apiPort,
+      java.util.Optional<Path> policy,
+      Consumer<String> progress,
+      java.util.List<dev.prooflane.server.api.ApiExtension> extensions) {
+    policy.ifPresent(
+        p -> PolicyReader.read(p, dev.prooflane.actions.engine.ActionCatalog.builtIn().names()));
     DaemonInfo.read(stateDir)
         .filter(DaemonInfo::alive)
         .ifPresent(
@@ -80,7 +100,7 @@ public final class Daemon implements AutoCloseable {
             });
     LocalRuntime runtime = LocalRuntime.start(env, LocalOptions.of(stateDir), progress);
     try {
-      return new Daemon(runtime, stateDir, host, apiPort, extensions);
+      return new Daemon(runtime, stateDir, host, apiPort, policy, extensions);
     } catch (RuntimeException e) {
       runtime.close();
       throw e;

@@ -1,5 +1,7 @@
 package dev.prooflane.actions.core;
 
+import dev.prooflane.actions.policy.Policy;
+import dev.prooflane.actions.policy.RunGuard;
 import dev.prooflane.actions.runtime.RuntimeAccess;
 import dev.prooflane.actions.runtime.SandboxInfo;
 import java.nio.file.Path;
@@ -41,4 +43,12 @@ public interface ActionContext {
 
   /** Runs another skill by name with inputs (used by {@code skill}); its steps nest in this one. */
   ActionResult runSkill(String skill, Map<String, Object> inputs) throws Exception;
+
+  /**
+   * The run's policy guard: checks requests against the write guard and the limits. The default
+   * applies {@link Policy#DEFAULT} with fresh counters.
+   */
+  default RunGuard guard() {
+    return RunGuard.of(Policy.DEFAULT, sandbox());
+  }
 }

@@ -14,6 +14,8 @@ import dev.prooflane.actions.core.Verdict;
 import dev.prooflane.actions.expr.ExpressionException;
 import dev.prooflane.actions.expr.Template;
 import dev.prooflane.actions.expr.Values;
+import dev.prooflane.actions.policy.PolicyRefusedException;
+import dev.prooflane.actions.policy.RunGuard;
 import dev.prooflane.actions.runtime.LogEntry;
 import dev.prooflane.actions.runtime.SandboxInfo;
 import dev.prooflane.actions.skill.Skill;
@@ -43,6 +45,8 @@ final class Run {
   private final Optional<SandboxInfo> sandbox;
   private final RunListener listener;
   private final long hopCursor;
+  private final RunGuard guard;
+  private final Duration runDuration;
   private final long deadline;
   private final Map<String, Map<String, Long>> before = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Long>> after = new ConcurrentHashMap<>();
@@ -56,7 +60,9 @@ final class Run {
     this.sandbox = sandbox;
     this.listener = listener;
     this.hopCursor = engine.runtime().hopCursor();
-    this.deadline = System.nanoTime() + engine.options().runTimeout().toNanos();
+    this.guard = RunGuard.of(engine.policy(), sandbox);
+    this.runDuration = guard.runDuration(engine.options().runTimeout());
+    this.deadline = System.nanoTime() + runDuration.toNanos();
     before.put(RUN_START, logCursors());
   }
 
@@ -123,7 +129,9 @@ final class Run {
           step,
           id,
           Map.of(),
-          "the run exceeded its time limit of " + engine.options().runTimeout(),
+          "the run exceeded its time limit of "
+              + dev.prooflane.model.Durations.format(runDuration)
+              + " (limits.runDuration of the policy; shorten the skill or raise the limit)",
           0);
     }
     if (step.condition().isPresent()) {
@@ -143,8 +151,13 @@ final class Run {
     }
     listener.stepStarted(id, step.action());
     Map<String, Object> evaluatedInputs = evaluateForReport(step, variables);
+    Duration timeout = guard.stepTimeout(step.timeout(), engine.options().stepTimeout());
+    try {
+      guard.admitStep(id, step.action(), timeout, step.timeout().isPresent());
+    } catch (PolicyRefusedException e) {
+      return finished(error(step, id, evaluatedInputs, e.getMessage(), 0), e);
+    }
     Action action = engine.actions().get(step.action());
-    Duration timeout = step.timeout().orElse(engine.options().stepTimeout());
     long start = System.nanoTime();
     long stepDeadline = start + timeout.toNanos();
     before.put(id, logCursors());
@@ -152,6 +165,7 @@ final class Run {
         new ActionInput(step.with(), variables, "step '" + id + "' (" + step.location() + ")");
     ActionContext context = new Context(skill.dir(), id, stepDeadline, depth);
     StepResult result;
+    PolicyRefusedException refusal = null;
     Future<ActionResult> future = engine.workers().submit(() -> action.run(input, context));
     try {
       ActionResult r = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -179,6 +193,7 @@ final class Run {
               "timed out after " + timeout.toMillis() + " ms (raise the step's timeout:)",
               millisSince(start));
     } catch (ExecutionException e) {
+      refusal = e.getCause() instanceof PolicyRefusedException p ? p : null;
       result = error(step, id, evaluatedInputs, describe(e.getCause()), millisSince(start));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -186,37 +201,30 @@ final class Run {
       result = error(step, id, evaluatedInputs, "interrupted", millisSince(start));
     }
     after.put(id, logCursors());
-    listener.stepFinished(result);
+    return finished(result, refusal);
+  }
+
+  /** Tells the listener (secrets redacted) that a step ended, refused by the policy or not. */
+  private StepResult finished(StepResult result, PolicyRefusedException refusal) {
+    if (refusal != null) {
+      listener.policyRefused(result.id(), refusal.rule(), refusal.getMessage());
+    }
+    listener.stepFinished(engine.policy().redactor().step(result));
     return result;
   }
 
-  /** The step's evaluated inputs for the report, with secret header values redacted. */
+  /** The step's evaluated inputs for the report (redacted with the whole run when it ends). */
   private static Map<String, Object> evaluateForReport(
       SkillStep step, Map<String, Object> variables) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (String field : step.with().fields()) {
       try {
         Object value = step.with().field(field).evaluate(variables);
-        out.put(field, "headers".equals(field) ? redactHeaders(value) : value);
+        out.put(field, value);
       } catch (ProoflaneException e) {
         out.put(field, String.valueOf(step.with().field(field).source()));
       }
     }
-    return out;
-  }
-
-  private static Object redactHeaders(Object value) {
-    if (!(value instanceof Map<?, ?> headers)) {
-      return value;
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    headers.forEach(
-        (k, v) ->
-            out.put(
-                String.valueOf(k),
-                dev.prooflane.actions.http.Redaction.DEFAULT.isSecret(String.valueOf(k))
-                    ? dev.prooflane.actions.http.Redaction.REDACTED
-                    : v));
     return out;
   }
 
@@ -427,7 +435,13 @@ final class Run {
     }
 
     @Override
+    public RunGuard guard() {
+      return guard;
+    }
+
+    @Override
     public ActionResult runAction(String name, Map<String, Object> with) throws Exception {
+      guard.admitAction(stepId, name);
       Action action = engine.actions().get(name);
       return action.run(ActionInput.of(with, "step '" + stepId + "' (" + name + ")"), this);
     }
@@ -443,6 +457,7 @@ final class Run {
                 + " levels (a cycle?)");
       }
       Skill skill = engine.skills().get(name);
+      engine.policy().checkSkill(name, skill.labels());
       Map<String, Object> resolved;
       try {
         resolved = Inputs.resolve(skill, inputs);

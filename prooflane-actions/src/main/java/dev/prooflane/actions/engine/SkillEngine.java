@@ -4,6 +4,8 @@ import dev.prooflane.actions.core.CapturedLog;
 import dev.prooflane.actions.core.Exchange;
 import dev.prooflane.actions.core.StepResult;
 import dev.prooflane.actions.core.Verdict;
+import dev.prooflane.actions.policy.Policy;
+import dev.prooflane.actions.policy.Redactor;
 import dev.prooflane.actions.runtime.HopEntry;
 import dev.prooflane.actions.runtime.RuntimeAccess;
 import dev.prooflane.actions.runtime.SandboxInfo;
@@ -33,10 +35,26 @@ public final class SkillEngine implements AutoCloseable {
   private final SkillCatalog skills;
   private final RuntimeAccess runtime;
   private final EngineOptions options;
+  private final Policy policy;
   private final ExecutorService workers;
 
+  /** An engine under the default policy ({@link Policy#DEFAULT}). */
   public SkillEngine(
       ActionCatalog actions, SkillCatalog skills, RuntimeAccess runtime, EngineOptions options) {
+    this(actions, skills, runtime, options, Policy.DEFAULT);
+  }
+
+  /**
+   * An engine whose runs {@code policy} governs: every step and request is checked before it runs,
+   * and every result is redacted.
+   */
+  public SkillEngine(
+      ActionCatalog actions,
+      SkillCatalog skills,
+      RuntimeAccess runtime,
+      EngineOptions options,
+      Policy policy) {
+    this.policy = java.util.Objects.requireNonNull(policy, "policy");
     this.actions = actions;
     this.skills = skills;
     this.runtime = runtime;
@@ -95,25 +113,46 @@ public final class SkillEngine implements AutoCloseable {
     List<CapturedLog> forkLogs = sandbox.map(run::forkLogs).orElse(List.of());
     Verdict verdict = verdict(frame.steps(), coverage);
     String message = message(verdict, frame.steps(), coverage, sandbox);
+    return redacted(
+        new RunResult(
+            runId,
+            startedAt,
+            (System.nanoTime() - start) / 1_000_000,
+            new RunResult.SkillRef(
+                skill.name(), skill.version(), skill.digest(), skill.file().toString()),
+            new RunResult.Target(
+                runtime.environment(),
+                sandbox.map(SandboxInfo::name).orElse(null),
+                sandbox.map(s -> s.key().value()).orElse(null),
+                sandbox.map(SandboxInfo::forkedServices).orElse(List.of())),
+            inputs,
+            frame.steps(),
+            frame.outputs(),
+            verdict,
+            message,
+            coverage,
+            control,
+            forkLogs));
+  }
+
+  /** The run with the policy's redaction applied to everything it records. */
+  @SuppressWarnings("unchecked")
+  private RunResult redacted(RunResult r) {
+    Redactor x = policy.redactor();
     return new RunResult(
-        runId,
-        startedAt,
-        (System.nanoTime() - start) / 1_000_000,
-        new RunResult.SkillRef(
-            skill.name(), skill.version(), skill.digest(), skill.file().toString()),
-        new RunResult.Target(
-            runtime.environment(),
-            sandbox.map(SandboxInfo::name).orElse(null),
-            sandbox.map(s -> s.key().value()).orElse(null),
-            sandbox.map(SandboxInfo::forkedServices).orElse(List.of())),
-        inputs,
-        frame.steps(),
-        frame.outputs(),
-        verdict,
-        message,
-        coverage,
-        control,
-        forkLogs);
+        r.runId(),
+        r.startedAt(),
+        r.durationMillis(),
+        r.skill(),
+        r.target(),
+        (Map<String, Object>) x.value(r.inputs()),
+        r.steps().stream().map(x::step).toList(),
+        (Map<String, Object>) x.value(r.outputs()),
+        r.verdict(),
+        x.text(r.message()),
+        r.coverage(),
+        x.exchange(r.control()),
+        r.forkLogs().stream().map(x::log).toList());
   }
 
   private SandboxInfo readySandbox(String name) {
@@ -221,6 +260,11 @@ public final class SkillEngine implements AutoCloseable {
 
   EngineOptions options() {
     return options;
+  }
+
+  /** The policy that governs this engine's runs. */
+  public Policy policy() {
+    return policy;
   }
 
   static void sleep(long millis) {

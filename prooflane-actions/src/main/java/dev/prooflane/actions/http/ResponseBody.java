@@ -14,8 +14,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * A response body as captured: at most {@link #MAX_BYTES}, decoded as text, and parsed when it is
- * JSON.
+ * A response body as captured: at most the policy's {@code limits.bytesPerResponse} (1 MiB by
+ * default), decoded as text, and parsed when it is JSON.
  *
  * @param text the body as text (cut at the cap)
  * @param truncated whether the body was longer than the cap
@@ -23,21 +23,18 @@ import java.util.Locale;
  * @param value the parsed JSON value, or {@code text}
  */
 record ResponseBody(String text, boolean truncated, boolean json, Object value) {
-  /** The most of a body kept: 1 MiB. */
-  static final int MAX_BYTES = 1 << 20;
-
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-  /** Reads at most the cap from {@code in} and closes it. */
-  static ResponseBody read(InputStream in, String contentType) throws IOException {
+  /** Reads at most {@code maxBytes} from {@code in} and closes it. */
+  static ResponseBody read(InputStream in, String contentType, int maxBytes) throws IOException {
     byte[] bytes;
     try (in) {
-      bytes = in.readNBytes(MAX_BYTES + 1);
+      bytes = in.readNBytes(maxBytes + 1);
     }
-    boolean truncated = bytes.length > MAX_BYTES;
+    boolean truncated = bytes.length > maxBytes;
     if (truncated) {
-      bytes = Arrays.copyOf(bytes, MAX_BYTES);
+      bytes = Arrays.copyOf(bytes, maxBytes);
     }
     String text = new String(bytes, charset(contentType));
     if (!truncated && !text.isBlank()) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.prooflane.actions.core.ActionContext;
 import dev.prooflane.actions.core.Exchange;
+import dev.prooflane.actions.policy.RunGuard;
 import dev.prooflane.actions.runtime.HopEntry;
 import dev.prooflane.actions.runtime.RuntimeAccess;
 import dev.prooflane.actions.runtime.SandboxInfo;
@@ -56,6 +57,8 @@ public final class ServiceClient {
    *
    * @param label what the exchange is for; also part of the derived trace id
    * @throws ServiceUnreachableException when no response came
+   * @throws dev.prooflane.actions.policy.PolicyRefusedException when the run's policy refuses it
+   *     (nothing is sent)
    */
   public HttpOutcome send(HttpCall call, boolean keyed, String label, ActionContext context)
       throws InterruptedException {
@@ -70,6 +73,8 @@ public final class ServiceClient {
               .orElseThrow(() -> new IllegalStateException("a keyed request needs a sandbox"))
               .value();
     }
+    RunGuard guard = context.guard();
+    guard.admitRequest(context.stepId(), call.method(), call.service(), call.path(), key != null);
     String url = url(runtime.serviceUri(call.service()), call, names, key);
     Map<String, String> headers = new LinkedHashMap<>(call.headers());
     if (key != null) {
@@ -114,7 +119,9 @@ public final class ServiceClient {
       response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
       body =
           ResponseBody.read(
-              response.body(), response.headers().firstValue("content-type").orElse(null));
+              response.body(),
+              response.headers().firstValue("content-type").orElse(null),
+              guard.bytesPerResponse());
     } catch (HttpConnectTimeoutException e) {
       throw new ServiceUnreachableException(
           call.service(), url, "could not connect within " + CONNECT_TIMEOUT.toSeconds() + "s", e);

@@ -11,6 +11,7 @@ import dev.prooflane.actions.core.Assertion;
 import dev.prooflane.actions.expr.ExpressionException;
 import dev.prooflane.actions.expr.Template;
 import dev.prooflane.actions.expr.Values;
+import dev.prooflane.actions.policy.PolicyRefusedException;
 import dev.prooflane.model.NotFoundException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -92,8 +93,8 @@ public final class WaitAction implements Action {
         problem = null;
       } catch (ActionInputException | NotFoundException e) {
         throw e;
-      } catch (InterruptedException e) {
-        throw e;
+      } catch (InterruptedException | PolicyRefusedException e) {
+        throw e; // a refusal does not go away by asking again
       } catch (Exception e) {
         last = null;
         problem = e.getMessage();

@@ -83,6 +83,7 @@ class EngineWithActionsTest {
   void theControlRequestRepeatsTheFirstKeyedRequestWithoutTheKey() {
     RunResult r =
         SkillRuns.run(
+            SkillRuns.ALLOW_WRITES,
             env,
             "shop",
             Map.of(),

@@ -13,6 +13,7 @@ import dev.prooflane.actions.engine.RunResult;
 import dev.prooflane.actions.testing.LoopbackEnvironment;
 import dev.prooflane.actions.testing.Received;
 import dev.prooflane.actions.testing.Reply;
+import dev.prooflane.actions.testing.SkillRuns;
 import dev.prooflane.model.KeyNames;
 import java.util.List;
 import java.util.Map;
@@ -190,6 +191,7 @@ class HttpActionTest {
                         "ok"));
     RunResult r =
         run(
+            SkillRuns.ALLOW_WRITES,
             env,
             null,
             Map.of(),
@@ -227,6 +229,7 @@ class HttpActionTest {
   void sendsMappingsAsJson() throws Exception {
     shop(KeyNames.DEFAULT);
     run(
+        SkillRuns.ALLOW_WRITES,
         env,
         null,
         Map.of("sku", "a1"),
@@ -340,7 +343,7 @@ class HttpActionTest {
 
   @Test
   void capsTheCapturedBodyAtOneMebibyte() throws Exception {
-    String big = "x".repeat(ResponseBody.MAX_BYTES + 1000);
+    String big = "x".repeat(dev.prooflane.actions.policy.Limits.DEFAULT.bytesPerResponse() + 1000);
     env = new LoopbackEnvironment().service("big", (req, log) -> Reply.text(200, big));
     RunResult r =
         run(
@@ -360,6 +363,7 @@ class HttpActionTest {
                 """));
     StepResult get = step(r, "get");
     assertThat(get.outputs().get("truncated")).isEqualTo(true);
-    assertThat((String) get.outputs().get("bodyText")).hasSize(ResponseBody.MAX_BYTES);
+    assertThat((String) get.outputs().get("bodyText"))
+        .hasSize(dev.prooflane.actions.policy.Limits.DEFAULT.bytesPerResponse());
   }
 }

@@ -7,6 +7,8 @@ import dev.prooflane.actions.engine.RunListener;
 import dev.prooflane.actions.engine.RunRequest;
 import dev.prooflane.actions.engine.RunResult;
 import dev.prooflane.actions.engine.SkillEngine;
+import dev.prooflane.actions.policy.Policy;
+import dev.prooflane.actions.policy.PolicyReader;
 import dev.prooflane.actions.runtime.RuntimeAccess;
 import dev.prooflane.actions.skill.Skill;
 import dev.prooflane.actions.skill.SkillCatalog;
@@ -27,12 +29,30 @@ public final class SkillRuns {
         Path.of("inline", name + ".yaml"), yaml, "sha256:test", ActionCatalog.builtIn().names());
   }
 
+  /** The default policy, but any write may reach the baseline: for tests of plain HTTP. */
+  public static final Policy ALLOW_WRITES =
+      PolicyReader.parse(
+          "allow-writes.yaml",
+          "writes: {allow: [{service: '*'}]}",
+          ActionCatalog.builtIn().names());
+
   /** Runs {@code main} against {@code sandbox} (or the baseline when null). */
   public static RunResult run(
       RuntimeAccess env, String sandbox, Map<String, Object> inputs, Skill main, Skill... more) {
+    return run(Policy.DEFAULT, env, sandbox, inputs, main, more);
+  }
+
+  /** Runs {@code main} under {@code policy} against {@code sandbox} (or the baseline when null). */
+  public static RunResult run(
+      Policy policy,
+      RuntimeAccess env,
+      String sandbox,
+      Map<String, Object> inputs,
+      Skill main,
+      Skill... more) {
     List<Skill> all = new ArrayList<>(List.of(more));
     all.add(main);
-    return run(env, SkillCatalog.of(all), main.name(), sandbox, inputs);
+    return run(policy, env, SkillCatalog.of(all), main.name(), sandbox, inputs);
   }
 
   /** Runs skill {@code name} of {@code skills}. */
@@ -42,8 +62,19 @@ public final class SkillRuns {
       String name,
       String sandbox,
       Map<String, Object> inputs) {
+    return run(Policy.DEFAULT, env, skills, name, sandbox, inputs);
+  }
+
+  /** Runs skill {@code name} of {@code skills} under {@code policy}. */
+  public static RunResult run(
+      Policy policy,
+      RuntimeAccess env,
+      SkillCatalog skills,
+      String name,
+      String sandbox,
+      Map<String, Object> inputs) {
     try (SkillEngine engine =
-        new SkillEngine(ActionCatalog.builtIn(), skills, env, EngineOptions.DEFAULT)) {
+        new SkillEngine(ActionCatalog.builtIn(), skills, env, EngineOptions.DEFAULT, policy)) {
       return engine.run(
           new RunRequest(name, Optional.ofNullable(sandbox), inputs), RunListener.NONE);
     }

@@ -40,7 +40,7 @@ public final class ApiServer implements AutoCloseable {
     Router router = Router.router(vertx);
     router.route().handler(BodyHandler.create().setBodyLimit(MAX_BODY));
     String base = "/api/v1";
-    Handlers handlers = new Handlers(runtime, onShutdown);
+    Handlers handlers = new Handlers(runtime, runs.governance(), onShutdown);
     router.get(base + "/status").blockingHandler(handlers::status, false);
     router.get(base + "/services").blockingHandler(handlers::services, false);
     router.get(base + "/services/:name/logs").blockingHandler(handlers::logs, false);

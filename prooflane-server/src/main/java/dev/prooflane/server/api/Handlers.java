@@ -1,5 +1,7 @@
 package dev.prooflane.server.api;
 
+import dev.prooflane.actions.policy.PolicyRefusedException;
+import dev.prooflane.actions.policy.Redactor;
 import dev.prooflane.local.LocalRuntime;
 import dev.prooflane.local.SandboxFailedException;
 import dev.prooflane.local.process.LogLine;
@@ -10,6 +12,7 @@ import dev.prooflane.model.SandboxSpec;
 import dev.prooflane.model.SpecException;
 import dev.prooflane.model.spec.SandboxSpecReader;
 import dev.prooflane.routing.HopRecord;
+import dev.prooflane.server.audit.Governance;
 import dev.prooflane.server.json.ApiError;
 import dev.prooflane.server.json.Json;
 import dev.prooflane.server.json.SandboxView;
@@ -24,10 +27,12 @@ import java.util.Map;
 /** The API's request handlers; each maps one endpoint onto the runtime. */
 final class Handlers {
   private final LocalRuntime runtime;
+  private final Governance governance;
   private final Runnable onShutdown;
 
-  Handlers(LocalRuntime runtime, Runnable onShutdown) {
+  Handlers(LocalRuntime runtime, Governance governance, Runnable onShutdown) {
     this.runtime = runtime;
+    this.governance = governance;
     this.onShutdown = onShutdown;
   }
 
@@ -52,7 +57,11 @@ final class Handlers {
     String service = ctx.pathParam("name");
     String sandbox = ctx.request().getParam("sandbox");
     int tail = intParam(ctx, "tail", 200, 1, 5000);
-    List<LogLine> lines = runtime.logs(service, sandbox).tail(tail);
+    Redactor redactor = governance.redactor();
+    List<LogLine> lines =
+        runtime.logs(service, sandbox).tail(tail).stream()
+            .map(l -> new LogLine(l.seq(), l.time(), l.stream(), redactor.text(l.text())))
+            .toList();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("service", service);
     body.put("sandbox", sandbox);
@@ -86,15 +95,22 @@ final class Handlers {
     }
     SandboxSpec spec = SandboxSpecReader.parse("<request body>", text);
     if (Progress.wanted(ctx)) {
-      Progress.stream(
-          ctx, 201, "sandbox", progress -> SandboxView.of(runtime.createSandbox(spec, progress)));
+      Progress.stream(ctx, 201, "sandbox", progress -> SandboxView.of(created(spec, progress)));
     } else {
-      json(ctx, 201, SandboxView.of(runtime.createSandbox(spec, line -> {})));
+      json(ctx, 201, SandboxView.of(created(spec, line -> {})));
     }
+  }
+
+  private dev.prooflane.model.Sandbox created(
+      SandboxSpec spec, java.util.function.Consumer<String> progress) {
+    dev.prooflane.model.Sandbox sandbox = runtime.createSandbox(spec, progress);
+    governance.sandboxCreated(sandbox);
+    return sandbox;
   }
 
   void deleteSandbox(RoutingContext ctx) {
     runtime.deleteSandbox(ctx.pathParam("name"));
+    governance.sandboxDeleted(ctx.pathParam("name"));
     json(ctx, 200, Map.of("deleted", ctx.pathParam("name")));
   }
 
@@ -161,6 +177,9 @@ final class Handlers {
   }
 
   static ApiError errorOf(Throwable t) {
+    if (t instanceof PolicyRefusedException) {
+      return new ApiError("policy_refused", t.getMessage());
+    }
     if (t instanceof SpecException e) {
       return new ApiError("invalid_spec", e.getMessage(), e.problems());
     }
@@ -183,6 +202,9 @@ final class Handlers {
   }
 
   private static int statusOf(Throwable t) {
+    if (t instanceof PolicyRefusedException p) {
+      return "limits.concurrentRuns".equals(p.rule()) ? 429 : 400;
+    }
     if (t instanceof SpecException || t instanceof IllegalArgumentException) {
       return 400;
     }

@@ -1,5 +1,6 @@
 package dev.prooflane.server.runs;
 
+import dev.prooflane.actions.policy.Redactor;
 import dev.prooflane.actions.runtime.HopEntry;
 import dev.prooflane.actions.runtime.LogEntry;
 import dev.prooflane.actions.runtime.RuntimeAccess;
@@ -16,13 +17,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** The local runtime as the skill engine sees it. */
 public final class LocalRuntimeAccess implements RuntimeAccess {
   private final LocalRuntime runtime;
+  private final Supplier<Redactor> redactor;
 
+  /** Log lines redacted with the default redaction. */
   public LocalRuntimeAccess(LocalRuntime runtime) {
+    this(runtime, () -> Redactor.DEFAULT);
+  }
+
+  /** Log lines redacted with {@code redactor}'s redaction (the policy in force). */
+  public LocalRuntimeAccess(LocalRuntime runtime, Supplier<Redactor> redactor) {
     this.runtime = runtime;
+    this.redactor = redactor;
   }
 
   @Override
@@ -75,8 +85,9 @@ public final class LocalRuntimeAccess implements RuntimeAccess {
 
   @Override
   public List<LogEntry> logsSince(String service, Optional<String> sandbox, long cursor) {
+    Redactor r = redactor.get();
     return buffer(service, sandbox).since(cursor).stream()
-        .map(l -> new LogEntry(l.seq(), l.time(), l.stream(), l.text()))
+        .map(l -> new LogEntry(l.seq(), l.time(), l.stream(), r.text(l.text())))
         .toList();
   }
 

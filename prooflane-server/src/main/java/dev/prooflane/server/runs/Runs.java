@@ -7,12 +7,16 @@ import dev.prooflane.actions.engine.RunListener;
 import dev.prooflane.actions.engine.RunRequest;
 import dev.prooflane.actions.engine.RunResult;
 import dev.prooflane.actions.engine.SkillEngine;
+import dev.prooflane.actions.policy.Policy;
+import dev.prooflane.actions.policy.PolicyFile;
+import dev.prooflane.actions.policy.PolicyRefusedException;
 import dev.prooflane.actions.report.Reports;
 import dev.prooflane.actions.report.SigningKeys;
 import dev.prooflane.actions.skill.Skill;
 import dev.prooflane.actions.skill.SkillCatalog;
 import dev.prooflane.local.LocalRuntime;
 import dev.prooflane.model.NotFoundException;
+import dev.prooflane.server.audit.Governance;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,16 +43,29 @@ public final class Runs implements AutoCloseable {
   private final SigningKeys keys;
   private final Map<String, RunRecord> records = new ConcurrentHashMap<>();
   private final ExecutorService executor;
+  private final PolicyFile policyFile;
+  private final Governance governance;
+  private final AtomicInteger running = new AtomicInteger();
 
+  /** Runs under the default policy. */
   public Runs(LocalRuntime runtime, Path stateDir) {
+    this(runtime, stateDir, Optional.empty());
+  }
+
+  /**
+   * Runs under the policy in {@code policyFile} (read now, so a broken file throws its located
+   * problems; read again when it changes), recorded in {@code <stateDir>/audit.jsonl}.
+   */
+  public Runs(LocalRuntime runtime, Path stateDir, Optional<Path> policyFile) {
     this.runtime = runtime;
-    this.access = new LocalRuntimeAccess(runtime);
+    this.policyFile = PolicyFile.load(policyFile, actions.names());
+    this.governance = new Governance(this.policyFile, stateDir);
+    this.access = new LocalRuntimeAccess(runtime, governance::redactor);
     this.runsDir = stateDir.resolve("runs");
     this.keys = SigningKeys.loadOrCreate(stateDir.resolve("keys"));
     AtomicInteger n = new AtomicInteger();
     this.executor =
-        Executors.newFixedThreadPool(
-            16,
+        Executors.newCachedThreadPool(
             r -> {
               Thread t = new Thread(r, "prooflane-run-" + n.incrementAndGet());
               t.setDaemon(true);
@@ -78,7 +95,29 @@ public final class Runs implements AutoCloseable {
    * invalid skill files) throw here. {@code progress} sees each step as it starts and ends.
    */
   public RunRecord start(RunRequest request, List<Path> extraDirs, Consumer<String> progress) {
-    return start(request, skills(extraDirs), progress);
+    SkillCatalog catalog = skills(extraDirs);
+    Policy policy = governance.policy(progress);
+    admitSkill(catalog.get(request.skill()), policy);
+    return start(request, catalog, progress, policy);
+  }
+
+  /**
+   * Refuses (and audits) a skill the policy's {@code skills.allow} does not list.
+   *
+   * @throws PolicyRefusedException naming the rule and the fix
+   */
+  public void admitSkill(Skill skill, Policy policy) {
+    try {
+      policy.checkSkill(skill.name(), skill.labels());
+    } catch (PolicyRefusedException e) {
+      governance.refused(null, e);
+      throw e;
+    }
+  }
+
+  /** The policy, audit log and redaction this daemon's runs go by. */
+  public Governance governance() {
+    return governance;
   }
 
   /**
@@ -93,13 +132,18 @@ public final class Runs implements AutoCloseable {
     actions.get(action);
     Skill adhoc = AdhocSkill.of(action, with, runsDir);
     return start(
-        new RunRequest(adhoc.name(), sandbox, Map.of()), SkillCatalog.of(List.of(adhoc)), progress);
+        new RunRequest(adhoc.name(), sandbox, Map.of()),
+        SkillCatalog.of(List.of(adhoc)),
+        progress,
+        governance.policy(progress));
   }
 
-  private RunRecord start(RunRequest request, SkillCatalog catalog, Consumer<String> progress) {
-    SkillEngine engine = new SkillEngine(actions, catalog, access, EngineOptions.DEFAULT);
+  private RunRecord start(
+      RunRequest request, SkillCatalog catalog, Consumer<String> progress, Policy policy) {
+    SkillEngine engine = new SkillEngine(actions, catalog, access, EngineOptions.DEFAULT, policy);
     try {
       engine.check(request);
+      admit(policy);
     } catch (RuntimeException e) {
       engine.close();
       throw e;
@@ -112,12 +156,15 @@ public final class Runs implements AutoCloseable {
           record.progress(line);
           progress.accept(line);
         };
+    Skill skill = catalog.get(request.skill());
+    governance.runStarted(id, skill, request);
     executor.submit(
         () -> {
           try (engine) {
-            RunResult result = engine.run(id, request, listener(both));
+            RunResult result = engine.run(id, request, governance.audited(id, listener(both)));
             Reports.write(result, record.reportDir(), keys);
             both.accept("verdict " + result.verdict() + ": " + result.message());
+            governance.runFinished(id, result.verdict().name(), result.message());
             record.result().complete(result);
           } catch (java.io.IOException e) {
             both.accept(
@@ -127,12 +174,33 @@ public final class Runs implements AutoCloseable {
                     + e.getMessage());
             record.fail(
                 "cannot write its reports to " + record.reportDir() + ": " + e.getMessage());
+            governance.runFinished(id, "FAILED", e.getMessage());
           } catch (RuntimeException e) {
             both.accept("run failed: " + e.getMessage());
             record.fail(e.getMessage());
+            governance.runFinished(id, "FAILED", e.getMessage());
+          } finally {
+            running.decrementAndGet();
           }
         });
     return record;
+  }
+
+  /** Counts the run in, or refuses it past {@code limits.concurrentRuns}. */
+  private void admit(Policy policy) {
+    int limit = policy.limits().concurrentRuns();
+    if (running.incrementAndGet() > limit) {
+      running.decrementAndGet();
+      PolicyRefusedException e =
+          new PolicyRefusedException(
+              "limits.concurrentRuns",
+              limit
+                  + " runs are going on already; wait for one to finish or raise"
+                  + " limits.concurrentRuns in "
+                  + policy.source());
+      governance.refused(null, e);
+      throw e;
+    }
   }
 
   private static RunListener listener(Consumer<String> progress) {
@@ -172,5 +240,6 @@ public final class Runs implements AutoCloseable {
   @Override
   public void close() {
     executor.shutdownNow();
+    governance.close();
   }
 }

@@ -89,8 +89,11 @@ public final class Validations {
           "skills: none to run (name skills, or add skill files to the environment; see docs/skills.md)");
     }
     names.forEach(catalog::get);
+    dev.prooflane.actions.policy.Policy policy = runs.governance().policy(progress);
+    names.forEach(n -> runs.admitSkill(catalog.get(n), policy));
     long start = System.nanoTime();
     Sandbox sandbox = runtime.createSandbox(request.sandbox(), progress);
+    runs.governance().sandboxCreated(sandbox);
     long readyMillis = (System.nanoTime() - start) / 1_000_000;
     List<RunView> views = new ArrayList<>();
     try {
@@ -113,6 +116,7 @@ public final class Validations {
     } finally {
       if (!request.keep()) {
         runtime.deleteSandbox(sandbox.name());
+        runs.governance().sandboxDeleted(sandbox.name());
         progress.accept("deleted sandbox " + sandbox.name());
       }
     }

@@ -1,0 +1,136 @@
+package dev.prooflane.actions.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.prooflane.actions.engine.ActionCatalog;
+import dev.prooflane.model.SpecException;
+import dev.prooflane.model.SpecProblem;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PolicyReaderTest {
+  private static final Set<String> ACTIONS = ActionCatalog.builtIn().names();
+
+  static final String FULL =
+      """
+      actions:
+        enabled: [http, check, schema, logs]
+      skills:
+        allow: [product-contract, "label:area=shop"]
+      writes:
+        forkedOnly: true
+        allow:
+          - {service: orders, methods: [POST], path: /orders}
+          - {service: carts, methods: [PUT, DELETE], path: "/carts/*"}
+      limits:
+        stepsPerRun: 50
+        requestsPerRun: 80
+        bytesPerResponse: 64KiB
+        runDuration: 5m
+        stepTimeout: 20s
+        concurrentRuns: 4
+      redact:
+        headers: [X-Session]
+        patterns: ['tok_[0-9a-f]{16}']
+      """;
+
+  @Test
+  void readsEveryField() {
+    Policy p = PolicyReader.parse("policy.yaml", FULL, ACTIONS);
+    assertThat(p.enabled("http")).isTrue();
+    assertThat(p.enabled("diff")).isFalse();
+    assertThat(p.allowedSkills().orElseThrow()).hasSize(2);
+    assertThat(p.writes().forkedOnly()).isTrue();
+    assertThat(p.writes().allow().get(1).allows("carts", "DELETE", "/carts/7")).isTrue();
+    assertThat(p.writes().allow().get(1).allows("carts", "DELETE", "/carts/7/items")).isFalse();
+    assertThat(p.limits())
+        .isEqualTo(new Limits(50, 80, 65536, Duration.ofMinutes(5), Duration.ofSeconds(20), 4));
+    assertThat(p.redactor().text("x-session: abc tok_0123456789abcdef"))
+        .isEqualTo("x-session: [redacted]");
+    assertThat(p.redactor().text("id tok_0123456789abcdef.")).isEqualTo("id [redacted].");
+  }
+
+  @Test
+  void theDefaultAllowsEverythingButUnkeyedWritesWithTheDefaultLimits() {
+    Policy p = PolicyReader.parse("empty.yaml", "{}", ACTIONS);
+    assertThat(p.enabledActions()).isEmpty();
+    assertThat(p.allowedSkills()).isEmpty();
+    assertThat(p.writes()).isEqualTo(WriteGuard.DEFAULT);
+    assertThat(p.limits()).isEqualTo(Limits.DEFAULT);
+    p.checkSkill("anything", Map.of());
+  }
+
+  @Test
+  void reportsEveryProblemWithFileLineFieldAndFix() {
+    String bad =
+        """
+        actions:
+          enabled: [http, htp]
+        skills:
+          allow: ["label:"]
+        writes:
+          forkedOnly: maybe
+          allow:
+            - {methods: [GET], path: orders}
+        limits:
+          stepsPerRun: 0
+          bytesPerResponse: lots
+          runDuration: soon
+          stepTimout: 5s
+        redact:
+          patterns: ['([a-z']
+        """;
+    assertThatThrownBy(() -> PolicyReader.parse("policy.yaml", bad, ACTIONS))
+        .isInstanceOf(SpecException.class)
+        .satisfies(
+            e -> {
+              List<SpecProblem> problems = ((SpecException) e).problems();
+              assertThat(problems)
+                  .extracting(SpecProblem::line, SpecProblem::field)
+                  .contains(
+                      org.assertj.core.groups.Tuple.tuple(2, "actions.enabled[1]"),
+                      org.assertj.core.groups.Tuple.tuple(4, "skills.allow[0]"),
+                      org.assertj.core.groups.Tuple.tuple(6, "writes.forkedOnly"),
+                      org.assertj.core.groups.Tuple.tuple(8, "writes.allow[0]"),
+                      org.assertj.core.groups.Tuple.tuple(8, "writes.allow[0].methods[0]"),
+                      org.assertj.core.groups.Tuple.tuple(8, "writes.allow[0].path"),
+                      org.assertj.core.groups.Tuple.tuple(10, "limits.stepsPerRun"),
+                      org.assertj.core.groups.Tuple.tuple(11, "limits.bytesPerResponse"),
+                      org.assertj.core.groups.Tuple.tuple(12, "limits.runDuration"),
+                      org.assertj.core.groups.Tuple.tuple(13, "limits.stepTimout"),
+                      org.assertj.core.groups.Tuple.tuple(15, "redact.patterns[0]"));
+              assertThat(e.getMessage())
+                  .contains("policy.yaml:2:")
+                  .contains("unknown action 'htp' (known: check, diff, http")
+                  .contains("missing field 'service'")
+                  .contains("'GET' is not a write (expected: POST, PUT, PATCH or DELETE)")
+                  .contains("did you mean 'stepTimeout'?")
+                  .contains("invalid regular expression");
+            });
+  }
+
+  @Test
+  void aSyntaxErrorIsLocated() {
+    assertThatThrownBy(() -> PolicyReader.parse("policy.yaml", "limits: [\n", ACTIONS))
+        .isInstanceOf(SpecException.class)
+        .hasMessageStartingWith("policy.yaml:2:")
+        .hasMessageContaining("YAML syntax");
+  }
+
+  @Test
+  void refusesSkillsNotAllowedByNameOrLabel() {
+    Policy p = PolicyReader.parse("policy.yaml", FULL, ACTIONS);
+    p.checkSkill("product-contract", Map.of());
+    p.checkSkill("other", Map.of("area", "shop"));
+    assertThatThrownBy(() -> p.checkSkill("other", Map.of("area", "ops")))
+        .isInstanceOf(PolicyRefusedException.class)
+        .hasMessage(
+            "refused by policy skills.allow: skill 'other' is not allowed (allowed:"
+                + " product-contract, label:area=shop); add 'other' or one of its labels as"
+                + " label:key=value to skills.allow in policy.yaml");
+  }
+}

@@ -1,0 +1,98 @@
+package dev.prooflane.cli;
+
+import dev.prooflane.server.audit.AuditCheck;
+import dev.prooflane.server.audit.AuditLog;
+import dev.prooflane.server.audit.AuditVerifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Reads the daemon's audit log: checks its hash chain, or prints its last records. */
+@Command(
+    name = "audit",
+    mixinStandardHelpOptions = true,
+    description = "Check or read the daemon's append-only audit log (<state-dir>/audit.jsonl).",
+    subcommands = {AuditCommand.Verify.class, AuditCommand.Tail.class})
+final class AuditCommand {
+  private AuditCommand() {}
+
+  static Path log(StateMixin state) {
+    Path dir = state.stateDir();
+    if (!Files.exists(dir.resolve(AuditLog.FILE))) {
+      throw new CliException(
+          ExitCode.STATE,
+          "no audit log at "
+              + dir.resolve(AuditLog.FILE)
+              + " (the daemon writes it; pass --state-dir of the daemon)");
+    }
+    return dir;
+  }
+
+  @Command(
+      name = "verify",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Check every record's hash, the chain of prev hashes, the seq order and audit.head.",
+        "Exit code: 0 intact, 1 edited, deleted, reordered or truncated (the first broken record"
+            + " is named)."
+      })
+  static final class Verify implements Callable<Integer> {
+    @Mixin StateMixin state;
+
+    @Override
+    public Integer call() {
+      Path dir = log(state);
+      AuditCheck check = AuditVerifier.verify(dir);
+      if (check.ok()) {
+        System.out.println(
+            "OK: "
+                + dir.resolve(AuditLog.FILE)
+                + ": "
+                + check.records()
+                + " records, chain intact (last seq "
+                + check.lastSeq()
+                + ")");
+        return ExitCode.OK;
+      }
+      System.out.println(
+          "BROKEN: "
+              + dir.resolve(AuditLog.FILE)
+              + ":"
+              + check.line()
+              + ": record seq "
+              + check.seq()
+              + ": "
+              + check.problem()
+              + " ("
+              + check.records()
+              + " records intact before it)");
+      return ExitCode.FAILED;
+    }
+  }
+
+  @Command(
+      name = "tail",
+      mixinStandardHelpOptions = true,
+      description = "Print the last records of the audit log, one JSON object per line.")
+  static final class Tail implements Callable<Integer> {
+    @Mixin StateMixin state;
+
+    @Option(
+        names = {"-n", "--lines"},
+        defaultValue = "20",
+        description = "How many records (default: ${DEFAULT-VALUE}).")
+    int lines;
+
+    @Override
+    public Integer call() {
+      if (lines < 1) {
+        throw new CliException(ExitCode.USAGE, "-n: " + lines + " (expected: > 0)");
+      }
+      AuditVerifier.tail(log(state), lines).forEach(System.out::println);
+      return ExitCode.OK;
+    }
+  }
+}
