@@ -23,9 +23,10 @@ class AgentSkillsExportTest {
         .contains("not exercised")
         .contains("Never claim that a change works without a PASS verdict")
         .contains("Never mutate the baseline")
-        .contains("`delete_sandbox`");
+        .contains("`delete_sandbox`")
+        .contains("`validate` with `forks`");
     assertThat(SkillFiles.toolNames(loop))
-        .contains("validate", "create_sandbox", "run_skill", "get_hops", "get_logs");
+        .contains("create_sandbox", "run_skill", "get_hops", "get_logs");
     assertThat(Files.readString(dir.resolve("AGENTS.md")))
         .contains("prooflane up -f prooflane.yaml --detach");
   }

@@ -182,12 +182,12 @@ class McpDaemonIT {
               "run_skill",
               "{\"skill\":\"product-contract\",\"sandbox\":\"mcp-http\",\"inputs\":{\"productId\":2}}");
       assertThat(run.json().path("verdict").asText()).as(run.text()).isEqualTo("PASS");
-      Session.Answer action =
+      Session.Answer check =
           s.call(
               "run_action",
-              "{\"action\":\"http\",\"sandbox\":\"mcp-http\",\"with\":{\"service\":\"frontend\",\"path\":\"/products/1\"}}");
-      assertThat(action.error()).as(action.text()).isFalse();
-      assertThat(action.text()).contains("(keyed)");
+              "{\"action\":\"check\",\"sandbox\":\"mcp-http\",\"with\":{\"that\":true,\"message\":\"holds\"}}");
+      assertThat(check.error()).as(check.text()).isFalse();
+      assertThat(check.text()).startsWith("action check in sandbox mcp-http: PASS");
       assertThat(s.call("describe_action", "{\"name\":\"http\"}").text())
           .contains("inputs (with):");
       assertThat(s.call("describe_skill", "{\"name\":\"product-contract\"}").text())
@@ -195,6 +195,29 @@ class McpDaemonIT {
       assertThat(s.call("list_actions", "{}").text()).contains("- http:");
       assertThat(s.call("delete_sandbox", "{\"name\":\"mcp-http\"}").error()).isFalse();
       assertThat(s.call("list_sandboxes", "{}").text()).startsWith("no sandboxes");
+    }
+  }
+
+  @Test
+  @Order(4)
+  void runActionSendsAKeyedHttpRequestIntoTheSandbox() throws Exception {
+    try (McpSyncClient client = httpClient()) {
+      client.initialize();
+      Session s = new Session(client);
+      s.call(
+          "create_sandbox",
+          "{\"name\":\"mcp-action\",\"forks\":[{\"service\":\"pricing\",\"command\":\""
+              + DISCOUNT
+              + "\"}]}");
+      Session.Answer action =
+          s.call(
+              "run_action",
+              "{\"action\":\"http\",\"sandbox\":\"mcp-action\",\"with\":{\"service\":\"frontend\",\"path\":\"/products/1\"}}");
+      s.call("delete_sandbox", "{\"name\":\"mcp-action\"}");
+      assertThat(action.error()).as(action.text()).isFalse();
+      assertThat(action.text())
+          .startsWith("action http in sandbox mcp-action: PASS")
+          .contains("(keyed) -> 200");
     }
   }
 
@@ -256,6 +279,42 @@ class McpDaemonIT {
 
   @Test
   @Order(5)
+  void validateNamesFailingAssertionsAndUnexercisedForks() throws Exception {
+    try (McpSyncClient client = httpClient()) {
+      client.initialize();
+      Session s = new Session(client);
+      Session.Answer failed =
+          s.call(
+              "validate",
+              "{\"forks\":[{\"service\":\"pricing\",\"command\":\"java -cp ${artifact}"
+                  + " dev.prooflane.examples.shop.pricing.PricingRegressionMain\"}],"
+                  + "\"skills\":[\"product-contract\"]}");
+      assertThat(failed.error()).as(failed.text()).isFalse();
+      assertThat(failed.json().path("verdict").asText()).as(failed.text()).isEqualTo("FAIL");
+      assertThat(failed.text())
+          .startsWith("validate FAIL: sandbox validate-")
+          .contains("step 'contract' $.price");
+      assertThat(failed.json().at("/runs/0/failures/0/step").asText()).isEqualTo("contract");
+
+      Session.Answer dropped =
+          s.call(
+              "validate",
+              "{\"forks\":[{\"service\":\"pricing\",\"command\":\""
+                  + DISCOUNT
+                  + "\"},{\"service\":\"catalog\",\"command\":\"java -cp ${artifact}"
+                  + " dev.prooflane.examples.shop.catalog.CatalogDropsKeyMain\"}],"
+                  + "\"skills\":[\"product-contract\"]}");
+      assertThat(dropped.json().path("verdict").asText())
+          .as(dropped.text())
+          .isEqualTo("INCONCLUSIVE");
+      assertThat(dropped.json().at("/runs/0/notExercised/0").asText()).isEqualTo("pricing");
+      assertThat(dropped.text()).contains("the change was not exercised").contains("get_hops");
+      s.write(TARGET.resolve("mcp-transcript-verdicts.md"));
+    }
+  }
+
+  @Test
+  @Order(6)
   void exportsOneAgentSkillPerCatalogSkill() throws Exception {
     Path dir = TARGET.resolve("agent-skills");
     AgentSkillsExport.write(dir, new DaemonClient(daemon.info().apiUrl()).get("/skills"));
@@ -267,7 +326,7 @@ class McpDaemonIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void measuresToolLatencyAndValidateWallTime() throws Exception {
     StringBuilder report = new StringBuilder();
     try (McpSyncClient http = httpClient();
@@ -299,6 +358,20 @@ class McpDaemonIT {
                   "%-6s %-15s n=200 p50=%.2f ms p99=%.2f ms max=%.2f ms%n",
                   transport, tool, nanos[99] / 1e6, nanos[197] / 1e6, nanos[199] / 1e6));
         }
+      }
+      DaemonClient rest = new DaemonClient(daemon.info().apiUrl());
+      for (String path : List.of("/sandboxes", "/sandboxes/bench", "/skills")) {
+        long[] nanos = new long[200];
+        for (int i = 0; i < nanos.length; i++) {
+          long t = System.nanoTime();
+          rest.get(path);
+          nanos[i] = System.nanoTime() - t;
+        }
+        java.util.Arrays.sort(nanos);
+        report.append(
+            String.format(
+                "rest   GET %-16s n=200 p50=%.2f ms p99=%.2f ms (the REST call each tool makes)%n",
+                path, nanos[99] / 1e6, nanos[197] / 1e6));
       }
       h.call("delete_sandbox", "{\"name\":\"bench\"}");
       for (int i = 0; i < 3; i++) {

@@ -26,8 +26,6 @@ class StdioWithoutDaemonTest {
   void answersEveryRequestWhenInputEndsRightAfterTheLast() throws Exception {
     Map<Integer, JsonNode> replies =
         serve(
-            initialize(1),
-            "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
             "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}",
             call(3, "list_sandboxes", "{}"),
             call(4, "list_skills", "{}"),
@@ -38,7 +36,7 @@ class StdioWithoutDaemonTest {
 
   @Test
   void withoutADaemonSaysHowToStartOne() throws Exception {
-    JsonNode reply = serve(initialize(1), call(2, "list_sandboxes", "{}")).get(2);
+    JsonNode reply = serve(call(2, "list_sandboxes", "{}")).get(2);
     assertThat(reply.at("/result/isError").asBoolean()).isTrue();
     assertThat(reply.at("/result/content/0/text").asText())
         .contains("no Prooflane daemon is running for " + stateDir)
@@ -50,7 +48,6 @@ class StdioWithoutDaemonTest {
   void invalidInputNamesEveryWrongField() throws Exception {
     JsonNode reply =
         serve(
-                initialize(1),
                 call(
                     2,
                     "create_sandbox",
@@ -72,6 +69,7 @@ class StdioWithoutDaemonTest {
     run(
         out,
         initialize(1),
+        INITIALIZED,
         "this is not json",
         "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}");
     List<JsonNode> lines = lines(out);
@@ -83,7 +81,7 @@ class StdioWithoutDaemonTest {
   @Test
   void toolsCarryTheirEffectAsAnnotations() throws Exception {
     JsonNode tools =
-        serve(initialize(1), "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}")
+        serve("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}")
             .get(2)
             .at("/result/tools");
     Map<String, JsonNode> byName = new HashMap<>();
@@ -99,9 +97,21 @@ class StdioWithoutDaemonTest {
         .isEqualTo("string");
   }
 
+  @Test
+  void inputThatEndsBeforeInitializedIsNotHeldForRequestsTheSdkWillNeverAnswer() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    long start = System.nanoTime();
+    run(out, initialize(1), "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}");
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(10_000);
+    assertThat(lines(out)).anySatisfy(l -> assertThat(l.path("id").asInt()).isEqualTo(1));
+  }
+
+  /** Initializes as every client does, then sends {@code lines}; answers by id. */
   private Map<Integer, JsonNode> serve(String... lines) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    run(out, lines);
+    List<String> all = new java.util.ArrayList<>(List.of(initialize(1), INITIALIZED));
+    all.addAll(List.of(lines));
+    run(out, all.toArray(String[]::new));
     Map<Integer, JsonNode> replies = new HashMap<>();
     for (JsonNode reply : lines(out)) {
       if (reply.path("id").isInt()) {
@@ -125,6 +135,9 @@ class StdioWithoutDaemonTest {
     }
     return nodes;
   }
+
+  static final String INITIALIZED =
+      "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
 
   static String initialize(int id) {
     return "{\"jsonrpc\":\"2.0\",\"id\":"

@@ -118,6 +118,9 @@ public final class HeldInput extends InputStream {
                 + " still unanswered after "
                 + MAX_HOLD.toMinutes()
                 + " min");
+      } else if (pending.size() > 0) {
+        System.err.println(
+            "prooflane mcp: input ended; requests " + pending.describe() + " were not answered");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -11,12 +11,32 @@ import java.util.Map;
  */
 final class PendingRequests {
   private final Map<String, Integer> pending = new HashMap<>();
+  private String initializeId;
+  private boolean initialized;
 
   /** Counts a message read from the client: a request (method and id) waits for its answer. */
   synchronized void read(JsonNode message) {
-    if (message.hasNonNull("method") && message.has("id")) {
-      pending.merge(message.get("id").toString(), 1, Integer::sum);
+    String method = message.path("method").asText(null);
+    if (method != null && message.has("id")) {
+      String id = message.get("id").toString();
+      pending.merge(id, 1, Integer::sum);
+      if ("initialize".equals(method)) {
+        initializeId = id;
+      }
+    } else if ("notifications/initialized".equals(method)) {
+      initialized = true;
+      notifyAll();
     }
+  }
+
+  /**
+   * Whether nothing more will be answered: every request was, or the client never sent {@code
+   * notifications/initialized} (the SDK holds other requests until it does) and the {@code
+   * initialize} request itself was answered.
+   */
+  private boolean settled() {
+    return pending.isEmpty()
+        || (!initialized && (initializeId == null || !pending.containsKey(initializeId)));
   }
 
   /** Counts a message written to the client: a response (id, result or error) answers a request. */
@@ -26,7 +46,7 @@ final class PendingRequests {
         && (message.has("result") || message.has("error"))) {
       String id = message.get("id").toString();
       pending.computeIfPresent(id, (k, n) -> n == 1 ? null : n - 1);
-      if (pending.isEmpty()) {
+      if (settled()) {
         notifyAll();
       }
     }
@@ -39,7 +59,7 @@ final class PendingRequests {
   /** Waits until every request is answered or {@code limit} has passed; true when all were. */
   synchronized boolean awaitNone(Duration limit) throws InterruptedException {
     long deadline = System.nanoTime() + limit.toNanos();
-    while (!pending.isEmpty()) {
+    while (!settled()) {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
         return false;
@@ -50,6 +70,7 @@ final class PendingRequests {
   }
 
   synchronized String describe() {
-    return String.join(", ", pending.keySet());
+    return String.join(", ", pending.keySet())
+        + (initialized ? "" : " (the client never sent notifications/initialized)");
   }
 }

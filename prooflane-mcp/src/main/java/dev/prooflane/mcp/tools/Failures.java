@@ -9,6 +9,13 @@ final class Failures {
 
   static ToolResult of(String tool, DaemonClientException e) {
     String message = e.getMessage();
+    if (e.status() == 400 && inSkillFiles(message)) {
+      return ToolResult.failure(
+          "invalid_skills",
+          "the skill files have errors (they are read on every call; fix them, or ask who owns"
+              + " them):\n"
+              + message);
+    }
     return switch (e.status()) {
       case 0 ->
           ToolResult.failure(
@@ -54,6 +61,13 @@ final class Failures {
                   + e.status()
                   + "; its log is daemon.log in the state folder)");
     };
+  }
+
+  /** A 400 about files on disk (skills), not about the request the agent sent. */
+  private static boolean inSkillFiles(String message) {
+    return !message.contains("<request body>")
+        && !message.contains("<sandbox ")
+        && (message.contains(".yaml:") || message.contains(".yml:"));
   }
 
   private static String notFoundHint(String tool, String message) {

@@ -74,8 +74,8 @@ final class RunHandlers {
       s.put("verdict", step.verdict().name());
       s.put("message", step.message());
       s.put("outputs", Values.toJson(step.outputs()));
-      s.put("assertions", Values.toJson(Values.plain(step.assertions())));
-      s.put("exchanges", Values.toJson(Values.plain(step.exchanges())));
+      s.put("assertions", Json.mapper().valueToTree(step.assertions()));
+      s.put("exchanges", Json.mapper().valueToTree(step.exchanges()));
       out.put("step", s);
     }
     Handlers.json(ctx, 200, out);
