@@ -131,13 +131,15 @@ final class ActionTools {
       }
     }
     for (JsonNode e : step.path("exchanges")) {
+      int status = e.path("status").asInt(0);
       text.append("\n- ")
-          .append(e.path("request").path("method").asText())
+          .append(e.path("method").asText())
           .append(" ")
-          .append(e.path("request").path("url").asText())
+          .append(e.path("url").asText())
           .append(e.path("keyed").asBoolean() ? " (keyed)" : "")
           .append(" -> ")
-          .append(e.path("response").path("status").asText("no answer"));
+          .append(
+              status == 0 ? "no answer: " + e.path("error").asText("") : Integer.toString(status));
     }
     JsonNode outputs = step.path("outputs");
     if (!outputs.isMissingNode() && !outputs.isEmpty()) {
