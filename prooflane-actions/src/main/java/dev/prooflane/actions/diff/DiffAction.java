@@ -38,27 +38,26 @@ public final class DiffAction implements Action {
           "diff",
           "Send the same request to the sandbox and to the baseline and compare the answers, with"
               + " declared noise and the differences allowed or expected.",
-          List.of(
-              Field.required("service", "string", "the service's name in the environment"),
-              Field.optional("method", "string", "GET (default), POST, PUT, PATCH, DELETE..."),
-              Field.optional("path", "string", "the path with an optional ?query; default /"),
-              Field.optional("query", "object", "more query parameters: name to value or list"),
-              Field.optional("headers", "object", "request headers: name to value"),
-              Field.optional("body", "any", "a mapping or list is sent as JSON, a text as is"),
-              Field.optional(
-                  "ignore",
-                  "array",
-                  "JSON paths never compared: $.a.b, $.a[*].b, $..b (and everything under them)"),
-              Field.optional(
-                  "ignoreRegex",
-                  "array",
-                  "regular expressions whose matches are blanked in both answers (ids, times)"),
-              Field.optional(
-                  "allow", "array", "JSON paths (or status) that may differ; any other FAILs"),
-              Field.optional(
-                  "expectDifferent",
-                  "array",
-                  "JSON paths (or status) that must differ, proving the change is visible")),
+          java.util.stream.Stream.concat(
+                  dev.prooflane.actions.http.HttpCall.REQUEST_FIELDS.stream(),
+                  java.util.stream.Stream.of(
+                      Field.optional(
+                          "ignore",
+                          "array",
+                          "JSON paths never compared: $.a.b, $.a[*].b, $..b (and everything under them)"),
+                      Field.optional(
+                          "ignoreRegex",
+                          "array",
+                          "regular expressions whose matches are blanked in both answers (ids, times)"),
+                      Field.optional(
+                          "allow",
+                          "array",
+                          "JSON paths (or status) that may differ; any other FAILs"),
+                      Field.optional(
+                          "expectDifferent",
+                          "array",
+                          "JSON paths (or status) that must differ, proving the change is visible")))
+              .toList(),
           List.of(
               Field.required(
                   "differences",

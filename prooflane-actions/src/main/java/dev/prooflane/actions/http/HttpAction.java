@@ -27,27 +27,22 @@ public final class HttpAction implements Action {
           "http",
           "Send an HTTP request to a service of the environment by name; the routing key is"
               + " injected when the run targets a sandbox.",
-          List.of(
-              Field.required("service", "string", "the service's name in the environment"),
-              Field.optional("method", "string", "GET (default), POST, PUT, PATCH, DELETE..."),
-              Field.optional("path", "string", "the path with an optional ?query; default /"),
-              Field.optional("query", "object", "more query parameters: name to value or list"),
-              Field.optional("headers", "object", "request headers: name to value"),
-              Field.optional(
-                  "body",
-                  "any",
-                  "a mapping or list is sent as JSON (application/json), a text as is"
-                      + " (text/plain unless headers set content-type)"),
-              Field.optional(
-                  "expectStatus",
-                  "any",
-                  "a status or list of statuses; any other status FAILs the step"),
-              Field.optional(
-                  "inject",
-                  "boolean",
-                  "false sends the request without the routing key; default true"),
-              Field.optional(
-                  "label", "string", "names the exchange in the report; default sandbox/baseline")),
+          java.util.stream.Stream.concat(
+                  HttpCall.REQUEST_FIELDS.stream(),
+                  java.util.stream.Stream.of(
+                      Field.optional(
+                          "expectStatus",
+                          "any",
+                          "a status or list of statuses; any other status FAILs the step"),
+                      Field.optional(
+                          "inject",
+                          "boolean",
+                          "false sends the request without the routing key; default true"),
+                      Field.optional(
+                          "label",
+                          "string",
+                          "names the exchange in the report; default sandbox/baseline")))
+              .toList(),
           List.of(
               Field.required("status", "integer", "the response status"),
               Field.required("headers", "object", "response headers: lower-case name to value"),

@@ -34,6 +34,25 @@ public record HttpCall(
     Map<String, List<String>> query,
     Map<String, String> headers,
     Object body) {
+  /** The request fields {@code http} and {@code diff} share, as the action catalog shows them. */
+  public static final List<dev.prooflane.actions.core.ActionDescriptor.Field> REQUEST_FIELDS =
+      List.of(
+          dev.prooflane.actions.core.ActionDescriptor.Field.required(
+              "service", "string", "the service's name in the environment"),
+          dev.prooflane.actions.core.ActionDescriptor.Field.optional(
+              "method", "string", "GET (default), POST, PUT, PATCH, DELETE..."),
+          dev.prooflane.actions.core.ActionDescriptor.Field.optional(
+              "path", "string", "the path with an optional ?query; default /"),
+          dev.prooflane.actions.core.ActionDescriptor.Field.optional(
+              "query", "object", "more query parameters: name to value or list"),
+          dev.prooflane.actions.core.ActionDescriptor.Field.optional(
+              "headers", "object", "request headers: name to value"),
+          dev.prooflane.actions.core.ActionDescriptor.Field.optional(
+              "body",
+              "any",
+              "a mapping or list is sent as JSON (application/json), a text as is"
+                  + " (text/plain unless headers set content-type)"));
+
   /** The fields of {@code with:} that describe the request. */
   public static final Set<String> FIELDS =
       Set.of("service", "method", "path", "query", "headers", "body");
