@@ -12,8 +12,9 @@ import java.util.function.Supplier;
 final class ApiClient {
   private final DaemonClient client;
 
-  ApiClient(String base) {
-    this.client = new DaemonClient(base);
+  /** A client of the API at {@code base} sending {@code token} (none when null). */
+  ApiClient(String base, String token) {
+    this.client = new DaemonClient(base, token);
   }
 
   String base() {

@@ -58,7 +58,14 @@ final class DemoCommand implements Callable<Integer> {
           "   baseline ready in %d ms; API %s%n",
           (System.nanoTime() - t0) / 1_000_000, daemon.info().apiUrl());
       DemoScript script =
-          new DemoScript(env, new ApiClient(daemon.info().apiUrl()), daemon, out, requests);
+          new DemoScript(
+              env,
+              new ApiClient(
+                  daemon.info().apiUrl(),
+                  dev.prooflane.server.auth.AdminTokenFile.read(stateDir).orElse(null)),
+              daemon,
+              out,
+              requests);
       result = script.run();
     }
     result.put("totalMillis", (System.nanoTime() - t0) / 1_000_000);

@@ -43,6 +43,15 @@ final class DetachedDaemon {
     UpCommand.deleteQuietly(stateDir.resolve(DaemonInfo.FILE));
     Path log = stateDir.resolve("daemon.log");
     Files.deleteIfExists(log);
+    try {
+      // the first start prints the admin token into this log: owner only, like admin.token
+      Files.createFile(
+          log,
+          java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+              java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException e) {
+      // not POSIX: the folder's ACL applies
+    }
     List<String> command = new ArrayList<>();
     if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
       command.add("/usr/bin/setsid"); // own session: a Ctrl-C in this terminal does not reach it

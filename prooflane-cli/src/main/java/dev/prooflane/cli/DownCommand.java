@@ -30,7 +30,7 @@ final class DownCommand implements Callable<Integer> {
     Optional<DaemonInfo> info = DaemonInfo.read(stateDir);
     if (info.isPresent() && info.get().alive()) {
       System.out.println("prooflane: stopping the daemon (pid " + info.get().pid() + ")");
-      new ApiClient(info.get().apiUrl()).post("/shutdown", "{}");
+      new ApiClient(info.get().apiUrl(), state.token()).post("/shutdown", "{}");
       ProcessHandle handle = ProcessHandle.of(info.get().pid()).orElse(null);
       if (handle != null) {
         try {

@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
       ValidateCommand.class,
       VerifyCommand.class,
       AuditCommand.class,
+      TokenCommand.class,
       DemoCommand.class,
       McpCommand.class,
       AgentSkillsCommand.class,

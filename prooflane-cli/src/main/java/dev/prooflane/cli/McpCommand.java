@@ -32,7 +32,7 @@ final class McpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    McpMain.serveStdio(McpMain.locator(state.stateDir(), apiUrl));
+    McpMain.serveStdio(McpMain.locator(state.stateDir(), apiUrl, state.token));
     return ExitCode.OK;
   }
 }

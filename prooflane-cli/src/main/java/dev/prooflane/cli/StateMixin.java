@@ -1,16 +1,26 @@
 package dev.prooflane.cli;
 
 import dev.prooflane.server.DaemonInfo;
+import dev.prooflane.server.auth.AdminTokenFile;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Where the daemon keeps its state, and how a client finds the daemon from it. */
+/**
+ * Where the daemon keeps its state, and how a client finds the daemon from it and proves who it is.
+ */
 final class StateMixin {
   @Option(
       names = "--state-dir",
       paramLabel = "DIR",
       description = "State folder of the daemon (default: $PROOFLANE_HOME or ./.prooflane).")
   Path stateDir;
+
+  @Option(
+      names = "--token",
+      paramLabel = "TOKEN",
+      description =
+          "API token (default: $PROOFLANE_TOKEN, else the admin token in the state folder).")
+  String token;
 
   Path stateDir() {
     if (stateDir != null) {
@@ -34,6 +44,22 @@ final class StateMixin {
                         "no daemon is running for "
                             + stateDir()
                             + " (start one with: prooflane up --detach)"));
-    return new ApiClient(info.apiUrl());
+    return new ApiClient(info.apiUrl(), token());
+  }
+
+  /** The token to send: {@code --token}, else {@code $PROOFLANE_TOKEN}, else admin.token. */
+  String token() {
+    return token(token, stateDir());
+  }
+
+  static String token(String given, Path stateDir) {
+    if (given != null && !given.isBlank()) {
+      return given.strip();
+    }
+    String env = System.getenv("PROOFLANE_TOKEN");
+    if (env != null && !env.isBlank()) {
+      return env.strip();
+    }
+    return AdminTokenFile.read(stateDir).orElse(null);
   }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.prooflane.model.ProoflaneException;
 import dev.prooflane.server.DaemonInfo;
+import dev.prooflane.server.auth.AdminTokenFile;
 import dev.prooflane.server.client.DaemonClient;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,9 +22,24 @@ public interface DaemonLocator {
   /** A client of the running daemon. */
   DaemonClient client();
 
-  /** The daemon announced in {@code stateDir/daemon.json} (the CLI's {@code --state-dir}). */
+  /** This locator's daemon, called with {@code token} (none when null) instead. */
+  default DaemonLocator withToken(String token) {
+    return () -> client().withToken(token);
+  }
+
+  /**
+   * The daemon announced in {@code stateDir/daemon.json} (the CLI's {@code --state-dir}), called
+   * with the admin token of {@code stateDir}, read on every call.
+   */
   static DaemonLocator stateDir(Path stateDir) {
     requireNonNull(stateDir, "stateDir");
+    return stateDir(stateDir, () -> AdminTokenFile.read(stateDir).orElse(null));
+  }
+
+  /** As {@link #stateDir(Path)}, called with the token {@code token} supplies. */
+  static DaemonLocator stateDir(Path stateDir, Supplier<String> token) {
+    requireNonNull(stateDir, "stateDir");
+    requireNonNull(token, "token");
     Cached cache = new Cached();
     return () -> {
       DaemonInfo info =
@@ -38,7 +54,7 @@ public interface DaemonLocator {
                               + START
                               + " (in the folder that holds prooflane.yaml, with the same state"
                               + " folder), then call this tool again"));
-      return cache.client(info.apiUrl());
+      return cache.client(info.apiUrl()).withToken(token.get());
     };
   }
 

@@ -51,6 +51,7 @@ class McpDaemonIT {
   Path stateDir;
   Daemon daemon;
   String base;
+  String token;
 
   @BeforeAll
   void start() throws Exception {
@@ -64,6 +65,7 @@ class McpDaemonIT {
             line -> {},
             List.of(new McpHttpExtension()));
     base = daemon.info().apiUrl().replace("/api/v1", "");
+    token = dev.prooflane.server.auth.AdminTokenFile.read(stateDir).orElseThrow();
   }
 
   @AfterAll
@@ -264,17 +266,56 @@ class McpDaemonIT {
     HttpClient http = HttpClient.newHttpClient();
     HttpResponse<String> get =
         http.send(
-            HttpRequest.newBuilder(URI.create(base + "/mcp")).GET().build(),
+            HttpRequest.newBuilder(URI.create(base + "/mcp"))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(get.statusCode()).isEqualTo(405);
     HttpResponse<String> foreign =
         http.send(
             HttpRequest.newBuilder(URI.create(base + "/mcp"))
                 .header("Origin", "https://evil.example")
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(StdioWithoutDaemonTest.initialize(1)))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(foreign.statusCode()).isEqualTo(403);
+    assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+  }
+
+  @Test
+  @Order(4)
+  void httpEndpointNeedsATokenAndToolsActWithTheCallersScopes() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> anonymous =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/mcp"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(StdioWithoutDaemonTest.initialize(1)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+    assertThat(anonymous.body()).contains("\"error\":\"unauthorized\"");
+
+    String reader =
+        new DaemonClient(daemon.info().apiUrl(), token)
+            .post("/tokens", "{\"name\":\"mcp-reader\",\"scopes\":[\"sandbox:read\"]}")
+            .path("token")
+            .asText();
+    try (McpSyncClient client = httpClient(reader)) {
+      client.initialize();
+      Session s = new Session(client);
+      Session.Answer list = s.call("list_sandboxes", "{}");
+      assertThat(list.error()).as(list.text()).isFalse();
+      Session.Answer create =
+          s.call("create_sandbox", "{\"name\":\"denied\",\"forks\":[{\"service\":\"pricing\"}]}");
+      assertThat(create.error()).isTrue();
+      assertThat(create.json().path("error").asText()).isEqualTo("forbidden");
+      assertThat(create.text()).contains("needs scope sandbox:write");
+    }
   }
 
   @Test
@@ -317,7 +358,7 @@ class McpDaemonIT {
   @Order(6)
   void exportsOneAgentSkillPerCatalogSkill() throws Exception {
     Path dir = TARGET.resolve("agent-skills");
-    AgentSkillsExport.write(dir, new DaemonClient(daemon.info().apiUrl()).get("/skills"));
+    AgentSkillsExport.write(dir, new DaemonClient(daemon.info().apiUrl(), token).get("/skills"));
     assertThat(SkillFiles.checkAll(dir))
         .contains(
             "prooflane-validate",
@@ -359,7 +400,7 @@ class McpDaemonIT {
                   transport, tool, nanos[99] / 1e6, nanos[197] / 1e6, nanos[199] / 1e6));
         }
       }
-      DaemonClient rest = new DaemonClient(daemon.info().apiUrl());
+      DaemonClient rest = new DaemonClient(daemon.info().apiUrl(), token);
       for (String path : List.of("/sandboxes", "/sandboxes/bench", "/skills")) {
         long[] nanos = new long[200];
         for (int i = 0; i < nanos.length; i++) {
@@ -407,7 +448,17 @@ class McpDaemonIT {
   }
 
   private McpSyncClient httpClient() {
-    return McpClient.sync(HttpClientStreamableHttpTransport.builder(base).endpoint("/mcp").build())
+    return httpClient(token);
+  }
+
+  private McpSyncClient httpClient(String bearer) {
+    return McpClient.sync(
+            HttpClientStreamableHttpTransport.builder(base)
+                .endpoint("/mcp")
+                .addHttpRequestCustomizer(
+                    (request, method, uri, body, context) ->
+                        request.header("Authorization", "Bearer " + bearer))
+                .build())
         .requestTimeout(Duration.ofMinutes(3))
         .build();
   }

@@ -6,6 +6,8 @@ import dev.prooflane.local.LocalRuntime;
 import dev.prooflane.model.ConflictException;
 import dev.prooflane.model.Environment;
 import dev.prooflane.server.api.ApiServer;
+import dev.prooflane.server.auth.AdminTokenFile;
+import dev.prooflane.server.auth.TokenStore;
 import dev.prooflane.server.runs.Runs;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,14 +16,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * The control-plane daemon: a local runtime and its REST API, announced in {@code daemon.json}.
- * {@link #close} (or a shutdown request, or SIGTERM/SIGINT through the shutdown hook) stops every
- * process it started.
+ * The control-plane daemon: a local runtime and its REST API, announced in {@code daemon.json} and
+ * open to holders of a token (the first start creates the admin token, {@code admin.token}). {@link
+ * #close} (or a shutdown request, or SIGTERM/SIGINT through the shutdown hook) stops every process
+ * it started.
  */
 public final class Daemon implements AutoCloseable {
   private final LocalRuntime runtime;
   private final ApiServer api;
   private final Runs runs;
+  private final TokenStore tokens;
   private final Path stateDir;
   private final DaemonInfo info;
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -34,11 +38,25 @@ public final class Daemon implements AutoCloseable {
       String host,
       int apiPort,
       java.util.Optional<Path> policy,
+      Consumer<String> progress,
       java.util.List<dev.prooflane.server.api.ApiExtension> extensions) {
     this.runtime = runtime;
     this.stateDir = stateDir;
-    this.runs = new Runs(runtime, stateDir, policy);
-    this.api = ApiServer.start(runtime, runs, host, apiPort, this::close, extensions);
+    this.tokens = TokenStore.open(stateDir);
+    try {
+      AdminTokenFile.ensure(tokens, stateDir, progress);
+      this.runs = new Runs(runtime, stateDir, policy);
+    } catch (RuntimeException e) {
+      tokens.close();
+      throw e;
+    }
+    try {
+      this.api = ApiServer.start(runtime, runs, tokens, host, apiPort, this::close, extensions);
+    } catch (RuntimeException e) {
+      runs.close();
+      tokens.close();
+      throw e;
+    }
     this.info =
         new DaemonInfo(
             ProcessHandle.current().pid(),
@@ -100,7 +118,7 @@ public final class Daemon implements AutoCloseable {
             });
     LocalRuntime runtime = LocalRuntime.start(env, LocalOptions.of(stateDir), progress);
     try {
-      return new Daemon(runtime, stateDir, host, apiPort, policy, extensions);
+      return new Daemon(runtime, stateDir, host, apiPort, policy, progress, extensions);
     } catch (RuntimeException e) {
       runtime.close();
       throw e;
@@ -138,6 +156,7 @@ public final class Daemon implements AutoCloseable {
     try {
       api.close();
       runs.close();
+      tokens.close();
       runtime.close();
       DaemonInfo.delete(stateDir);
     } finally {

@@ -30,7 +30,13 @@ public final class SdkTools {
         .toList();
   }
 
-  /** For the stateless Streamable HTTP server. */
+  /** Where the HTTP transport puts the caller's bearer token for the tools to pass on. */
+  public static final String TOKEN = "prooflane.token";
+
+  /**
+   * For the stateless Streamable HTTP server: each call reaches the REST API with the caller's own
+   * token, so the API checks the tool's scope against the caller, not against the daemon.
+   */
   public static List<McpStatelessServerFeatures.SyncToolSpecification> stateless(
       List<Tool> tools, DaemonLocator locator) {
     return tools.stream()
@@ -38,7 +44,12 @@ public final class SdkTools {
             t ->
                 McpStatelessServerFeatures.SyncToolSpecification.builder()
                     .tool(describe(t))
-                    .callHandler((context, request) -> result(t.call(request.arguments(), locator)))
+                    .callHandler(
+                        (context, request) ->
+                            result(
+                                t.call(
+                                    request.arguments(),
+                                    locator.withToken((String) context.get(TOKEN)))))
                     .build())
         .toList();
   }

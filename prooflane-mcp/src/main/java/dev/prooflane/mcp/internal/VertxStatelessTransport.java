@@ -81,7 +81,7 @@ public final class VertxStatelessTransport implements McpStatelessServerTranspor
       return;
     }
     Context context = ctx.vertx().getOrCreateContext();
-    McpTransportContext transport = McpTransportContext.create(Map.of());
+    McpTransportContext transport = McpTransportContext.create(callerToken(ctx));
     if (message instanceof McpSchema.JSONRPCRequest request) {
       handler
           .handleRequest(transport, request)
@@ -156,6 +156,15 @@ public final class VertxStatelessTransport implements McpStatelessServerTranspor
     body.put("id", id);
     body.put("error", error);
     json(ctx, status, body);
+  }
+
+  /** The bearer token the daemon's guard already checked, for the tools to call REST with. */
+  private static Map<String, Object> callerToken(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return Map.of();
+    }
+    return Map.of(SdkTools.TOKEN, header.substring(7).strip());
   }
 
   private static boolean loopback(String origin) {

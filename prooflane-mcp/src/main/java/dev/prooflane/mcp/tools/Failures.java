@@ -37,6 +37,20 @@ final class Failures {
                   + "\nFix the fields named above and call "
                   + tool
                   + " again.");
+      case 401 ->
+          ToolResult.failure(
+              "unauthorized",
+              message
+                  + ". Give the MCP server a valid token (--token or $PROOFLANE_TOKEN; by default"
+                  + " it reads admin.token from the daemon's state folder).");
+      case 403 ->
+          ToolResult.failure(
+              "forbidden",
+              message
+                  + ". Ask the daemon's owner for a token with that scope (prooflane token create);"
+                  + " retrying "
+                  + tool
+                  + " with this token will not help.");
       case 404 -> ToolResult.failure("not_found", message + ". " + notFoundHint(tool, message));
       case 409 ->
           ToolResult.failure(

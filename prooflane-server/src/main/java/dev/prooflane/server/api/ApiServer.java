@@ -2,12 +2,17 @@ package dev.prooflane.server.api;
 
 import dev.prooflane.local.LocalRuntime;
 import dev.prooflane.model.ProoflaneException;
+import dev.prooflane.server.auth.ApiGuard;
+import dev.prooflane.server.auth.Scope;
+import dev.prooflane.server.auth.TokenStore;
 import dev.prooflane.server.runs.Runs;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,46 +31,55 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /**
-   * Serves {@code runtime} on {@code host:port} (0 picks a free port); {@code onShutdown} runs when
-   * a client asks the daemon to stop.
+   * Serves {@code runtime} on {@code host:port} (0 picks a free port) to the holders of {@code
+   * tokens}; {@code onShutdown} runs when a client asks the daemon to stop.
    */
   public static ApiServer start(
       LocalRuntime runtime,
       Runs runs,
+      TokenStore tokens,
       String host,
       int port,
       Runnable onShutdown,
       java.util.List<ApiExtension> extensions) {
     Vertx vertx = Vertx.vertx();
     Router router = Router.router(vertx);
-    router.route().handler(BodyHandler.create().setBodyLimit(MAX_BODY));
     String base = "/api/v1";
+    ApiGuard guard = new ApiGuard(tokens, host, Set.of(base + "/openapi.yaml"));
+    router.route().handler(guard::authenticate);
+    router.route().handler(BodyHandler.create().setBodyLimit(MAX_BODY));
+    Routes r = new Routes(router, guard, base);
     Handlers handlers = new Handlers(runtime, runs.governance(), onShutdown);
-    router.get(base + "/status").blockingHandler(handlers::status, false);
-    router.get(base + "/services").blockingHandler(handlers::services, false);
-    router.get(base + "/services/:name/logs").blockingHandler(handlers::logs, false);
-    router.get(base + "/sandboxes").blockingHandler(handlers::listSandboxes, false);
-    router.post(base + "/sandboxes").blockingHandler(handlers::createSandbox, false);
-    router.get(base + "/sandboxes/:name").blockingHandler(handlers::getSandbox, false);
-    router.delete(base + "/sandboxes/:name").blockingHandler(handlers::deleteSandbox, false);
-    router.get(base + "/hops").blockingHandler(handlers::hops, false);
+    r.get("/status", handlers::status);
+    r.get("/services", handlers::services);
+    r.get("/services/:name/logs", handlers::logs);
+    r.get("/sandboxes", handlers::listSandboxes);
+    r.blocking(HttpMethod.POST, "/sandboxes", Scope.SANDBOX_WRITE, handlers::createSandbox);
+    r.get("/sandboxes/:name", handlers::getSandbox);
+    r.blocking(HttpMethod.DELETE, "/sandboxes/:name", Scope.SANDBOX_WRITE, handlers::deleteSandbox);
+    r.get("/hops", handlers::hops);
     RunHandlers runHandlers =
         new RunHandlers(runs, new dev.prooflane.server.runs.Validations(runtime, runs));
-    router.get(base + "/skills").blockingHandler(runHandlers::listSkills, false);
-    router.get(base + "/skills/:name").blockingHandler(runHandlers::getSkill, false);
-    router.get(base + "/actions").blockingHandler(runHandlers::listActions, false);
-    router.get(base + "/actions/:name").blockingHandler(runHandlers::getAction, false);
+    r.get("/skills", runHandlers::listSkills);
+    r.get("/skills/:name", runHandlers::getSkill);
+    r.get("/actions", runHandlers::listActions);
+    r.get("/actions/:name", runHandlers::getAction);
+    r.blocking(
+        HttpMethod.POST, "/actions/:name/run", Scope.SKILL_RUN, unchecked(runHandlers::runAction));
+    r.blocking(
+        HttpMethod.POST, "/validations", Scope.SANDBOX_WRITE, unchecked(runHandlers::validate));
+    r.blocking(HttpMethod.POST, "/runs", Scope.SKILL_RUN, unchecked(runHandlers::startRun));
+    r.get("/runs", runHandlers::listRuns);
+    r.get("/runs/:id", runHandlers::getRun);
+    r.get("/runs/:id/reports/:file", unchecked(runHandlers::getReport));
+    TokenHandlers tokenHandlers = new TokenHandlers(tokens);
+    r.blocking(HttpMethod.POST, "/tokens", Scope.POLICY_ADMIN, tokenHandlers::create);
+    r.blocking(HttpMethod.GET, "/tokens", Scope.POLICY_ADMIN, tokenHandlers::list);
+    r.blocking(HttpMethod.DELETE, "/tokens/:id", Scope.POLICY_ADMIN, tokenHandlers::revoke);
     router
-        .post(base + "/actions/:name/run")
-        .blockingHandler(unchecked(runHandlers::runAction), false);
-    router.post(base + "/validations").blockingHandler(unchecked(runHandlers::validate), false);
-    router.post(base + "/runs").blockingHandler(unchecked(runHandlers::startRun), false);
-    router.get(base + "/runs").blockingHandler(runHandlers::listRuns, false);
-    router.get(base + "/runs/:id").blockingHandler(runHandlers::getRun, false);
-    router
-        .get(base + "/runs/:id/reports/:file")
-        .blockingHandler(unchecked(runHandlers::getReport), false);
-    router.post(base + "/shutdown").handler(handlers::shutdown);
+        .post(base + "/shutdown")
+        .handler(guard.require(Scope.POLICY_ADMIN))
+        .handler(handlers::shutdown);
     router.get(base + "/openapi.yaml").handler(handlers::openapi);
     java.util.concurrent.atomic.AtomicReference<String> apiUrl =
         new java.util.concurrent.atomic.AtomicReference<>();

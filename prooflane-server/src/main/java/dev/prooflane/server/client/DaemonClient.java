@@ -17,20 +17,42 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * A small client of the daemon's REST API under {@code /api/v1}; errors are {@link
- * DaemonClientException}s.
+ * A small client of the daemon's REST API under {@code /api/v1}, sending a bearer token; errors are
+ * {@link DaemonClientException}s.
  */
 public final class DaemonClient {
   private final String base;
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  private final String token;
+  private final HttpClient http;
 
-  /** A client of the API at {@code base}, such as {@code http://127.0.0.1:7474/api/v1}. */
+  /** A client without a token, of the API at {@code base}; the daemon answers it 401. */
   public DaemonClient(String base) {
+    this(base, null);
+  }
+
+  /**
+   * A client of the API at {@code base}, such as {@code http://127.0.0.1:7474/api/v1}, sending
+   * {@code token} (none when null).
+   */
+  public DaemonClient(String base, String token) {
+    this(
+        base,
+        token,
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build());
+  }
+
+  private DaemonClient(String base, String token, HttpClient http) {
     this.base = base;
+    this.token = token;
+    this.http = http;
+  }
+
+  /** This client (and its connections) with {@code token} instead of its own. */
+  public DaemonClient withToken(String token) {
+    return java.util.Objects.equals(token, this.token) ? this : new DaemonClient(base, token, http);
   }
 
   public String base() {
@@ -38,16 +60,16 @@ public final class DaemonClient {
   }
 
   public JsonNode get(String path) {
-    return send(HttpRequest.newBuilder(uri(path)).GET());
+    return send(request(path).GET());
   }
 
   public JsonNode delete(String path) {
-    return send(HttpRequest.newBuilder(uri(path)).DELETE());
+    return send(request(path).DELETE());
   }
 
   public JsonNode post(String path, String json) {
     return send(
-        HttpRequest.newBuilder(uri(path))
+        request(path)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
@@ -58,7 +80,7 @@ public final class DaemonClient {
    */
   public JsonNode postStreaming(String path, String json, Consumer<String> progress) {
     HttpRequest request =
-        HttpRequest.newBuilder(uri(path))
+        request(path)
             .header("Content-Type", "application/json")
             .header("Accept", "application/x-ndjson")
             .POST(HttpRequest.BodyPublishers.ofString(json))
@@ -109,8 +131,12 @@ public final class DaemonClient {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
-  private URI uri(String path) {
-    return URI.create(base + path);
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
+    return builder;
   }
 
   private JsonNode send(HttpRequest.Builder builder) {
@@ -147,6 +173,8 @@ public final class DaemonClient {
   private static int statusFor(String error) {
     return switch (error) {
       case "invalid_spec", "invalid_request" -> 400;
+      case "unauthorized" -> 401;
+      case "forbidden" -> 403;
       case "not_found" -> 404;
       case "conflict" -> 409;
       case "internal" -> 500;

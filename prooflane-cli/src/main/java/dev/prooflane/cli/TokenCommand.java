@@ -1,0 +1,120 @@
+package dev.prooflane.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.prooflane.server.json.Json;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Creates, lists and revokes API tokens (needs a token with scope policy:admin). */
+@Command(
+    name = "token",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Create, list and revoke API tokens (needs scope policy:admin, such as the admin token).",
+      "Scopes: sandbox:read, sandbox:write, skill:run, policy:admin (all)."
+    },
+    subcommands = {
+      TokenCommand.CreateCommand.class,
+      TokenCommand.ListCommand.class,
+      TokenCommand.RevokeCommand.class
+    })
+final class TokenCommand {
+
+  @Command(
+      name = "create",
+      mixinStandardHelpOptions = true,
+      description = "Create a token and print its secret (shown this once only).")
+  static final class CreateCommand implements Callable<Integer> {
+    @Mixin StateMixin state;
+    @Mixin JsonMixin output;
+
+    @Parameters(paramLabel = "NAME", description = "What the token is for, such as ci.")
+    String name;
+
+    @Option(
+        names = "--scope",
+        required = true,
+        arity = "1..*",
+        paramLabel = "SCOPE",
+        description = "sandbox:read, sandbox:write, skill:run or policy:admin (repeatable).")
+    List<String> scopes;
+
+    @Override
+    public Integer call() {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("name", name);
+      body.put("scopes", scopes);
+      JsonNode token = state.client().post("/tokens", Json.write(body));
+      if (output.json) {
+        System.out.println(Json.pretty(token));
+      } else {
+        System.out.println(token.path("token").asText());
+        System.err.println(
+            "prooflane: token "
+                + token.path("id").asText()
+                + " ("
+                + name
+                + ") created; copy it now, it is not shown again");
+      }
+      return ExitCode.OK;
+    }
+  }
+
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List tokens (ids, names, scopes; never the secrets).")
+  static final class ListCommand implements Callable<Integer> {
+    @Mixin StateMixin state;
+    @Mixin JsonMixin output;
+
+    @Override
+    public Integer call() {
+      JsonNode list = state.client().get("/tokens");
+      if (output.json) {
+        System.out.println(Json.pretty(list));
+        return ExitCode.OK;
+      }
+      List<List<String>> rows = new ArrayList<>();
+      rows.add(List.of("ID", "NAME", "SCOPES", "CREATED", "REVOKED"));
+      for (JsonNode t : list.path("tokens")) {
+        List<String> scopes = new ArrayList<>();
+        t.path("scopes").forEach(s -> scopes.add(s.asText()));
+        rows.add(
+            List.of(
+                t.path("id").asText(),
+                t.path("name").asText(),
+                String.join(",", scopes),
+                t.path("createdAt").asText(),
+                t.path("revoked").asBoolean() ? "yes" : "no"));
+      }
+      System.out.print(Console.table(rows));
+      return ExitCode.OK;
+    }
+  }
+
+  @Command(
+      name = "revoke",
+      mixinStandardHelpOptions = true,
+      description = "Revoke a token: it authenticates nothing from now on.")
+  static final class RevokeCommand implements Callable<Integer> {
+    @Mixin StateMixin state;
+
+    @Parameters(paramLabel = "ID", description = "The token's id (see: prooflane token list).")
+    String id;
+
+    @Override
+    public Integer call() {
+      state.client().delete("/tokens/" + ApiClient.encode(id));
+      System.out.println("token " + id + " revoked");
+      return ExitCode.OK;
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package dev.prooflane.server.api;
+
+import dev.prooflane.server.auth.ApiGuard;
+import dev.prooflane.server.auth.Scope;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/** Registers API routes, each behind the scope it needs, so that no route is left unguarded. */
+final class Routes {
+  private final Router router;
+  private final ApiGuard guard;
+  private final String base;
+
+  Routes(Router router, ApiGuard guard, String base) {
+    this.router = router;
+    this.guard = guard;
+    this.base = base;
+  }
+
+  /** A read: {@code GET}, needs {@code sandbox:read}, served off the event loop. */
+  void get(String path, Handler<RoutingContext> handler) {
+    blocking(HttpMethod.GET, path, Scope.SANDBOX_READ, handler);
+  }
+
+  void blocking(HttpMethod method, String path, Scope scope, Handler<RoutingContext> handler) {
+    router.route(method, base + path).handler(guard.require(scope)).blockingHandler(handler, false);
+  }
+}

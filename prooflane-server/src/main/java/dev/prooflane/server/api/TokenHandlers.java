@@ -1,0 +1,61 @@
+package dev.prooflane.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.prooflane.server.auth.Scope;
+import dev.prooflane.server.auth.Token;
+import dev.prooflane.server.auth.TokenStore;
+import dev.prooflane.server.json.Json;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** The token endpoints: create (the only answer carrying a secret), list, revoke. */
+final class TokenHandlers {
+  private final TokenStore tokens;
+
+  TokenHandlers(TokenStore tokens) {
+    this.tokens = tokens;
+  }
+
+  void create(RoutingContext ctx) {
+    JsonNode body;
+    try {
+      String text = ctx.body().asString();
+      body = Json.mapper().readTree(text == null || text.isBlank() ? "{}" : text);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("body: not JSON (" + e.getMessage() + ")");
+    }
+    if (!body.path("name").isTextual()) {
+      throw new IllegalArgumentException(
+          "name: missing (expected: {\"name\": \"ci\", \"scopes\": [\"sandbox:read\"]})");
+    }
+    Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+    body.path("scopes").forEach(s -> scopes.add(Scope.of(s.asText())));
+    TokenStore.Issued issued = tokens.create(body.get("name").asText(), scopes);
+    Map<String, Object> view = view(issued.token());
+    view.put("token", issued.secret());
+    Handlers.json(ctx, 201, view);
+  }
+
+  void list(RoutingContext ctx) {
+    Handlers.json(
+        ctx, 200, Map.of("tokens", tokens.list().stream().map(TokenHandlers::view).toList()));
+  }
+
+  void revoke(RoutingContext ctx) {
+    Handlers.json(ctx, 200, view(tokens.revoke(ctx.pathParam("id"))));
+  }
+
+  private static Map<String, Object> view(Token token) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", token.id());
+    view.put("name", token.name());
+    view.put("scopes", token.scopeNames());
+    view.put("createdAt", token.createdAt());
+    view.put("revoked", token.revoked());
+    return view;
+  }
+}

@@ -1,0 +1,111 @@
+package dev.prooflane.server.auth;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.prooflane.server.json.ApiError;
+import dev.prooflane.server.json.Json;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URI;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who may call the daemon: every request but the open ones needs a live bearer token (401
+ * otherwise), each route a scope (403), and a browser request from a foreign origin is refused
+ * (403, no CORS headers) before anything else.
+ */
+public final class ApiGuard {
+  private static final String TOKEN = "prooflane.token";
+  private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+  private final TokenStore tokens;
+  private final String bindHost;
+  private final Set<String> open;
+
+  /**
+   * A guard checking {@code tokens}; {@code bindHost} is the address the API binds (its own
+   * origin); {@code open} lists the paths served without a token.
+   */
+  public ApiGuard(TokenStore tokens, String bindHost, Set<String> open) {
+    this.tokens = requireNonNull(tokens, "tokens");
+    this.bindHost = requireNonNull(bindHost, "bindHost");
+    this.open = Set.copyOf(open);
+  }
+
+  /** The first handler of every request: origin check, then authentication. */
+  public void authenticate(RoutingContext ctx) {
+    String origin = ctx.request().getHeader("Origin");
+    if (origin != null && !ownOrigin(origin, ctx.request().localAddress().port())) {
+      // a web page must not drive a local daemon (CSRF, DNS rebinding): no CORS, no answer
+      refuse(ctx, 403, "forbidden", "origin " + origin + " is not the daemon's own origin");
+      return;
+    }
+    if (open.contains(ctx.request().path())) {
+      ctx.next();
+      return;
+    }
+    String header = ctx.request().getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      unauthorized(
+          ctx,
+          "missing bearer token: send 'Authorization: Bearer <token>' (the admin token is in"
+              + " admin.token in the daemon's state folder; more with: prooflane token create)");
+      return;
+    }
+    Optional<Token> token = tokens.authenticate(header.substring(7).strip());
+    if (token.isEmpty()) {
+      unauthorized(ctx, "invalid or revoked token (see: prooflane token list)");
+      return;
+    }
+    ctx.put(TOKEN, token.get());
+    ctx.next();
+  }
+
+  /** A route handler that lets the request on only when its token grants {@code scope}. */
+  public Handler<RoutingContext> require(Scope scope) {
+    return ctx -> {
+      Token token = ctx.get(TOKEN);
+      if (token == null || !scope.grantedBy(token.scopes())) {
+        refuse(
+            ctx,
+            403,
+            "forbidden",
+            ctx.request().method()
+                + " "
+                + ctx.request().path()
+                + " needs scope "
+                + scope.text()
+                + (token == null
+                    ? ""
+                    : " (token '" + token.name() + "' has " + token.scopeNames() + ")"));
+        return;
+      }
+      ctx.next();
+    };
+  }
+
+  private boolean ownOrigin(String origin, int port) {
+    try {
+      URI uri = URI.create(origin);
+      String host = uri.getHost();
+      return "http".equals(uri.getScheme())
+          && host != null
+          && (LOOPBACK.contains(host) || host.equals(bindHost))
+          && uri.getPort() == port;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static void unauthorized(RoutingContext ctx, String message) {
+    ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"prooflane\"");
+    refuse(ctx, 401, "unauthorized", message);
+  }
+
+  private static void refuse(RoutingContext ctx, int status, String error, String message) {
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", "application/json")
+        .end(Json.write(new ApiError(error, message)));
+  }
+}

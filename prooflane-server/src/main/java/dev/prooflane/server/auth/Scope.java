@@ -1,0 +1,49 @@
+package dev.prooflane.server.auth;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.stream.Collectors;
+
+/** What a token may do; {@link #POLICY_ADMIN} grants every scope. */
+public enum Scope {
+  SANDBOX_READ("sandbox:read"),
+  SANDBOX_WRITE("sandbox:write"),
+  SKILL_RUN("skill:run"),
+  POLICY_ADMIN("policy:admin");
+
+  private final String text;
+
+  Scope(String text) {
+    this.text = text;
+  }
+
+  /** The scope as tokens and the API spell it, such as {@code sandbox:read}. */
+  public String text() {
+    return text;
+  }
+
+  /** The scope spelled {@code text}; an {@link IllegalArgumentException} names the valid ones. */
+  public static Scope of(String text) {
+    return Arrays.stream(values())
+        .filter(s -> s.text.equals(text))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "scope: '"
+                        + text
+                        + "' (expected one of: "
+                        + Arrays.stream(values()).map(Scope::text).collect(Collectors.joining(", "))
+                        + ")"));
+  }
+
+  /** Whether {@code held} grants this scope. */
+  public boolean grantedBy(Collection<Scope> held) {
+    return held.contains(this) || held.contains(POLICY_ADMIN);
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+}

@@ -1,0 +1,210 @@
+package dev.prooflane.server.auth;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.prooflane.model.NotFoundException;
+import dev.prooflane.model.ProoflaneException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The daemon's API tokens in {@code <stateDir>/tokens.db} (SQLite): only the SHA-256 of each secret
+ * is stored. The daemon is the only writer, so the rows are also kept in memory and every request
+ * is checked without a query.
+ */
+public final class TokenStore implements AutoCloseable {
+  /** The file name under the state folder. */
+  public static final String FILE = "tokens.db";
+
+  /** What every secret starts with, so that scanners and people recognise one. */
+  public static final String PREFIX = "pl_";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private final Path path;
+  private final Connection connection;
+  private volatile List<Token> tokens;
+
+  private TokenStore(Path path, Connection connection) {
+    this.path = path;
+    this.connection = connection;
+    this.tokens = load();
+  }
+
+  /** Opens (or creates) the store of {@code stateDir}. */
+  public static TokenStore open(Path stateDir) {
+    Path path = stateDir.resolve(FILE).toAbsolutePath();
+    try {
+      Files.createDirectories(stateDir);
+      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + path);
+      try (Statement s = connection.createStatement()) {
+        s.execute("PRAGMA busy_timeout = 5000");
+        s.execute(
+            "CREATE TABLE IF NOT EXISTS tokens (id TEXT PRIMARY KEY, name TEXT NOT NULL,"
+                + " scopes TEXT NOT NULL, hash BLOB NOT NULL UNIQUE, created_at TEXT NOT NULL,"
+                + " revoked INTEGER NOT NULL DEFAULT 0)");
+      }
+      return new TokenStore(path, connection);
+    } catch (java.io.IOException | SQLException e) {
+      throw new ProoflaneException(
+          "cannot open the token store " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A new token; its secret is returned here and never again. */
+  public synchronized Issued create(String name, Set<Scope> scopes) {
+    requireNonNull(name, "name");
+    if (name.isBlank() || name.length() > 100) {
+      throw new IllegalArgumentException("name: '" + name + "' (expected: 1 to 100 characters)");
+    }
+    if (scopes.isEmpty()) {
+      throw new IllegalArgumentException("scopes: [] (expected: at least one scope)");
+    }
+    String secret = PREFIX + base64(32);
+    Token token =
+        new Token(
+            java.util.HexFormat.of().formatHex(random(5)),
+            name,
+            EnumSet.copyOf(scopes),
+            Instant.now(),
+            false,
+            sha256(secret));
+    update(
+        "INSERT INTO tokens (id, name, scopes, hash, created_at) VALUES (?, ?, ?, ?, ?)",
+        token.id(),
+        token.name(),
+        String.join(" ", token.scopeNames()),
+        token.hash(),
+        token.createdAt().toString());
+    return new Issued(token, secret);
+  }
+
+  /** Every token, revoked ones included, oldest first. */
+  public List<Token> list() {
+    return tokens;
+  }
+
+  /** Revokes the token {@code id}; a {@link NotFoundException} when there is none. */
+  public synchronized Token revoke(String id) {
+    Token token =
+        tokens.stream()
+            .filter(t -> t.id().equals(id))
+            .findFirst()
+            .orElseThrow(
+                () -> new NotFoundException("token", id, "see the ids with: prooflane token list"));
+    update("UPDATE tokens SET revoked = 1 WHERE id = ?", id);
+    return new Token(
+        token.id(), token.name(), token.scopes(), token.createdAt(), true, token.hash());
+  }
+
+  /**
+   * The live token whose secret is {@code secret}. Compares the hash against every token in
+   * constant time, so neither the answer nor its timing says how close a guess was.
+   */
+  public Optional<Token> authenticate(String secret) {
+    if (secret == null || !secret.startsWith(PREFIX)) {
+      return Optional.empty();
+    }
+    byte[] hash = sha256(secret);
+    Token found = null;
+    for (Token t : tokens) {
+      if (MessageDigest.isEqual(t.hash(), hash) && !t.revoked()) {
+        found = t;
+      }
+    }
+    return Optional.ofNullable(found);
+  }
+
+  private void update(String sql, Object... args) {
+    try (PreparedStatement s = connection.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        s.setObject(i + 1, args[i]);
+      }
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new ProoflaneException(
+          "cannot write the token store " + path + ": " + e.getMessage(), e);
+    }
+    tokens = load();
+  }
+
+  private List<Token> load() {
+    List<Token> all = new ArrayList<>();
+    try (Statement s = connection.createStatement();
+        ResultSet rows =
+            s.executeQuery(
+                "SELECT id, name, scopes, hash, created_at, revoked FROM tokens ORDER BY rowid")) {
+      while (rows.next()) {
+        Set<Scope> scopes =
+            Arrays.stream(rows.getString("scopes").split(" "))
+                .map(Scope::of)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Scope.class)));
+        all.add(
+            new Token(
+                rows.getString("id"),
+                rows.getString("name"),
+                scopes,
+                Instant.parse(rows.getString("created_at")),
+                rows.getInt("revoked") != 0,
+                rows.getBytes("hash")));
+      }
+    } catch (SQLException e) {
+      throw new ProoflaneException(
+          "cannot read the token store " + path + ": " + e.getMessage(), e);
+    }
+    return List.copyOf(all);
+  }
+
+  static byte[] sha256(String secret) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new ProoflaneException("this JVM has no SHA-256", e);
+    }
+  }
+
+  private static String base64(int bytes) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(random(bytes));
+  }
+
+  private static byte[] random(int bytes) {
+    byte[] random = new byte[bytes];
+    RANDOM.nextBytes(random);
+    return random;
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      // the daemon is stopping; SQLite recovers an unclosed file on the next open
+    }
+  }
+
+  /**
+   * A token just created, with its secret.
+   *
+   * @param token the stored token
+   * @param secret the bearer secret, shown once
+   */
+  public record Issued(Token token, String secret) {}
+}

@@ -1,0 +1,2 @@
+/** Bearer tokens with scopes: their store, the admin token file and the API's guard. */
+package dev.prooflane.server.auth;
