@@ -47,7 +47,8 @@ public final class ApiServer implements AutoCloseable {
     String base = "/api/v1";
     ApiGuard guard = new ApiGuard(tokens, host, Set.of(base + "/openapi.yaml"));
     router.route().handler(guard::authenticate);
-    router.route().handler(BodyHandler.create().setBodyLimit(MAX_BODY));
+    // No file uploads: otherwise Vert.x creates a file-uploads/ folder in the working directory.
+    router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
     Routes r = new Routes(router, guard, base);
     Handlers handlers = new Handlers(runtime, runs.governance(), onShutdown);
     r.get("/status", handlers::status);
