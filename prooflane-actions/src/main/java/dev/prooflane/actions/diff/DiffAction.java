@@ -16,7 +16,6 @@ import dev.prooflane.actions.http.HttpOutcome;
 import dev.prooflane.actions.http.Redaction;
 import dev.prooflane.actions.http.ServiceClient;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +30,6 @@ import java.util.regex.PatternSyntaxException;
  * what must.
  */
 public final class DiffAction implements Action {
-  private static final Set<String> KNOWN = known();
-
   private static final ActionDescriptor DESCRIPTOR =
       new ActionDescriptor(
           "diff",
@@ -78,6 +75,12 @@ public final class DiffAction implements Action {
               expectDifferent: [ $.price ]
           """);
 
+  /** The fields {@code with:} may hold: exactly the descriptor's inputs. */
+  private static final Set<String> KNOWN =
+      DESCRIPTOR.inputs().stream()
+          .map(Field::name)
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   private final ServiceClient client;
 
   /** An action that redacts the default secret headers. */
@@ -87,12 +90,6 @@ public final class DiffAction implements Action {
 
   public DiffAction(Redaction redaction) {
     this.client = new ServiceClient(requireNonNull(redaction, "redaction"));
-  }
-
-  private static Set<String> known() {
-    Set<String> known = new HashSet<>(HttpCall.FIELDS);
-    known.addAll(Set.of("ignore", "ignoreRegex", "allow", "expectDifferent"));
-    return Set.copyOf(known);
   }
 
   @Override

@@ -10,7 +10,6 @@ import dev.prooflane.actions.core.ActionInput;
 import dev.prooflane.actions.core.ActionResult;
 import dev.prooflane.actions.core.Assertion;
 import dev.prooflane.actions.expr.Values;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -20,8 +19,6 @@ import java.util.Set;
  * wherever the sandbox forked a service on its path.
  */
 public final class HttpAction implements Action {
-  private static final Set<String> KNOWN = known();
-
   private static final ActionDescriptor DESCRIPTOR =
       new ActionDescriptor(
           "http",
@@ -69,6 +66,12 @@ public final class HttpAction implements Action {
               expectStatus: 200
           """);
 
+  /** The fields {@code with:} may hold: exactly the descriptor's inputs. */
+  private static final Set<String> KNOWN =
+      DESCRIPTOR.inputs().stream()
+          .map(Field::name)
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   private final ServiceClient client;
 
   /** An action that redacts the default secret headers. */
@@ -78,12 +81,6 @@ public final class HttpAction implements Action {
 
   public HttpAction(Redaction redaction) {
     this.client = new ServiceClient(requireNonNull(redaction, "redaction"));
-  }
-
-  private static Set<String> known() {
-    Set<String> known = new HashSet<>(HttpCall.FIELDS);
-    known.addAll(Set.of("expectStatus", "inject", "label"));
-    return Set.copyOf(known);
   }
 
   @Override

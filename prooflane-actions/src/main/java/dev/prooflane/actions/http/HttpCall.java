@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -52,10 +51,6 @@ public record HttpCall(
               "any",
               "a mapping or list is sent as JSON (application/json), a text as is"
                   + " (text/plain unless headers set content-type)"));
-
-  /** The fields of {@code with:} that describe the request. */
-  public static final Set<String> FIELDS =
-      Set.of("service", "method", "path", "query", "headers", "body");
 
   private static final Pattern METHOD = Pattern.compile("[A-Z]{1,20}");
 
