@@ -6,8 +6,10 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.StandardSocketOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,7 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A keep-alive upstream whose accepted connections outlive its listening socket, like a process
  * that is being replaced: after {@link #closeListener()} another server can bind the same port
- * while this one still answers on the connections it already has.
+ * while this one still answers on the connections it already has. Listeners set {@code
+ * SO_REUSEPORT}, so a successor can bind the port before this one lets it go: the port is never
+ * free for the kernel to hand to some other socket in between.
  */
 final class LingeringUpstream implements AutoCloseable {
   private final String name;
@@ -25,11 +29,18 @@ final class LingeringUpstream implements AutoCloseable {
   private final AtomicInteger open = new AtomicInteger();
 
   LingeringUpstream(String name) {
+    this(name, 0);
+  }
+
+  /** Listens on {@code port} (0: any), which another lingering upstream may still hold. */
+  LingeringUpstream(String name, int port) {
     this.name = name;
     try {
-      this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+      this.listener = new ServerSocket();
+      listener.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+      listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("binding " + name + " to port " + port, e);
     }
     Thread acceptor = new Thread(this::accept, "lingering-" + name);
     acceptor.setDaemon(true);

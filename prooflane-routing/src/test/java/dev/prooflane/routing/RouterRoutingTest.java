@@ -218,8 +218,8 @@ class RouterRoutingTest {
       router.update(t -> t.withoutSandbox("sbx-c"));
       // well under the pool's 4 s keep-alive: the route change itself closed it
       await().atMost(Duration.ofSeconds(2)).until(() -> first.openConnections() == 0);
-      first.closeListener();
-      try (TestUpstream second = TestUpstream.start("sbx-c/pricing#2", reusedPort)) {
+      try (LingeringUpstream second = new LingeringUpstream("sbx-c/pricing#2", reusedPort)) {
+        first.closeListener();
         router.update(t -> t.withSandbox(sandbox("sbx-c", "key-c", "pricing", second.upstream())));
 
         HttpResponse<String> response = get("/", "x-prooflane-key", "key-c");
