@@ -10,13 +10,16 @@ import dev.prooflane.actions.core.ActionInput;
 import dev.prooflane.actions.core.ActionResult;
 import dev.prooflane.actions.core.Assertion;
 import dev.prooflane.actions.expr.Values;
+import dev.prooflane.actions.policy.HostResolver;
+import io.vertx.core.http.HttpClientOptions;
 import java.util.List;
 import java.util.Set;
 
 /**
  * {@code http}: a request to a service of the environment by name, through the router. When the run
  * targets a sandbox the routing key goes in every configured form, so the request reaches the fork
- * wherever the sandbox forked a service on its path.
+ * wherever the sandbox forked a service on its path. With {@code url:} instead, a request to an
+ * external host that the policy's {@code http.allow} lists (never with the key).
  */
 public final class HttpAction implements Action {
   private static final ActionDescriptor DESCRIPTOR =
@@ -25,8 +28,27 @@ public final class HttpAction implements Action {
           "Send an HTTP request to a service of the environment by name; the routing key is"
               + " injected when the run targets a sandbox.",
           java.util.stream.Stream.concat(
-                  HttpCall.REQUEST_FIELDS.stream(),
+                  HttpCall.REQUEST_FIELDS.stream()
+                      .map(
+                          f ->
+                              f.name().equals("service")
+                                  ? Field.optional(
+                                      "service",
+                                      "string",
+                                      "the service's name in the environment (or give url)")
+                                  : f),
                   java.util.stream.Stream.of(
+                      Field.optional(
+                          "url",
+                          "string",
+                          "instead of service and path: an external http(s) URL; only hosts the"
+                              + " policy's http.allow lists, never a private or metadata address;"
+                              + " the routing key is not sent"),
+                      Field.optional(
+                          "followRedirects",
+                          "boolean",
+                          "with url: follow up to 5 redirects, each checked by the policy again;"
+                              + " default true"),
                       Field.optional(
                           "expectStatus",
                           "any",
@@ -73,6 +95,7 @@ public final class HttpAction implements Action {
           .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   private final ServiceClient client;
+  private final ExternalClient external;
 
   /** An action that redacts the default secret headers. */
   public HttpAction() {
@@ -80,7 +103,21 @@ public final class HttpAction implements Action {
   }
 
   public HttpAction(Redaction redaction) {
+    this(redaction, HostResolver.SYSTEM);
+  }
+
+  /**
+   * An action that resolves external hosts with {@code resolver}.
+   *
+   * @param redaction the headers redacted
+   */
+  public HttpAction(Redaction redaction, HostResolver resolver) {
+    this(redaction, resolver, new HttpClientOptions());
+  }
+
+  HttpAction(Redaction redaction, HostResolver resolver, HttpClientOptions external) {
     this.client = new ServiceClient(requireNonNull(redaction, "redaction"));
+    this.external = new ExternalClient(resolver, redaction, external);
   }
 
   @Override
@@ -91,21 +128,42 @@ public final class HttpAction implements Action {
   @Override
   public ActionResult run(ActionInput input, ActionContext context) throws Exception {
     input.rejectUnknown(KNOWN);
-    HttpCall call = HttpCall.read(input, context.runtime());
+    HttpOutcome outcome;
+    String summary;
+    if (input.has("url")) {
+      if (input.has("inject")) {
+        throw input.error(
+            "inject", "cannot be given with url: (the routing key is never sent outside)");
+      }
+      UrlCall call = UrlCall.read(input);
+      String label = input.optionalString("label").orElse("external");
+      outcome = external.send(call, label, context);
+      summary = call.method() + " " + outcome.exchange().url() + " -> " + outcome.status();
+    } else if (!input.has("service")) {
+      throw input.error(
+          "service", "missing (give the service's name in the environment, or an external url)");
+    } else {
+      if (input.has("followRedirects")) {
+        throw input.error(
+            "followRedirects",
+            "only with url: (the router passes a service's redirects on as they are)");
+      }
+      HttpCall call = HttpCall.read(input, context.runtime());
+      boolean keyed = context.sandbox().isPresent() && input.bool("inject", true);
+      String label = input.optionalString("label").orElse(keyed ? "sandbox" : "baseline");
+      outcome = client.send(call, keyed, label, context);
+      summary =
+          call.method()
+              + " "
+              + call.service()
+              + call.path()
+              + " -> "
+              + outcome.status()
+              + (outcome.servedBy() == null ? "" : " (served by " + outcome.servedBy() + ")");
+    }
     List<Long> expected = expectedStatuses(input);
-    boolean keyed = context.sandbox().isPresent() && input.bool("inject", true);
-    String label = input.optionalString("label").orElse(keyed ? "sandbox" : "baseline");
-    HttpOutcome outcome = client.send(call, keyed, label, context);
     ActionResult.Builder result =
         ActionResult.builder().outputs(outcome.outputs()).exchange(outcome.exchange());
-    String summary =
-        call.method()
-            + " "
-            + call.service()
-            + call.path()
-            + " -> "
-            + outcome.status()
-            + (outcome.servedBy() == null ? "" : " (served by " + outcome.servedBy() + ")");
     if (!expected.isEmpty()) {
       String want = expected.size() == 1 ? "status " + expected.get(0) : "a status in " + expected;
       if (expected.contains((long) outcome.status())) {

@@ -76,10 +76,7 @@ public record HttpCall(
               + String.join(", ", new TreeSet<>(runtime.services()))
               + ")");
     }
-    String method = input.optionalString("method").orElse("GET").toUpperCase(Locale.ROOT);
-    if (!METHOD.matcher(method).matches()) {
-      throw input.error("method", "'" + method + "' (expected: GET, POST, PUT, PATCH, DELETE...)");
-    }
+    String method = method(input);
     String path = input.optionalString("path").orElse("/");
     if (!path.startsWith("/") || path.startsWith("//")) {
       throw input.error(
@@ -104,6 +101,20 @@ public record HttpCall(
               }
               query.put(name, values);
             });
+    return new HttpCall(service, method, path, query, headers(input), body(input));
+  }
+
+  /** The {@code method} field, upper case; GET by default. */
+  static String method(ActionInput input) {
+    String method = input.optionalString("method").orElse("GET").toUpperCase(Locale.ROOT);
+    if (!METHOD.matcher(method).matches()) {
+      throw input.error("method", "'" + method + "' (expected: GET, POST, PUT, PATCH, DELETE...)");
+    }
+    return method;
+  }
+
+  /** The {@code headers} field, by lower-case name. */
+  static Map<String, String> headers(ActionInput input) {
     Map<String, String> headers = new LinkedHashMap<>();
     input
         .map("headers")
@@ -117,8 +128,13 @@ public record HttpCall(
               }
               headers.put(name.toLowerCase(Locale.ROOT), text);
             });
+    return headers;
+  }
+
+  /** The {@code body} field, or null for none. */
+  static Object body(ActionInput input) {
     Object body = input.value("body");
-    return new HttpCall(service, method, path, query, headers, Values.isNull(body) ? null : body);
+    return Values.isNull(body) ? null : body;
   }
 
   private static String scalar(ActionInput input, String field, String name, Object value) {
@@ -130,6 +146,10 @@ public record HttpCall(
 
   /** The body as sent: JSON for structured values and scalars, text as is; null for none. */
   String bodyText() {
+    return bodyText(body);
+  }
+
+  static String bodyText(Object body) {
     if (body == null) {
       return null;
     }
@@ -138,6 +158,10 @@ public record HttpCall(
 
   /** The content type the body implies when the step set none. */
   String impliedContentType() {
+    return impliedContentType(body);
+  }
+
+  static String impliedContentType(Object body) {
     return body instanceof String ? "text/plain; charset=utf-8" : "application/json";
   }
 }

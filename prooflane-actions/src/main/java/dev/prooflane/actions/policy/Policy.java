@@ -16,7 +16,9 @@ import java.util.TreeSet;
  * @param enabledActions the actions steps may use, or empty for all
  * @param allowedSkills the skills that may run, or empty for all
  * @param writes the write guard
+ * @param egress the external hosts the {@code http} action may call by URL
  * @param limits the limits
+ * @param sandboxes how many sandboxes may exist, and for how long
  * @param redactor what is redacted
  */
 public record Policy(
@@ -24,16 +26,23 @@ public record Policy(
     Optional<Set<String>> enabledActions,
     Optional<List<SkillRule>> allowedSkills,
     WriteGuard writes,
+    Egress egress,
     Limits limits,
+    SandboxQuota sandboxes,
     Redactor redactor) {
-  /** Every action and skill; unkeyed writes refused; the default limits and redaction. */
+  /**
+   * Every action and skill; unkeyed writes refused; no external host; the default limits and
+   * redaction.
+   */
   public static final Policy DEFAULT =
       new Policy(
           "<default>",
           Optional.empty(),
           Optional.empty(),
           WriteGuard.DEFAULT,
+          Egress.DEFAULT,
           Limits.DEFAULT,
+          SandboxQuota.DEFAULT,
           Redactor.DEFAULT);
 
   public Policy {
@@ -41,7 +50,9 @@ public record Policy(
     enabledActions = enabledActions.map(Set::copyOf);
     allowedSkills = allowedSkills.map(List::copyOf);
     requireNonNull(writes, "writes");
+    requireNonNull(egress, "egress");
     requireNonNull(limits, "limits");
+    requireNonNull(sandboxes, "sandboxes");
     requireNonNull(redactor, "redactor");
   }
 

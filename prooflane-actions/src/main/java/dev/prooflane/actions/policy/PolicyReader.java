@@ -24,7 +24,8 @@ import java.util.regex.PatternSyntaxException;
 
 /** Reads a policy file (docs/policy.md); every problem is reported with file, line and field. */
 public final class PolicyReader {
-  private static final Set<String> TOP = Set.of("actions", "skills", "writes", "limits", "redact");
+  private static final Set<String> TOP =
+      Set.of("actions", "skills", "writes", "http", "limits", "sandboxes", "redact");
   private static final Set<String> LIMITS =
       Set.of(
           "stepsPerRun",
@@ -82,10 +83,13 @@ public final class PolicyReader {
       }
     }
     WriteGuard writes = top.containsKey("writes") ? writes(top.get("writes")) : WriteGuard.DEFAULT;
+    Egress egress = top.containsKey("http") ? EgressReader.read(top.get("http")) : Egress.DEFAULT;
     Limits limits = top.containsKey("limits") ? limits(top.get("limits")) : Limits.DEFAULT;
+    SandboxQuota sandboxes =
+        top.containsKey("sandboxes") ? sandboxes(top.get("sandboxes")) : SandboxQuota.DEFAULT;
     Redactor redactor = top.containsKey("redact") ? redact(top.get("redact")) : Redactor.DEFAULT;
     spec.throwIfProblems();
-    return new Policy(name, enabled, skills, writes, limits, redactor);
+    return new Policy(name, enabled, skills, writes, egress, limits, sandboxes, redactor);
   }
 
   private static Set<String> actionNames(SpecNode node, Set<String> known) {
@@ -154,6 +158,16 @@ public final class PolicyReader {
         duration(f, "runDuration", d.runDuration()),
         duration(f, "stepTimeout", d.stepTimeout()),
         count(f, "concurrentRuns", d.concurrentRuns(), 1024));
+  }
+
+  private static SandboxQuota sandboxes(SpecNode node) {
+    Map<String, SpecNode> f = node.entries();
+    node.rejectUnknown(f, Set.of("perOwner", "total", "maxTtl"));
+    SandboxQuota d = SandboxQuota.DEFAULT;
+    return new SandboxQuota(
+        count(f, "perOwner", d.perOwner(), 10_000),
+        count(f, "total", d.total(), 10_000),
+        f.containsKey("maxTtl") ? f.get("maxTtl").positiveDuration() : d.maxTtl());
   }
 
   private static int count(Map<String, SpecNode> f, String field, int fallback, int max) {

@@ -11,6 +11,7 @@ import dev.prooflane.model.ProoflaneException;
 public final class PolicyRefusedException extends ProoflaneException {
   private static final long serialVersionUID = 1L;
   private final String rule;
+  private final String detail;
 
   /**
    * @param rule the policy rule that refused, such as {@code writes} or {@code limits.stepsPerRun}
@@ -19,6 +20,12 @@ public final class PolicyRefusedException extends ProoflaneException {
   public PolicyRefusedException(String rule, String detail) {
     super("refused by policy " + requireNonNull(rule, "rule") + ": " + detail);
     this.rule = rule;
+    this.detail = detail;
+  }
+
+  /** What was refused and how to allow it: the message without its prefix. */
+  public String detail() {
+    return detail;
   }
 
   /** The rule that refused, such as {@code writes}. */

@@ -93,6 +93,10 @@ public final class RunGuard {
   public void admitRequest(
       String stepId, String method, String service, String path, boolean keyed) {
     policy.writes().check(method, service, path, keyed, sandbox);
+    count(stepId, method + " " + service);
+  }
+
+  private void count(String stepId, String request) {
     int n = requests.incrementAndGet();
     if (n > policy.limits().requestsPerRun()) {
       throw new PolicyRefusedException(
@@ -100,15 +104,32 @@ public final class RunGuard {
           "step '"
               + stepId
               + "': "
-              + method
-              + " "
-              + service
+              + request
               + " would be request "
               + n
               + " of the run, over the limit of "
               + policy.limits().requestsPerRun()
               + "; send fewer requests (fewer wait attempts?) or raise limits.requestsPerRun");
     }
+  }
+
+  /**
+   * Admits one HTTP request of the run to an external host by URL: {@code http.allow}, the
+   * addresses the host resolves to, then the request limit; counts it.
+   *
+   * @return where to connect: exactly the address that was checked
+   * @throws PolicyRefusedException naming the rule and the fix
+   */
+  public Egress.Destination admitUrl(
+      String stepId, String method, java.net.URI url, HostResolver resolver) {
+    Egress.Destination destination;
+    try {
+      destination = policy.egress().admit(method, url, resolver, policy.source());
+    } catch (PolicyRefusedException e) {
+      throw new PolicyRefusedException(e.rule(), "step '" + stepId + "': " + e.detail());
+    }
+    count(stepId, method + " " + url);
+    return destination;
   }
 
   /** The most bytes of a response body kept. */

@@ -50,7 +50,9 @@ public final class ApiServer implements AutoCloseable {
     // No file uploads: otherwise Vert.x creates a file-uploads/ folder in the working directory.
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
     Routes r = new Routes(router, guard, base);
-    Handlers handlers = new Handlers(runtime, runs.governance(), onShutdown);
+    dev.prooflane.server.runs.SandboxAdmission admission =
+        new dev.prooflane.server.runs.SandboxAdmission(runtime, runs.governance());
+    Handlers handlers = new Handlers(runtime, runs.governance(), admission, onShutdown);
     r.get("/status", handlers::status);
     r.get("/services", handlers::services);
     r.get("/services/:name/logs", handlers::logs);
@@ -60,7 +62,7 @@ public final class ApiServer implements AutoCloseable {
     r.blocking(HttpMethod.DELETE, "/sandboxes/:name", Scope.SANDBOX_WRITE, handlers::deleteSandbox);
     r.get("/hops", handlers::hops);
     RunHandlers runHandlers =
-        new RunHandlers(runs, new dev.prooflane.server.runs.Validations(runtime, runs));
+        new RunHandlers(runs, new dev.prooflane.server.runs.Validations(runtime, runs, admission));
     r.get("/skills", runHandlers::listSkills);
     r.get("/skills/:name", runHandlers::getSkill);
     r.get("/actions", runHandlers::listActions);

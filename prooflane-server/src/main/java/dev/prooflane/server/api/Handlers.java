@@ -13,9 +13,11 @@ import dev.prooflane.model.SpecException;
 import dev.prooflane.model.spec.SandboxSpecReader;
 import dev.prooflane.routing.HopRecord;
 import dev.prooflane.server.audit.Governance;
+import dev.prooflane.server.auth.ApiGuard;
 import dev.prooflane.server.json.ApiError;
 import dev.prooflane.server.json.Json;
 import dev.prooflane.server.json.SandboxView;
+import dev.prooflane.server.runs.SandboxAdmission;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,8 +31,18 @@ final class Handlers {
   private final LocalRuntime runtime;
   private final Governance governance;
   private final Runnable onShutdown;
+  private final SandboxAdmission admission;
 
-  Handlers(LocalRuntime runtime, Governance governance, Runnable onShutdown) {
+  /** Refusals that mean "too many right now": 429, so that a client may retry later. */
+  private static final java.util.Set<String> QUOTAS =
+      java.util.Set.of("limits.concurrentRuns", "sandboxes.perOwner", "sandboxes.total");
+
+  Handlers(
+      LocalRuntime runtime,
+      Governance governance,
+      SandboxAdmission admission,
+      Runnable onShutdown) {
+    this.admission = admission;
     this.runtime = runtime;
     this.governance = governance;
     this.onShutdown = onShutdown;
@@ -94,18 +106,13 @@ final class Handlers {
       return;
     }
     SandboxSpec spec = SandboxSpecReader.parse("<request body>", text);
+    String owner = ApiGuard.caller(ctx);
     if (Progress.wanted(ctx)) {
-      Progress.stream(ctx, 201, "sandbox", progress -> SandboxView.of(created(spec, progress)));
+      Progress.stream(
+          ctx, 201, "sandbox", progress -> SandboxView.of(admission.create(spec, owner, progress)));
     } else {
-      json(ctx, 201, SandboxView.of(created(spec, line -> {})));
+      json(ctx, 201, SandboxView.of(admission.create(spec, owner, line -> {})));
     }
-  }
-
-  private dev.prooflane.model.Sandbox created(
-      SandboxSpec spec, java.util.function.Consumer<String> progress) {
-    dev.prooflane.model.Sandbox sandbox = runtime.createSandbox(spec, progress);
-    governance.sandboxCreated(sandbox);
-    return sandbox;
   }
 
   void deleteSandbox(RoutingContext ctx) {
@@ -203,7 +210,7 @@ final class Handlers {
 
   private static int statusOf(Throwable t) {
     if (t instanceof PolicyRefusedException p) {
-      return "limits.concurrentRuns".equals(p.rule()) ? 429 : 400;
+      return QUOTAS.contains(p.rule()) ? 429 : 400;
     }
     if (t instanceof SpecException || t instanceof IllegalArgumentException) {
       return 400;

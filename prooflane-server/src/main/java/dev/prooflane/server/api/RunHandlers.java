@@ -103,7 +103,13 @@ final class RunHandlers {
     List<Path> dirs = paths(body.path("skillDirs"));
     Map<String, Object> inputs = inputs(body.path("inputs"));
     Validations.Request request =
-        new Validations.Request(sandbox, skills, dirs, inputs, body.path("keep").asBoolean(false));
+        new Validations.Request(
+            sandbox,
+            skills,
+            dirs,
+            inputs,
+            body.path("keep").asBoolean(false),
+            dev.prooflane.server.auth.ApiGuard.caller(ctx));
     if (Progress.wanted(ctx)) {
       Progress.stream(ctx, 200, "validation", progress -> validations.validate(request, progress));
     } else {

@@ -32,6 +32,19 @@ public final class ApiGuard {
     this.open = Set.copyOf(open);
   }
 
+  /**
+   * The name of the token that authenticated {@code ctx}: who owns what the request creates.
+   *
+   * @throws IllegalStateException on an open path, which has no caller
+   */
+  public static String caller(RoutingContext ctx) {
+    Token token = ctx.get(TOKEN);
+    if (token == null) {
+      throw new IllegalStateException("no token on " + ctx.request().path());
+    }
+    return token.name();
+  }
+
   /** The first handler of every request: origin check, then authentication. */
   public void authenticate(RoutingContext ctx) {
     String origin = ctx.request().getHeader("Origin");

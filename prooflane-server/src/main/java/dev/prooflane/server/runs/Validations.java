@@ -24,10 +24,12 @@ public final class Validations {
   private static final SecureRandom RANDOM = new SecureRandom();
   private final LocalRuntime runtime;
   private final Runs runs;
+  private final SandboxAdmission admission;
 
-  public Validations(LocalRuntime runtime, Runs runs) {
+  public Validations(LocalRuntime runtime, Runs runs, SandboxAdmission admission) {
     this.runtime = runtime;
     this.runs = runs;
+    this.admission = admission;
   }
 
   /**
@@ -39,13 +41,15 @@ public final class Validations {
    * @param skillDirs extra skill folders
    * @param inputs inputs given to each skill that declares them
    * @param keep keep the sandbox afterwards
+   * @param owner who asks (a token's name): the sandbox counts against their quota
    */
   public record Request(
       SandboxSpec sandbox,
       List<String> skills,
       List<Path> skillDirs,
       Map<String, Object> inputs,
-      boolean keep) {}
+      boolean keep,
+      String owner) {}
 
   /**
    * The outcome.
@@ -92,8 +96,7 @@ public final class Validations {
     dev.prooflane.actions.policy.Policy policy = runs.governance().policy(progress);
     names.forEach(n -> runs.admitSkill(catalog.get(n), policy));
     long start = System.nanoTime();
-    Sandbox sandbox = runtime.createSandbox(request.sandbox(), progress);
-    runs.governance().sandboxCreated(sandbox);
+    Sandbox sandbox = admission.create(request.sandbox(), request.owner(), progress);
     long readyMillis = (System.nanoTime() - start) / 1_000_000;
     List<RunView> views = new ArrayList<>();
     try {
