@@ -1,0 +1,5 @@
+/**
+ * Gateway API routing: HTTPRoutes attached to a forked Service (GAMMA) that send keyed requests to
+ * the fork.
+ */
+package dev.prooflane.kubernetes.gatewayapi;
