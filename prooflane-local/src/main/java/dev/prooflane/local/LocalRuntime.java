@@ -156,6 +156,15 @@ public final class LocalRuntime implements AutoCloseable {
     return router.hops();
   }
 
+  /**
+   * Calls {@code listener} with each sandbox deleted because its TTL ran out, and at once with
+   * those the start found expired while no daemon ran.
+   */
+  public void onSandboxExpired(Consumer<Sandbox> listener) {
+    sandboxes.onExpiry(listener);
+    sandboxes.expiredWhileDown().forEach(listener);
+  }
+
   private void expireSandboxes() {
     try {
       sandboxes.expire(options.clock().instant());

@@ -41,6 +41,8 @@ final class Sandboxes {
   private final InstanceLauncher launcher;
   private final Map<String, Integer> routerPorts;
   private final Map<String, Live> live = new ConcurrentHashMap<>();
+  private final List<Sandbox> expiredWhileDown = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private volatile java.util.function.Consumer<Sandbox> onExpiry = sandbox -> {};
 
   /** A sandbox and its running fork instances; {@code sandbox} is replaced, never mutated. */
   private static final class Live {
@@ -253,6 +255,7 @@ final class Sandboxes {
     for (Sandbox stored : records) {
       if (stored.expiresAt().map(t -> !t.isAfter(now)).orElse(false)) {
         store.deleteSandbox(stored.name());
+        expiredWhileDown.add(stored);
         progress.accept(
             "sandbox " + stored.name() + ": expired while the daemon was down, deleted");
         continue;
@@ -314,6 +317,16 @@ final class Sandboxes {
     live.remove(name);
   }
 
+  /** Calls {@code listener} with each sandbox deleted because its TTL ran out, from now on. */
+  void onExpiry(java.util.function.Consumer<Sandbox> listener) {
+    this.onExpiry = java.util.Objects.requireNonNull(listener, "listener");
+  }
+
+  /** The sandboxes that {@link #restore} found expired and deleted. */
+  List<Sandbox> expiredWhileDown() {
+    return List.copyOf(expiredWhileDown);
+  }
+
   void expire(Instant now) {
     for (Live entry : List.copyOf(live.values())) {
       Optional<Instant> expires = entry.sandbox.expiresAt();
@@ -324,6 +337,7 @@ final class Sandboxes {
           && phase != SandboxPhase.DELETING) {
         try {
           delete(entry.sandbox.name());
+          onExpiry.accept(entry.sandbox);
           System.err.println(
               "prooflane: sandbox "
                   + entry.sandbox.name()

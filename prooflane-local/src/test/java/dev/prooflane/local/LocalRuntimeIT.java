@@ -127,10 +127,13 @@ class LocalRuntimeIT {
   }
 
   @Test
-  void ttlExpiryDeletesTheSandbox() throws Exception {
+  void ttlExpiryDeletesTheSandboxAndTellsTheListener() throws Exception {
+    List<String> expired = new java.util.concurrent.CopyOnWriteArrayList<>();
+    runtime.onSandboxExpired(s -> expired.add(s.name()));
     Sandbox sandbox = create("brief", "b", Optional.of(Duration.ofSeconds(1)));
     assertThat(sandbox.expiresAt()).isPresent();
     await().atMost(Duration.ofSeconds(10)).until(() -> runtime.sandboxes().isEmpty());
+    await().atMost(Duration.ofSeconds(2)).until(() -> expired.equals(List.of("brief")));
     assertThat(
             ProcessHandle.of(sandbox.forks().get(0).pid())
                 .map(ProcessHandle::isAlive)

@@ -46,6 +46,7 @@ public final class Daemon implements AutoCloseable {
     try {
       AdminTokenFile.ensure(tokens, stateDir, progress);
       this.runs = new Runs(runtime, stateDir, policy);
+      runtime.onSandboxExpired(runs.governance()::sandboxExpired);
     } catch (RuntimeException e) {
       tokens.close();
       throw e;

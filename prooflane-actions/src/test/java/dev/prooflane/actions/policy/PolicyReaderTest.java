@@ -26,6 +26,11 @@ class PolicyReaderTest {
         allow:
           - {service: orders, methods: [POST], path: /orders}
           - {service: carts, methods: [PUT, DELETE], path: "/carts/*"}
+      http:
+        allow:
+          - rates.partner.example
+          - {host: "*.hooks.example", ports: [443], methods: [GET, POST]}
+        privateNetworks: [10.20.0.0/16]
       limits:
         stepsPerRun: 50
         requestsPerRun: 80
@@ -33,6 +38,10 @@ class PolicyReaderTest {
         runDuration: 5m
         stepTimeout: 20s
         concurrentRuns: 4
+      sandboxes:
+        perOwner: 3
+        total: 20
+        maxTtl: 8h
       redact:
         headers: [X-Session]
         patterns: ['tok_[0-9a-f]{16}']
@@ -49,6 +58,13 @@ class PolicyReaderTest {
     assertThat(p.writes().allow().get(1).allows("carts", "DELETE", "/carts/7/items")).isFalse();
     assertThat(p.limits())
         .isEqualTo(new Limits(50, 80, 65536, Duration.ofMinutes(5), Duration.ofSeconds(20), 4));
+    assertThat(p.egress().allow())
+        .containsExactly(
+            new HostRule("rates.partner.example", Set.of(), Set.of()),
+            new HostRule("*.hooks.example", Set.of(443), Set.of("GET", "POST")));
+    assertThat(p.egress().privateNetworks()).containsExactly(Cidr.parse("10.20.0.0/16"));
+    assertThat(p.sandboxes())
+        .isEqualTo(new SandboxQuota(3, 20, java.util.Optional.of(Duration.ofHours(8))));
     assertThat(p.redactor().text("x-session: abc tok_0123456789abcdef"))
         .isEqualTo("x-session: [redacted]");
     assertThat(p.redactor().text("id tok_0123456789abcdef.")).isEqualTo("id [redacted].");

@@ -149,6 +149,19 @@ public final class Governance implements AutoCloseable {
     record("sandbox.deleted", Map.of("sandbox", name));
   }
 
+  /** Records that {@code sandbox} was deleted because its TTL ran out. */
+  public void sandboxExpired(Sandbox sandbox) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("sandbox", sandbox.name());
+    details.put(
+        "ttl", sandbox.spec().ttl().map(dev.prooflane.model.Durations::format).orElse(null));
+    details.put("expiresAt", sandbox.expiresAt().map(Object::toString).orElse(null));
+    details.put(
+        "owner",
+        sandbox.spec().labels().get(dev.prooflane.actions.policy.SandboxQuota.OWNER_LABEL));
+    record("sandbox.expired", details);
+  }
+
   @Override
   public void close() {
     audit.close();
