@@ -117,7 +117,7 @@ final class Handlers {
 
   void deleteSandbox(RoutingContext ctx) {
     runtime.deleteSandbox(ctx.pathParam("name"));
-    governance.sandboxDeleted(ctx.pathParam("name"));
+    governance.sandboxDeleted(ctx.pathParam("name"), ApiGuard.caller(ctx));
     json(ctx, 200, Map.of("deleted", ctx.pathParam("name")));
   }
 

@@ -8,6 +8,7 @@ import dev.prooflane.actions.policy.Policy;
 import dev.prooflane.actions.policy.PolicyFile;
 import dev.prooflane.actions.policy.PolicyRefusedException;
 import dev.prooflane.actions.policy.Redactor;
+import dev.prooflane.actions.policy.SandboxQuota;
 import dev.prooflane.actions.skill.Skill;
 import dev.prooflane.model.Fork;
 import dev.prooflane.model.Sandbox;
@@ -142,11 +143,16 @@ public final class Governance implements AutoCloseable {
     details.put("routingKey", sandbox.routingKey().value());
     details.put("forks", sandbox.spec().forks().stream().map(Fork::service).toList());
     details.put("phase", sandbox.phase().name());
+    details.put("owner", sandbox.spec().labels().get(SandboxQuota.OWNER_LABEL));
     record("sandbox.created", details);
   }
 
-  public void sandboxDeleted(String name) {
-    record("sandbox.deleted", Map.of("sandbox", name));
+  /** Records that {@code by} (a token's name) deleted sandbox {@code name}. */
+  public void sandboxDeleted(String name, String by) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("sandbox", name);
+    details.put("by", by);
+    record("sandbox.deleted", details);
   }
 
   /** Records that {@code sandbox} was deleted because its TTL ran out. */
@@ -156,9 +162,7 @@ public final class Governance implements AutoCloseable {
     details.put(
         "ttl", sandbox.spec().ttl().map(dev.prooflane.model.Durations::format).orElse(null));
     details.put("expiresAt", sandbox.expiresAt().map(Object::toString).orElse(null));
-    details.put(
-        "owner",
-        sandbox.spec().labels().get(dev.prooflane.actions.policy.SandboxQuota.OWNER_LABEL));
+    details.put("owner", sandbox.spec().labels().get(SandboxQuota.OWNER_LABEL));
     record("sandbox.expired", details);
   }
 

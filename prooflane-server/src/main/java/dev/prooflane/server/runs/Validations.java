@@ -119,7 +119,7 @@ public final class Validations {
     } finally {
       if (!request.keep()) {
         runtime.deleteSandbox(sandbox.name());
-        runs.governance().sandboxDeleted(sandbox.name());
+        runs.governance().sandboxDeleted(sandbox.name(), request.owner());
         progress.accept("deleted sandbox " + sandbox.name());
       }
     }
