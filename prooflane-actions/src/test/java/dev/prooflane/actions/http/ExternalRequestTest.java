@@ -21,11 +21,16 @@ import dev.prooflane.actions.policy.PolicyReader;
 import dev.prooflane.actions.skill.SkillCatalog;
 import dev.prooflane.actions.testing.LoopbackEnvironment;
 import dev.prooflane.actions.testing.Reply;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PfxOptions;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +41,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The SSRF guard end to end: skills call "external" hosts (real servers on loopback, named by a
@@ -116,9 +122,12 @@ class ExternalRequestTest {
       """;
 
   private RunResult run(String policy, String sandbox, String with) {
+    return run(new HttpAction(Redaction.DEFAULT, resolver), policy, sandbox, with);
+  }
+
+  private RunResult run(HttpAction http, String policy, String sandbox, String with) {
     Policy p = PolicyReader.parse("policy.yaml", policy, ActionCatalog.builtIn().names());
-    ActionCatalog actions =
-        ActionCatalog.of(List.of(new HttpAction(Redaction.DEFAULT, resolver), new CheckAction()));
+    ActionCatalog actions = ActionCatalog.of(List.of(http, new CheckAction()));
     var skill =
         parse(
             "partner",
@@ -267,5 +276,74 @@ class ExternalRequestTest {
     assertThat(step(both, "call").message())
         .contains("service")
         .contains("cannot be given with url");
+  }
+
+  @Test
+  void speaksTlsToTheCheckedAddressVerifyingTheCertificateAgainstTheName(@TempDir Path dir)
+      throws Exception {
+    Path keystore = dir.resolve("partner.p12");
+    Process keytool =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair",
+                "-alias",
+                "partner",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=api.partner.test",
+                "-ext",
+                "SAN=dns:api.partner.test",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                "changeit",
+                "-keypass",
+                "changeit")
+            .redirectErrorStream(true)
+            .start();
+    assertThat(keytool.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(keytool.exitValue())
+        .as(new String(keytool.getInputStream().readAllBytes()))
+        .isZero();
+    PfxOptions pfx = new PfxOptions().setPath(keystore.toString()).setPassword("changeit");
+    Vertx vertx = Vertx.vertx();
+    try {
+      io.vertx.core.http.HttpServer tls =
+          vertx
+              .createHttpServer(new HttpServerOptions().setSsl(true).setKeyCertOptions(pfx))
+              .requestHandler(
+                  req ->
+                      req.response()
+                          .putHeader("content-type", "application/json")
+                          .end("{\"tls\": true, \"host\": \"" + req.authority().host() + "\"}"))
+              .listen(0, "127.0.0.1")
+              .await();
+      HttpAction trusting =
+          new HttpAction(Redaction.DEFAULT, resolver, new HttpClientOptions().setTrustOptions(pfx));
+      String url = "https://%s:" + tls.actualPort() + "/secure";
+
+      RunResult r =
+          run(trusting, POLICY, null, "{url: '" + url.formatted("api.partner.test") + "'}");
+      StepResult call = step(r, "call");
+      assertThat(call.verdict()).as(call.message()).isEqualTo(Verdict.PASS);
+      assertThat(call.outputs().get("body"))
+          .isEqualTo(Map.of("tls", true, "host", "api.partner.test"));
+
+      // other.partner.test resolves to the same address, but the certificate does not name it
+      RunResult wrongName =
+          run(trusting, POLICY, null, "{url: '" + url.formatted("other.partner.test") + "'}");
+      assertThat(step(wrongName, "call").verdict()).isEqualTo(Verdict.ERROR);
+      assertThat(step(wrongName, "call").message())
+          .contains("external host 'other.partner.test' did not answer");
+    } finally {
+      vertx.close().await();
+    }
   }
 }
