@@ -13,6 +13,7 @@ import java.util.Set;
 final class EgressReader {
   private static final Set<String> METHODS =
       Set.of("GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE");
+  private static final int MAX_HOST = 253;
 
   private EgressReader() {}
 
@@ -49,12 +50,13 @@ final class EgressReader {
 
   private static Optional<HostRule> rule(SpecNode item) {
     if (item.isScalar()) {
-      return item.parse(host -> new HostRule(host, Set.of(), Set.of()));
+      return hostRule(item, Set.of(), Set.of());
     }
     Map<String, SpecNode> r = item.entries();
     item.rejectUnknown(r, Set.of("host", "ports", "methods"));
     if (!r.containsKey("host")) {
-      return item.problem("missing field 'host' (such as api.partner.example)");
+      item.problem("missing field 'host' (such as api.partner.example)");
+      return Optional.empty();
     }
     Set<Integer> ports = new LinkedHashSet<>();
     if (r.containsKey("ports")) {
@@ -76,6 +78,26 @@ final class EgressReader {
         }
       }
     }
-    return r.get("host").parse(host -> new HostRule(host, ports, methods));
+    return hostRule(r.get("host"), ports, methods);
+  }
+
+  /**
+   * A host name is at most {@value #MAX_HOST} characters (DNS); a longer one is refused before
+   * {@link HostRule}'s pattern, which recurses once per label, can overflow the stack on it.
+   */
+  private static Optional<HostRule> hostRule(
+      SpecNode node, Set<Integer> ports, Set<String> methods) {
+    return node.parse(
+        host -> {
+          if (host.length() > MAX_HOST) {
+            throw new IllegalArgumentException(
+                "a host of "
+                    + host.length()
+                    + " characters (expected: a host name of at most "
+                    + MAX_HOST
+                    + ")");
+          }
+          return new HostRule(host, ports, methods);
+        });
   }
 }
