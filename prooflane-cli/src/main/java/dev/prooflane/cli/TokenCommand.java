@@ -46,11 +46,20 @@ final class TokenCommand {
         description = "sandbox:read, sandbox:write, skill:run or policy:admin (repeatable).")
     List<String> scopes;
 
+    @Option(
+        names = "--expires-in",
+        paramLabel = "DURATION",
+        description = "Stop authenticating after this long, such as 8h or 30d (default: never).")
+    String expiresIn;
+
     @Override
     public Integer call() {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("name", name);
       body.put("scopes", scopes);
+      if (expiresIn != null) {
+        body.put("expiresIn", expiresIn);
+      }
       JsonNode token = state.client().post("/tokens", Json.write(body));
       if (output.json) {
         System.out.println(Json.pretty(token));
@@ -83,7 +92,7 @@ final class TokenCommand {
         return ExitCode.OK;
       }
       List<List<String>> rows = new ArrayList<>();
-      rows.add(List.of("ID", "NAME", "SCOPES", "CREATED", "REVOKED"));
+      rows.add(List.of("ID", "NAME", "SCOPES", "CREATED", "EXPIRES", "STATE"));
       for (JsonNode t : list.path("tokens")) {
         List<String> scopes = new ArrayList<>();
         t.path("scopes").forEach(s -> scopes.add(s.asText()));
@@ -93,7 +102,10 @@ final class TokenCommand {
                 t.path("name").asText(),
                 String.join(",", scopes),
                 t.path("createdAt").asText(),
-                t.path("revoked").asBoolean() ? "yes" : "no"));
+                t.path("expiresAt").isNull() ? "never" : t.path("expiresAt").asText(),
+                t.path("revoked").asBoolean()
+                    ? "revoked"
+                    : t.path("live").asBoolean() ? "live" : "expired"));
       }
       System.out.print(Console.table(rows));
       return ExitCode.OK;

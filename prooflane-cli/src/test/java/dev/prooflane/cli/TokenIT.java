@@ -99,6 +99,18 @@ class TokenIT {
     assertThat(send("GET", api + "/sandboxes", secret, null).statusCode()).isEqualTo(401);
     CliProcess.Result revoked = cli("sandbox", "list", "--token", secret);
     assertThat(revoked.exitCode()).isEqualTo(3);
-    assertThat(revoked.err()).contains("invalid or revoked token");
+    assertThat(revoked.err()).contains("invalid, revoked or expired token");
+
+    CliProcess.Result brief =
+        cli("token", "create", "brief", "--scope", "sandbox:read", "--expires-in", "2s", "--json");
+    assertThat(brief.exitCode()).as(brief.err()).isZero();
+    assertThat(brief.json().path("expiresAt").asText()).isNotEmpty();
+    Thread.sleep(2_500);
+    assertThat(
+            send("GET", api + "/sandboxes", brief.json().path("token").asText(), null).statusCode())
+        .isEqualTo(401);
+    assertThat(cli("token", "list").out()).containsPattern("brief .*expired");
+    assertThat(cli("token", "create", "x", "--scope", "sandbox:read", "--expires-in", "soon").err())
+        .contains("expiresIn: duration: 'soon'");
   }
 }

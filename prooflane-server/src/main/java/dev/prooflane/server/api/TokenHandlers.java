@@ -34,7 +34,17 @@ final class TokenHandlers {
     }
     Set<Scope> scopes = EnumSet.noneOf(Scope.class);
     body.path("scopes").forEach(s -> scopes.add(Scope.of(s.asText())));
-    TokenStore.Issued issued = tokens.create(body.get("name").asText(), scopes);
+    java.util.Optional<java.time.Duration> lifetime = java.util.Optional.empty();
+    if (body.hasNonNull("expiresIn")) {
+      try {
+        lifetime =
+            java.util.Optional.of(
+                dev.prooflane.model.Durations.parse(body.get("expiresIn").asText()));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("expiresIn: " + e.getMessage(), e);
+      }
+    }
+    TokenStore.Issued issued = tokens.create(body.get("name").asText(), scopes, lifetime);
     Map<String, Object> view = view(issued.token());
     view.put("token", issued.secret());
     Handlers.json(ctx, 201, view);
@@ -55,7 +65,9 @@ final class TokenHandlers {
     view.put("name", token.name());
     view.put("scopes", token.scopeNames());
     view.put("createdAt", token.createdAt());
+    view.put("expiresAt", token.expiresAt());
     view.put("revoked", token.revoked());
+    view.put("live", token.live(java.time.Instant.now()));
     return view;
   }
 }

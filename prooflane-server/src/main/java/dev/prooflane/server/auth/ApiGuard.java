@@ -67,7 +67,7 @@ public final class ApiGuard {
     }
     Optional<Token> token = tokens.authenticate(header.substring(7).strip());
     if (token.isEmpty()) {
-      unauthorized(ctx, "invalid or revoked token (see: prooflane token list)");
+      unauthorized(ctx, "invalid, revoked or expired token (see: prooflane token list)");
       return;
     }
     ctx.put(TOKEN, token.get());

@@ -14,6 +14,7 @@ import java.util.Set;
  * @param name what the token is for
  * @param scopes what it may do
  * @param createdAt when it was made
+ * @param expiresAt when it stops authenticating, or null for never
  * @param revoked whether it was revoked (a revoked token authenticates nothing)
  * @param hash the SHA-256 of the secret; not serialized
  */
@@ -22,6 +23,7 @@ public record Token(
     String name,
     Set<Scope> scopes,
     Instant createdAt,
+    Instant expiresAt,
     boolean revoked,
     @JsonIgnore byte[] hash) {
   public Token {
@@ -30,6 +32,11 @@ public record Token(
     scopes = Set.copyOf(scopes);
     requireNonNull(createdAt, "createdAt");
     requireNonNull(hash, "hash");
+  }
+
+  /** Whether it authenticates at {@code now}: not revoked, not expired. */
+  public boolean live(Instant now) {
+    return !revoked && (expiresAt == null || now.isBefore(expiresAt));
   }
 
   /** The scopes as text, sorted, as the API shows them. */

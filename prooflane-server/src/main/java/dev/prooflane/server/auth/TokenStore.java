@@ -61,6 +61,16 @@ public final class TokenStore implements AutoCloseable {
             "CREATE TABLE IF NOT EXISTS tokens (id TEXT PRIMARY KEY, name TEXT NOT NULL,"
                 + " scopes TEXT NOT NULL, hash BLOB NOT NULL UNIQUE, created_at TEXT NOT NULL,"
                 + " revoked INTEGER NOT NULL DEFAULT 0)");
+        boolean hasExpiry = false;
+        try (ResultSet columns = s.executeQuery("PRAGMA table_info(tokens)")) {
+          while (columns.next()) {
+            hasExpiry |= "expires_at".equals(columns.getString("name"));
+          }
+        }
+        if (!hasExpiry) {
+          // stores made before tokens could expire
+          s.execute("ALTER TABLE tokens ADD COLUMN expires_at TEXT");
+        }
       }
       return new TokenStore(path, connection);
     } catch (java.io.IOException | SQLException e) {
@@ -69,8 +79,17 @@ public final class TokenStore implements AutoCloseable {
     }
   }
 
-  /** A new token; its secret is returned here and never again. */
-  public synchronized Issued create(String name, Set<Scope> scopes) {
+  /** A new token that never expires; its secret is returned here and never again. */
+  public Issued create(String name, Set<Scope> scopes) {
+    return create(name, scopes, Optional.empty());
+  }
+
+  /**
+   * A new token that stops authenticating after {@code lifetime} (empty: never); its secret is
+   * returned here and never again.
+   */
+  public synchronized Issued create(
+      String name, Set<Scope> scopes, Optional<java.time.Duration> lifetime) {
     requireNonNull(name, "name");
     if (name.isBlank() || name.length() > 100) {
       throw new IllegalArgumentException("name: '" + name + "' (expected: 1 to 100 characters)");
@@ -78,22 +97,30 @@ public final class TokenStore implements AutoCloseable {
     if (scopes.isEmpty()) {
       throw new IllegalArgumentException("scopes: [] (expected: at least one scope)");
     }
+    if (lifetime.isPresent() && (lifetime.get().isZero() || lifetime.get().isNegative())) {
+      throw new IllegalArgumentException(
+          "expiresIn: " + lifetime.get() + " (expected: > 0, such as 30d)");
+    }
     String secret = PREFIX + base64(32);
+    Instant now = Instant.now();
     Token token =
         new Token(
             java.util.HexFormat.of().formatHex(random(5)),
             name,
             EnumSet.copyOf(scopes),
-            Instant.now(),
+            now,
+            lifetime.map(now::plus).orElse(null),
             false,
             sha256(secret));
     update(
-        "INSERT INTO tokens (id, name, scopes, hash, created_at) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO tokens (id, name, scopes, hash, created_at, expires_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?)",
         token.id(),
         token.name(),
         String.join(" ", token.scopeNames()),
         token.hash(),
-        token.createdAt().toString());
+        token.createdAt().toString(),
+        token.expiresAt() == null ? null : token.expiresAt().toString());
     return new Issued(token, secret);
   }
 
@@ -112,7 +139,13 @@ public final class TokenStore implements AutoCloseable {
                 () -> new NotFoundException("token", id, "see the ids with: prooflane token list"));
     update("UPDATE tokens SET revoked = 1 WHERE id = ?", id);
     return new Token(
-        token.id(), token.name(), token.scopes(), token.createdAt(), true, token.hash());
+        token.id(),
+        token.name(),
+        token.scopes(),
+        token.createdAt(),
+        token.expiresAt(),
+        true,
+        token.hash());
   }
 
   /**
@@ -120,13 +153,18 @@ public final class TokenStore implements AutoCloseable {
    * constant time, so neither the answer nor its timing says how close a guess was.
    */
   public Optional<Token> authenticate(String secret) {
+    return authenticate(secret, Instant.now());
+  }
+
+  /** As {@link #authenticate(String)}, at {@code now}: an expired token authenticates nothing. */
+  Optional<Token> authenticate(String secret, Instant now) {
     if (secret == null || !secret.startsWith(PREFIX)) {
       return Optional.empty();
     }
     byte[] hash = sha256(secret);
     Token found = null;
     for (Token t : tokens) {
-      if (MessageDigest.isEqual(t.hash(), hash) && !t.revoked()) {
+      if (MessageDigest.isEqual(t.hash(), hash) && t.live(now)) {
         found = t;
       }
     }
@@ -151,7 +189,8 @@ public final class TokenStore implements AutoCloseable {
     try (Statement s = connection.createStatement();
         ResultSet rows =
             s.executeQuery(
-                "SELECT id, name, scopes, hash, created_at, revoked FROM tokens ORDER BY rowid")) {
+                "SELECT id, name, scopes, hash, created_at, expires_at, revoked FROM tokens"
+                    + " ORDER BY rowid")) {
       while (rows.next()) {
         Set<Scope> scopes =
             Arrays.stream(rows.getString("scopes").split(" "))
@@ -163,6 +202,9 @@ public final class TokenStore implements AutoCloseable {
                 rows.getString("name"),
                 scopes,
                 Instant.parse(rows.getString("created_at")),
+                rows.getString("expires_at") == null
+                    ? null
+                    : Instant.parse(rows.getString("expires_at")),
                 rows.getInt("revoked") != 0,
                 rows.getBytes("hash")));
       }

@@ -52,6 +52,60 @@ class TokenStoreTest {
   }
 
   @Test
+  void anExpiredTokenAuthenticatesNothingAndTheExpiryOutlivesARestart() {
+    TokenStore.Issued issued;
+    try (TokenStore store = TokenStore.open(dir)) {
+      issued =
+          store.create(
+              "agent",
+              EnumSet.of(Scope.SKILL_RUN),
+              java.util.Optional.of(java.time.Duration.ofHours(8)));
+      java.time.Instant expiry = issued.token().expiresAt();
+      assertThat(expiry).isEqualTo(issued.token().createdAt().plus(java.time.Duration.ofHours(8)));
+      assertThat(store.authenticate(issued.secret(), expiry.minusSeconds(1))).isPresent();
+      assertThat(store.authenticate(issued.secret(), expiry)).isEmpty();
+      assertThatThrownBy(
+              () ->
+                  store.create(
+                      "x",
+                      EnumSet.of(Scope.SKILL_RUN),
+                      java.util.Optional.of(java.time.Duration.ZERO)))
+          .hasMessageContaining("expiresIn");
+    }
+    try (TokenStore reopened = TokenStore.open(dir)) {
+      Token token = reopened.list().get(0);
+      assertThat(token.expiresAt()).isEqualTo(issued.token().expiresAt());
+      assertThat(reopened.authenticate(issued.secret(), token.expiresAt().plusSeconds(1)))
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void opensAStoreMadeBeforeTokensCouldExpire() throws Exception {
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(TokenStore.FILE));
+        java.sql.Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE tokens (id TEXT PRIMARY KEY, name TEXT NOT NULL, scopes TEXT NOT NULL,"
+              + " hash BLOB NOT NULL UNIQUE, created_at TEXT NOT NULL,"
+              + " revoked INTEGER NOT NULL DEFAULT 0)");
+      s.execute(
+          "INSERT INTO tokens (id, name, scopes, hash, created_at) VALUES ('a1', 'old',"
+              + " 'sandbox:read', x'00', '2026-01-01T00:00:00Z')");
+    }
+    try (TokenStore store = TokenStore.open(dir)) {
+      assertThat(store.list())
+          .singleElement()
+          .satisfies(
+              t -> {
+                assertThat(t.name()).isEqualTo("old");
+                assertThat(t.expiresAt()).isNull();
+              });
+      assertThat(store.create("new", EnumSet.of(Scope.SKILL_RUN)).token().expiresAt()).isNull();
+    }
+  }
+
+  @Test
   void adminGrantsEveryScopeAndOtherScopesOnlyThemselves() {
     assertThat(Scope.SKILL_RUN.grantedBy(EnumSet.of(Scope.POLICY_ADMIN))).isTrue();
     assertThat(Scope.SANDBOX_WRITE.grantedBy(EnumSet.of(Scope.SANDBOX_READ))).isFalse();
