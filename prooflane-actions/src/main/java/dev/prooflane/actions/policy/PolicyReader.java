@@ -37,6 +37,12 @@ public final class PolicyReader {
   private static final Pattern SIZE =
       Pattern.compile("(\\d{1,10})\\s*(B|KiB|MiB)?", Pattern.CASE_INSENSITIVE);
 
+  /**
+   * The longest redaction pattern: java.util.regex recurses once per element of a pattern, so a
+   * long one overflows the stack when it is matched.
+   */
+  private static final int MAX_PATTERN = 1000;
+
   private PolicyReader() {}
 
   /** Reads {@code file}; {@code actions} are the action names that exist. */
@@ -236,6 +242,15 @@ public final class PolicyReader {
       for (SpecNode item : f.get("patterns").items()) {
         String p = item.text();
         if (p == null) {
+          continue;
+        }
+        if (p.length() > MAX_PATTERN) {
+          item.problem(
+              "a pattern of "
+                  + p.length()
+                  + " characters (expected: at most "
+                  + MAX_PATTERN
+                  + "; match the secret's shape, not its every form)");
           continue;
         }
         try {

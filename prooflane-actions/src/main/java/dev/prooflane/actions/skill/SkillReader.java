@@ -1,5 +1,6 @@
 package dev.prooflane.actions.skill;
 
+import dev.prooflane.actions.expr.ExpressionException;
 import dev.prooflane.actions.expr.Template;
 import dev.prooflane.model.Durations;
 import dev.prooflane.model.ProoflaneException;
@@ -89,7 +90,7 @@ public final class SkillReader {
     }
     Map<String, Template> outputs = new LinkedHashMap<>();
     if (top.containsKey("outputs")) {
-      top.get("outputs").entries().forEach((k, v) -> outputs.put(k, Template.read(v)));
+      top.get("outputs").entries().forEach((k, v) -> outputs.put(k, template(v)));
     }
     spec.throwIfProblems();
     return new Skill(
@@ -129,7 +130,17 @@ public final class SkillReader {
       }
       Optional<Object> defaultValue = Optional.empty();
       if (f.containsKey("default")) {
-        Object raw = plainValue(f.get("default"));
+        Object raw;
+        try {
+          raw = plainValue(f.get("default"));
+        } catch (ExpressionException ex) {
+          // the message starts with "location: ", which the problem carries already
+          f.get("default")
+              .problem(
+                  ex.getMessage().substring(ex.location().length() + 2)
+                      + " (a default is evaluated when the skill is read, without inputs or steps)");
+          continue;
+        }
         try {
           defaultValue = Optional.of(type.coerce(raw));
         } catch (IllegalArgumentException ex) {
@@ -145,7 +156,7 @@ public final class SkillReader {
   }
 
   private static Object plainValue(SpecNode node) {
-    Template t = Template.read(node);
+    Template t = template(node);
     return t == null ? null : t.evaluate(Map.of());
   }
 
@@ -185,11 +196,11 @@ public final class SkillReader {
     }
     Template with =
         f.containsKey("with")
-            ? Template.read(f.get("with"))
+            ? template(f.get("with"))
             : Template.literal(Map.of(), node.location());
     Optional<Template> condition = Optional.empty();
     if (f.containsKey("if")) {
-      Template t = Template.read(f.get("if"));
+      Template t = template(f.get("if"));
       condition = Optional.ofNullable(t);
     }
     Optional<Duration> timeout =
@@ -207,6 +218,19 @@ public final class SkillReader {
       return null;
     }
     return new SkillStep(id, action, with, condition, timeout, always, node.location());
+  }
+
+  /**
+   * {@link Template#read}, but a value that holds itself (an alias inside its own anchor, such as
+   * {@code &w {that: [*w]}}) is a problem instead of a StackOverflowError: the YAML layer bounds
+   * nesting to 50, so only such a cycle recurses that deep.
+   */
+  private static Template template(SpecNode node) {
+    try {
+      return Template.read(node);
+    } catch (StackOverflowError e) {
+      return node.problem("the value holds itself (an alias *x inside its own anchor &x)");
+    }
   }
 
   static String digest(byte[] bytes) {

@@ -67,4 +67,37 @@ class PolicyReaderHostileInputTest {
                           assertThat(p.message()).startsWith("missing field 'host'");
                         }));
   }
+
+  /**
+   * A redaction pattern long enough to compile but not to match: java.util.regex recursed once per
+   * element and overflowed the stack on matcher("").matches() (and would on every redaction).
+   */
+  @Test
+  void aRedactionPatternLongerThan1000CharactersIsAProblemNotAStackOverflow() {
+    String policy = "redact:\n  patterns: ['" + "a?".repeat(50_000) + "b']\n";
+
+    assertThatThrownBy(() -> PolicyReader.parse("policy.yaml", policy, ACTIONS))
+        .isInstanceOf(SpecException.class)
+        .satisfies(
+            e ->
+                assertThat(((SpecException) e).problems())
+                    .singleElement()
+                    .satisfies(
+                        p -> {
+                          assertThat(p.line()).isEqualTo(2);
+                          assertThat(p.field()).isEqualTo("redact.patterns[0]");
+                          assertThat(p.message()).startsWith("a pattern of 100001 characters");
+                        }));
+  }
+
+  @Test
+  void aRedactionPatternOf1000CharactersIsRead() {
+    String pattern = "tok_" + "[0-9a-f]".repeat(124) + "x".repeat(4);
+    assertThat(pattern).hasSize(1000);
+
+    Policy policy =
+        PolicyReader.parse("policy.yaml", "redact: {patterns: ['" + pattern + "']}", ACTIONS);
+
+    assertThat(policy.redactor().patterns()).extracting(Object::toString).contains(pattern);
+  }
 }

@@ -277,12 +277,13 @@ public final class HostileYaml {
 
   /** Hostile policy files; {@code real} are real policy files to break. */
   public static Arbitrary<String> policyFile(List<String> real) {
-    return file(concat(POLICY_KEYS, ODD_KEYS), concat(POLICY_VALUES, ODD_VALUES), real);
+    return file(
+        concat(POLICY_KEYS, ODD_KEYS), concat(POLICY_VALUES, ODD_VALUES), real, policyTraps());
   }
 
   /** Hostile skill files; {@code real} are real skill files to break. */
   public static Arbitrary<String> skillFile(List<String> real) {
-    return file(concat(SKILL_KEYS, ODD_KEYS), concat(SKILL_VALUES, ODD_VALUES), real);
+    return file(concat(SKILL_KEYS, ODD_KEYS), concat(SKILL_VALUES, ODD_VALUES), real, skillTraps());
   }
 
   /** The first {@code ```yaml} block of a Markdown file. */
@@ -322,7 +323,8 @@ public final class HostileYaml {
     throw new IllegalStateException(relative + " not found above " + Path.of("").toAbsolutePath());
   }
 
-  private static Arbitrary<String> file(List<String> keys, List<String> values, List<String> real) {
+  private static Arbitrary<String> file(
+      List<String> keys, List<String> values, List<String> real, Arbitrary<String> traps) {
     return Arbitraries.frequencyOf(
         Tuple.of(1, Arbitraries.of(real)),
         Tuple.of(2, Arbitraries.strings().all().ofMaxLength(300)),
@@ -331,7 +333,99 @@ public final class HostileYaml {
             Arbitraries.strings().withChars(":-[]{}&*!|>'\"#%@`$ \n\t,?<abc019").ofMaxLength(300)),
         Tuple.of(6, lines(keys, values)),
         Tuple.of(6, broken(real, keys, values)),
-        Tuple.of(1, traps(keys)));
+        Tuple.of(1, traps(keys)),
+        Tuple.of(2, traps));
+  }
+
+  /**
+   * Where the policy reader hands text to a pattern or a parser of its own: long and deeply nested
+   * regular expressions, host names and address ranges.
+   */
+  private static Arbitrary<String> policyTraps() {
+    Arbitrary<Integer> n = Arbitraries.integers().between(1, 40);
+    return Arbitraries.oneOf(
+        n.map(k -> "redact:\n  patterns: ['" + "a?".repeat(k * 500) + "b']\n"),
+        n.map(k -> "redact:\n  patterns: ['" + "(?:x){0,2}".repeat(k * 250) + "b']\n"),
+        n.map(
+            k ->
+                "redact:\n  patterns: ['"
+                    + "(".repeat(k * 250)
+                    + "a"
+                    + ")".repeat(k * 250)
+                    + "']\n"),
+        n.map(k -> "redact:\n  patterns: ['" + "a|".repeat(k * 1_000) + "a']\n"),
+        n.map(k -> "redact:\n  headers: ['" + "x".repeat(k * 10_000) + "']\n"),
+        n.map(k -> "http:\n  allow: ['" + "a.".repeat(k * 250) + "a']\n"),
+        n.map(k -> "http:\n  allow:\n    - {host: '" + "a.".repeat(k * 250) + "a'}\n"),
+        n.map(k -> "http:\n  allow: ['[" + ":".repeat(k * 1_000) + "]']\n"),
+        n.map(k -> "http:\n  privateNetworks: ['" + "1:".repeat(k * 1_000) + "/8']\n"),
+        n.map(
+            k -> "writes:\n  allow:\n    - {service: x, path: '/" + "*".repeat(k * 1_000) + "'}\n"),
+        n.map(k -> "limits: {runDuration: " + "1d".repeat(k * 1_000) + "}\n"),
+        Arbitraries.of(
+            "http:\n  allow:\n    - {ports: [80]}\n",
+            "http:\n  allow:\n    - {host: ~}\n",
+            "http: {allow: [{host: [a]}], privateNetworks: [[10.0.0.0/8]]}\n",
+            "writes: {allow: [{service: x, path: ~}, {path: /x}]}\n",
+            "limits: {bytesPerResponse: 9999999999MiB, stepsPerRun: 2147483648}\n",
+            "sandboxes: {perOwner: 0, total: -1, maxTtl: 0s}\n",
+            "skills: {allow: ['label:', 'label:=x', '', ~]}\n"));
+  }
+
+  /**
+   * Where the skill reader reads nested values ({@code with}, {@code if}, {@code outputs}, input
+   * defaults) and evaluates expressions: self-referencing anchors, defaults that fail to evaluate.
+   */
+  private static Arbitrary<String> skillTraps() {
+    String head = "name: x\ndescription: d\nwhenToUse: w\n";
+    String step = "steps:\n  - {id: a, action: check, with: {that: true}}\n";
+    Arbitrary<String> field = Arbitraries.of("with", "if", "timeout", "always", "id", "action");
+    Arbitrary<String> type =
+        Arbitraries.of("string", "integer", "number", "boolean", "object", "array");
+    Arbitrary<String> expression =
+        Arbitraries.of(
+            "1 / 0",
+            "inputs.y",
+            "inputs.y.z",
+            "[1][5]",
+            "{'a': 1}.b",
+            "int('x')",
+            "1 + 1",
+            "'a' + 'b'",
+            "true",
+            "[1, 2]",
+            "null");
+    return Arbitraries.oneOf(
+        field.map(
+            f -> head + "steps:\n  - id: a\n    action: check\n    " + f + ": &w {that: [*w]}\n"),
+        field.map(f -> head + "steps:\n  - id: a\n    action: check\n    " + f + ": &w [*w]\n"),
+        Arbitraries.of(
+            head + step + "outputs: &o {price: *o}\n",
+            head + step + "outputs: {price: &p [*p]}\n",
+            head + "inputs:\n  x: {type: object, default: &d {a: *d}}\n" + step,
+            head + "inputs:\n  x: {type: array, default: &d [*d]}\n" + step,
+            head + "labels: &l {a: *l}\n" + step,
+            head + "steps: &s [{id: a, action: check, with: *s}]\n",
+            head + "steps:\n  - &s {id: a, action: check, with: {that: *s}}\n"),
+        Combinators.combine(type, expression)
+            .as(
+                (t, e) ->
+                    head
+                        + "inputs:\n  x: {type: "
+                        + t
+                        + ", default: \"${{ "
+                        + e
+                        + " }}\"}\n"
+                        + step),
+        Combinators.combine(field, expression)
+            .as(
+                (f, e) ->
+                    head
+                        + "steps:\n  - id: a\n    action: check\n    "
+                        + f
+                        + ": \"${{ "
+                        + e
+                        + " }}\"\n"));
   }
 
   /** {@code key: value} lines at random indentation, so mappings and lists nest arbitrarily. */
