@@ -9,7 +9,7 @@ import java.util.List;
 /** What the operator observed and did for a sandbox; written only by the operator. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class SandboxStatus {
-  @JsonPropertyDescription("Pending, Ready, Failed or Terminating.")
+  @JsonPropertyDescription("Pending (forks starting), Ready or Failed (see message).")
   private String phase;
 
   @JsonPropertyDescription("The key requests carry to reach the sandbox.")

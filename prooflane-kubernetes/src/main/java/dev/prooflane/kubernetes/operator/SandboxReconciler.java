@@ -82,11 +82,11 @@ public final class SandboxReconciler implements Reconciler<Sandbox>, Cleaner<San
       key = routingKey(sandbox, status);
       plan = planner.plan(sandbox, key, ClusterBaseline.read(client, namespace(sandbox)));
     } catch (PlanException e) {
-      Conditions.set(status, FAILED, "BaselineMissing", e.getMessage(), sandbox, clock);
+      fail(client, sandbox, status, "BaselineMissing", e.getMessage());
       return UpdateControl.patchStatus(sandbox)
           .rescheduleAfter(untilDeadline(deadline, Duration.ofSeconds(30)));
     } catch (ProoflaneException | IllegalArgumentException e) {
-      Conditions.set(status, FAILED, "InvalidSpec", e.getMessage(), sandbox, clock);
+      fail(client, sandbox, status, "InvalidSpec", e.getMessage());
       return deadline == null
           ? UpdateControl.patchStatus(sandbox)
           : UpdateControl.patchStatus(sandbox).rescheduleAfter(untilDeadline(deadline, null));
@@ -133,6 +133,18 @@ public final class SandboxReconciler implements Reconciler<Sandbox>, Cleaner<San
         sandbox,
         clock);
     return UpdateControl.patchStatus(sandbox).rescheduleAfter(untilDeadline(deadline, pendingPoll));
+  }
+
+  private void fail(
+      KubernetesClient client,
+      Sandbox sandbox,
+      SandboxStatus status,
+      String reason,
+      String message) {
+    if (!FAILED.equals(status.getPhase()) || !message.equals(status.getMessage())) {
+      SandboxEvents.warn(client, sandbox, reason, message, clock);
+    }
+    Conditions.set(status, FAILED, reason, message, sandbox, clock);
   }
 
   @Override

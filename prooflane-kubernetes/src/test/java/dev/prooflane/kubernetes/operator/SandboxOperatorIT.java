@@ -13,16 +13,22 @@ import dev.prooflane.kubernetes.render.Rendered;
 import dev.prooflane.kubernetes.support.CrdSchemas;
 import dev.prooflane.kubernetes.support.Fixtures;
 import dev.prooflane.kubernetes.support.MockCluster;
+import dev.prooflane.kubernetes.support.RbacRules;
 import dev.prooflane.model.KeyNames;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,17 +41,41 @@ class SandboxOperatorIT {
   private SandboxOperator operator;
   private Map<String, ObjectNode> before;
 
+  private static final String OPERATOR_AGENT = "prooflane-operator-under-test";
+  private KubernetesClient operatorClient;
+
   @BeforeEach
   void startOperatorOnTheShopBaseline() {
     MockCluster.installCrds(server);
     MockCluster.create(client, MockCluster.baseline());
     before = MockCluster.snapshot(client, NS);
-    operator = SandboxOperator.start(client, KeyNames.DEFAULT, Duration.ofMillis(200));
+    operatorClient =
+        new KubernetesClientBuilder()
+            .withConfig(
+                new ConfigBuilder(client.getConfiguration()).withUserAgent(OPERATOR_AGENT).build())
+            .build();
+    operator = SandboxOperator.start(operatorClient, KeyNames.DEFAULT, Duration.ofMillis(200));
   }
 
   @AfterEach
-  void stopOperator() {
+  void stopOperatorAndCheckItsCallsAgainstTheRbacRules() throws InterruptedException {
     operator.close();
+    operatorClient.close();
+    List<RbacRules.Call> calls = new ArrayList<>();
+    RecordedRequest r;
+    while ((r = server.takeRequest(1, TimeUnit.MILLISECONDS)) != null) {
+      if (OPERATOR_AGENT.equals(r.getHeader("User-Agent"))) {
+        RbacRules.call(r.getMethod(), r.getPath()).ifPresent(calls::add);
+      }
+    }
+    assertThat(calls).isNotEmpty();
+    RbacRules rules =
+        RbacRules.read(
+            Path.of(
+                System.getProperty("prooflane.deploy.dir", "../deploy/kubernetes"), "rbac.yaml"));
+    assertThat(rules.denied(calls))
+        .as("calls deploy/kubernetes/rbac.yaml does not allow")
+        .isEmpty();
   }
 
   private Sandbox create(String file) {

@@ -46,9 +46,26 @@ public final class CrdSchemas {
     return schema.validate(object).stream().map(Error::toString).toList();
   }
 
+  /** The problems of {@code object} against {@code crd}, a CRD read from a file. */
+  public static List<String> problems(JsonNode crd, JsonNode object) {
+    String apiVersion = Manifests.apiVersion(object);
+    return compile(crd, apiVersion.substring(apiVersion.indexOf('/') + 1), "CRD")
+        .validate(object)
+        .stream()
+        .map(Error::toString)
+        .toList();
+  }
+
   private static Schema compile(String file, String version) {
     try (InputStream in = CrdSchemas.class.getResourceAsStream(file)) {
-      JsonNode crd = Manifests.yaml().readTree(in);
+      return compile(Manifests.yaml().readTree(in), version, file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Schema compile(JsonNode crd, String version, String file) {
+    {
       for (JsonNode v : crd.path("spec").path("versions")) {
         if (version.equals(v.path("name").asText())) {
           ObjectNode schema = v.path("schema").path("openAPIV3Schema").deepCopy();
@@ -62,8 +79,6 @@ public final class CrdSchemas {
         }
       }
       throw new IllegalArgumentException(file + ": no version " + version);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
