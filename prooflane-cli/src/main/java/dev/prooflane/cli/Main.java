@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
       DemoCommand.class,
       McpCommand.class,
       AgentSkillsCommand.class,
+      dev.prooflane.cli.kube.KubeCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
