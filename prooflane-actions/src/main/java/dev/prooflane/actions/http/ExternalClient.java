@@ -95,7 +95,14 @@ final class ExternalClient {
         double millis = (System.nanoTime() - start) / 1_000_000.0;
         return outcome(label, method, url, headers, bodyText, response, millis, context);
       }
-      URI next = url.resolve(location);
+      URI next;
+      try {
+        next = url.resolve(location);
+      } catch (IllegalArgumentException e) {
+        throw new ProoflaneException(
+            url + " answered " + response.status() + " with an invalid Location '" + location + "'",
+            e);
+      }
       if (!sameOrigin(url, next)) {
         headers.keySet().removeAll(CREDENTIALS);
       }
@@ -185,6 +192,8 @@ final class ExternalClient {
                 SocketAddress.inetSocketAddress(
                     destination.port(), destination.address().getHostAddress()))
             .setConnectTimeout(Math.min(5_000, timeout.toMillis()))
+            // a server that stops answering must not hold the connection after the step gave up
+            .setIdleTimeout(timeout.toMillis())
             .setFollowRedirects(false);
     headers.forEach(request::putHeader);
     // one byte more than is kept tells whether the body was cut

@@ -13,7 +13,6 @@ import java.util.Set;
 final class EgressReader {
   private static final Set<String> METHODS =
       Set.of("GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE");
-  private static final int MAX_HOST = 253;
 
   private EgressReader() {}
 
@@ -81,23 +80,8 @@ final class EgressReader {
     return hostRule(r.get("host"), ports, methods);
   }
 
-  /**
-   * A host name is at most {@value #MAX_HOST} characters (DNS); a longer one is refused before
-   * {@link HostRule}'s pattern, which recurses once per label, can overflow the stack on it.
-   */
   private static Optional<HostRule> hostRule(
       SpecNode node, Set<Integer> ports, Set<String> methods) {
-    return node.parse(
-        host -> {
-          if (host.length() > MAX_HOST) {
-            throw new IllegalArgumentException(
-                "a host of "
-                    + host.length()
-                    + " characters (expected: a host name of at most "
-                    + MAX_HOST
-                    + ")");
-          }
-          return new HostRule(host, ports, methods);
-        });
+    return node.parse(host -> new HostRule(host, ports, methods));
   }
 }

@@ -21,11 +21,17 @@ public record HostRule(String host, Set<Integer> ports, Set<String> methods) {
   private static final Pattern NAME =
       Pattern.compile(
           "(\\*\\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+  private static final int MAX_HOST = 253;
   private static final Pattern IPV6 = Pattern.compile("\\[[0-9a-f:.]+]");
 
   public HostRule {
     requireNonNull(host, "host");
     host = host.toLowerCase(Locale.ROOT);
+    // checked first: the name pattern recurses once per label and would overflow on a huge text
+    if (host.length() > MAX_HOST) {
+      throw new IllegalArgumentException(
+          "a host of " + host.length() + " characters (expected: a host name of at most 253)");
+    }
     if (!NAME.matcher(host).matches() && !IPV6.matcher(host).matches()) {
       throw new IllegalArgumentException(
           "'"

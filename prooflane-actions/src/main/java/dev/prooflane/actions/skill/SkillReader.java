@@ -90,7 +90,7 @@ public final class SkillReader {
     }
     Map<String, Template> outputs = new LinkedHashMap<>();
     if (top.containsKey("outputs")) {
-      top.get("outputs").entries().forEach((k, v) -> outputs.put(k, template(v)));
+      top.get("outputs").entries().forEach((k, v) -> outputs.put(k, Template.read(v)));
     }
     spec.throwIfProblems();
     return new Skill(
@@ -156,7 +156,7 @@ public final class SkillReader {
   }
 
   private static Object plainValue(SpecNode node) {
-    Template t = template(node);
+    Template t = Template.read(node);
     return t == null ? null : t.evaluate(Map.of());
   }
 
@@ -196,11 +196,11 @@ public final class SkillReader {
     }
     Template with =
         f.containsKey("with")
-            ? template(f.get("with"))
+            ? Template.read(f.get("with"))
             : Template.literal(Map.of(), node.location());
     Optional<Template> condition = Optional.empty();
     if (f.containsKey("if")) {
-      Template t = template(f.get("if"));
+      Template t = Template.read(f.get("if"));
       condition = Optional.ofNullable(t);
     }
     Optional<Duration> timeout =
@@ -218,19 +218,6 @@ public final class SkillReader {
       return null;
     }
     return new SkillStep(id, action, with, condition, timeout, always, node.location());
-  }
-
-  /**
-   * {@link Template#read}, but a value that holds itself (an alias inside its own anchor, such as
-   * {@code &w {that: [*w]}}) is a problem instead of a StackOverflowError: the YAML layer bounds
-   * nesting to 50, so only such a cycle recurses that deep.
-   */
-  private static Template template(SpecNode node) {
-    try {
-      return Template.read(node);
-    } catch (StackOverflowError e) {
-      return node.problem("the value holds itself (an alias *x inside its own anchor &x)");
-    }
   }
 
   static String digest(byte[] bytes) {

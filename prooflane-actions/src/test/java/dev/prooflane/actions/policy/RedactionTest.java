@@ -151,4 +151,17 @@ class RedactionTest {
         .isEqualTo(Map.of("Cookie", "[redacted]", "n", List.of("[redacted]")));
     assertThat(r.text("a plain line about cookies")).isEqualTo("a plain line about cookies");
   }
+
+  @Test
+  void withholdsAWholeTextThatAPolicyPatternCannotScan() {
+    Redactor redactor =
+        Redactor.of(
+            java.util.Set.of(), java.util.List.of(java.util.regex.Pattern.compile("(a|b)*c")));
+    String huge = "ab".repeat(100_000) + " secret";
+    String out = redactor.text(huge);
+    assertThat(out)
+        .startsWith("[redacted] (200007 characters withheld: pattern (a|b)*c failed)")
+        .doesNotContain("secret");
+    assertThat(redactor.text("abc and more")).isEqualTo("[redacted] and more");
+  }
 }

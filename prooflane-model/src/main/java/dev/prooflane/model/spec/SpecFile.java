@@ -77,7 +77,19 @@ public final class SpecFile {
     try {
       Node node = yaml.compose(new StringReader(text));
       if (node == null) {
-        problems.add(new SpecProblem(name, 1, 1, "", "file is empty (see docs/environment.md)"));
+        problems.add(new SpecProblem(name, 1, 1, "", "file is empty"));
+        return null;
+      }
+      Node cycle = Cycles.find(node);
+      if (cycle != null) {
+        problems.add(
+            new SpecProblem(
+                name,
+                cycle.getStartMark().getLine() + 1,
+                cycle.getStartMark().getColumn() + 1,
+                "",
+                "this value holds itself (an alias *x inside its own anchor &x): write the value"
+                    + " out instead"));
         return null;
       }
       return new SpecNode(this, node, "");
