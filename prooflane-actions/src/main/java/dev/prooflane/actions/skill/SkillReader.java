@@ -141,6 +141,14 @@ public final class SkillReader {
                       + " (a default is evaluated when the skill is read, without inputs or steps)");
           continue;
         }
+        if (raw != null && raw.getClass().getName().startsWith("dev.cel.")) {
+          // CEL answers "unknown" for names it has no value for, such as inputs.y
+          f.get("default")
+              .problem(
+                  "refers to values a default cannot see (inputs, steps): it is evaluated when the"
+                      + " skill is read; write a literal");
+          continue;
+        }
         try {
           defaultValue = Optional.of(type.coerce(raw));
         } catch (IllegalArgumentException ex) {

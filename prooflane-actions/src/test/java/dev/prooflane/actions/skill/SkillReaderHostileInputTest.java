@@ -60,6 +60,18 @@ class SkillReaderHostileInputTest {
   }
 
   @Test
+  void aDefaultThatRefersToAnotherInputSaysSo() {
+    String skill =
+        HEAD
+            + "inputs:\n  x: {type: string, default: \"${{ inputs.y }}\"}\n  y: {type: string}\n"
+            + STEP;
+
+    assertThatThrownBy(() -> parse(skill))
+        .hasMessageContaining(
+            "inputs.x.default: refers to values a default cannot see (inputs, steps)");
+  }
+
+  @Test
   void aDefaultThatEvaluatesIsStillRead() {
     Skill skill = parse(HEAD + "inputs:\n  x: {type: integer, default: \"${{ 1 + 1 }}\"}\n" + STEP);
 
