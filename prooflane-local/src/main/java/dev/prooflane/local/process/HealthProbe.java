@@ -78,7 +78,10 @@ public final class HealthProbe {
       } catch (ExecutionException e) {
         last = describe(e.getCause());
       } catch (TimeoutException e) {
-        last = "no answer within " + tryFor.toMillis() + " ms";
+        // a last try cut short by the deadline says nothing new: keep the answer before it
+        if (tryFor.compareTo(PER_TRY) >= 0 || last.equals("no answer yet")) {
+          last = "no answer within " + tryFor.toMillis() + " ms";
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new InstanceFailedException(
