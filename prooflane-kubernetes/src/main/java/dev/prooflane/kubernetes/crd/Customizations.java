@@ -12,7 +12,8 @@ public class Customizations {
   private List<ImageOverride> images = new ArrayList<>();
 
   @JsonPropertyDescription(
-      "Environment changes applied to every container: upsert (the default) or delete.")
+      "Environment changes: upsert (the default) or delete, in one container or by default the"
+          + " first (upsert) or every one (delete).")
   private List<EnvChange> env = new ArrayList<>();
 
   @JsonPropertyDescription("Container arguments to replace, by container name.")

@@ -41,21 +41,36 @@ final class Containers {
       find(containers, args.getContainer(), where, sandbox)
           .setArgs(new ArrayList<>(args.getArgs()));
     }
-    for (Container container : containers) {
-      List<EnvVar> env =
-          new ArrayList<>(container.getEnv() == null ? List.of() : container.getEnv());
-      for (EnvChange change : c.getEnv()) {
+    for (int i = 0; i < c.getEnv().size(); i++) {
+      EnvChange change = c.getEnv().get(i);
+      String where = at + ".customizations.env[" + i + "].container";
+      List<Container> targets =
+          change.getContainer() != null
+              ? List.of(find(containers, change.getContainer(), where, sandbox))
+              : change.operationOrDefault() == EnvOperation.DELETE
+                  ? containers
+                  : containers.subList(0, 1);
+      for (Container container : targets) {
+        List<EnvVar> env = env(container);
         if (change.operationOrDefault() == EnvOperation.DELETE) {
           env.removeIf(v -> v.getName().equals(change.getName()));
         } else {
           upsert(env, change.getName(), change.getValue());
         }
+        container.setEnv(env);
       }
+    }
+    for (Container container : containers) {
+      List<EnvVar> env = env(container);
       upsert(env, ENV_SANDBOX, sandbox);
       upsert(env, ENV_ROUTING_KEY, key.value());
       container.setEnv(env);
     }
     return copy;
+  }
+
+  private static List<EnvVar> env(Container container) {
+    return new ArrayList<>(container.getEnv() == null ? List.of() : container.getEnv());
   }
 
   private static void upsert(List<EnvVar> env, String name, String value) {

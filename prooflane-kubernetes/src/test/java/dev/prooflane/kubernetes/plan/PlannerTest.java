@@ -65,6 +65,9 @@ class PlannerTest {
         .doesNotContainKey("LEGACY_MODE");
     Container metrics = fork.getSpec().getTemplate().getSpec().getContainers().get(1);
     assertThat(metrics.getImage()).isEqualTo("registry.example/shop/metrics-agent:2.1");
+    assertThat(metrics.getEnv())
+        .extracting(EnvVar::getName)
+        .containsExactly("PROOFLANE_SANDBOX", "PROOFLANE_ROUTING_KEY");
     assertThat(fork.getSpec().getTemplate().getMetadata().getAnnotations())
         .containsEntry("sidecar.istio.io/inject", "true");
     assertThat(fork.getMetadata().getLabels())
