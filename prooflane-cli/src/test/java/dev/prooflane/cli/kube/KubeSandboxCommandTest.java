@@ -1,6 +1,7 @@
 package dev.prooflane.cli.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.prooflane.kubernetes.crd.Sandbox;
 import dev.prooflane.kubernetes.crd.SandboxStatus;
@@ -9,6 +10,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,5 +131,70 @@ class KubeSandboxCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(3);
     assertThat(result.err()).contains("cluster http://127.0.0.1:" + port);
+  }
+
+  /** Stands in for the operator: once the sandbox exists, writes {@code phase} to its status. */
+  private Thread setStatusWhenCreated(String phase, String message) {
+    Thread t =
+        new Thread(
+            () -> {
+              await()
+                  .atMost(Duration.ofSeconds(10))
+                  .until(
+                      () ->
+                          client
+                                  .resources(Sandbox.class)
+                                  .inNamespace("shop")
+                                  .withName("pr-42")
+                                  .get()
+                              != null);
+              client
+                  .resources(Sandbox.class)
+                  .inNamespace("shop")
+                  .withName("pr-42")
+                  .editStatus(
+                      s -> {
+                        SandboxStatus status = new SandboxStatus();
+                        status.setPhase(phase);
+                        status.setRoutingKey("k7q2m9x4z1ab");
+                        status.setMessage(message);
+                        s.setStatus(status);
+                        return s;
+                      });
+            });
+    t.start();
+    return t;
+  }
+
+  @Test
+  void createWaitsUntilTheSandboxIsReadyAndPrintsItsKey() throws Exception {
+    Thread operator = setStatusWhenCreated("Ready", "");
+
+    CliRun.Result result =
+        cli("kube", "sandbox", "create", "-f", sandbox.toString(), "--wait", "--timeout", "20s");
+    operator.join();
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out())
+        .isEqualTo(
+            "sandbox shop/pr-42 created\nsandbox shop/pr-42 ready, routing key k7q2m9x4z1ab\n");
+  }
+
+  @Test
+  void createWaitReportsAFailedSandboxWithItsMessage() throws Exception {
+    Thread operator =
+        setStatusWhenCreated(
+            "Failed",
+            "baseline Deployment shop/pricing not found: create it or fix spec.forks[0].of.name");
+
+    CliRun.Result result =
+        cli("kube", "sandbox", "create", "-f", sandbox.toString(), "--wait", "--timeout", "20s");
+    operator.join();
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.err())
+        .contains(
+            "sandbox shop/pr-42 failed: baseline Deployment shop/pricing not found: create it or"
+                + " fix spec.forks[0].of.name");
   }
 }

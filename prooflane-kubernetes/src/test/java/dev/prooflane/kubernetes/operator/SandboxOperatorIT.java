@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.prooflane.kubernetes.crd.RoutingProvider;
 import dev.prooflane.kubernetes.crd.Sandbox;
 import dev.prooflane.kubernetes.meta.Labels;
 import dev.prooflane.kubernetes.meta.Manifests;
@@ -332,5 +333,49 @@ class SandboxOperatorIT {
             .orElseThrow();
     assertThat(MockCluster.snapshot(client, NS).get("VirtualService/pricing"))
         .isEqualTo(MockCluster.normalize(vs));
+  }
+
+  @Test
+  void aSpecChangeUpdatesTheForkAndSwitchingProviderMovesTheRoutes() {
+    create("sandbox-istio.yaml");
+    awaitPhase("pr-42", SandboxReconciler.PENDING);
+
+    client
+        .resources(Sandbox.class)
+        .inNamespace(NS)
+        .withName("pr-42")
+        .edit(
+            s -> {
+              s.getSpec()
+                  .getForks()
+                  .get(0)
+                  .getCustomizations()
+                  .getImages()
+                  .get(0)
+                  .setImage("registry.example/shop/pricing:pr-42-b");
+              s.getSpec().getRouting().setProvider(RoutingProvider.GATEWAY_API);
+              return s;
+            });
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              Deployment fork =
+                  client.apps().deployments().inNamespace(NS).withName("pricing-pr-42").get();
+              assertThat(fork.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                  .isEqualTo("registry.example/shop/pricing:pr-42-b");
+              assertThat(routeNames(virtualService("pricing")))
+                  .containsExactly("admin", "api-v1", "default");
+              assertThat(
+                      client
+                          .genericKubernetesResources(MockCluster.HTTP_ROUTES)
+                          .inNamespace(NS)
+                          .withName("pricing-pr-42")
+                          .get())
+                  .isNotNull();
+            });
+    assertThat(MockCluster.snapshot(client, NS).get("VirtualService/pricing"))
+        .isEqualTo(before.get("VirtualService/pricing"));
   }
 }
