@@ -68,19 +68,7 @@ class KubeSandboxCommandTest {
     assertThat(client.resources(Sandbox.class).inNamespace("shop").withName("pr-42").get())
         .isNotNull();
 
-    client
-        .resources(Sandbox.class)
-        .inNamespace("shop")
-        .withName("pr-42")
-        .editStatus(
-            s -> {
-              SandboxStatus status = new SandboxStatus();
-              status.setPhase("Pending");
-              status.setRoutingKey("k7q2m9x4z1ab");
-              status.setMessage("waiting for a ready pod of pricing-pr-42");
-              s.setStatus(status);
-              return s;
-            });
+    writeStatus("Pending", "waiting for a ready pod of pricing-pr-42");
     CliRun.Result list = cli("kube", "sandbox", "list");
     assertThat(list.exitCode()).as(list.err()).isZero();
     assertThat(list.out())
@@ -133,6 +121,22 @@ class KubeSandboxCommandTest {
     assertThat(result.err()).contains("cluster http://127.0.0.1:" + port);
   }
 
+  private void writeStatus(String phase, String message) {
+    client
+        .resources(Sandbox.class)
+        .inNamespace("shop")
+        .withName("pr-42")
+        .editStatus(
+            s -> {
+              SandboxStatus status = new SandboxStatus();
+              status.setPhase(phase);
+              status.setRoutingKey("k7q2m9x4z1ab");
+              status.setMessage(message);
+              s.setStatus(status);
+              return s;
+            });
+  }
+
   /** Stands in for the operator: once the sandbox exists, writes {@code phase} to its status. */
   private Thread setStatusWhenCreated(String phase, String message) {
     Thread t =
@@ -148,19 +152,7 @@ class KubeSandboxCommandTest {
                                   .withName("pr-42")
                                   .get()
                               != null);
-              client
-                  .resources(Sandbox.class)
-                  .inNamespace("shop")
-                  .withName("pr-42")
-                  .editStatus(
-                      s -> {
-                        SandboxStatus status = new SandboxStatus();
-                        status.setPhase(phase);
-                        status.setRoutingKey("k7q2m9x4z1ab");
-                        status.setMessage(message);
-                        s.setStatus(status);
-                        return s;
-                      });
+              writeStatus(phase, message);
             });
     t.start();
     return t;
