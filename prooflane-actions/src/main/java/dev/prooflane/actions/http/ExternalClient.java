@@ -59,11 +59,6 @@ final class ExternalClient {
     this.options = new HttpClientOptions(requireNonNull(options, "options")).setKeepAlive(false);
   }
 
-  /** A client with the platform's resolver and trust store. */
-  ExternalClient(Redaction redaction) {
-    this(HostResolver.SYSTEM, redaction, new HttpClientOptions());
-  }
-
   HttpOutcome send(UrlCall call, String label, ActionContext context) throws InterruptedException {
     Map<String, String> headers = new LinkedHashMap<>(call.headers());
     String bodyText = HttpCall.bodyText(call.body());
