@@ -144,6 +144,38 @@ class LocalRuntimeIT {
   }
 
   @Test
+  void aBaselineInstanceThatDiesIsStartedAgainAndServesOnceHealthy() throws Exception {
+    ServiceStatus before =
+        runtime.services().stream().filter(s -> s.name().equals("b")).findFirst().orElseThrow();
+    ProcessHandle.of(before.pid()).orElseThrow().destroyForcibly();
+
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                runtime.services().stream()
+                    .anyMatch(s -> s.name().equals("b") && !s.message().isEmpty()));
+    ServiceStatus restarting =
+        runtime.services().stream().filter(s -> s.name().equals("b")).findFirst().orElseThrow();
+    assertThat(restarting.message())
+        .contains("baseline instance exited")
+        .contains("restart 1 in 1s");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                runtime.services().stream()
+                    .anyMatch(
+                        s ->
+                            s.name().equals("b")
+                                && s.state().equals("running")
+                                && s.pid() != before.pid()
+                                && s.message().isEmpty()));
+    runtime.services().forEach(s -> seenPids.add(s.pid()));
+    assertThat(TestEnvironment.get(url("b"), null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void restartBringsSandboxesBackWithTheirKeys() throws Exception {
     Sandbox before = create("kept", "c", Optional.empty());
     runtime.close();
