@@ -21,8 +21,8 @@ public final class SandboxOperator implements AutoCloseable {
   }
 
   /**
-   * Starts the operator on {@code client}, routing on {@code keyNames}, and polls a pending
-   * sandbox's forks every {@code pendingPoll} until they are ready.
+   * Starts the operator on {@code client}, routing on {@code keyNames}. A pending sandbox is
+   * reconciled when its forks' Deployments change, and at the latest every {@code pendingPoll}.
    */
   public static SandboxOperator start(
       KubernetesClient client, KeyNames keyNames, Duration pendingPoll) {
@@ -53,7 +53,7 @@ public final class SandboxOperator implements AutoCloseable {
   /** Runs in the cluster until the process is stopped. */
   public static void main(String[] args) {
     KubernetesClient client = new KubernetesClientBuilder().build();
-    SandboxOperator running = start(client, KeyNames.DEFAULT, Duration.ofSeconds(5));
+    SandboxOperator running = start(client, KeyNames.DEFAULT, Duration.ofSeconds(30));
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

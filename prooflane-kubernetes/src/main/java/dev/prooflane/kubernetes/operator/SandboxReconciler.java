@@ -3,6 +3,7 @@ package dev.prooflane.kubernetes.operator;
 import dev.prooflane.kubernetes.crd.ForkState;
 import dev.prooflane.kubernetes.crd.Sandbox;
 import dev.prooflane.kubernetes.crd.SandboxStatus;
+import dev.prooflane.kubernetes.meta.Labels;
 import dev.prooflane.kubernetes.meta.PlanException;
 import dev.prooflane.kubernetes.plan.Plan;
 import dev.prooflane.kubernetes.plan.Planner;
@@ -12,14 +13,19 @@ import dev.prooflane.model.ProoflaneException;
 import dev.prooflane.model.RoutingKey;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +66,21 @@ public final class SandboxReconciler implements Reconciler<Sandbox>, Cleaner<San
   /** How many objects this reconciler has created, updated or deleted so far. */
   public long writes() {
     return writes.get();
+  }
+
+  /**
+   * Watches the forks' Deployments (labelled {@code prooflane.dev/sandbox}) so that a fork becoming
+   * ready, or being changed or deleted by someone else, reconciles its sandbox at once.
+   */
+  @Override
+  public List<EventSource<?, Sandbox>> prepareEventSources(EventSourceContext<Sandbox> context) {
+    InformerEventSourceConfiguration<Deployment> forks =
+        InformerEventSourceConfiguration.from(Deployment.class, Sandbox.class)
+            .withName("fork-deployments")
+            .withLabelSelector(Labels.SANDBOX)
+            .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(Sandbox.class))
+            .build();
+    return List.of(new InformerEventSource<>(forks, context));
   }
 
   @Override

@@ -55,7 +55,8 @@ class SandboxOperatorIT {
             .withConfig(
                 new ConfigBuilder(client.getConfiguration()).withUserAgent(OPERATOR_AGENT).build())
             .build();
-    operator = SandboxOperator.start(operatorClient, KeyNames.DEFAULT, Duration.ofMillis(200));
+    // A poll far longer than the tests wait: readiness must come from the Deployment informer.
+    operator = SandboxOperator.start(operatorClient, KeyNames.DEFAULT, Duration.ofMinutes(5));
   }
 
   @AfterEach
