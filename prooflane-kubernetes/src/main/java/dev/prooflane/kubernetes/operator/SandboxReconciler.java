@@ -26,6 +26,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
+import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +44,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * the status as {@code Failed} with a message that says what to do; other errors (the API server)
  * are retried by JOSDK with exponential backoff, the message saying so meanwhile.
  */
+// Conflicts between sandboxes editing one VirtualService are expected: retry them soon, then back
+// off (0.5 s, 1 s, 2 s, ... up to 1 min; after 10 failures, the 5-minute resync tries again).
+@GradualRetry(maxAttempts = 10, initialInterval = 500, intervalMultiplier = 2, maxInterval = 60_000)
 @ControllerConfiguration(
     name = "sandbox",
     maxReconciliationInterval =

@@ -29,7 +29,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -272,8 +274,12 @@ class SandboxOperatorIT {
     client.resources(Sandbox.class).inNamespace(NS).withName("pr-43").delete();
 
     await()
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> get("pr-42") == null && get("pr-43") == null);
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () ->
+                assertThat(Stream.of(get("pr-42"), get("pr-43")).filter(Objects::nonNull))
+                    .as("sandboxes still there")
+                    .isEmpty());
     assertThat(MockCluster.snapshot(client, NS)).isEqualTo(before);
   }
 
@@ -285,7 +291,7 @@ class SandboxOperatorIT {
     awaitPhase("pr-42", SandboxReconciler.PENDING);
     assertThat(MockCluster.snapshot(client, NS)).isNotEqualTo(before);
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> get("pr-42") == null);
+    await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(get("pr-42")).isNull());
     assertThat(MockCluster.snapshot(client, NS)).isEqualTo(before);
   }
 
