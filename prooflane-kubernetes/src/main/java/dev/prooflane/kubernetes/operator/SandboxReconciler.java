@@ -1,9 +1,11 @@
 package dev.prooflane.kubernetes.operator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.prooflane.kubernetes.crd.ForkState;
 import dev.prooflane.kubernetes.crd.Sandbox;
 import dev.prooflane.kubernetes.crd.SandboxStatus;
 import dev.prooflane.kubernetes.meta.Labels;
+import dev.prooflane.kubernetes.meta.Manifests;
 import dev.prooflane.kubernetes.meta.PlanException;
 import dev.prooflane.kubernetes.plan.Plan;
 import dev.prooflane.kubernetes.plan.Planner;
@@ -90,6 +92,7 @@ public final class SandboxReconciler implements Reconciler<Sandbox>, Cleaner<San
   @Override
   public UpdateControl<Sandbox> reconcile(Sandbox sandbox, Context<Sandbox> context) {
     KubernetesClient client = context.getClient();
+    JsonNode before = Manifests.toTree(sandbox.getStatus());
     SandboxStatus status = sandbox.getStatus() == null ? new SandboxStatus() : sandbox.getStatus();
     sandbox.setStatus(status);
     status.setObservedGeneration(sandbox.getMetadata().getGeneration());
@@ -108,13 +111,10 @@ public final class SandboxReconciler implements Reconciler<Sandbox>, Cleaner<San
       plan = planner.plan(sandbox, key, ClusterBaseline.read(client, namespace(sandbox)));
     } catch (PlanException e) {
       fail(client, sandbox, status, "BaselineMissing", e.getMessage());
-      return UpdateControl.patchStatus(sandbox)
-          .rescheduleAfter(untilDeadline(deadline, Duration.ofSeconds(30)));
+      return respond(sandbox, before, untilDeadline(deadline, Duration.ofSeconds(30)));
     } catch (ProoflaneException | IllegalArgumentException e) {
       fail(client, sandbox, status, "InvalidSpec", e.getMessage());
-      return deadline == null
-          ? UpdateControl.patchStatus(sandbox)
-          : UpdateControl.patchStatus(sandbox).rescheduleAfter(untilDeadline(deadline, null));
+      return respond(sandbox, before, deadline == null ? null : untilDeadline(deadline, null));
     }
     writes.addAndGet(new ClusterWriter(client).apply(plan));
     status.setRoutingKey(key.value());
@@ -148,7 +148,7 @@ public final class SandboxReconciler implements Reconciler<Sandbox>, Cleaner<San
           notes.isEmpty() ? "" : notes.substring(2, notes.length() - 1),
           sandbox,
           clock);
-      return UpdateControl.patchStatus(sandbox).rescheduleAfter(untilDeadline(deadline, null));
+      return respond(sandbox, before, untilDeadline(deadline, null));
     }
     Conditions.set(
         status,
@@ -157,7 +157,19 @@ public final class SandboxReconciler implements Reconciler<Sandbox>, Cleaner<San
         "waiting for a ready pod of " + String.join(", ", waiting) + notes,
         sandbox,
         clock);
-    return UpdateControl.patchStatus(sandbox).rescheduleAfter(untilDeadline(deadline, pendingPoll));
+    return respond(sandbox, before, untilDeadline(deadline, pendingPoll));
+  }
+
+  /**
+   * Patches the status only when it changed: most reconciles (a fork's Deployment changed, the
+   * periodic resync) find nothing new, and each needless write is one more event to process.
+   */
+  private static UpdateControl<Sandbox> respond(Sandbox sandbox, JsonNode before, Duration next) {
+    UpdateControl<Sandbox> control =
+        Manifests.toTree(sandbox.getStatus()).equals(before)
+            ? UpdateControl.noUpdate()
+            : UpdateControl.patchStatus(sandbox);
+    return next == null ? control : control.rescheduleAfter(next);
   }
 
   private void fail(
