@@ -106,6 +106,12 @@ public final class SpecFile {
     } catch (YAMLException e) {
       problems.add(new SpecProblem(name, 0, 0, "", "YAML: " + e.getMessage()));
       return null;
+    } catch (IllegalArgumentException e) {
+      // SnakeYAML checks some values (tags such as "!::%a") outside its marked errors
+      problems.add(
+          new SpecProblem(
+              name, 0, 0, "", "YAML: " + e.getMessage() + " (check the tags, the words after !)"));
+      return null;
     }
   }
 }

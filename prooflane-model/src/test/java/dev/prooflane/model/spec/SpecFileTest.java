@@ -22,4 +22,12 @@ class SpecFileTest {
     SpecFile file = SpecFile.parse("f.yaml", "a: &v {k: 1}\nb: [*v, *v]\nc: {d: *v}\n");
     assertThat(file.root().entries()).containsOnlyKeys("a", "b", "c");
   }
+
+  @Test
+  void reportsATagSnakeYamlRefusesAsAProblem() {
+    assertThatThrownBy(() -> SpecFile.parse("f.yaml", "!::%a"))
+        .isInstanceOf(SpecException.class)
+        .hasMessageContaining("f.yaml")
+        .hasMessageContaining("YAML: Tag must not contain leading or trailing spaces");
+  }
 }
