@@ -7,7 +7,7 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The {@code --input NAME=VALUE} options of commands that run skills. */
-final class InputMixin {
+public final class InputMixin {
   @Option(
       names = {"-i", "--input"},
       paramLabel = "NAME=VALUE",
@@ -15,7 +15,8 @@ final class InputMixin {
           "A skill input; VALUE is converted to the input's type (numbers, true/false, JSON).")
   List<String> inputs = new ArrayList<>();
 
-  Map<String, Object> values() {
+  /** The inputs given, by name. */
+  public Map<String, Object> values() {
     Map<String, Object> out = new LinkedHashMap<>();
     for (String input : inputs) {
       int eq = input.indexOf('=');

@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
     name = "kube",
     mixinStandardHelpOptions = true,
     description = "Sandboxes in a Kubernetes cluster: render their objects, create, list, delete.",
-    subcommands = {KubeRenderCommand.class, KubeSandboxCommand.class})
+    subcommands = {KubeRenderCommand.class, KubeSandboxCommand.class, KubeRunCommand.class})
 public final class KubeCommand {}
