@@ -115,6 +115,18 @@ class SandboxQuotaIT {
 
     CliProcess.Result audit = cli("audit", "tail", "-n", "50");
     assertThat(audit.out()).contains("sandboxes.perOwner").contains("sandboxes.total");
+    HttpResponse<String> notHers =
+        http.send(
+            HttpRequest.newBuilder(URI.create(api + "/sandboxes/a-1"))
+                .header("Authorization", "Bearer " + bob)
+                .DELETE()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(notHers.statusCode()).isEqualTo(403);
+    assertThat(Json.mapper().readTree(notHers.body()).path("message").asText())
+        .isEqualTo(
+            "refused by policy sandboxes.owner: sandbox 'a-1' belongs to 'alice', not to 'bob';"
+                + " ask its owner, or delete it with a policy:admin token");
     assertThat(cli("sandbox", "delete", "a-1").exitCode()).isZero();
     HttpResponse<String> brief =
         create(

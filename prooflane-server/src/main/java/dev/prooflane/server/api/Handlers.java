@@ -2,6 +2,7 @@ package dev.prooflane.server.api;
 
 import dev.prooflane.actions.policy.PolicyRefusedException;
 import dev.prooflane.actions.policy.Redactor;
+import dev.prooflane.actions.policy.SandboxQuota;
 import dev.prooflane.local.LocalRuntime;
 import dev.prooflane.local.SandboxFailedException;
 import dev.prooflane.local.process.LogLine;
@@ -14,6 +15,8 @@ import dev.prooflane.model.spec.SandboxSpecReader;
 import dev.prooflane.routing.HopRecord;
 import dev.prooflane.server.audit.Governance;
 import dev.prooflane.server.auth.ApiGuard;
+import dev.prooflane.server.auth.Scope;
+import dev.prooflane.server.auth.Token;
 import dev.prooflane.server.json.ApiError;
 import dev.prooflane.server.json.Json;
 import dev.prooflane.server.json.SandboxView;
@@ -32,6 +35,9 @@ final class Handlers {
   private final Governance governance;
   private final Runnable onShutdown;
   private final SandboxAdmission admission;
+
+  /** Only a sandbox's owner (or a policy:admin token) deletes it: 403 otherwise. */
+  private static final String OWNER_RULE = "sandboxes.owner";
 
   /** Refusals that mean "too many right now": 429, so that a client may retry later. */
   private static final java.util.Set<String> QUOTAS =
@@ -115,10 +121,30 @@ final class Handlers {
     }
   }
 
+  /** Deletes a sandbox: its owner's token may, and a {@code policy:admin} token; no other. */
   void deleteSandbox(RoutingContext ctx) {
-    runtime.deleteSandbox(ctx.pathParam("name"));
-    governance.sandboxDeleted(ctx.pathParam("name"), ApiGuard.caller(ctx));
-    json(ctx, 200, Map.of("deleted", ctx.pathParam("name")));
+    String name = ctx.pathParam("name");
+    Token caller = ApiGuard.token(ctx);
+    String owner = runtime.sandbox(name).spec().labels().get(SandboxQuota.OWNER_LABEL);
+    if (owner != null
+        && !owner.equals(caller.name())
+        && !Scope.POLICY_ADMIN.grantedBy(caller.scopes())) {
+      PolicyRefusedException refused =
+          new PolicyRefusedException(
+              OWNER_RULE,
+              "sandbox '"
+                  + name
+                  + "' belongs to '"
+                  + owner
+                  + "', not to '"
+                  + caller.name()
+                  + "'; ask its owner, or delete it with a policy:admin token");
+      governance.refused(null, refused);
+      throw refused;
+    }
+    runtime.deleteSandbox(name);
+    governance.sandboxDeleted(name, caller.name());
+    json(ctx, 200, Map.of("deleted", name));
   }
 
   void hops(RoutingContext ctx) {
@@ -210,6 +236,9 @@ final class Handlers {
 
   private static int statusOf(Throwable t) {
     if (t instanceof PolicyRefusedException p) {
+      if (OWNER_RULE.equals(p.rule())) {
+        return 403;
+      }
       return QUOTAS.contains(p.rule()) ? 429 : 400;
     }
     if (t instanceof SpecException || t instanceof IllegalArgumentException) {

@@ -38,11 +38,20 @@ public final class ApiGuard {
    * @throws IllegalStateException on an open path, which has no caller
    */
   public static String caller(RoutingContext ctx) {
+    return token(ctx).name();
+  }
+
+  /**
+   * The token that authenticated {@code ctx}.
+   *
+   * @throws IllegalStateException on an open path, which has no caller
+   */
+  public static Token token(RoutingContext ctx) {
     Token token = ctx.get(TOKEN);
     if (token == null) {
       throw new IllegalStateException("no token on " + ctx.request().path());
     }
-    return token.name();
+    return token;
   }
 
   /** The first handler of every request: origin check, then authentication. */
