@@ -3,7 +3,6 @@ package dev.prooflane.actions.http;
 import static java.util.Objects.requireNonNull;
 
 import dev.prooflane.actions.core.ActionContext;
-import dev.prooflane.actions.core.Exchange;
 import dev.prooflane.actions.policy.Egress.Destination;
 import dev.prooflane.actions.policy.HostResolver;
 import dev.prooflane.model.ProoflaneException;
@@ -132,36 +131,20 @@ final class ExternalClient {
     } catch (IOException e) {
       throw new IllegalStateException("reading bytes in memory", e);
     }
-    Map<String, List<String>> responseHeaders = redaction.headers(response.headers());
-    Map<String, String> firstValues = new LinkedHashMap<>();
-    responseHeaders.forEach((name, values) -> firstValues.put(name, values.get(0)));
-    Map<String, List<String>> requestHeaders = new LinkedHashMap<>();
-    sent.forEach((name, value) -> requestHeaders.put(name, List.of(value)));
-    Exchange exchange =
-        new Exchange(
-            label,
-            url.getHost(),
-            false,
-            method,
-            url.toString(),
-            redaction.headers(requestHeaders),
-            bodyText,
-            response.status(),
-            responseHeaders,
-            body.text(),
-            millis,
-            null,
-            List.of(),
-            null);
-    return new HttpOutcome(
-        exchange,
+    return HttpOutcome.redacted(
+        redaction,
+        label,
+        url.getHost(),
+        false,
+        method,
+        url.toString(),
+        sent,
+        bodyText,
         response.status(),
-        firstValues,
-        body.value(),
-        body.text(),
-        body.json(),
-        body.truncated() || response.truncated(),
+        response.headers(),
+        body,
         millis,
+        null,
         List.of(),
         null);
   }
@@ -226,11 +209,11 @@ final class ExternalClient {
           if (body.length() < cap) {
             body.appendBuffer(chunk, 0, Math.min(chunk.length(), cap - body.length()));
           }
-          if (body.length() >= cap && done.tryComplete(Response.of(response, body, true))) {
+          if (body.length() >= cap && done.tryComplete(Response.of(response, body))) {
             response.request().reset();
           }
         });
-    response.endHandler(v -> done.tryComplete(Response.of(response, body, false)));
+    response.endHandler(v -> done.tryComplete(Response.of(response, body)));
     return done.future();
   }
 
@@ -260,9 +243,8 @@ final class ExternalClient {
   }
 
   /** A response as received: status, headers by lower-case name, the body up to the cap. */
-  private record Response(
-      int status, Map<String, List<String>> headers, byte[] body, boolean truncated) {
-    static Response of(HttpClientResponse r, Buffer body, boolean truncated) {
+  private record Response(int status, Map<String, List<String>> headers, byte[] body) {
+    static Response of(HttpClientResponse r, Buffer body) {
       Map<String, List<String>> headers = new LinkedHashMap<>();
       r.headers()
           .forEach(
@@ -270,7 +252,7 @@ final class ExternalClient {
                   headers
                       .computeIfAbsent(e.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
                       .add(e.getValue()));
-      return new Response(r.statusCode(), headers, body.getBytes(), truncated);
+      return new Response(r.statusCode(), headers, body.getBytes());
     }
 
     String header(String name) {

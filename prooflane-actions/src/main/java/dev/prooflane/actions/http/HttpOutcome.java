@@ -40,6 +40,68 @@ public record HttpOutcome(
     hops = List.copyOf(hops);
   }
 
+  /**
+   * The outcome of one request and its response, secret headers redacted in both the evidence and
+   * the outputs.
+   *
+   * @param sent the request headers as sent, by lower-case name
+   * @param received the response headers as received, by lower-case name
+   */
+  static HttpOutcome redacted(
+      Redaction redaction,
+      String label,
+      String service,
+      boolean keyed,
+      String method,
+      String url,
+      Map<String, String> sent,
+      String bodyText,
+      int status,
+      Map<String, List<String>> received,
+      ResponseBody body,
+      double millis,
+      String traceId,
+      List<HopEntry> hops,
+      String servedBy) {
+    Map<String, List<String>> responseHeaders = redaction.headers(received);
+    Map<String, String> firstValues = new LinkedHashMap<>();
+    responseHeaders.forEach(
+        (name, values) -> {
+          if (!values.isEmpty()) {
+            firstValues.put(name, values.get(0));
+          }
+        });
+    Map<String, List<String>> requestHeaders = new LinkedHashMap<>();
+    sent.forEach((name, value) -> requestHeaders.put(name, List.of(value)));
+    Exchange exchange =
+        new Exchange(
+            label,
+            service,
+            keyed,
+            method,
+            url,
+            redaction.headers(requestHeaders),
+            bodyText,
+            status,
+            responseHeaders,
+            body.text(),
+            millis,
+            traceId,
+            hops,
+            null);
+    return new HttpOutcome(
+        exchange,
+        status,
+        firstValues,
+        body.value(),
+        body.text(),
+        body.json(),
+        body.truncated(),
+        millis,
+        hops,
+        servedBy);
+  }
+
   /** The outputs of the {@code http} action. */
   public Map<String, Object> outputs() {
     Map<String, Object> out = new LinkedHashMap<>();

@@ -148,41 +148,20 @@ public final class ServiceClient {
         .headers()
         .map()
         .forEach((name, values) -> received.put(name.toLowerCase(Locale.ROOT), values));
-    Map<String, List<String>> responseHeaders = redaction.headers(received);
-    Map<String, String> firstValues = new LinkedHashMap<>();
-    responseHeaders.forEach(
-        (name, values) -> {
-          if (!values.isEmpty()) {
-            firstValues.put(name, values.get(0));
-          }
-        });
-    Map<String, List<String>> requestHeaders = new LinkedHashMap<>();
-    headers.forEach((name, value) -> requestHeaders.put(name, List.of(value)));
-    Exchange exchange =
-        new Exchange(
-            label,
-            call.service(),
-            key != null,
-            call.method(),
-            url,
-            redaction.headers(requestHeaders),
-            bodyText,
-            response.statusCode(),
-            responseHeaders,
-            body.text(),
-            millis,
-            traceId,
-            hops,
-            null);
-    return new HttpOutcome(
-        exchange,
+    return HttpOutcome.redacted(
+        redaction,
+        label,
+        call.service(),
+        key != null,
+        call.method(),
+        url,
+        headers,
+        bodyText,
         response.statusCode(),
-        firstValues,
-        body.value(),
-        body.text(),
-        body.json(),
-        body.truncated(),
+        received,
+        body,
         millis,
+        traceId,
         hops,
         servedBy);
   }
