@@ -2,20 +2,14 @@ package dev.prooflane.cli.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.prooflane.kubernetes.crd.ForkState;
 import dev.prooflane.kubernetes.crd.Sandbox;
-import dev.prooflane.kubernetes.crd.SandboxStatus;
-import io.fabric8.kubernetes.api.model.PodBuilder;
+import dev.prooflane.kubernetes.support.ForkFixture;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,51 +29,28 @@ class KubeRunCommandTest {
         Files.writeString(
             dir.resolve("kubeconfig"),
             KubeSandboxCommandTest.kubeconfig(client.getMasterUrl().toString()));
-    service("pricing", Map.of("app", "pricing"), Map.of());
-    Map<String, String> forkPods =
-        Map.of("prooflane.dev/sandbox", "pr-42", "prooflane.dev/fork-of", "pricing");
-    service("pricing-pr-42", forkPods, Map.of("prooflane.dev/sandbox", "pr-42"));
     client
         .resource(
-            new PodBuilder()
+            new ServiceBuilder()
                 .withNewMetadata()
-                .withName("pricing-pr-42-xyz")
+                .withName("pricing")
                 .withNamespace("shop")
-                .withLabels(forkPods)
                 .endMetadata()
                 .withNewSpec()
-                .addNewContainer()
-                .withName("pricing")
-                .withImage("registry.example/shop/pricing:pr-42")
-                .endContainer()
+                .addToSelector("app", "pricing")
+                .addNewPort()
+                .withPort(80)
+                .endPort()
                 .endSpec()
                 .build())
         .create();
+    ForkFixture.forkService(client);
+    ForkFixture.pod(client, "pricing-pr-42-xyz", ForkFixture.FORK_PODS, "pricing");
     Sandbox sandbox = new Sandbox();
     sandbox.getMetadata().setName("pr-42");
     sandbox.getMetadata().setNamespace("shop");
-    sandbox = client.resource(sandbox).create();
-    SandboxStatus status = new SandboxStatus();
-    status.setPhase("Ready");
-    status.setRoutingKey("k7q2m9x4z1ab");
-    status.setForks(
-        List.of(new ForkState("pricing", "pricing-pr-42", List.of("pricing-pr-42"), 1)));
-    sandbox.setStatus(status);
-    client.resource(sandbox).updateStatus();
-    Instant now = Instant.now();
-    String written = now.plusSeconds(1).truncatedTo(ChronoUnit.SECONDS).plusMillis(500).toString();
-    for (int s = -2; s <= 30; s++) {
-      server
-          .expect()
-          .get()
-          .withPath(
-              "/api/v1/namespaces/shop/pods/pricing-pr-42-xyz/log?pretty=false&container=pricing"
-                  + "&sinceTime="
-                  + now.plusSeconds(s).truncatedTo(ChronoUnit.SECONDS)
-                  + "&timestamps=true")
-          .andReturn(200, written + " discount applied: 10% for sku-1\n")
-          .always();
-    }
+    client.resource(ForkFixture.ready(client.resource(sandbox).create())).updateStatus();
+    ForkFixture.logsFromNow(server, "pricing-pr-42-xyz", "discount applied: 10% for sku-1");
     skills = Files.createDirectories(dir.resolve("skills"));
     Files.writeString(
         skills.resolve("fork-logs.yaml"),
@@ -92,25 +63,6 @@ class KubeRunCommandTest {
             action: logs
             with: {service: pricing, contains: "discount applied"}
         """);
-  }
-
-  private void service(String name, Map<String, String> selector, Map<String, String> labels) {
-    client
-        .resource(
-            new ServiceBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .withNamespace("shop")
-                .withLabels(labels)
-                .endMetadata()
-                .withNewSpec()
-                .withSelector(selector)
-                .addNewPort()
-                .withPort(80)
-                .endPort()
-                .endSpec()
-                .build())
-        .create();
   }
 
   private CliRun.Result cli(String... args) {

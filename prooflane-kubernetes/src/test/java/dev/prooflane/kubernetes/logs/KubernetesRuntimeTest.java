@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.prooflane.actions.runtime.LogEntry;
 import dev.prooflane.actions.runtime.SandboxInfo;
-import dev.prooflane.kubernetes.crd.ForkState;
-import dev.prooflane.kubernetes.crd.Sandbox;
-import dev.prooflane.kubernetes.crd.SandboxStatus;
 import dev.prooflane.kubernetes.support.Fixtures;
+import dev.prooflane.kubernetes.support.ForkFixture;
 import dev.prooflane.kubernetes.support.MockCluster;
 import dev.prooflane.model.KeyNames;
 import dev.prooflane.model.NotFoundException;
-import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -43,83 +39,26 @@ class KubernetesRuntimeTest {
         MockCluster.baseline().stream()
             .filter(o -> o.path("kind").asText().equals("Service"))
             .toList());
-    client
-        .resource(
-            new ServiceBuilder()
-                .withNewMetadata()
-                .withName("pricing-pr-42")
-                .withNamespace("shop")
-                .addToLabels("prooflane.dev/sandbox", "pr-42")
-                .endMetadata()
-                .withNewSpec()
-                .addToSelector(
-                    Map.of("prooflane.dev/sandbox", "pr-42", "prooflane.dev/fork-of", "pricing"))
-                .addNewPort()
-                .withPort(80)
-                .endPort()
-                .endSpec()
-                .build())
-        .create();
-    pod("pricing-abc", Map.of("app", "pricing"));
-    pod(
-        "pricing-pr-42-xyz",
-        Map.of(
-            "prooflane.dev/sandbox",
-            "pr-42",
-            "prooflane.dev/fork-of",
-            "pricing",
-            "app",
-            "pricing-pr-42"));
+    ForkFixture.forkService(client);
+    ForkFixture.pod(client, "pricing-abc", Map.of("app", "pricing"), "pricing", "istio-proxy");
+    Map<String, String> forkPod = new java.util.HashMap<>(ForkFixture.FORK_PODS);
+    forkPod.put("app", "pricing-pr-42");
+    ForkFixture.pod(client, "pricing-pr-42-xyz", forkPod, "pricing", "istio-proxy");
     runtime = new KubernetesRuntime(client, "shop", KeyNames.DEFAULT);
-  }
-
-  private void pod(String name, Map<String, String> labels) {
-    client
-        .resource(
-            new PodBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .withNamespace("shop")
-                .withLabels(labels)
-                .endMetadata()
-                .withNewSpec()
-                .addNewContainer()
-                .withName("pricing")
-                .withImage("x")
-                .endContainer()
-                .addNewContainer()
-                .withName("istio-proxy")
-                .withImage("proxy")
-                .endContainer()
-                .endSpec()
-                .build())
-        .create();
-  }
-
-  private void logs(String pod, Instant since, String body) {
-    server
-        .expect()
-        .get()
-        .withPath(
-            "/api/v1/namespaces/shop/pods/"
-                + pod
-                + "/log?pretty=false&container=pricing&sinceTime="
-                + since.truncatedTo(ChronoUnit.SECONDS)
-                + "&timestamps=true")
-        .andReturn(200, body)
-        .always();
   }
 
   @Test
   void readsTheForkPodsLinesAfterTheCursorAndNotTheBaselines() {
     Instant cursor = Instant.parse("2026-11-26T20:00:00.500Z");
-    logs(
+    ForkFixture.logs(
+        server,
         "pricing-pr-42-xyz",
         cursor,
         "2026-11-26T20:00:00.100000000Z before the cursor\n"
             + "2026-11-26T20:00:01.000001000Z discount applied: 10%\n"
             + "2026-11-26T20:00:02.000000000Z served GET /prices\n");
-    logs("pricing-abc", cursor, "2026-11-26T20:00:01.500000000Z baseline line\n");
+    ForkFixture.logs(
+        server, "pricing-abc", cursor, "2026-11-26T20:00:01.500000000Z baseline line\n");
     long micros = ChronoUnit.MICROS.between(Instant.EPOCH, cursor);
 
     List<LogEntry> fork = runtime.logsSince("pricing", Optional.of("pr-42"), micros);
@@ -142,14 +81,7 @@ class KubernetesRuntimeTest {
 
   @Test
   void describesServicesAndSandboxesFromTheCluster() {
-    Sandbox s = Fixtures.sandbox("sandbox-istio.yaml");
-    SandboxStatus status = new SandboxStatus();
-    status.setPhase("Ready");
-    status.setRoutingKey("k7q2m9x4z1ab");
-    status.setForks(
-        List.of(new ForkState("pricing", "pricing-pr-42", List.of("pricing-pr-42"), 1)));
-    s.setStatus(status);
-    client.resource(s).create();
+    client.resource(ForkFixture.ready(Fixtures.sandbox("sandbox-istio.yaml"))).create();
 
     assertThat(runtime.services()).containsExactly("checkout", "pricing");
     assertThat(runtime.serviceUri("pricing"))

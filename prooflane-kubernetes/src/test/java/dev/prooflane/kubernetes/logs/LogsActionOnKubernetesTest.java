@@ -13,20 +13,14 @@ import dev.prooflane.actions.engine.SkillEngine;
 import dev.prooflane.actions.skill.Skill;
 import dev.prooflane.actions.skill.SkillCatalog;
 import dev.prooflane.actions.skill.SkillReader;
-import dev.prooflane.kubernetes.crd.ForkState;
-import dev.prooflane.kubernetes.crd.Sandbox;
-import dev.prooflane.kubernetes.crd.SandboxStatus;
 import dev.prooflane.kubernetes.support.Fixtures;
+import dev.prooflane.kubernetes.support.ForkFixture;
 import dev.prooflane.kubernetes.support.MockCluster;
 import dev.prooflane.model.KeyNames;
-import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,64 +43,10 @@ class LogsActionOnKubernetesTest {
         MockCluster.baseline().stream()
             .filter(o -> o.path("kind").asText().equals("Service"))
             .toList());
-    Map<String, String> forkPods =
-        Map.of("prooflane.dev/sandbox", "pr-42", "prooflane.dev/fork-of", "pricing");
-    client
-        .resource(
-            new ServiceBuilder()
-                .withNewMetadata()
-                .withName("pricing-pr-42")
-                .withNamespace("shop")
-                .addToLabels("prooflane.dev/sandbox", "pr-42")
-                .endMetadata()
-                .withNewSpec()
-                .addToSelector(forkPods)
-                .addNewPort()
-                .withPort(80)
-                .endPort()
-                .endSpec()
-                .build())
-        .create();
-    client
-        .resource(
-            new PodBuilder()
-                .withNewMetadata()
-                .withName("pricing-pr-42-xyz")
-                .withNamespace("shop")
-                .withLabels(forkPods)
-                .endMetadata()
-                .withNewSpec()
-                .addNewContainer()
-                .withName("pricing")
-                .withImage("registry.example/shop/pricing:pr-42")
-                .endContainer()
-                .endSpec()
-                .build())
-        .create();
-    Sandbox sandbox = Fixtures.sandbox("sandbox-istio.yaml");
-    SandboxStatus status = new SandboxStatus();
-    status.setPhase("Ready");
-    status.setRoutingKey("k7q2m9x4z1ab");
-    status.setForks(
-        List.of(new ForkState("pricing", "pricing-pr-42", List.of("pricing-pr-42"), 1)));
-    sandbox.setStatus(status);
-    client.resource(sandbox).create();
-
-    // the run asks for the lines since it started; whatever second that is, the pod answers
-    Instant now = Instant.now();
-    String written = now.plusSeconds(1).truncatedTo(ChronoUnit.SECONDS).plusMillis(500).toString();
-    for (int s = -2; s <= 30; s++) {
-      server
-          .expect()
-          .get()
-          .withPath(
-              "/api/v1/namespaces/shop/pods/pricing-pr-42-xyz/log?pretty=false&container=pricing"
-                  + "&sinceTime="
-                  + now.plusSeconds(s).truncatedTo(ChronoUnit.SECONDS)
-                  + "&timestamps=true")
-          .andReturn(200, written + " discount applied: 10% for sku-1\n")
-          .always();
-    }
+    ForkFixture.forkService(client);
+    ForkFixture.pod(client, "pricing-pr-42-xyz", ForkFixture.FORK_PODS, "pricing");
+    client.resource(ForkFixture.ready(Fixtures.sandbox("sandbox-istio.yaml"))).create();
+    ForkFixture.logsFromNow(server, "pricing-pr-42-xyz", "discount applied: 10% for sku-1");
     Skill skill =
         SkillReader.parse(
             Path.of("inline", "fork-logs.yaml"),
