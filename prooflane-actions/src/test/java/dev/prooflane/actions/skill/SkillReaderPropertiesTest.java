@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.prooflane.actions.engine.ActionCatalog;
 import dev.prooflane.actions.testing.HostileYaml;
-import dev.prooflane.actions.testing.KnownSpecBugs;
-import dev.prooflane.actions.testing.LocatedProblems;
 import dev.prooflane.model.SpecException;
+import dev.prooflane.model.spec.KnownSpecBugs;
+import dev.prooflane.model.spec.LocatedProblems;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -7,6 +7,7 @@ import dev.prooflane.actions.engine.ActionCatalog;
 import dev.prooflane.actions.policy.PolicyReader;
 import dev.prooflane.actions.skill.SkillReader;
 import dev.prooflane.model.SpecException;
+import dev.prooflane.model.spec.KnownSpecBugs;
 import java.nio.file.Path;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;

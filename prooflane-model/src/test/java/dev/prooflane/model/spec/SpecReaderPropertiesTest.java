@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.prooflane.model.Environment;
 import dev.prooflane.model.SandboxSpec;
 import dev.prooflane.model.SpecException;
-import dev.prooflane.model.SpecProblem;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -56,25 +55,8 @@ class SpecReaderPropertiesTest {
   }
 
   private static void assertLocated(SpecException e, String file) {
-    Assume.that(e.problems().stream().noneMatch(KnownSpecBugs::isUnmarkedYamlError));
-    assertThat(e.problems())
-        .isNotEmpty()
-        .allSatisfy(
-            problem -> {
-              assertThat(problem.file()).isEqualTo(file);
-              assertThat(problem.message()).isNotBlank();
-              assertThat(isLocated(problem)).as("located: %s", problem).isTrue();
-            });
-  }
-
-  /**
-   * A line, a field, or the one problem that is about the whole file (its size): there is no better
-   * place to point at then.
-   */
-  private static boolean isLocated(SpecProblem problem) {
-    return problem.line() > 0
-        || !problem.field().isEmpty()
-        || problem.message().startsWith("file is larger than");
+    Assume.that(!KnownSpecBugs.any(e));
+    LocatedProblems.assertLocated(e, file);
   }
 
   private static <T> T bounded(Supplier<T> call) {

@@ -1,11 +1,14 @@
-package dev.prooflane.actions.testing;
+package dev.prooflane.model.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prooflane.model.SpecException;
 import dev.prooflane.model.SpecProblem;
 
-/** What the hostile-input properties demand of a {@link SpecException}: every problem located. */
+/**
+ * What the hostile-input properties of every spec reader demand of a {@link SpecException}: every
+ * problem located.
+ */
 public final class LocatedProblems {
   private LocatedProblems() {}
 
