@@ -7,7 +7,7 @@ import dev.prooflane.actions.engine.RunListener;
 import dev.prooflane.actions.engine.RunRequest;
 import dev.prooflane.actions.engine.RunResult;
 import dev.prooflane.actions.engine.SkillEngine;
-import dev.prooflane.actions.runtime.HopEntry;
+import dev.prooflane.runtime.HopEntry;
 import dev.prooflane.actions.skill.SkillCatalog;
 import dev.prooflane.model.Fork;
 import dev.prooflane.model.KeyNames;
@@ -16,7 +16,7 @@ import dev.prooflane.model.SandboxSpec;
 import dev.prooflane.model.spec.EnvironmentReader;
 import dev.prooflane.routing.HopRecord;
 import dev.prooflane.server.Daemon;
-import dev.prooflane.server.runs.LocalRuntimeAccess;
+import dev.prooflane.local.LocalRuntimeAccess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -92,7 +92,7 @@ public final class SkillsBenchMain {
             List.of(skillsDir, root.resolve("examples/shop/skills")), actions.names());
     try (SkillEngine engine =
         new SkillEngine(
-            actions, skills, new LocalRuntimeAccess(daemon.runtime()), EngineOptions.DEFAULT)) {
+            actions, skills, new LocalRuntimeAccess(daemon.runtime(), dev.prooflane.actions.policy.Redactor.DEFAULT::text), EngineOptions.DEFAULT)) {
       overhead(daemon, engine, forkCommand);
       isolation(daemon, engine, forkCommand);
     } finally {

@@ -2,8 +2,8 @@ package dev.prooflane.actions.core;
 
 import dev.prooflane.actions.policy.Policy;
 import dev.prooflane.actions.policy.RunGuard;
-import dev.prooflane.actions.runtime.RuntimeAccess;
-import dev.prooflane.actions.runtime.SandboxInfo;
+import dev.prooflane.runtime.RuntimeAccess;
+import dev.prooflane.runtime.SandboxInfo;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

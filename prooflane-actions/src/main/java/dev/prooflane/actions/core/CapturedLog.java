@@ -1,6 +1,6 @@
 package dev.prooflane.actions.core;
 
-import dev.prooflane.actions.runtime.LogEntry;
+import dev.prooflane.runtime.LogEntry;
 import java.util.List;
 
 /**

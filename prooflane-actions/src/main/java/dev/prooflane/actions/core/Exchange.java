@@ -1,6 +1,6 @@
 package dev.prooflane.actions.core;
 
-import dev.prooflane.actions.runtime.HopEntry;
+import dev.prooflane.runtime.HopEntry;
 import java.util.List;
 import java.util.Map;
 

@@ -16,11 +16,11 @@ import dev.prooflane.actions.expr.Template;
 import dev.prooflane.actions.expr.Values;
 import dev.prooflane.actions.policy.PolicyRefusedException;
 import dev.prooflane.actions.policy.RunGuard;
-import dev.prooflane.actions.runtime.LogEntry;
-import dev.prooflane.actions.runtime.SandboxInfo;
 import dev.prooflane.actions.skill.Skill;
 import dev.prooflane.actions.skill.SkillStep;
 import dev.prooflane.model.ProoflaneException;
+import dev.prooflane.runtime.LogEntry;
+import dev.prooflane.runtime.SandboxInfo;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -385,7 +385,7 @@ final class Run {
     }
 
     @Override
-    public dev.prooflane.actions.runtime.RuntimeAccess runtime() {
+    public dev.prooflane.runtime.RuntimeAccess runtime() {
       return engine.runtime();
     }
 

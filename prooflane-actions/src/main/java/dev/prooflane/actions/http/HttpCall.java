@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.prooflane.actions.core.ActionInput;
 import dev.prooflane.actions.expr.Values;
-import dev.prooflane.actions.runtime.RuntimeAccess;
+import dev.prooflane.runtime.RuntimeAccess;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;

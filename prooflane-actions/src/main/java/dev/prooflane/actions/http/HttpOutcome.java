@@ -2,7 +2,7 @@ package dev.prooflane.actions.http;
 
 import dev.cel.common.values.NullValue;
 import dev.prooflane.actions.core.Exchange;
-import dev.prooflane.actions.runtime.HopEntry;
+import dev.prooflane.runtime.HopEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -6,7 +6,7 @@ import dev.prooflane.actions.core.Assertion;
 import dev.prooflane.actions.core.CapturedLog;
 import dev.prooflane.actions.core.Exchange;
 import dev.prooflane.actions.core.StepResult;
-import dev.prooflane.actions.runtime.LogEntry;
+import dev.prooflane.runtime.LogEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -2,8 +2,8 @@ package dev.prooflane.actions.policy;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.prooflane.actions.runtime.SandboxInfo;
 import dev.prooflane.model.Durations;
+import dev.prooflane.runtime.SandboxInfo;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;

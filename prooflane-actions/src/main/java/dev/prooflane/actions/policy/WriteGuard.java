@@ -2,7 +2,7 @@ package dev.prooflane.actions.policy;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.prooflane.actions.runtime.SandboxInfo;
+import dev.prooflane.runtime.SandboxInfo;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -4,7 +4,7 @@ import dev.prooflane.actions.core.Assertion;
 import dev.prooflane.actions.core.CapturedLog;
 import dev.prooflane.actions.core.Verdict;
 import dev.prooflane.actions.engine.RunResult;
-import dev.prooflane.actions.runtime.LogEntry;
+import dev.prooflane.runtime.LogEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

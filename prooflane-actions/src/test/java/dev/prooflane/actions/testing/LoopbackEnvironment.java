@@ -2,13 +2,13 @@ package dev.prooflane.actions.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.prooflane.actions.runtime.HopEntry;
-import dev.prooflane.actions.runtime.LogEntry;
-import dev.prooflane.actions.runtime.RuntimeAccess;
-import dev.prooflane.actions.runtime.SandboxInfo;
 import dev.prooflane.model.KeyNames;
 import dev.prooflane.model.NotFoundException;
 import dev.prooflane.model.RoutingKey;
+import dev.prooflane.runtime.HopEntry;
+import dev.prooflane.runtime.LogEntry;
+import dev.prooflane.runtime.RuntimeAccess;
+import dev.prooflane.runtime.SandboxInfo;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

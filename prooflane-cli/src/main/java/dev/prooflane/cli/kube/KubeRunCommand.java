@@ -14,7 +14,7 @@ import dev.prooflane.actions.report.Reports;
 import dev.prooflane.actions.report.SigningKeys;
 import dev.prooflane.actions.skill.SkillCatalog;
 import dev.prooflane.cli.InputMixin;
-import dev.prooflane.kubernetes.logs.KubernetesRuntime;
+import dev.prooflane.kubernetes.runtime.KubernetesRuntime;
 import dev.prooflane.model.KeyNames;
 import java.io.IOException;
 import java.io.PrintStream;

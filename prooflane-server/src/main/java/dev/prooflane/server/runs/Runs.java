@@ -15,6 +15,7 @@ import dev.prooflane.actions.report.SigningKeys;
 import dev.prooflane.actions.skill.Skill;
 import dev.prooflane.actions.skill.SkillCatalog;
 import dev.prooflane.local.LocalRuntime;
+import dev.prooflane.local.LocalRuntimeAccess;
 import dev.prooflane.model.NotFoundException;
 import dev.prooflane.server.audit.Governance;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ public final class Runs implements AutoCloseable {
     this.runtime = runtime;
     this.policyFile = PolicyFile.load(policyFile, actions.names());
     this.governance = new Governance(this.policyFile, stateDir);
-    this.access = new LocalRuntimeAccess(runtime, governance::redactor);
+    this.access = new LocalRuntimeAccess(runtime, text -> governance.redactor().text(text));
     this.runsDir = stateDir.resolve("runs");
     this.keys = SigningKeys.loadOrCreate(stateDir.resolve("keys"));
     AtomicInteger n = new AtomicInteger();

@@ -1,9 +1,5 @@
-package dev.prooflane.kubernetes.logs;
+package dev.prooflane.kubernetes.runtime;
 
-import dev.prooflane.actions.runtime.HopEntry;
-import dev.prooflane.actions.runtime.LogEntry;
-import dev.prooflane.actions.runtime.RuntimeAccess;
-import dev.prooflane.actions.runtime.SandboxInfo;
 import dev.prooflane.kubernetes.crd.ForkState;
 import dev.prooflane.kubernetes.crd.Sandbox;
 import dev.prooflane.kubernetes.meta.Labels;
@@ -11,6 +7,10 @@ import dev.prooflane.kubernetes.meta.Names;
 import dev.prooflane.model.KeyNames;
 import dev.prooflane.model.NotFoundException;
 import dev.prooflane.model.RoutingKey;
+import dev.prooflane.runtime.HopEntry;
+import dev.prooflane.runtime.LogEntry;
+import dev.prooflane.runtime.RuntimeAccess;
+import dev.prooflane.runtime.SandboxInfo;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;

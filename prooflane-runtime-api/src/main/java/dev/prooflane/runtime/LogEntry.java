@@ -1,4 +1,4 @@
-package dev.prooflane.actions.runtime;
+package dev.prooflane.runtime;
 
 import java.time.Instant;
 

@@ -1,6 +1,6 @@
-package dev.prooflane.kubernetes.logs;
+package dev.prooflane.kubernetes.runtime;
 
-import dev.prooflane.actions.runtime.LogEntry;
+import dev.prooflane.runtime.LogEntry;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -1,15 +1,15 @@
-package dev.prooflane.kubernetes.logs;
+package dev.prooflane.kubernetes.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.prooflane.actions.runtime.LogEntry;
-import dev.prooflane.actions.runtime.SandboxInfo;
 import dev.prooflane.kubernetes.support.Fixtures;
 import dev.prooflane.kubernetes.support.ForkFixture;
 import dev.prooflane.kubernetes.support.MockCluster;
 import dev.prooflane.model.KeyNames;
 import dev.prooflane.model.NotFoundException;
+import dev.prooflane.runtime.LogEntry;
+import dev.prooflane.runtime.SandboxInfo;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;

@@ -1,38 +1,39 @@
-package dev.prooflane.server.runs;
+package dev.prooflane.local;
 
-import dev.prooflane.actions.policy.Redactor;
-import dev.prooflane.actions.runtime.HopEntry;
-import dev.prooflane.actions.runtime.LogEntry;
-import dev.prooflane.actions.runtime.RuntimeAccess;
-import dev.prooflane.actions.runtime.SandboxInfo;
-import dev.prooflane.local.LocalRuntime;
+import static java.util.Objects.requireNonNull;
+
 import dev.prooflane.local.process.LogBuffer;
 import dev.prooflane.model.Fork;
 import dev.prooflane.model.KeyNames;
 import dev.prooflane.model.NotFoundException;
 import dev.prooflane.model.Sandbox;
 import dev.prooflane.routing.HopRecord;
+import dev.prooflane.runtime.HopEntry;
+import dev.prooflane.runtime.LogEntry;
+import dev.prooflane.runtime.RuntimeAccess;
+import dev.prooflane.runtime.SandboxInfo;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
-/** The local runtime as the skill engine sees it. */
+/**
+ * The local runtime as the skill engine sees it: services at their router addresses, sandboxes, the
+ * logs of each instance (redacted) and the router's hop records.
+ */
 public final class LocalRuntimeAccess implements RuntimeAccess {
   private final LocalRuntime runtime;
-  private final Supplier<Redactor> redactor;
+  private final UnaryOperator<String> redaction;
 
-  /** Log lines redacted with the default redaction. */
-  public LocalRuntimeAccess(LocalRuntime runtime) {
-    this(runtime, () -> Redactor.DEFAULT);
-  }
-
-  /** Log lines redacted with {@code redactor}'s redaction (the policy in force). */
-  public LocalRuntimeAccess(LocalRuntime runtime, Supplier<Redactor> redactor) {
-    this.runtime = runtime;
-    this.redactor = redactor;
+  /**
+   * Serves {@code runtime}; every log line handed out passes {@code redaction} first (the daemon
+   * passes the redaction of the policy in force, read at each call).
+   */
+  public LocalRuntimeAccess(LocalRuntime runtime, UnaryOperator<String> redaction) {
+    this.runtime = requireNonNull(runtime, "runtime");
+    this.redaction = requireNonNull(redaction, "redaction");
   }
 
   @Override
@@ -85,9 +86,8 @@ public final class LocalRuntimeAccess implements RuntimeAccess {
 
   @Override
   public List<LogEntry> logsSince(String service, Optional<String> sandbox, long cursor) {
-    Redactor r = redactor.get();
     return buffer(service, sandbox).since(cursor).stream()
-        .map(l -> new LogEntry(l.seq(), l.time(), l.stream(), r.text(l.text())))
+        .map(l -> new LogEntry(l.seq(), l.time(), l.stream(), redaction.apply(l.text())))
         .toList();
   }
 

@@ -1,4 +1,4 @@
-package dev.prooflane.actions.runtime;
+package dev.prooflane.runtime;
 
 import dev.prooflane.model.KeyNames;
 import java.net.URI;

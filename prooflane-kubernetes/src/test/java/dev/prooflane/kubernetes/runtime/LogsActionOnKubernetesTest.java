@@ -1,4 +1,4 @@
-package dev.prooflane.kubernetes.logs;
+package dev.prooflane.kubernetes.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
