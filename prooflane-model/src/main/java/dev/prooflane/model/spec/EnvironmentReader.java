@@ -92,7 +92,7 @@ public final class EnvironmentReader {
           "missing field 'services' (declare at least one service; see docs/environment.md)");
     } else {
       Map<String, SpecNode> entries = servicesNode.entries();
-      if (entries.isEmpty() && servicesNode.isMapping()) {
+      if (entries.isEmpty() && (servicesNode.isMapping() || servicesNode.isNull())) {
         servicesNode.problem("no services (declare at least one)");
       }
       Path base = path.toAbsolutePath().normalize().getParent();

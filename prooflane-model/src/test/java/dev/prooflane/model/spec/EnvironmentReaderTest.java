@@ -62,6 +62,23 @@ class EnvironmentReaderTest {
     assertThat(env.keyNames().query()).isEqualTo(Optional.of("sdkey"));
   }
 
+  /** Found by SpecReaderPropertiesTest: {@code services:} with no value read as no services. */
+  @Test
+  void refusesAnEmptyServicesField() {
+    for (String text : List.of("services:\n", "services: ~\n", "services: {}\n")) {
+      assertThatThrownBy(() -> EnvironmentReader.parse(FILE, text))
+          .as(text)
+          .isInstanceOfSatisfying(
+              SpecException.class,
+              e -> {
+                assertThat(e.problems())
+                    .extracting(SpecProblem::line, SpecProblem::field)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "services"));
+                assertThat(e.getMessage()).contains("no services (declare at least one)");
+              });
+    }
+  }
+
   @Test
   void reportsEveryProblemWithLineAndField() {
     assertThatThrownBy(
