@@ -61,21 +61,17 @@ public final class RouteTable {
   /**
    * This table with {@code route} replacing the sandbox of the same name.
    *
-   * @throws IllegalArgumentException if another sandbox already uses the same routing key
+   * <p>The route table is the one place that refuses a routing key another sandbox holds: adding a
+   * sandbox through {@link Router#update} is how a runtime reserves its key.
+   *
+   * @throws RoutingKeyConflictException if another sandbox already uses the same routing key
    */
   public RouteTable withSandbox(SandboxRoute route) {
     requireNonNull(route, "route");
     String key = route.key().value();
     SandboxRoute holder = sandboxesByKey.get(key);
     if (holder != null && !holder.sandbox().equals(route.sandbox())) {
-      throw new IllegalArgumentException(
-          "routing key '"
-              + key
-              + "' of sandbox '"
-              + route.sandbox()
-              + "' is already used by sandbox '"
-              + holder.sandbox()
-              + "' (expected: a key unique to one sandbox; generate a new one)");
+      throw new RoutingKeyConflictException(route.key(), route.sandbox(), holder.sandbox());
     }
     Map<String, SandboxRoute> byName = new HashMap<>(sandboxesByName);
     Map<String, SandboxRoute> byKey = new HashMap<>(sandboxesByKey);
