@@ -130,6 +130,10 @@ class CliIT {
     CliProcess.Result duplicate = cli("sandbox", "create", "pr-1", "--fork", "pricing");
     assertThat(duplicate.exitCode()).isEqualTo(3);
     assertThat(duplicate.err()).contains("already exists");
+    CliProcess.Result sameKey = cli("sandbox", "create", "pr-3", "--fork", "pricing", "--key", key);
+    assertThat(sameKey.exitCode()).isEqualTo(3);
+    assertThat(sameKey.err())
+        .contains("routing key '" + key + "' is already used by sandbox 'pr-1'");
 
     CliProcess.Result unknown = cli("sandbox", "create", "pr-2", "--fork", "pricng");
     assertThat(unknown.exitCode()).isEqualTo(2);

@@ -89,34 +89,28 @@ final class Sandboxes {
         throw new ConflictException(
             "sandbox '" + spec.name() + "' already exists (delete it first, or pick another name)");
       }
-      for (Live other : live.values()) {
-        if (other.sandbox.routingKey().equals(key)) {
-          throw new ConflictException(
-              "routing key '"
-                  + key
-                  + "' is already used by sandbox '"
-                  + other.sandbox.name()
-                  + "' (leave the routing key out to have one generated)");
-        }
-      }
+      // The route table is where a key is reserved: it refuses one another sandbox holds
+      // (RoutingKeyConflictException) before anything of this sandbox is stored or listed. Until
+      // the forks are healthy, the key gets 503 "starting", never the baseline.
+      router.update(t -> t.withSandbox(route(entry)));
       live.put(spec.name(), entry);
     }
     progress.accept(
         "sandbox " + spec.name() + ": routing key " + key + ", forking " + forkNames(spec));
     try {
-      bringUp(entry, progress);
+      store.putSandbox(starting);
+      startForks(entry, progress);
     } catch (RuntimeException e) {
+      router.update(t -> t.withoutSandbox(spec.name()));
       live.remove(spec.name());
       throw e;
     }
     return entry.sandbox;
   }
 
-  private void bringUp(Live entry, Consumer<String> progress) {
+  /** Starts every fork and, once all are healthy, routes the key to them; or undoes everything. */
+  private void startForks(Live entry, Consumer<String> progress) {
     Sandbox sandbox = entry.sandbox;
-    store.putSandbox(sandbox);
-    // Until the forks are healthy, the key gets 503 "starting", never the baseline.
-    router.update(t -> t.withSandbox(route(entry)));
     List<CompletableFuture<Instance>> starts = new ArrayList<>();
     for (Fork fork : sandbox.spec().forks()) {
       ServiceSpec spec = env.service(fork.service());
@@ -265,7 +259,9 @@ final class Sandboxes {
       live.put(stored.name(), entry);
       progress.accept("sandbox " + stored.name() + ": restoring (key " + stored.routingKey() + ")");
       try {
-        bringUp(entry, progress);
+        store.putSandbox(entry.sandbox);
+        router.update(t -> t.withSandbox(route(entry)));
+        startForks(entry, progress);
       } catch (RuntimeException e) {
         entry.sandbox =
             entry.sandbox.withPhase(

@@ -11,6 +11,7 @@ import dev.prooflane.model.Sandbox;
 import dev.prooflane.model.SandboxPhase;
 import dev.prooflane.model.SandboxSpec;
 import dev.prooflane.model.SpecException;
+import dev.prooflane.routing.RoutingKeyConflictException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -71,6 +72,13 @@ class LocalRuntimeIT {
             line -> {});
     s.forks().forEach(f -> seenPids.add(f.pid()));
     return s;
+  }
+
+  private Sandbox createWithKey(String name, String service, RoutingKey key) {
+    return runtime.createSandbox(
+        new SandboxSpec(
+            name, Optional.of(key), Optional.empty(), Map.of(), List.of(Fork.of(service))),
+        line -> {});
   }
 
   @Test
@@ -205,17 +213,35 @@ class LocalRuntimeIT {
     assertThatThrownBy(() -> create("three", "c", Optional.of(Duration.ofHours(2))))
         .hasMessageContaining("maxTtl");
     RoutingKey used = runtime.sandbox("one").routingKey();
-    assertThatThrownBy(
-            () ->
-                runtime.createSandbox(
-                    new SandboxSpec(
-                        "four",
-                        Optional.of(used),
-                        Optional.empty(),
-                        Map.of(),
-                        List.of(Fork.of("c"))),
-                    line -> {}))
+    assertThatThrownBy(() -> createWithKey("four", "c", used))
         .hasMessageContaining("already used by sandbox 'one'");
+  }
+
+  @Test
+  void keyOfAnotherSandboxIsRefusedByTheRouteTableAndLeavesNothingBehind() throws Exception {
+    RoutingKey used = create("one", "b", Optional.empty()).routingKey();
+
+    assertThatThrownBy(() -> createWithKey("four", "c", used))
+        .isInstanceOf(RoutingKeyConflictException.class)
+        .hasMessage(
+            "routing key '"
+                + used
+                + "' is already used by sandbox 'one' (leave the routing key out to have one"
+                + " generated)");
+
+    assertThat(runtime.sandboxes()).extracting(Sandbox::name).containsExactly("one");
+    assertThat(TestEnvironment.get(url("a"), used.value()).body())
+        .as("the key still reaches only the holder's fork")
+        .contains("{\"service\":\"b\",\"servedBy\":\"one\"}")
+        .contains("{\"service\":\"c\",\"servedBy\":\"baseline\"}");
+    runtime.close();
+    runtime = null;
+    runtime = start(Duration.ofMillis(200));
+    runtime.sandboxes().forEach(s -> s.forks().forEach(f -> seenPids.add(f.pid())));
+    assertThat(runtime.sandboxes())
+        .as("nothing of the refused sandbox was stored")
+        .extracting(Sandbox::name)
+        .containsExactly("one");
   }
 
   @Test

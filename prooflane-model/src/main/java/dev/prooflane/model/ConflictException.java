@@ -1,7 +1,10 @@
 package dev.prooflane.model;
 
-/** The request clashes with current state (a name already taken, a sandbox still starting). */
-public final class ConflictException extends ProoflaneException {
+/**
+ * The request clashes with current state (a name already taken, a sandbox still starting);
+ * subclasses carry the fields of the clash.
+ */
+public class ConflictException extends ProoflaneException {
   private static final long serialVersionUID = 1L;
 
   public ConflictException(String message) {

@@ -61,21 +61,17 @@ public final class RouteTable {
   /**
    * This table with {@code route} replacing the sandbox of the same name.
    *
-   * @throws IllegalArgumentException if another sandbox already uses the same routing key
+   * <p>The route table is the one place that refuses a routing key another sandbox holds: adding a
+   * sandbox through {@link Router#update} is how a runtime reserves its key.
+   *
+   * @throws RoutingKeyConflictException if another sandbox already uses the same routing key
    */
   public RouteTable withSandbox(SandboxRoute route) {
     requireNonNull(route, "route");
     String key = route.key().value();
     SandboxRoute holder = sandboxesByKey.get(key);
     if (holder != null && !holder.sandbox().equals(route.sandbox())) {
-      throw new IllegalArgumentException(
-          "routing key '"
-              + key
-              + "' of sandbox '"
-              + route.sandbox()
-              + "' is already used by sandbox '"
-              + holder.sandbox()
-              + "' (expected: a key unique to one sandbox; generate a new one)");
+      throw new RoutingKeyConflictException(route.key(), route.sandbox(), holder.sandbox());
     }
     Map<String, SandboxRoute> byName = new HashMap<>(sandboxesByName);
     Map<String, SandboxRoute> byKey = new HashMap<>(sandboxesByKey);
@@ -101,6 +97,49 @@ public final class RouteTable {
     byKey.remove(previous.key().value());
     return new RouteTable(
         baselines, Collections.unmodifiableMap(byName), Collections.unmodifiableMap(byKey));
+  }
+
+  /**
+   * Where a request for {@code service} carrying {@code key} goes, by this table alone.
+   *
+   * <ul>
+   *   <li>the key of a sandbox whose fork of {@code service} is running: {@link
+   *       RouteDecision.ToFork}, whether or not the service has a baseline;
+   *   <li>the key of a sandbox whose fork of {@code service} is down: {@link
+   *       RouteDecision.ForkDown}, never the baseline;
+   *   <li>no key, an unknown key, or the key of a sandbox that does not fork {@code service}:
+   *       {@link RouteDecision.ToBaseline} saying which ({@link BaselineReason}), or {@link
+   *       RouteDecision.NoBaseline} when the service has no baseline.
+   * </ul>
+   *
+   * <p>Runs once per request: at most two hash lookups and one outcome record, nothing else
+   * allocated unless the key belongs to a sandbox that does not fork the service.
+   *
+   * @param service the service whose listener took the request
+   * @param key the routing key the request carries, or {@code null} when it carries none (a null,
+   *     not an {@code Optional}, to keep the request path free of allocations)
+   */
+  public RouteDecision decide(String service, String key) {
+    requireNonNull(service, "service");
+    BaselineReason why = BaselineReason.UNKEYED;
+    if (key != null) {
+      SandboxRoute sandbox = sandboxesByKey.get(key);
+      ForkTarget fork = sandbox == null ? null : sandbox.forks().get(service);
+      if (fork instanceof ForkTarget.Running running) {
+        return new RouteDecision.ToFork(sandbox.sandbox(), running.upstream());
+      }
+      if (fork instanceof ForkTarget.Down down) {
+        return new RouteDecision.ForkDown(sandbox.sandbox(), service, sandbox.key(), down.reason());
+      }
+      why =
+          sandbox == null
+              ? BaselineReason.UNKNOWN_KEY
+              : new BaselineReason.NotForked(sandbox.sandbox());
+    }
+    Upstream baseline = baselines.get(service);
+    return baseline == null
+        ? new RouteDecision.NoBaseline(service, why)
+        : new RouteDecision.ToBaseline(baseline, why);
   }
 
   /** The baseline upstream of {@code service}, if one is configured. */

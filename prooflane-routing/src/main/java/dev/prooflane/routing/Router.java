@@ -8,14 +8,15 @@ import java.util.function.UnaryOperator;
  * The embedded HTTP/1.1 router: one listener per service, each sending a request to the fork of the
  * sandbox whose routing key it carries, or to the service's baseline.
  *
- * <p>Decisions, per request, on a listener for service {@code S}:
+ * <p>Decisions, per request, on a listener for service {@code S}, made by {@link RouteTable#decide}
+ * on the table in force:
  *
  * <ul>
  *   <li>a key of a sandbox with a running fork of {@code S}: to that fork;
  *   <li>no key, an unknown key, or a key of a sandbox that does not fork {@code S}: to the baseline
  *       of {@code S} ({@code 503} if there is none);
  *   <li>a key of a sandbox whose fork of {@code S} is down: {@code 503}, never the baseline;
- *   <li>a malformed key, or different keys in different carriers: {@code 400}.
+ *   <li>a malformed key, or different keys in different carriers: {@code 400}, before any decision.
  * </ul>
  *
  * <p>The request's {@code Host} header is kept as the client sent it; {@code X-Forwarded-For} is

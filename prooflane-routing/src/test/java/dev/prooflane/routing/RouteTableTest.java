@@ -5,6 +5,8 @@ import static dev.prooflane.routing.RouterFixture.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.prooflane.model.ConflictException;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 class RouteTableTest {
@@ -34,9 +36,18 @@ class RouteTableTest {
     RouteTable table = RouteTable.empty().withSandbox(sandbox("sbx-a", "key-a", "pricing", forkA));
 
     assertThatThrownBy(() -> table.withSandbox(sandbox("sbx-b", "key-a", "pricing", forkA)))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("'key-a'")
-        .hasMessageContaining("sbx-a");
+        .isInstanceOf(ConflictException.class)
+        .hasMessage(
+            "routing key 'key-a' is already used by sandbox 'sbx-a' (leave the routing key out to"
+                + " have one generated)")
+        .asInstanceOf(InstanceOfAssertFactories.type(RoutingKeyConflictException.class))
+        .satisfies(
+            conflict -> {
+              assertThat(conflict.key()).isEqualTo("key-a");
+              assertThat(conflict.sandbox()).isEqualTo("sbx-b");
+              assertThat(conflict.holder()).isEqualTo("sbx-a");
+            });
+    assertThat(table.sandboxes()).extracting(SandboxRoute::sandbox).containsExactly("sbx-a");
   }
 
   @Test

@@ -1,9 +1,7 @@
 package dev.prooflane.routing.internal;
 
-import dev.prooflane.routing.ForkTarget;
 import dev.prooflane.routing.HopRecord;
-import dev.prooflane.routing.RouteTable;
-import dev.prooflane.routing.SandboxRoute;
+import dev.prooflane.routing.RouteDecision;
 import dev.prooflane.routing.Upstream;
 import dev.prooflane.routing.key.KeyResult;
 import io.netty.handler.codec.http.TooLongHttpLineException;
@@ -18,13 +16,11 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.streams.Pipe;
-import java.net.ConnectException;
 import java.time.Instant;
-import java.util.concurrent.TimeoutException;
 
 /**
- * One request through a listener: decide the destination, forward with streamed bodies, stream the
- * answer back, and record the hop once at the end.
+ * One request through a listener: ask the route table for a {@link RouteDecision}, forward with
+ * streamed bodies, stream the answer back, and record the hop once at the end.
  */
 final class Exchange {
   /** How many times a request re-resolves when its pool was shut down by a route change. */
@@ -100,9 +96,15 @@ final class Exchange {
 
   private void route(int attempt) {
     RouteState state = router.state();
-    if (!resolve(state.table())) {
+    RouteDecision decision = state.table().decide(service, key);
+    destination = decision.destination();
+    if (!(decision instanceof RouteDecision.Forward forward)) {
+      upstream = null;
+      Answer unavailable = Answer.unavailable((RouteDecision.Unavailable) decision);
+      reject(unavailable.status(), unavailable.body());
       return;
     }
+    upstream = forward.upstream();
     UpstreamClient pool = state.clients().get(upstream);
     HttpClientAgent client = pool == null ? null : pool.acquire();
     if (client == null) {
@@ -136,47 +138,6 @@ final class Exchange {
     } else {
       upstreamFailed(cause);
     }
-  }
-
-  /** Sets {@link #destination} and {@link #upstream}, or answers the request and returns false. */
-  private boolean resolve(RouteTable table) {
-    if (key != null) {
-      SandboxRoute sandbox = table.sandboxByKey(key).orElse(null);
-      ForkTarget fork = sandbox == null ? null : sandbox.forks().get(service);
-      if (fork instanceof ForkTarget.Running running) {
-        destination = sandbox.sandbox();
-        upstream = running.upstream();
-        return true;
-      }
-      if (fork instanceof ForkTarget.Down down) {
-        destination = sandbox.sandbox();
-        reject(
-            503,
-            new JsonObject()
-                .put("error", "fork_unavailable")
-                .put("sandbox", sandbox.sandbox())
-                .put("service", service)
-                .put("routingKey", key)
-                .put("message", down.reason() + "; the request was NOT sent to the baseline"));
-        return false;
-      }
-    }
-    destination = HopRecord.BASELINE;
-    upstream = table.baseline(service).orElse(null);
-    if (upstream == null) {
-      reject(
-          503,
-          new JsonObject()
-              .put("error", "no_baseline")
-              .put("service", service)
-              .put(
-                  "message",
-                  "no baseline upstream is configured for service '"
-                      + service
-                      + "'; start the service or add its baseline to the route table"));
-      return false;
-    }
-    return true;
   }
 
   private RequestOptions requestOptions() {
@@ -255,40 +216,8 @@ final class Exchange {
       record();
       return;
     }
-    boolean timeout = cause instanceof TimeoutException || isConnectTimeout(cause);
-    String target = upstream == null ? "" : upstream.address();
-    reject(
-        timeout ? 504 : 502,
-        new JsonObject()
-            .put("error", timeout ? "upstream_timeout" : "upstream_unreachable")
-            .put("service", service)
-            .put("destination", destination)
-            .put("upstream", target)
-            .put("message", describe(cause, target, timeout)));
-  }
-
-  private String describe(Throwable cause, String target, boolean timeout) {
-    String what =
-        destination.equals(HopRecord.BASELINE)
-            ? "baseline"
-            : "fork in sandbox '" + destination + "'";
-    String detail =
-        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    return (timeout ? "no answer in time from " : "cannot reach ")
-        + what
-        + " of service '"
-        + service
-        + "' at "
-        + target
-        + ": "
-        + detail
-        + (cause instanceof ConnectException
-            ? "; check that the process is running and listening on that port"
-            : "");
-  }
-
-  private static boolean isConnectTimeout(Throwable cause) {
-    return cause instanceof io.netty.channel.ConnectTimeoutException;
+    Answer failure = Answer.upstreamFailed(service, destination, upstream, cause);
+    reject(failure.status(), failure.body());
   }
 
   /** Answers without routing; the hop is recorded with destination {@code refused}. */
