@@ -1,5 +1,6 @@
 package dev.prooflane.model.spec;
 
+import dev.prooflane.model.Environment;
 import dev.prooflane.model.SpecException;
 import dev.prooflane.model.SpecProblem;
 
@@ -27,5 +28,14 @@ public final class KnownSpecBugs {
     return problem.line() == 0
         && problem.field().isEmpty()
         && problem.message().startsWith("YAML: ");
+  }
+
+  /**
+   * An environment without services: {@code EnvironmentReader} refuses {@code services: {}} with
+   * "no services" but accepts a {@code services:} field whose value is empty or null ({@code
+   * services: ~}).
+   */
+  public static boolean isEnvironmentWithoutServices(Environment environment) {
+    return environment.services().isEmpty();
   }
 }

@@ -33,4 +33,11 @@ class KnownSpecBugsTest {
                 assertThat(((SpecException) e).problems())
                     .anyMatch(KnownSpecBugs::isUnmarkedYamlError));
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"services:\n", "services: ~\n", "name: shop\nservices: null\n"})
+  void environmentReaderAcceptsAServicesFieldWithoutAValue(String text) {
+    assertThat(EnvironmentReader.parse(FILE, text))
+        .matches(KnownSpecBugs::isEnvironmentWithoutServices);
+  }
 }
