@@ -1,23 +1,15 @@
 package dev.prooflane.actions.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.prooflane.actions.engine.ActionCatalog;
 import dev.prooflane.actions.testing.HostileYaml;
 import dev.prooflane.model.SpecException;
 import dev.prooflane.model.spec.KnownSpecBugs;
-import dev.prooflane.model.spec.LocatedProblems;
-import java.time.Duration;
+import dev.prooflane.model.spec.ReaderProperty;
 import java.util.List;
 import java.util.Set;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
 
 /**
  * Any text given to {@link PolicyReader} yields a valid policy or a {@link SpecException} whose
@@ -28,39 +20,28 @@ import net.jqwik.api.statistics.Statistics;
 class PolicyReaderPropertiesTest {
   private static final String NAME = "policy.yaml";
   private static final Set<String> ACTIONS = ActionCatalog.builtIn().names();
-  private static final Duration CALL_BOUND = Duration.ofSeconds(5);
 
   /** The full example of docs/policy.md: valid, and the seed of the broken files. */
   private static final String EXAMPLE =
       HostileYaml.firstYamlBlock(HostileYaml.repoFile("docs/policy.md"));
 
-  @Provide
-  Arbitrary<String> policyFile() {
-    return HostileYaml.policyFile(List.of(EXAMPLE, "{}\n"));
+  @Test
+  void readsAnyPolicyOrLocatesEveryProblem() {
+    ReaderProperty.check(
+            1000,
+            HostileYaml.policyFile(List.of(EXAMPLE, "{}\n")),
+            NAME,
+            PolicyReaderPropertiesTest::parse,
+            (text, policy) -> {
+              assertThat(policy.source()).isEqualTo(NAME);
+              policy
+                  .enabledActions()
+                  .ifPresent(enabled -> assertThat(ACTIONS).containsAll(enabled));
+            })
+        .assertOccurred(ReaderProperty.READ, ReaderProperty.LOCATED);
   }
 
-  @Property(tries = 1000, maxDiscardRatio = 10)
-  void readsAnyPolicyOrLocatesEveryProblem(@ForAll("policyFile") String text) {
-    try {
-      Policy policy = assertTimeoutPreemptively(CALL_BOUND, () -> parse(text));
-
-      assertThat(policy.source()).isEqualTo(NAME);
-      policy.enabledActions().ifPresent(enabled -> assertThat(ACTIONS).containsAll(enabled));
-      Statistics.label("outcome").collect("policy");
-    } catch (SpecException e) {
-      Assume.that(!KnownSpecBugs.any(e));
-      LocatedProblems.assertLocated(e, NAME);
-      Statistics.label("outcome").collect("located problems");
-    }
-    Statistics.label("outcome")
-        .coverage(
-            outcomes -> {
-              outcomes.check("policy").count(n -> n > 0);
-              outcomes.check("located problems").count(n -> n > 0);
-            });
-  }
-
-  @Example
+  @Test
   void theFullExampleOfTheDocsIsAValidPolicy() {
     Policy policy = parse(EXAMPLE);
 

@@ -1,5 +1,6 @@
 package dev.prooflane.actions.testing;
 
+import dev.prooflane.model.testing.GeneratedText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,10 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Generators of hostile, YAML-ish policy and skill files for the property tests of their readers:
@@ -276,13 +276,13 @@ public final class HostileYaml {
   private HostileYaml() {}
 
   /** Hostile policy files; {@code real} are real policy files to break. */
-  public static Arbitrary<String> policyFile(List<String> real) {
+  public static Gen<String> policyFile(List<String> real) {
     return file(
         concat(POLICY_KEYS, ODD_KEYS), concat(POLICY_VALUES, ODD_VALUES), real, policyTraps());
   }
 
   /** Hostile skill files; {@code real} are real skill files to break. */
-  public static Arbitrary<String> skillFile(List<String> real) {
+  public static Gen<String> skillFile(List<String> real) {
     return file(concat(SKILL_KEYS, ODD_KEYS), concat(SKILL_VALUES, ODD_VALUES), real, skillTraps());
   }
 
@@ -323,27 +323,25 @@ public final class HostileYaml {
     throw new IllegalStateException(relative + " not found above " + Path.of("").toAbsolutePath());
   }
 
-  private static Arbitrary<String> file(
-      List<String> keys, List<String> values, List<String> real, Arbitrary<String> traps) {
-    return Arbitraries.frequencyOf(
-        Tuple.of(1, Arbitraries.of(real)),
-        Tuple.of(2, Arbitraries.strings().all().ofMaxLength(300)),
-        Tuple.of(
-            2,
-            Arbitraries.strings().withChars(":-[]{}&*!|>'\"#%@`$ \n\t,?<abc019").ofMaxLength(300)),
-        Tuple.of(6, lines(keys, values)),
-        Tuple.of(6, broken(real, keys, values)),
-        Tuple.of(1, traps(keys)),
-        Tuple.of(2, traps));
+  private static Gen<String> file(
+      List<String> keys, List<String> values, List<String> real, Gen<String> traps) {
+    return Generate.frequency(
+        Pair.of(6, lines(keys, values)),
+        Pair.of(6, broken(real, keys, values)),
+        Pair.of(1, Generate.pick(real)),
+        Pair.of(2, GeneratedText.anyText(300)),
+        Pair.of(2, GeneratedText.textOf(":-[]{}&*!|>'\"#%@`$ \n\t,?<abc019", 0, 300)),
+        Pair.of(1, traps(keys)),
+        Pair.of(2, traps));
   }
 
   /**
    * Where the policy reader hands text to a pattern or a parser of its own: long and deeply nested
    * regular expressions, host names and address ranges.
    */
-  private static Arbitrary<String> policyTraps() {
-    Arbitrary<Integer> n = Arbitraries.integers().between(1, 40);
-    return Arbitraries.oneOf(
+  private static Gen<String> policyTraps() {
+    Gen<Integer> n = Generate.range(1, 40);
+    return Generate.oneOf(
         n.map(k -> "redact:\n  patterns: ['" + "a?".repeat(k * 500) + "b']\n"),
         n.map(k -> "redact:\n  patterns: ['" + "(?:x){0,2}".repeat(k * 250) + "b']\n"),
         n.map(
@@ -362,88 +360,80 @@ public final class HostileYaml {
         n.map(
             k -> "writes:\n  allow:\n    - {service: x, path: '/" + "*".repeat(k * 1_000) + "'}\n"),
         n.map(k -> "limits: {runDuration: " + "1d".repeat(k * 1_000) + "}\n"),
-        Arbitraries.of(
-            "http:\n  allow:\n    - {ports: [80]}\n",
-            "http:\n  allow:\n    - {host: ~}\n",
-            "http: {allow: [{host: [a]}], privateNetworks: [[10.0.0.0/8]]}\n",
-            "writes: {allow: [{service: x, path: ~}, {path: /x}]}\n",
-            "limits: {bytesPerResponse: 9999999999MiB, stepsPerRun: 2147483648}\n",
-            "sandboxes: {perOwner: 0, total: -1, maxTtl: 0s}\n",
-            "skills: {allow: ['label:', 'label:=x', '', ~]}\n"));
+        Generate.pick(
+            List.of(
+                "http:\n  allow:\n    - {ports: [80]}\n",
+                "http:\n  allow:\n    - {host: ~}\n",
+                "http: {allow: [{host: [a]}], privateNetworks: [[10.0.0.0/8]]}\n",
+                "writes: {allow: [{service: x, path: ~}, {path: /x}]}\n",
+                "limits: {bytesPerResponse: 9999999999MiB, stepsPerRun: 2147483648}\n",
+                "sandboxes: {perOwner: 0, total: -1, maxTtl: 0s}\n",
+                "skills: {allow: ['label:', 'label:=x', '', ~]}\n")));
   }
 
   /**
    * Where the skill reader reads nested values ({@code with}, {@code if}, {@code outputs}, input
    * defaults) and evaluates expressions: self-referencing anchors, defaults that fail to evaluate.
    */
-  private static Arbitrary<String> skillTraps() {
+  private static Gen<String> skillTraps() {
     String head = "name: x\ndescription: d\nwhenToUse: w\n";
     String step = "steps:\n  - {id: a, action: check, with: {that: true}}\n";
-    Arbitrary<String> field = Arbitraries.of("with", "if", "timeout", "always", "id", "action");
-    Arbitrary<String> type =
-        Arbitraries.of("string", "integer", "number", "boolean", "object", "array");
-    Arbitrary<String> expression =
-        Arbitraries.of(
-            "1 / 0",
-            "inputs.y",
-            "inputs.y.z",
-            "[1][5]",
-            "{'a': 1}.b",
-            "int('x')",
-            "1 + 1",
-            "'a' + 'b'",
-            "true",
-            "[1, 2]",
-            "null");
-    return Arbitraries.oneOf(
+    Gen<String> field = Generate.pick(List.of("with", "if", "timeout", "always", "id", "action"));
+    Gen<String> type =
+        Generate.pick(List.of("string", "integer", "number", "boolean", "object", "array"));
+    Gen<String> expression =
+        Generate.pick(
+            List.of(
+                "1 / 0",
+                "inputs.y",
+                "inputs.y.z",
+                "[1][5]",
+                "{'a': 1}.b",
+                "int('x')",
+                "1 + 1",
+                "'a' + 'b'",
+                "true",
+                "[1, 2]",
+                "null"));
+    return Generate.oneOf(
         field.map(
             f -> head + "steps:\n  - id: a\n    action: check\n    " + f + ": &w {that: [*w]}\n"),
         field.map(f -> head + "steps:\n  - id: a\n    action: check\n    " + f + ": &w [*w]\n"),
-        Arbitraries.of(
-            head + step + "outputs: &o {price: *o}\n",
-            head + step + "outputs: {price: &p [*p]}\n",
-            head + "inputs:\n  x: {type: object, default: &d {a: *d}}\n" + step,
-            head + "inputs:\n  x: {type: array, default: &d [*d]}\n" + step,
-            head + "labels: &l {a: *l}\n" + step,
-            head + "steps: &s [{id: a, action: check, with: *s}]\n",
-            head + "steps:\n  - &s {id: a, action: check, with: {that: *s}}\n"),
-        Combinators.combine(type, expression)
-            .as(
-                (t, e) ->
-                    head
-                        + "inputs:\n  x: {type: "
-                        + t
-                        + ", default: \"${{ "
-                        + e
-                        + " }}\"}\n"
-                        + step),
-        Combinators.combine(field, expression)
-            .as(
-                (f, e) ->
-                    head
-                        + "steps:\n  - id: a\n    action: check\n    "
-                        + f
-                        + ": \"${{ "
-                        + e
-                        + " }}\"\n"));
+        Generate.pick(
+            List.of(
+                head + step + "outputs: &o {price: *o}\n",
+                head + step + "outputs: {price: &p [*p]}\n",
+                head + "inputs:\n  x: {type: object, default: &d {a: *d}}\n" + step,
+                head + "inputs:\n  x: {type: array, default: &d [*d]}\n" + step,
+                head + "labels: &l {a: *l}\n" + step,
+                head + "steps: &s [{id: a, action: check, with: *s}]\n",
+                head + "steps:\n  - &s {id: a, action: check, with: {that: *s}}\n")),
+        type.zip(
+            expression,
+            (t, e) ->
+                head + "inputs:\n  x: {type: " + t + ", default: \"${{ " + e + " }}\"}\n" + step),
+        field.zip(
+            expression,
+            (f, e) ->
+                head
+                    + "steps:\n  - id: a\n    action: check\n    "
+                    + f
+                    + ": \"${{ "
+                    + e
+                    + " }}\"\n"));
   }
 
   /** {@code key: value} lines at random indentation, so mappings and lists nest arbitrarily. */
-  private static Arbitrary<String> lines(List<String> keys, List<String> values) {
-    return line(keys, values)
-        .list()
-        .ofMinSize(1)
-        .ofMaxSize(25)
-        .map(all -> String.join("\n", all) + "\n");
+  private static Gen<String> lines(List<String> keys, List<String> values) {
+    return GeneratedText.lines(line(keys, values), 1, 25);
   }
 
-  private static Arbitrary<String> line(List<String> keys, List<String> values) {
-    return Combinators.combine(
-            Arbitraries.integers().between(0, 4),
-            Arbitraries.of(true, false),
-            Arbitraries.of(keys),
-            Arbitraries.of(values))
-        .as(
+  private static Gen<String> line(List<String> keys, List<String> values) {
+    return Generate.range(0, 4)
+        .zip(
+            Generate.booleans(),
+            Generate.pick(keys),
+            Generate.pick(values),
             (indent, item, key, value) ->
                 "  ".repeat(indent) + (item ? "- " : "") + key + ": " + value);
   }
@@ -452,18 +442,16 @@ public final class HostileYaml {
    * A real file with one to four lines changed: a value replaced, a line replaced, dropped or
    * doubled, or delimiters dropped in; mostly valid up to the broken spot, so the readers go deep.
    */
-  private static Arbitrary<String> broken(
-      List<String> real, List<String> keys, List<String> values) {
-    Arbitrary<Edit> edit =
-        Combinators.combine(
-                Arbitraries.integers().between(0, 5),
-                Arbitraries.integers().between(0, 1_000),
+  private static Gen<String> broken(List<String> real, List<String> keys, List<String> values) {
+    Gen<Edit> edit =
+        Generate.range(0, 5)
+            .zip(
+                Generate.range(0, 1_000),
                 line(keys, values),
-                Arbitraries.of(values),
-                Arbitraries.strings().withChars(":-[]{}&*!'\"# ,").ofMinLength(1).ofMaxLength(4))
-            .as(Edit::new);
-    return Combinators.combine(Arbitraries.of(real), edit.list().ofMinSize(1).ofMaxSize(4))
-        .as(HostileYaml::apply);
+                Generate.pick(values),
+                GeneratedText.textOf(":-[]{}&*!'\"# ,", 1, 4),
+                Edit::new);
+    return Generate.pick(real).zip(GeneratedText.listOf(edit, 1, 4), HostileYaml::apply);
   }
 
   private record Edit(int kind, int at, String line, String value, String noise) {}
@@ -500,19 +488,17 @@ public final class HostileYaml {
   }
 
   /** Alias bombs, self-references, deep nesting, huge scalars: each must end in a located error. */
-  private static Arbitrary<String> traps(List<String> keys) {
-    Arbitrary<String> key = Arbitraries.of(keys);
-    return Arbitraries.oneOf(
-        Combinators.combine(key, Arbitraries.integers().between(1, 25)).as(HostileYaml::aliasBomb),
-        Combinators.combine(key, Arbitraries.integers().between(40, 5_000))
-            .as((k, depth) -> k + ": " + "[".repeat(depth)),
-        Combinators.combine(key, Arbitraries.integers().between(40, 5_000))
-            .as((k, depth) -> k + ": " + "{a: ".repeat(depth) + "1" + "}".repeat(depth)),
-        Arbitraries.integers().between(40, 2_000).map(HostileYaml::deepMapping),
-        Combinators.combine(key, Arbitraries.integers().between(1, 3))
-            .as((k, n) -> k + ": " + "x".repeat(n * 400_000)),
-        Arbitraries.integers()
-            .between(1, 200)
+  private static Gen<String> traps(List<String> keys) {
+    Gen<String> key = Generate.pick(keys);
+    return Generate.oneOf(
+        key.zip(Generate.range(1, 25), HostileYaml::aliasBomb),
+        key.zip(Generate.range(40, 5_000), (k, depth) -> k + ": " + "[".repeat(depth)),
+        key.zip(
+            Generate.range(40, 5_000),
+            (k, depth) -> k + ": " + "{a: ".repeat(depth) + "1" + "}".repeat(depth)),
+        Generate.range(40, 2_000).map(HostileYaml::deepMapping),
+        key.zip(Generate.range(1, 3), (k, n) -> k + ": " + "x".repeat(n * 400_000)),
+        Generate.range(1, 200)
             .map(
                 n ->
                     "redact:\n  patterns: ['"
@@ -520,36 +506,31 @@ public final class HostileYaml {
                         + "a"
                         + ")".repeat(n * 500)
                         + "']\n"),
-        Arbitraries.integers()
-            .between(1, 100)
+        Generate.range(1, 100)
             .map(n -> "redact:\n  patterns: ['" + "a|".repeat(n * 1_000) + "a']\n"),
-        Arbitraries.integers()
-            .between(1, 100)
-            .map(n -> "http:\n  allow: ['" + "a.".repeat(n * 1_000) + "!']\n"),
-        Arbitraries.integers()
-            .between(1, 100)
-            .map(n -> "http:\n  allow: ['" + "a-".repeat(n * 1_000) + "']\n"),
-        Combinators.combine(key, Arbitraries.integers().between(1, 100))
-            .as(
-                (k, n) ->
-                    k + ": \"${{ " + "(".repeat(n * 100) + "1" + ")".repeat(n * 100) + " }}\"\n"),
-        Combinators.combine(key, key).as((a, b) -> a + ": &a [*a]\n" + b + ": *a\n"),
-        Combinators.combine(key, key).as((a, b) -> a + ": &a {" + b + ": *a}\n"),
-        Combinators.combine(key, key).as((a, b) -> a + ": &a {<<: *a, " + b + ": 1}\n"),
-        Arbitraries.of(
-            "&a {*a: 1}\n",
-            "steps:\n  - &s {id: a, action: check, with: {that: *s}}\n",
-            "steps:\n  - id: a\n    action: check\n    with: &w {that: [*w]}\n",
-            "steps:\n  - id: a\n    action: check\n    if: &w [*w]\n",
-            "name: x\ndescription: d\nwhenToUse: w\nsteps: &s [{id: a, action: check, with: *s}]\n",
-            "outputs: &o {price: *o}\n",
-            "inputs:\n  x: {type: object, default: &d {a: *d}}\n",
-            "http:\n  allow: &h [*h]\n",
-            "redact: &r {patterns: [*r]}\n",
-            "%YAML 9.9\n---\nx: 1\n",
-            "--- a\n--- b\n",
-            "---\n...\n",
-            "x: 1\n" + "# comment\n".repeat(100_000)));
+        Generate.range(1, 100).map(n -> "http:\n  allow: ['" + "a.".repeat(n * 1_000) + "!']\n"),
+        Generate.range(1, 100).map(n -> "http:\n  allow: ['" + "a-".repeat(n * 1_000) + "']\n"),
+        key.zip(
+            Generate.range(1, 100),
+            (k, n) -> k + ": \"${{ " + "(".repeat(n * 100) + "1" + ")".repeat(n * 100) + " }}\"\n"),
+        key.zip(key, (a, b) -> a + ": &a [*a]\n" + b + ": *a\n"),
+        key.zip(key, (a, b) -> a + ": &a {" + b + ": *a}\n"),
+        key.zip(key, (a, b) -> a + ": &a {<<: *a, " + b + ": 1}\n"),
+        Generate.pick(
+            List.of(
+                "&a {*a: 1}\n",
+                "steps:\n  - &s {id: a, action: check, with: {that: *s}}\n",
+                "steps:\n  - id: a\n    action: check\n    with: &w {that: [*w]}\n",
+                "steps:\n  - id: a\n    action: check\n    if: &w [*w]\n",
+                "name: x\ndescription: d\nwhenToUse: w\nsteps: &s [{id: a, action: check, with: *s}]\n",
+                "outputs: &o {price: *o}\n",
+                "inputs:\n  x: {type: object, default: &d {a: *d}}\n",
+                "http:\n  allow: &h [*h]\n",
+                "redact: &r {patterns: [*r]}\n",
+                "%YAML 9.9\n---\nx: 1\n",
+                "--- a\n--- b\n",
+                "---\n...\n",
+                "x: 1\n" + "# comment\n".repeat(100_000))));
   }
 
   private static String aliasBomb(String key, int levels) {

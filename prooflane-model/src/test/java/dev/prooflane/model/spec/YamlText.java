@@ -1,9 +1,10 @@
 package dev.prooflane.model.spec;
 
+import dev.prooflane.model.testing.GeneratedText;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /** Generators of hostile, YAML-ish spec files for the property tests of the spec readers. */
 final class YamlText {
@@ -117,45 +118,45 @@ final class YamlText {
   private YamlText() {}
 
   /** Arbitrary text, glued lines of real fields, and the known parser traps. */
-  static Arbitrary<String> specFile() {
-    return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(2, Arbitraries.strings().all().ofMaxLength(300)),
-        net.jqwik.api.Tuple.of(
-            2, Arbitraries.strings().withChars(":-[]{}&*!|>'\"#%@` \n\t,?abc019").ofMaxLength(300)),
-        net.jqwik.api.Tuple.of(8, lines()),
-        net.jqwik.api.Tuple.of(1, traps()));
+  static Gen<String> specFile() {
+    return Generate.frequency(
+        Pair.of(8, lines()),
+        Pair.of(2, GeneratedText.anyText(300)),
+        Pair.of(2, GeneratedText.textOf(":-[]{}&*!|>'\"#%@` \n\t,?abc019", 0, 300)),
+        Pair.of(1, traps()));
   }
 
   /** {@code key: value} lines at random indentation, so mappings and lists nest arbitrarily. */
-  static Arbitrary<String> lines() {
-    Arbitrary<String> line =
-        Combinators.combine(
-                Arbitraries.integers().between(0, 4),
-                Arbitraries.of(true, false),
-                Arbitraries.of(KEYS),
-                Arbitraries.of(VALUES))
-            .as(
+  static Gen<String> lines() {
+    Gen<String> line =
+        Generate.range(0, 4)
+            .zip(
+                Generate.booleans(),
+                Generate.pick(KEYS),
+                Generate.pick(VALUES),
                 (indent, item, key, value) ->
                     "  ".repeat(indent) + (item ? "- " : "") + key + ": " + value);
-    return line.list().ofMinSize(1).ofMaxSize(25).map(all -> String.join("\n", all) + "\n");
+    return GeneratedText.lines(line, 1, 25);
   }
 
   /** Alias bombs, deep nesting, huge scalars, recursion: each must end in a located error. */
-  static Arbitrary<String> traps() {
-    return Arbitraries.oneOf(
-        Arbitraries.integers().between(1, 30).map(YamlText::aliasBomb),
-        Arbitraries.integers().between(40, 5_000).map(depth -> "a: " + "[".repeat(depth)),
-        Arbitraries.integers().between(40, 2_000).map(YamlText::deepMapping),
-        Arbitraries.integers().between(1, 3).map(n -> "name: " + "x".repeat(n * 400_000)),
-        Arbitraries.of(
-            "a: &a [*a]\n",
-            "&a {*a: 1}\n",
-            "services: &s {pricing: *s}\n",
-            "services:\n  pricing:\n    command: x\n    port: 1\n  catalog:\n    command: y\n    port: 1\n",
-            "name: x\n" + "services:\n  a:\n    command: x\n".repeat(2),
-            "%YAML 9.9\n---\nname: x\n",
-            "--- a\n--- b\n",
-            "name: shop\n" + "# comment\n".repeat(100_000)));
+  static Gen<String> traps() {
+    return Generate.oneOf(
+        Generate.range(1, 30).map(YamlText::aliasBomb),
+        Generate.range(40, 5_000).map(depth -> "a: " + "[".repeat(depth)),
+        Generate.range(40, 2_000).map(YamlText::deepMapping),
+        Generate.range(1, 3).map(n -> "name: " + "x".repeat(n * 400_000)),
+        Generate.pick(
+            List.of(
+                "a: &a [*a]\n",
+                "&a {*a: 1}\n",
+                "services: &s {pricing: *s}\n",
+                "services:\n  pricing:\n    command: x\n    port: 1\n"
+                    + "  catalog:\n    command: y\n    port: 1\n",
+                "name: x\n" + "services:\n  a:\n    command: x\n".repeat(2),
+                "%YAML 9.9\n---\nname: x\n",
+                "--- a\n--- b\n",
+                "name: shop\n" + "# comment\n".repeat(100_000))));
   }
 
   private static String aliasBomb(int levels) {

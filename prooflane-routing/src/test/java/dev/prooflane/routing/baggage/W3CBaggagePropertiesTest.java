@@ -1,62 +1,68 @@
 package dev.prooflane.routing.baggage;
 
+import static dev.prooflane.model.testing.Tries.tries;
 import static dev.prooflane.routing.HostileText.bounded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prooflane.routing.HostileText;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 class W3CBaggagePropertiesTest {
   private static final String KEY = "prooflane-key";
 
-  @Provide
-  Arbitrary<List<String>> lines() {
-    return HostileText.lines();
-  }
+  @Test
+  void parsesAnyHeaderIntoWellFormedMembersWithoutFailing() {
+    tries(1500)
+        .check(
+            HostileText.lines(),
+            lines -> {
+              List<BaggageMember> members = bounded(() -> W3CBaggage.members(lines));
+              Map<String, String> map = bounded(() -> W3CBaggage.parse(lines));
 
-  @Provide
-  Arbitrary<String> huge() {
-    return HostileText.huge();
-  }
-
-  @Property(tries = 1500)
-  void parsesAnyHeaderIntoWellFormedMembersWithoutFailing(@ForAll("lines") List<String> lines) {
-    List<BaggageMember> members = bounded(() -> W3CBaggage.members(lines));
-    Map<String, String> map = bounded(() -> W3CBaggage.parse(lines));
-
-    assertThat(members)
-        .allSatisfy(
-            member -> {
-              assertThat(member.key()).isNotEmpty();
-              assertThat(Tokens.isToken(member.key(), 0, member.key().length())).isTrue();
+              assertThat(members)
+                  .allSatisfy(
+                      member -> {
+                        assertThat(member.key()).isNotEmpty();
+                        assertThat(Tokens.isToken(member.key(), 0, member.key().length())).isTrue();
+                      });
+              assertThat(map.keySet())
+                  .containsExactlyElementsOf(
+                      members.stream().map(BaggageMember::key).distinct().toList());
             });
-    assertThat(map.keySet())
-        .containsExactlyElementsOf(members.stream().map(BaggageMember::key).distinct().toList());
   }
 
-  @Property(tries = 1500)
-  void looksUpExactlyTheValuesTheFullParseFinds(@ForAll("lines") List<String> lines) {
-    BaggageLookup lookup = bounded(() -> W3CBaggage.lookup(lines, KEY));
+  @Test
+  void looksUpExactlyTheValuesTheFullParseFinds() {
+    tries(1500)
+        .check(
+            HostileText.lines(),
+            lines -> {
+              BaggageLookup lookup = bounded(() -> W3CBaggage.lookup(lines, KEY));
 
-    assertThat(lookup.values())
-        .containsExactlyElementsOf(
-            W3CBaggage.members(lines).stream()
-                .filter(member -> member.key().equals(KEY))
-                .map(BaggageMember::value)
-                .toList());
-    assertThat(lookup.problems()).allSatisfy(problem -> assertThat(problem).contains(KEY));
+              assertThat(lookup.values())
+                  .containsExactlyElementsOf(
+                      W3CBaggage.members(lines).stream()
+                          .filter(member -> member.key().equals(KEY))
+                          .map(BaggageMember::value)
+                          .toList());
+              assertThat(lookup.problems())
+                  .allSatisfy(problem -> assertThat(problem).contains(KEY));
+            });
   }
 
-  @Property(tries = 30)
-  void parsesAHeaderAtTheSizeLimitInLinearTime(@ForAll("huge") String header) {
-    List<String> lines = List.of(header);
+  @Test
+  void parsesAHeaderAtTheSizeLimitInLinearTime() {
+    tries(30)
+        .check(
+            HostileText.huge(),
+            header -> {
+              List<String> lines = List.of(header);
 
-    assertThat(HostileText.fastestMillis(() -> W3CBaggage.lookup(lines, KEY))).isLessThan(50);
-    assertThat(HostileText.fastestMillis(() -> W3CBaggage.members(lines))).isLessThan(50);
+              assertThat(HostileText.fastestMillis(() -> W3CBaggage.lookup(lines, KEY)))
+                  .isLessThan(50);
+              assertThat(HostileText.fastestMillis(() -> W3CBaggage.members(lines))).isLessThan(50);
+            });
   }
 }

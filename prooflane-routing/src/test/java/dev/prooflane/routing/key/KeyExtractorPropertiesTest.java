@@ -1,19 +1,20 @@
 package dev.prooflane.routing.key;
 
+import static dev.prooflane.model.testing.Tries.tries;
 import static dev.prooflane.routing.HostileText.bounded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prooflane.model.KeyNames;
 import dev.prooflane.model.RoutingKey;
+import dev.prooflane.model.testing.GeneratedText;
 import dev.prooflane.routing.HostileText;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 class KeyExtractorPropertiesTest {
   private static final KeyNames NAMES =
@@ -27,60 +28,68 @@ class KeyExtractorPropertiesTest {
 
   private final KeyExtractor extractor = new KeyExtractor(NAMES);
 
-  @Provide
-  Arbitrary<Map<String, List<String>>> headers() {
-    return Arbitraries.maps(
-            Arbitraries.of("baggage", "tracestate", "x-prooflane-key"), HostileText.lines())
-        .ofMaxSize(3);
+  /** A request's headers (by lower-case name) and raw query, as the extractor sees them. */
+  record Request(Map<String, List<String>> headers, String query) implements RequestCarriers {
+    @Override
+    public List<String> headers(String lowerCaseName) {
+      return headers.getOrDefault(lowerCaseName, List.of());
+    }
+
+    @Override
+    public String rawQuery() {
+      return query;
+    }
   }
 
-  @Provide
-  Arbitrary<String> query() {
-    return Arbitraries.oneOf(
-        Arbitraries.just(null),
+  /** Up to three of the carrier headers, each with one to three hostile lines. */
+  private static Gen<Map<String, List<String>>> headers() {
+    Gen<Map.Entry<String, List<String>>> header =
+        Generate.pick(List.of("baggage", "tracestate", "x-prooflane-key"))
+            .zip(HostileText.lines(), Map::entry);
+    return GeneratedText.listOf(header, 0, 3)
+        .map(
+            entries -> {
+              Map<String, List<String>> headers = new LinkedHashMap<>();
+              entries.forEach(e -> headers.put(e.getKey(), e.getValue()));
+              return headers;
+            });
+  }
+
+  /** No query, a hostile one, or a hostile key parameter between others. */
+  private static Gen<String> query() {
+    return Generate.oneOf(
+        Generate.constant((String) null),
         HostileText.value(),
         HostileText.value().map(value -> "a=1&pk=" + value + "&pk"));
   }
 
-  @Property(tries = 2000)
-  void answersEveryRequestWithAValidKeyAbsenceOrALocatedProblem(
-      @ForAll("headers") Map<String, List<String>> headers, @ForAll("query") String query) {
-    RequestCarriers request =
-        new RequestCarriers() {
-          @Override
-          public List<String> headers(String lowerCaseName) {
-            return headers.getOrDefault(lowerCaseName, List.of());
-          }
+  @Test
+  void answersEveryRequestWithAValidKeyAbsenceOrALocatedProblem() {
+    tries(2000)
+        .check(
+            headers().zip(query(), Request::new),
+            request -> {
+              KeyResult result = bounded(() -> extractor.extract(request));
 
-          @Override
-          public String rawQuery() {
-            return query;
-          }
-        };
-
-    KeyResult result = bounded(() -> extractor.extract(request));
-
-    assertThat(result).isNotNull();
-    if (result instanceof KeyResult.Present present) {
-      assertThat(RoutingKey.isValid(present.key())).isTrue();
-      assertThat(new RoutingKey(present.key()).value()).isEqualTo(present.key());
-      assertThat(present.carrier()).isIn(CARRIERS);
-    } else if (result instanceof KeyResult.Invalid invalid) {
-      assertThat(invalid.carrier()).isIn(CARRIERS);
-      assertThat(invalid.message()).contains(invalid.carrier());
-      assertThat(invalid.message().chars()).noneMatch(c -> c == '\r' || c == '\n');
-    }
+              assertThat(result).isNotNull();
+              if (result instanceof KeyResult.Present present) {
+                assertThat(RoutingKey.isValid(present.key())).isTrue();
+                assertThat(new RoutingKey(present.key()).value()).isEqualTo(present.key());
+                assertThat(present.carrier()).isIn(CARRIERS);
+              } else if (result instanceof KeyResult.Invalid invalid) {
+                assertThat(invalid.carrier()).isIn(CARRIERS);
+                assertThat(invalid.message()).contains(invalid.carrier());
+                assertThat(invalid.message().chars()).noneMatch(c -> c == '\r' || c == '\n');
+              }
+            });
   }
 
-  @Property(tries = 2000)
-  void agreesWithRoutingKeyOnEveryValue(@ForAll("value") String value) {
-    assertThat(KeyExtractor.isValidKey(value)).isEqualTo(RoutingKey.isValid(value));
-  }
-
-  @Provide
-  Arbitrary<String> value() {
-    return Arbitraries.oneOf(
-        HostileText.value(),
-        Arbitraries.strings().withChars("abcXYZ019._-").ofMinLength(0).ofMaxLength(70));
+  @Test
+  void agreesWithRoutingKeyOnEveryValue() {
+    tries(2000)
+        .check(
+            Generate.oneOf(GeneratedText.textOf("abcXYZ019._-", 0, 70), HostileText.value()),
+            value ->
+                assertThat(KeyExtractor.isValidKey(value)).isEqualTo(RoutingKey.isValid(value)));
   }
 }

@@ -1,68 +1,73 @@
 package dev.prooflane.routing.tracestate;
 
+import static dev.prooflane.model.testing.Tries.tries;
 import static dev.prooflane.routing.HostileText.bounded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prooflane.routing.HostileText;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 class W3CTraceStatePropertiesTest {
   private static final String KEY = "prooflane-key";
 
-  @Provide
-  Arbitrary<List<String>> lines() {
-    return HostileText.lines();
-  }
+  @Test
+  void keepsOnlyMembersTheGrammarAllows() {
+    tries(1500)
+        .check(
+            HostileText.lines(),
+            lines -> {
+              Map<String, String> members = bounded(() -> W3CTraceState.parse(lines));
 
-  @Provide
-  Arbitrary<String> huge() {
-    return HostileText.huge();
-  }
-
-  @Property(tries = 1500)
-  void keepsOnlyMembersTheGrammarAllows(@ForAll("lines") List<String> lines) {
-    Map<String, String> members = bounded(() -> W3CTraceState.parse(lines));
-
-    assertThat(members)
-        .allSatisfy(
-            (key, value) -> {
-              assertThat(key)
-                  .hasSizeBetween(1, 256)
-                  .matches("[a-z0-9][a-z0-9_*\\-/]*(@[a-z0-9_*\\-/]+)?");
-              assertThat(value).hasSizeBetween(1, 256).doesNotContain(",", "=");
-              assertThat(value.chars()).allMatch(c -> c >= 0x20 && c <= 0x7E);
-              assertThat(value).doesNotEndWith(" ");
+              assertThat(members)
+                  .allSatisfy(
+                      (key, value) -> {
+                        assertThat(key)
+                            .hasSizeBetween(1, 256)
+                            .matches("[a-z0-9][a-z0-9_*\\-/]*(@[a-z0-9_*\\-/]+)?");
+                        assertThat(value).hasSizeBetween(1, 256).doesNotContain(",", "=");
+                        assertThat(value.chars()).allMatch(c -> c >= 0x20 && c <= 0x7E);
+                        assertThat(value).doesNotEndWith(" ");
+                      });
             });
   }
 
-  @Property(tries = 1500)
-  void findsTheKeyTheFullParseFinds(@ForAll("lines") List<String> lines) {
-    List<String> values = bounded(() -> W3CTraceState.valuesOf(lines, KEY));
-    boolean malformed = bounded(() -> W3CTraceState.hasMalformed(lines, KEY));
+  @Test
+  void findsTheKeyTheFullParseFinds() {
+    tries(1500)
+        .check(
+            HostileText.lines(),
+            lines -> {
+              List<String> values = bounded(() -> W3CTraceState.valuesOf(lines, KEY));
+              boolean malformed = bounded(() -> W3CTraceState.hasMalformed(lines, KEY));
 
-    String first = W3CTraceState.parse(lines).get(KEY);
-    if (first == null) {
-      assertThat(values).isEmpty();
-    } else {
-      assertThat(values).first().isEqualTo(first);
-    }
-    if (malformed) {
-      assertThat(String.join(",", lines)).contains(KEY);
-    }
+              String first = W3CTraceState.parse(lines).get(KEY);
+              if (first == null) {
+                assertThat(values).isEmpty();
+              } else {
+                assertThat(values).first().isEqualTo(first);
+              }
+              if (malformed) {
+                assertThat(String.join(",", lines)).contains(KEY);
+              }
+            });
   }
 
-  @Property(tries = 30)
-  void readsAHeaderAtTheSizeLimitInLinearTime(@ForAll("huge") String header) {
-    List<String> lines = List.of(header);
+  @Test
+  void readsAHeaderAtTheSizeLimitInLinearTime() {
+    tries(30)
+        .check(
+            HostileText.huge(),
+            header -> {
+              List<String> lines = List.of(header);
 
-    assertThat(HostileText.fastestMillis(() -> W3CTraceState.valuesOf(lines, KEY))).isLessThan(50);
-    assertThat(HostileText.fastestMillis(() -> W3CTraceState.hasMalformed(lines, KEY)))
-        .isLessThan(50);
-    assertThat(HostileText.fastestMillis(() -> W3CTraceState.parse(lines))).isLessThan(50);
+              assertThat(HostileText.fastestMillis(() -> W3CTraceState.valuesOf(lines, KEY)))
+                  .isLessThan(50);
+              assertThat(HostileText.fastestMillis(() -> W3CTraceState.hasMalformed(lines, KEY)))
+                  .isLessThan(50);
+              assertThat(HostileText.fastestMillis(() -> W3CTraceState.parse(lines)))
+                  .isLessThan(50);
+            });
   }
 }
