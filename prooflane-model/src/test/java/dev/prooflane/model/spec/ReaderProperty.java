@@ -25,8 +25,8 @@ public final class ReaderProperty {
   public static final String LOCATED = "located problems";
 
   /**
-   * How long one read may take before the property fails as a hang: far above a read's time even
-   * on a machine whose cores are all busy (5 s failed there once), far below a real hang's.
+   * How long one read may take before the property fails as a hang: far above a read's time even on
+   * a machine whose cores are all busy (5 s failed there once), far below a real hang's.
    */
   static final Duration CALL_BOUND = Duration.ofSeconds(30);
 
@@ -35,8 +35,8 @@ public final class ReaderProperty {
   /**
    * Reads each of {@code tries} texts from {@code texts} with {@code read}: a value must pass
    * {@code valid} (given the text and the value); a {@link SpecException} must {@link
-   * LocatedProblems#assertLocated locate} every problem in {@code file} unless it is a known bug. Returns the outcomes ({@link #READ}, {@link #LOCATED}, skipped) for
-   * the caller to demand.
+   * LocatedProblems#assertLocated locate} every problem in {@code file} unless it is a known bug.
+   * Returns the outcomes ({@link #READ}, {@link #LOCATED}, skipped) for the caller to demand.
    */
   public static <T> Outcomes check(
       int tries,
