@@ -9,6 +9,9 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +25,9 @@ import org.junit.jupiter.api.Test;
  */
 class RouterNagleUpstreamTest {
   private static final int REQUESTS = 20;
+
+  /** Linux's shortest delayed-ACK timeout. */
+  private static final long STALL_MILLIS = 40;
 
   private HttpServer upstream;
   private Router router;
@@ -66,16 +72,21 @@ class RouterNagleUpstreamTest {
   void keepAliveRequestsToANagleUpstreamAreNotStalledByDelayedAcks() throws IOException {
     try (RawHttpConnection client = new RawHttpConnection(port)) {
       assertThat(client.get("/warm").status()).isEqualTo(200);
-      long start = System.nanoTime();
+      List<Long> millis = new ArrayList<>();
       for (int i = 0; i < REQUESTS; i++) {
+        long start = System.nanoTime();
         RawHttpConnection.Response response = client.get("/item/" + i);
+        millis.add((System.nanoTime() - start) / 1_000_000);
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.text()).isEqualTo("nagle\n");
       }
-      long millis = (System.nanoTime() - start) / 1_000_000;
 
-      // One delayed ACK per exchange would take 20 x 40 ms = 800 ms; without one it takes ~100 ms.
-      assertThat(millis).as("%d keep-alive requests took %d ms", REQUESTS, millis).isLessThan(400);
+      // A delayed ACK stalls every pooled exchange by at least 40 ms; without it an exchange takes
+      // a millisecond or two. A busy machine slows some exchanges down, never all of them, so the
+      // fastest one tells the two apart without a timing budget.
+      assertThat(Collections.min(millis))
+          .as("the fastest of %d keep-alive requests (all, in ms: %s)", REQUESTS, millis)
+          .isLessThan(STALL_MILLIS);
     }
   }
 }

@@ -74,14 +74,17 @@ public final class ForkFixture {
   }
 
   /**
-   * Answers the log of container {@code pricing} of {@code pod} with {@code line}, written a second
-   * from now, whichever second of the next half minute a run asks for lines since.
+   * Answers the log of container {@code pricing} of {@code pod} with {@code line}, whichever second
+   * of the next two minutes a run asks for lines since: the line is written in the last microsecond
+   * of the second asked for, so it comes after any cursor within that second, however late a busy
+   * machine starts the run.
    */
   public static void logsFromNow(KubernetesMockServer server, String pod, String line) {
-    Instant now = Instant.now();
-    String written = now.plusSeconds(1).truncatedTo(ChronoUnit.SECONDS).plusMillis(500).toString();
-    for (int s = -2; s <= 30; s++) {
-      logs(server, pod, now.plusSeconds(s), written + " " + line + "\n");
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    for (int s = -2; s <= 120; s++) {
+      Instant since = now.plusSeconds(s);
+      String written = since.plusSeconds(1).minus(1, ChronoUnit.MICROS).toString();
+      logs(server, pod, since, written + " " + line + "\n");
     }
   }
 
