@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.prooflane.actions.core.ActionContext;
 import dev.prooflane.actions.core.Exchange;
-import dev.prooflane.actions.policy.RunGuard;
+import dev.prooflane.actions.core.RequestGuard;
 import dev.prooflane.actions.runtime.HopEntry;
 import dev.prooflane.actions.runtime.RuntimeAccess;
 import dev.prooflane.actions.runtime.SandboxInfo;
@@ -73,7 +73,7 @@ public final class ServiceClient {
               .orElseThrow(() -> new IllegalStateException("a keyed request needs a sandbox"))
               .value();
     }
-    RunGuard guard = context.guard();
+    RequestGuard guard = context.guard();
     guard.admitRequest(context.stepId(), call.method(), call.service(), call.path(), key != null);
     String url = url(runtime.serviceUri(call.service()), call, names, key);
     Map<String, String> headers = new LinkedHashMap<>(call.headers());
