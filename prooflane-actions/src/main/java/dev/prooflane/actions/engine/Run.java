@@ -170,19 +170,8 @@ final class Run {
     try {
       ActionResult r = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
       result =
-          new StepResult(
-              id,
-              step.action(),
-              r.verdict(),
-              r.message(),
-              evaluatedInputs,
-              r.outputs(),
-              r.assertions(),
-              r.exchanges(),
-              r.logs(),
-              r.children(),
-              millisSince(start),
-              step.location());
+          StepResult.finished(
+              id, step.action(), step.location(), evaluatedInputs, r, millisSince(start));
     } catch (TimeoutException e) {
       future.cancel(true);
       result =
@@ -242,36 +231,12 @@ final class Run {
   }
 
   private static StepResult skipped(SkillStep step, String id, String why) {
-    return new StepResult(
-        id,
-        step.action(),
-        Verdict.SKIPPED,
-        why,
-        Map.of(),
-        Map.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        0,
-        step.location());
+    return StepResult.skipped(id, step.action(), step.location(), why);
   }
 
   private static StepResult error(
       SkillStep step, String id, Map<String, Object> inputs, String why, long millis) {
-    return new StepResult(
-        id,
-        step.action(),
-        Verdict.ERROR,
-        why,
-        inputs,
-        Map.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        millis,
-        step.location());
+    return StepResult.error(id, step.action(), step.location(), inputs, why, millis);
   }
 
   /** Every instance the run may read logs of: each service's baseline and the sandbox's forks. */
