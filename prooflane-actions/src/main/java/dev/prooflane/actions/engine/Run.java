@@ -2,6 +2,7 @@ package dev.prooflane.actions.engine;
 
 import dev.cel.common.values.NullValue;
 import dev.prooflane.actions.core.Action;
+import dev.prooflane.actions.core.ActionCall;
 import dev.prooflane.actions.core.ActionContext;
 import dev.prooflane.actions.core.ActionInput;
 import dev.prooflane.actions.core.ActionInputException;
@@ -14,6 +15,7 @@ import dev.prooflane.actions.core.Verdict;
 import dev.prooflane.actions.expr.ExpressionException;
 import dev.prooflane.actions.expr.Template;
 import dev.prooflane.actions.expr.Values;
+import dev.prooflane.actions.http.Replay;
 import dev.prooflane.actions.policy.PolicyRefusedException;
 import dev.prooflane.actions.policy.RunGuard;
 import dev.prooflane.actions.runtime.LogEntry;
@@ -21,9 +23,6 @@ import dev.prooflane.actions.runtime.SandboxInfo;
 import dev.prooflane.actions.skill.Skill;
 import dev.prooflane.actions.skill.SkillStep;
 import dev.prooflane.model.ProoflaneException;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -271,23 +270,12 @@ final class Run {
             .flatMap(s -> s.exchanges().stream())
             .filter(Exchange::keyed)
             .findFirst();
-    if (keyed.isEmpty() || !engine.actions().names().contains("http")) {
+    if (keyed.isEmpty()) {
       return null;
     }
-    Exchange first = keyed.get();
-    URI uri = URI.create(first.url());
-    Map<String, Object> with = new LinkedHashMap<>();
-    with.put("service", first.service());
-    with.put("method", first.method());
-    with.put("path", uri.getRawPath() + withoutKey(uri.getRawQuery()));
-    with.put("inject", false);
-    with.put("label", "control");
-    if (first.requestBody() != null) {
-      with.put("body", first.requestBody());
-      List<String> type = first.requestHeaders().getOrDefault("content-type", List.of());
-      if (!type.isEmpty()) {
-        with.put("headers", Map.of("content-type", type.get(0)));
-      }
+    ActionCall replay = Replay.withoutKey(keyed.get(), engine.runtime().keyNames());
+    if (!engine.actions().names().contains(replay.action())) {
+      return null;
     }
     try {
       ActionResult r =
@@ -296,29 +284,11 @@ final class Run {
                   "control",
                   System.nanoTime() + engine.options().stepTimeout().toNanos(),
                   0)
-              .runAction("http", with);
+              .runAction(replay.action(), replay.with());
       return r.exchanges().isEmpty() ? null : r.exchanges().get(0);
     } catch (Exception e) {
       return null;
     }
-  }
-
-  /** The raw query as {@code ?...} without the routing-key parameter, or empty. */
-  private String withoutKey(String rawQuery) {
-    if (rawQuery == null) {
-      return "";
-    }
-    Optional<String> name = engine.runtime().keyNames().query();
-    List<String> kept = new ArrayList<>();
-    for (String param : rawQuery.split("&")) {
-      String paramName = param.split("=", 2)[0];
-      if (!param.isEmpty()
-          && !(name.isPresent()
-              && URLDecoder.decode(paramName, StandardCharsets.UTF_8).equals(name.get()))) {
-        kept.add(param);
-      }
-    }
-    return kept.isEmpty() ? "" : "?" + String.join("&", kept);
   }
 
   /** What the forked services wrote during the run (the last 200 lines each). */

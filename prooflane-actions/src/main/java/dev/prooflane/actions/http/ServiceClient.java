@@ -199,7 +199,8 @@ public final class ServiceClient {
     return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  private static String decode(String text) {
+  /** A query parameter's name or value decoded; as it is when it is not well encoded. */
+  static String decode(String text) {
     try {
       return URLDecoder.decode(text, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
