@@ -149,19 +149,23 @@ final class Run {
       }
     }
     listener.stepStarted(id, step.action());
-    Map<String, Object> evaluatedInputs = evaluateForReport(step, variables);
+    Action action = engine.actions().get(step.action());
+    ActionInput input =
+        ActionInput.evaluate(
+            step.with(),
+            variables,
+            action.deferredFields(),
+            "step '" + id + "' (" + step.location() + ")");
+    Map<String, Object> evaluatedInputs = input.reported();
     Duration timeout = guard.stepTimeout(step.timeout(), engine.options().stepTimeout());
     try {
       guard.admitStep(id, step.action(), timeout, step.timeout().isPresent());
     } catch (PolicyRefusedException e) {
       return finished(error(step, id, evaluatedInputs, e.getMessage(), 0), e);
     }
-    Action action = engine.actions().get(step.action());
     long start = System.nanoTime();
     long stepDeadline = start + timeout.toNanos();
     before.put(id, logCursors());
-    ActionInput input =
-        new ActionInput(step.with(), variables, "step '" + id + "' (" + step.location() + ")");
     ActionContext context = new Context(skill.dir(), id, stepDeadline, depth);
     StepResult result;
     PolicyRefusedException refusal = null;
@@ -199,21 +203,6 @@ final class Run {
     }
     listener.stepFinished(engine.policy().redactor().step(result));
     return result;
-  }
-
-  /** The step's evaluated inputs for the report (redacted with the whole run when it ends). */
-  private static Map<String, Object> evaluateForReport(
-      SkillStep step, Map<String, Object> variables) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (String field : step.with().fields()) {
-      try {
-        Object value = step.with().field(field).evaluate(variables);
-        out.put(field, value);
-      } catch (ProoflaneException e) {
-        out.put(field, String.valueOf(step.with().field(field).source()));
-      }
-    }
-    return out;
   }
 
   private static String describe(Throwable t) {
