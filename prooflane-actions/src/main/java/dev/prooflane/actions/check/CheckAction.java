@@ -41,7 +41,7 @@ public final class CheckAction implements Action {
   public ActionResult run(ActionInput input, ActionContext context) {
     input.rejectUnknown(Set.of("that", "message"));
     Object value = input.value("that");
-    String source = input.template("that").map(t -> String.valueOf(t.source())).orElse("that");
+    String source = input.source("that").orElse("that");
     String message = input.optionalString("message").orElse(source);
     if (!(value instanceof Boolean passed)) {
       throw input.error(

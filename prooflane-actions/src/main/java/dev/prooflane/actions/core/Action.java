@@ -1,5 +1,7 @@
 package dev.prooflane.actions.core;
 
+import java.util.Set;
+
 /**
  * A governed, deterministic primitive a skill step runs: it reads typed inputs, does one thing, and
  * returns a verdict with outputs and evidence. Implementations are stateless and thread-safe.
@@ -7,6 +9,15 @@ package dev.prooflane.actions.core;
 public interface Action {
   /** Its name, summary and typed inputs and outputs, for the catalog agents read. */
   ActionDescriptor descriptor();
+
+  /**
+   * The fields of {@code with:} this action evaluates itself, later and with more variables (read
+   * with {@link ActionInput#deferred}); the engine evaluates every other field once before the
+   * action runs. None by default.
+   */
+  default Set<String> deferredFields() {
+    return Set.of();
+  }
 
   /**
    * Runs once. Expected failures are a FAIL result with assertions; an input problem throws {@link

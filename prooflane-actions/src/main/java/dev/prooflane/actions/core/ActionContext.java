@@ -1,7 +1,5 @@
 package dev.prooflane.actions.core;
 
-import dev.prooflane.actions.policy.Policy;
-import dev.prooflane.actions.policy.RunGuard;
 import dev.prooflane.runtime.RuntimeAccess;
 import dev.prooflane.runtime.SandboxInfo;
 import java.nio.file.Path;
@@ -45,10 +43,11 @@ public interface ActionContext {
   ActionResult runSkill(String skill, Map<String, Object> inputs) throws Exception;
 
   /**
-   * The run's policy guard: checks requests against the write guard and the limits. The default
-   * applies {@link Policy#DEFAULT} with fresh counters.
+   * The run's guard: checks each request against the policy's write guard, egress rules and limits
+   * before it is sent. A context that does not override it admits no request.
    */
-  default RunGuard guard() {
-    return RunGuard.of(Policy.DEFAULT, sandbox());
+  default RequestGuard guard() {
+    throw new UnsupportedOperationException(
+        "step '" + stepId() + "': this context admits no request (run the step in the engine)");
   }
 }

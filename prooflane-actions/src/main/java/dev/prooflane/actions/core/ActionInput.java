@@ -11,47 +11,51 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The {@code with:} of a step: fields are evaluated when read, against the run's variables, and
- * each typed getter fails with an {@link ActionInputException} that names the field.
+ * The {@code with:} of a step, evaluated once before its action runs: the step's report shows these
+ * values and the action reads the same ones. Each typed getter fails with an {@link
+ * ActionInputException} that names the field; reading a field whose expression failed throws that
+ * failure, which names the field too. The fields an action evaluates itself are left as written
+ * ({@link #deferred}).
  */
 public final class ActionInput {
-  private final Template with;
-  private final Map<String, Object> variables;
+  private final InputFields fields;
   private final String where;
 
+  private ActionInput(InputFields fields, String where) {
+    this.fields = fields;
+    this.where = where;
+  }
+
   /**
-   * @param with the step's {@code with:} template
+   * Evaluates {@code with} once against {@code variables}: each field of a mapping on its own (one
+   * that fails keeps its failure for the action to meet when it reads it), or a {@code with:} that
+   * is one expression as a whole.
+   *
    * @param variables {@code inputs}, {@code steps}, {@code run}
+   * @param deferred the fields the action evaluates itself ({@link Action#deferredFields()})
    * @param where a label for messages, such as {@code step 'quote'}
    */
-  public ActionInput(Template with, Map<String, Object> variables, String where) {
-    this.with = with;
-    this.variables = variables;
-    this.where = where;
+  public static ActionInput evaluate(
+      Template with, Map<String, Object> variables, Set<String> deferred, String where) {
+    return new ActionInput(InputFields.evaluate(with, variables, deferred), where);
   }
 
   /** An input made of plain values (for actions that call other actions). */
   public static ActionInput of(Map<String, Object> values, String where) {
-    return new ActionInput(Template.literal(values, where), Map.of(), where);
+    return new ActionInput(InputFields.plain(values), where);
   }
 
-  /** The variables expressions are evaluated against. */
-  public Map<String, Object> variables() {
-    return variables;
+  /**
+   * The fields as the step's report shows them: the values the action reads; a field that failed to
+   * evaluate, or that the action evaluates itself, as written.
+   */
+  public Map<String, Object> reported() {
+    return fields.reported();
   }
 
   /** The field names given. */
   public Set<String> fields() {
-    if (!with.fields().isEmpty()) {
-      return with.fields();
-    }
-    Object all = with.evaluate(variables);
-    if (all instanceof Map<?, ?> map) {
-      Set<String> out = new TreeSet<>();
-      map.keySet().forEach(k -> out.add(String.valueOf(k)));
-      return out;
-    }
-    return Set.of();
+    return fields.names();
   }
 
   /** Refuses fields not in {@code known}, naming the known ones. */
@@ -70,31 +74,42 @@ public final class ActionInput {
 
   /** The evaluated value of {@code field}, or null when absent. */
   public Object value(String field) {
-    Template t = with.field(field);
-    if (t != null) {
-      return t.evaluate(variables);
+    InputField f = fields.get(field);
+    if (f instanceof InputField.Value v) {
+      return v.value();
     }
-    if (!with.fields().isEmpty()) {
-      // a mapping without this field: evaluating the others could fail for want of variables
-      // that only the action provides (wait's until: needs result)
-      return null;
+    if (f instanceof InputField.Failed failed) {
+      throw failed.error();
     }
-    Object all = with.evaluate(variables);
-    return all instanceof Map<?, ?> map ? map.get(field) : null;
+    if (f instanceof InputField.Later) {
+      throw new IllegalStateException(
+          where + ": with." + field + " is evaluated by the action (read it with deferred)");
+    }
+    return null;
+  }
+
+  /** The field as written in the skill, such as {@code ${{ steps.quote.outputs.ok }}}. */
+  public Optional<String> source(String field) {
+    InputField f = fields.get(field);
+    if (f == null || (f instanceof InputField.Value v && v.value() == null)) {
+      return Optional.empty();
+    }
+    return Optional.of(String.valueOf(f.source()));
   }
 
   /**
-   * The unevaluated template of {@code field}, for actions that evaluate it with more variables.
+   * A field the action evaluates itself, with more variables. A field given as a plain value (by
+   * {@link #of}, or in a {@code with:} that is one expression) evaluates to that value.
    */
-  public Optional<Template> template(String field) {
-    Template t = with.field(field);
-    if (t != null) {
-      return Optional.of(t);
+  public Optional<Deferred> deferred(String field) {
+    InputField f = fields.get(field);
+    if (f instanceof InputField.Later later) {
+      return Optional.of(later.deferred());
     }
     Object value = value(field);
     return value == null
         ? Optional.empty()
-        : Optional.of(Template.literal(value, where + " " + field));
+        : Optional.of(new Deferred(Template.literal(value, where + " " + field), Map.of()));
   }
 
   public String string(String field) {

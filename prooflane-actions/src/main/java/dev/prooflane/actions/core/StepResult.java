@@ -51,4 +51,77 @@ public record StepResult(
     children = List.copyOf(children);
     requireNonNull(location, "location");
   }
+
+  /**
+   * A step that did not run.
+   *
+   * @param why why not, such as {@code condition is false: ...}
+   */
+  public static StepResult skipped(String id, String action, String location, String why) {
+    return new StepResult(
+        id,
+        action,
+        Verdict.SKIPPED,
+        why,
+        Map.of(),
+        Map.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        0,
+        location);
+  }
+
+  /**
+   * A step that ended with ERROR without a result of its action: refused, timed out, or its action
+   * threw.
+   *
+   * @param inputs its evaluated {@code with:}, or empty when the step ended before
+   * @param why what went wrong and what to do
+   */
+  public static StepResult error(
+      String id,
+      String action,
+      String location,
+      Map<String, Object> inputs,
+      String why,
+      long durationMillis) {
+    return new StepResult(
+        id,
+        action,
+        Verdict.ERROR,
+        why,
+        inputs,
+        Map.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        durationMillis,
+        location);
+  }
+
+  /** A step whose action returned {@code result}: its verdict, message, outputs and evidence. */
+  public static StepResult finished(
+      String id,
+      String action,
+      String location,
+      Map<String, Object> inputs,
+      ActionResult result,
+      long durationMillis) {
+    return new StepResult(
+        id,
+        action,
+        result.verdict(),
+        result.message(),
+        inputs,
+        result.outputs(),
+        result.assertions(),
+        result.exchanges(),
+        result.logs(),
+        result.children(),
+        durationMillis,
+        location);
+  }
 }

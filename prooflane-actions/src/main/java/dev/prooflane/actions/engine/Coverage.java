@@ -1,6 +1,9 @@
 package dev.prooflane.actions.engine;
 
 import dev.prooflane.runtime.HopEntry;
+import dev.prooflane.runtime.RuntimeAccess;
+import dev.prooflane.runtime.SandboxInfo;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +18,37 @@ public record Coverage(Map<String, Boolean> exercised, List<HopEntry> keyedHops)
   public Coverage {
     exercised = Map.copyOf(exercised);
     keyedHops = List.copyOf(keyedHops);
+  }
+
+  /**
+   * The coverage of a run against {@code sandbox}: its keyed hops since {@code hopCursor}. Waits
+   * briefly for hops the router records just after it responds.
+   */
+  static Coverage measure(RuntimeAccess runtime, SandboxInfo sandbox, long hopCursor) {
+    String key = sandbox.key().value();
+    Map<String, Boolean> exercised = new LinkedHashMap<>();
+    List<HopEntry> keyed = List.of();
+    for (int attempt = 0; attempt < 10; attempt++) {
+      keyed =
+          runtime.hopsSince(hopCursor).stream().filter(h -> key.equals(h.routingKey())).toList();
+      exercised.clear();
+      for (String service : sandbox.forkedServices()) {
+        exercised.put(
+            service,
+            keyed.stream()
+                .anyMatch(
+                    h -> h.service().equals(service) && h.destination().equals(sandbox.name())));
+      }
+      if (!exercised.containsValue(Boolean.FALSE)) {
+        break;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return new Coverage(exercised, keyed);
   }
 
   /**

@@ -1,45 +1,21 @@
 package dev.prooflane.actions.engine;
 
 import dev.cel.common.values.NullValue;
-import dev.prooflane.actions.core.Action;
-import dev.prooflane.actions.core.ActionContext;
-import dev.prooflane.actions.core.ActionInput;
-import dev.prooflane.actions.core.ActionInputException;
-import dev.prooflane.actions.core.ActionResult;
-import dev.prooflane.actions.core.CapturedLog;
-import dev.prooflane.actions.core.Exchange;
-import dev.prooflane.actions.core.LogWindow;
 import dev.prooflane.actions.core.StepResult;
-import dev.prooflane.actions.core.Verdict;
-import dev.prooflane.actions.expr.ExpressionException;
-import dev.prooflane.actions.expr.Template;
-import dev.prooflane.actions.expr.Values;
 import dev.prooflane.actions.policy.PolicyRefusedException;
 import dev.prooflane.actions.policy.RunGuard;
-import dev.prooflane.actions.skill.Skill;
-import dev.prooflane.actions.skill.SkillStep;
-import dev.prooflane.model.ProoflaneException;
-import dev.prooflane.runtime.LogEntry;
+import dev.prooflane.model.Durations;
 import dev.prooflane.runtime.SandboxInfo;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-/** One run in progress: its target, cursors and the steps executed so far. */
+/**
+ * One run in progress: its id, target, policy guard, deadline and log positions, which every step
+ * of the skill and of the skills it calls shares.
+ */
 final class Run {
-  private static final String RUN_START = "";
   private final SkillEngine engine;
   private final String runId;
   private final Optional<SandboxInfo> sandbox;
@@ -48,11 +24,7 @@ final class Run {
   private final RunGuard guard;
   private final Duration runDuration;
   private final long deadline;
-  private final Map<String, Map<String, Long>> before = new ConcurrentHashMap<>();
-  private final Map<String, Map<String, Long>> after = new ConcurrentHashMap<>();
-
-  /** The steps and outputs of one skill invocation. */
-  record Frame(List<StepResult> steps, Map<String, Object> outputs) {}
+  private final LogCursors logs;
 
   Run(SkillEngine engine, String runId, Optional<SandboxInfo> sandbox, RunListener listener) {
     this.engine = engine;
@@ -63,47 +35,22 @@ final class Run {
     this.guard = RunGuard.of(engine.policy(), sandbox);
     this.runDuration = guard.runDuration(engine.options().runTimeout());
     this.deadline = System.nanoTime() + runDuration.toNanos();
-    before.put(RUN_START, logCursors());
+    this.logs = new LogCursors(engine.runtime(), sandbox);
   }
 
-  long hopCursor() {
-    return hopCursor;
-  }
-
-  /** Runs the steps of {@code skill} in order; later steps see earlier ones as {@code steps.ID}. */
-  Frame execute(Skill skill, Map<String, Object> inputs, String prefix, int depth) {
-    Map<String, Object> stepVars = new LinkedHashMap<>();
-    Map<String, Object> variables = new LinkedHashMap<>();
-    variables.put("inputs", inputs);
-    variables.put("steps", stepVars);
-    variables.put("run", runVariable());
-    variables.put("result", Map.of());
-    List<StepResult> results = new ArrayList<>();
-    boolean failed = false;
-    for (SkillStep step : skill.steps()) {
-      StepResult result = step(skill, step, prefix, depth, variables, failed);
-      results.add(result);
-      if (result.verdict() == Verdict.FAIL || result.verdict() == Verdict.ERROR) {
-        failed = true;
-      }
-      Map<String, Object> view = new LinkedHashMap<>();
-      view.put("outputs", result.outputs());
-      view.put("verdict", result.verdict().name());
-      view.put("message", result.message());
-      stepVars.put(step.id(), view);
+  /** Why no more step may start, or empty while the run is within its time limit. */
+  Optional<String> outOfTime() {
+    if (System.nanoTime() <= deadline) {
+      return Optional.empty();
     }
-    Map<String, Object> outputs = new LinkedHashMap<>();
-    for (Map.Entry<String, Template> e : skill.outputs().entrySet()) {
-      try {
-        outputs.put(e.getKey(), e.getValue().evaluate(variables));
-      } catch (ExpressionException ex) {
-        outputs.put(e.getKey(), NullValue.NULL_VALUE);
-      }
-    }
-    return new Frame(results, outputs);
+    return Optional.of(
+        "the run exceeded its time limit of "
+            + Durations.format(runDuration)
+            + " (limits.runDuration of the policy; shorten the skill or raise the limit)");
   }
 
-  private Map<String, Object> runVariable() {
+  /** The {@code run} variable of expressions. */
+  Map<String, Object> variable() {
     Map<String, Object> run = new LinkedHashMap<>();
     run.put("id", runId);
     run.put("environment", engine.runtime().environment());
@@ -113,99 +60,8 @@ final class Run {
     return run;
   }
 
-  private StepResult step(
-      Skill skill,
-      SkillStep step,
-      String prefix,
-      int depth,
-      Map<String, Object> variables,
-      boolean failed) {
-    String id = prefix + step.id();
-    if (failed && !step.always()) {
-      return skipped(step, id, "not run: an earlier step failed");
-    }
-    if (System.nanoTime() > deadline) {
-      return error(
-          step,
-          id,
-          Map.of(),
-          "the run exceeded its time limit of "
-              + dev.prooflane.model.Durations.format(runDuration)
-              + " (limits.runDuration of the policy; shorten the skill or raise the limit)",
-          0);
-    }
-    if (step.condition().isPresent()) {
-      Object condition;
-      try {
-        condition = step.condition().get().evaluate(variables);
-      } catch (ExpressionException e) {
-        return error(step, id, Map.of(), "if: " + e.getMessage(), 0);
-      }
-      if (!(condition instanceof Boolean b)) {
-        return error(
-            step, id, Map.of(), "if: expected true or false, got " + Values.text(condition), 0);
-      }
-      if (!b) {
-        return skipped(step, id, "condition is false: " + step.condition().get().source());
-      }
-    }
-    listener.stepStarted(id, step.action());
-    Map<String, Object> evaluatedInputs = evaluateForReport(step, variables);
-    Duration timeout = guard.stepTimeout(step.timeout(), engine.options().stepTimeout());
-    try {
-      guard.admitStep(id, step.action(), timeout, step.timeout().isPresent());
-    } catch (PolicyRefusedException e) {
-      return finished(error(step, id, evaluatedInputs, e.getMessage(), 0), e);
-    }
-    Action action = engine.actions().get(step.action());
-    long start = System.nanoTime();
-    long stepDeadline = start + timeout.toNanos();
-    before.put(id, logCursors());
-    ActionInput input =
-        new ActionInput(step.with(), variables, "step '" + id + "' (" + step.location() + ")");
-    ActionContext context = new Context(skill.dir(), id, stepDeadline, depth);
-    StepResult result;
-    PolicyRefusedException refusal = null;
-    Future<ActionResult> future = engine.workers().submit(() -> action.run(input, context));
-    try {
-      ActionResult r = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-      result =
-          new StepResult(
-              id,
-              step.action(),
-              r.verdict(),
-              r.message(),
-              evaluatedInputs,
-              r.outputs(),
-              r.assertions(),
-              r.exchanges(),
-              r.logs(),
-              r.children(),
-              millisSince(start),
-              step.location());
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      result =
-          error(
-              step,
-              id,
-              evaluatedInputs,
-              "timed out after " + timeout.toMillis() + " ms (raise the step's timeout:)",
-              millisSince(start));
-    } catch (ExecutionException e) {
-      refusal = e.getCause() instanceof PolicyRefusedException p ? p : null;
-      result = error(step, id, evaluatedInputs, describe(e.getCause()), millisSince(start));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      future.cancel(true);
-      result = error(step, id, evaluatedInputs, "interrupted", millisSince(start));
-    }
-    after.put(id, logCursors());
-    return finished(result, refusal);
-  }
-
   /** Tells the listener (secrets redacted) that a step ended, refused by the policy or not. */
-  private StepResult finished(StepResult result, PolicyRefusedException refusal) {
+  StepResult finished(StepResult result, PolicyRefusedException refusal) {
     if (refusal != null) {
       listener.policyRefused(result.id(), refusal.rule(), refusal.getMessage());
     }
@@ -213,279 +69,31 @@ final class Run {
     return result;
   }
 
-  /** The step's evaluated inputs for the report (redacted with the whole run when it ends). */
-  private static Map<String, Object> evaluateForReport(
-      SkillStep step, Map<String, Object> variables) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (String field : step.with().fields()) {
-      try {
-        Object value = step.with().field(field).evaluate(variables);
-        out.put(field, value);
-      } catch (ProoflaneException e) {
-        out.put(field, String.valueOf(step.with().field(field).source()));
-      }
-    }
-    return out;
+  SkillEngine engine() {
+    return engine;
   }
 
-  private static String describe(Throwable t) {
-    if (t instanceof ActionInputException
-        || t instanceof ExpressionException
-        || t instanceof ProoflaneException) {
-      return t.getMessage();
-    }
-    return t.getClass().getSimpleName() + ": " + t.getMessage();
+  String id() {
+    return runId;
   }
 
-  private static long millisSince(long start) {
-    return (System.nanoTime() - start) / 1_000_000;
+  Optional<SandboxInfo> sandbox() {
+    return sandbox;
   }
 
-  private static StepResult skipped(SkillStep step, String id, String why) {
-    return new StepResult(
-        id,
-        step.action(),
-        Verdict.SKIPPED,
-        why,
-        Map.of(),
-        Map.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        0,
-        step.location());
+  RunListener listener() {
+    return listener;
   }
 
-  private static StepResult error(
-      SkillStep step, String id, Map<String, Object> inputs, String why, long millis) {
-    return new StepResult(
-        id,
-        step.action(),
-        Verdict.ERROR,
-        why,
-        inputs,
-        Map.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        millis,
-        step.location());
+  RunGuard guard() {
+    return guard;
   }
 
-  /** Every instance the run may read logs of: each service's baseline and the sandbox's forks. */
-  private Map<String, Long> logCursors() {
-    Map<String, Long> cursors = new LinkedHashMap<>();
-    for (String service : engine.runtime().services()) {
-      cursors.put(
-          instance(service, Optional.empty()),
-          engine.runtime().logCursor(service, Optional.empty()));
-    }
-    sandbox.ifPresent(
-        s -> {
-          for (String service : s.forkedServices()) {
-            cursors.put(
-                instance(service, Optional.of(s.name())),
-                engine.runtime().logCursor(service, Optional.of(s.name())));
-          }
-        });
-    return cursors;
+  LogCursors logs() {
+    return logs;
   }
 
-  private static String instance(String service, Optional<String> sandbox) {
-    return service + "@" + sandbox.orElse("baseline");
-  }
-
-  /**
-   * The first keyed request of the run, sent again without the key: does the baseline still answer?
-   */
-  Exchange control(List<StepResult> steps) {
-    Optional<Exchange> keyed =
-        SkillEngine.flatten(steps).stream()
-            .flatMap(s -> s.exchanges().stream())
-            .filter(Exchange::keyed)
-            .findFirst();
-    if (keyed.isEmpty() || !engine.actions().names().contains("http")) {
-      return null;
-    }
-    Exchange first = keyed.get();
-    URI uri = URI.create(first.url());
-    Map<String, Object> with = new LinkedHashMap<>();
-    with.put("service", first.service());
-    with.put("method", first.method());
-    with.put("path", uri.getRawPath() + withoutKey(uri.getRawQuery()));
-    with.put("inject", false);
-    with.put("label", "control");
-    if (first.requestBody() != null) {
-      with.put("body", first.requestBody());
-      List<String> type = first.requestHeaders().getOrDefault("content-type", List.of());
-      if (!type.isEmpty()) {
-        with.put("headers", Map.of("content-type", type.get(0)));
-      }
-    }
-    try {
-      ActionResult r =
-          new Context(
-                  Path.of("."),
-                  "control",
-                  System.nanoTime() + engine.options().stepTimeout().toNanos(),
-                  0)
-              .runAction("http", with);
-      return r.exchanges().isEmpty() ? null : r.exchanges().get(0);
-    } catch (Exception e) {
-      return null;
-    }
-  }
-
-  /** The raw query as {@code ?...} without the routing-key parameter, or empty. */
-  private String withoutKey(String rawQuery) {
-    if (rawQuery == null) {
-      return "";
-    }
-    Optional<String> name = engine.runtime().keyNames().query();
-    List<String> kept = new ArrayList<>();
-    for (String param : rawQuery.split("&")) {
-      String paramName = param.split("=", 2)[0];
-      if (!param.isEmpty()
-          && !(name.isPresent()
-              && URLDecoder.decode(paramName, StandardCharsets.UTF_8).equals(name.get()))) {
-        kept.add(param);
-      }
-    }
-    return kept.isEmpty() ? "" : "?" + String.join("&", kept);
-  }
-
-  /** What the forked services wrote during the run (the last 200 lines each). */
-  List<CapturedLog> forkLogs(SandboxInfo s) {
-    List<CapturedLog> out = new ArrayList<>();
-    for (String service : s.forkedServices()) {
-      long from = before.get(RUN_START).getOrDefault(instance(service, Optional.of(s.name())), 0L);
-      List<LogEntry> lines = engine.runtime().logsSince(service, Optional.of(s.name()), from);
-      if (lines.size() > 200) {
-        lines = lines.subList(lines.size() - 200, lines.size());
-      }
-      out.add(new CapturedLog(service, s.name(), lines));
-    }
-    return out;
-  }
-
-  /** The context one step's action sees. */
-  private final class Context implements ActionContext {
-    private final Path skillDir;
-    private final String stepId;
-    private final long stepDeadline;
-    private final int depth;
-
-    Context(Path skillDir, String stepId, long stepDeadline, int depth) {
-      this.skillDir = skillDir;
-      this.stepId = stepId;
-      this.stepDeadline = stepDeadline;
-      this.depth = depth;
-    }
-
-    @Override
-    public dev.prooflane.runtime.RuntimeAccess runtime() {
-      return engine.runtime();
-    }
-
-    @Override
-    public Optional<SandboxInfo> sandbox() {
-      return sandbox;
-    }
-
-    @Override
-    public Path skillDir() {
-      return skillDir;
-    }
-
-    @Override
-    public String runId() {
-      return runId;
-    }
-
-    @Override
-    public String stepId() {
-      return stepId;
-    }
-
-    @Override
-    public Duration remaining() {
-      return Duration.ofNanos(Math.max(0, stepDeadline - System.nanoTime()));
-    }
-
-    @Override
-    public LogWindow logWindow(
-        String service, Optional<String> inSandbox, Optional<String> duringStep) {
-      String instance = instance(service, inSandbox);
-      String step = duringStep.orElse(RUN_START);
-      Map<String, Long> from = before.get(step);
-      if (from == null) {
-        throw new ActionInputException(
-            "step '"
-                + stepId
-                + "': no earlier step '"
-                + step
-                + "' ran in this run (use the id of an earlier step)");
-      }
-      long start = from.getOrDefault(instance, 0L);
-      Map<String, Long> to = duringStep.isPresent() ? after.get(step) : null;
-      return new LogWindow(
-          start, to == null ? Long.MAX_VALUE : to.getOrDefault(instance, Long.MAX_VALUE));
-    }
-
-    @Override
-    public RunGuard guard() {
-      return guard;
-    }
-
-    @Override
-    public ActionResult runAction(String name, Map<String, Object> with) throws Exception {
-      guard.admitAction(stepId, name);
-      Action action = engine.actions().get(name);
-      return action.run(ActionInput.of(with, "step '" + stepId + "' (" + name + ")"), this);
-    }
-
-    @Override
-    public ActionResult runSkill(String name, Map<String, Object> inputs) {
-      if (depth + 1 >= engine.options().maxDepth()) {
-        throw new ActionInputException(
-            "step '"
-                + stepId
-                + "': skills call each other deeper than "
-                + engine.options().maxDepth()
-                + " levels (a cycle?)");
-      }
-      Skill skill = engine.skills().get(name);
-      engine.policy().checkSkill(name, skill.labels());
-      Map<String, Object> resolved;
-      try {
-        resolved = Inputs.resolve(skill, inputs);
-      } catch (IllegalArgumentException e) {
-        throw new ActionInputException(
-            "step '" + stepId + "': skill '" + name + "': " + e.getMessage());
-      }
-      Frame frame = execute(skill, resolved, stepId + ".", depth + 1);
-      Verdict verdict = SkillEngine.verdict(frame.steps(), null);
-      if (verdict == Verdict.INCONCLUSIVE) {
-        verdict = Verdict.SKIPPED;
-      }
-      ActionResult.Builder result =
-          ActionResult.builder()
-              .verdict(verdict)
-              .message(
-                  "skill '"
-                      + name
-                      + "': "
-                      + verdict
-                      + frame.steps().stream()
-                          .filter(s -> s.verdict() == Verdict.FAIL || s.verdict() == Verdict.ERROR)
-                          .findFirst()
-                          .map(s -> " at step '" + s.id() + "': " + s.message())
-                          .orElse(""))
-              .outputs(frame.outputs());
-      frame.steps().forEach(result::child);
-      return result.build();
-    }
+  long hopCursor() {
+    return hopCursor;
   }
 }

@@ -10,12 +10,10 @@ import dev.prooflane.actions.skill.Skill;
 import dev.prooflane.actions.skill.SkillCatalog;
 import dev.prooflane.model.ConflictException;
 import dev.prooflane.model.NotFoundException;
-import dev.prooflane.runtime.HopEntry;
 import dev.prooflane.runtime.RuntimeAccess;
 import dev.prooflane.runtime.SandboxInfo;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,12 +105,13 @@ public final class SkillEngine implements AutoCloseable {
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
     Run run = new Run(this, runId, sandbox, listener);
-    Run.Frame frame = run.execute(skill, inputs, "", 0);
-    Coverage coverage = sandbox.map(s -> coverage(s, run.hopCursor())).orElse(null);
-    Exchange control = sandbox.isPresent() ? run.control(frame.steps()) : null;
-    List<CapturedLog> forkLogs = sandbox.map(run::forkLogs).orElse(List.of());
-    Verdict verdict = verdict(frame.steps(), coverage);
-    String message = message(verdict, frame.steps(), coverage, sandbox);
+    SkillFrame.Result frame = new SkillFrame(run, skill, "", 0).run(inputs);
+    Coverage coverage =
+        sandbox.map(s -> Coverage.measure(runtime, s, run.hopCursor())).orElse(null);
+    Exchange control = sandbox.isPresent() ? ControlRequest.send(run, frame.steps()) : null;
+    List<CapturedLog> forkLogs = sandbox.map(run.logs()::forkLogs).orElse(List.of());
+    Verdict verdict = RunVerdict.of(frame.steps(), coverage);
+    String message = RunVerdict.message(verdict, frame.steps(), coverage, sandbox);
     return redacted(
         new RunResult(
             runId,
@@ -176,84 +175,6 @@ public final class SkillEngine implements AutoCloseable {
     return info;
   }
 
-  /** The keyed hops of the run; waits briefly for hops the router records after responding. */
-  private Coverage coverage(SandboxInfo sandbox, long hopCursor) {
-    String key = sandbox.key().value();
-    Map<String, Boolean> exercised = new LinkedHashMap<>();
-    List<HopEntry> keyed = List.of();
-    for (int attempt = 0; attempt < 10; attempt++) {
-      keyed =
-          runtime.hopsSince(hopCursor).stream().filter(h -> key.equals(h.routingKey())).toList();
-      exercised.clear();
-      for (String service : sandbox.forkedServices()) {
-        exercised.put(
-            service,
-            keyed.stream()
-                .anyMatch(
-                    h -> h.service().equals(service) && h.destination().equals(sandbox.name())));
-      }
-      if (!exercised.containsValue(Boolean.FALSE)) {
-        break;
-      }
-      sleep(50);
-    }
-    return new Coverage(exercised, keyed);
-  }
-
-  static Verdict verdict(List<StepResult> steps, Coverage coverage) {
-    if (steps.stream().anyMatch(s -> s.verdict() == Verdict.FAIL)) {
-      return Verdict.FAIL;
-    }
-    if (steps.stream().anyMatch(s -> s.verdict() == Verdict.ERROR)) {
-      return Verdict.ERROR;
-    }
-    if (steps.stream().allMatch(s -> s.verdict() == Verdict.SKIPPED)) {
-      return Verdict.INCONCLUSIVE;
-    }
-    if (coverage != null && !coverage.allExercised()) {
-      return Verdict.INCONCLUSIVE;
-    }
-    return Verdict.PASS;
-  }
-
-  private static String message(
-      Verdict verdict, List<StepResult> steps, Coverage coverage, Optional<SandboxInfo> sandbox) {
-    return switch (verdict) {
-      case FAIL, ERROR ->
-          steps.stream()
-              .filter(s -> s.verdict() == verdict)
-              .findFirst()
-              .map(s -> "step '" + s.id() + "' " + verdict + ": " + s.message())
-              .orElse(verdict.name());
-      case INCONCLUSIVE ->
-          coverage != null && !coverage.allExercised()
-              ? "the change was not exercised: no request carrying key "
-                  + sandbox.get().key()
-                  + " reached the forked service(s) "
-                  + String.join(", ", coverage.unexercised())
-                  + " of sandbox '"
-                  + sandbox.get().name()
-                  + "'; a service on the path may drop the W3C baggage (see: prooflane hops --sandbox "
-                  + sandbox.get().name()
-                  + ")"
-              : "no step ran";
-      case PASS ->
-          coverage == null
-              ? "every step passed (against the baseline)"
-              : "every step passed; keyed traffic reached "
-                  + String.join(
-                      ", ",
-                      coverage.exercised().entrySet().stream()
-                          .filter(Map.Entry::getValue)
-                          .map(Map.Entry::getKey)
-                          .toList())
-                  + " in sandbox '"
-                  + sandbox.get().name()
-                  + "'";
-      case SKIPPED -> "skipped";
-    };
-  }
-
   ExecutorService workers() {
     return workers;
   }
@@ -265,14 +186,6 @@ public final class SkillEngine implements AutoCloseable {
   /** The policy that governs this engine's runs. */
   public Policy policy() {
     return policy;
-  }
-
-  static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   static List<StepResult> flatten(List<StepResult> steps) {

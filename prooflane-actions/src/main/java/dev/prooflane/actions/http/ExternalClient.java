@@ -3,8 +3,8 @@ package dev.prooflane.actions.http;
 import static java.util.Objects.requireNonNull;
 
 import dev.prooflane.actions.core.ActionContext;
-import dev.prooflane.actions.policy.Egress.Destination;
-import dev.prooflane.actions.policy.HostResolver;
+import dev.prooflane.actions.core.Destination;
+import dev.prooflane.actions.core.HostResolver;
 import dev.prooflane.model.ProoflaneException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

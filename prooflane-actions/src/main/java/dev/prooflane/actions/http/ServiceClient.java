@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.prooflane.actions.core.ActionContext;
 import dev.prooflane.actions.core.Exchange;
-import dev.prooflane.actions.policy.RunGuard;
+import dev.prooflane.actions.core.RequestGuard;
 import dev.prooflane.model.KeyNames;
 import dev.prooflane.model.ProoflaneException;
 import dev.prooflane.runtime.HopEntry;
@@ -73,7 +73,7 @@ public final class ServiceClient {
               .orElseThrow(() -> new IllegalStateException("a keyed request needs a sandbox"))
               .value();
     }
-    RunGuard guard = context.guard();
+    RequestGuard guard = context.guard();
     guard.admitRequest(context.stepId(), call.method(), call.service(), call.path(), key != null);
     String url = url(runtime.serviceUri(call.service()), call, names, key);
     Map<String, String> headers = new LinkedHashMap<>(call.headers());
@@ -199,7 +199,8 @@ public final class ServiceClient {
     return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  private static String decode(String text) {
+  /** A query parameter's name or value decoded; as it is when it is not well encoded. */
+  static String decode(String text) {
     try {
       return URLDecoder.decode(text, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {

@@ -1,7 +1,7 @@
 package dev.prooflane.actions.policy;
 
-import static java.util.Objects.requireNonNull;
-
+import dev.prooflane.actions.core.Destination;
+import dev.prooflane.actions.core.HostResolver;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -25,27 +25,6 @@ public record Egress(List<HostRule> allow, List<Cidr> privateNetworks) {
   public Egress {
     allow = List.copyOf(allow);
     privateNetworks = List.copyOf(privateNetworks);
-  }
-
-  /**
-   * Where a request may go: the URL's host and port, and the one address to connect to.
-   *
-   * @param url the URL
-   * @param host the host as named in the URL (for the Host header and TLS)
-   * @param port the port
-   * @param address the address that was checked; connect to exactly this one
-   */
-  public record Destination(URI url, String host, int port, InetAddress address) {
-    public Destination {
-      requireNonNull(url, "url");
-      requireNonNull(host, "host");
-      requireNonNull(address, "address");
-    }
-
-    /** Whether the URL is {@code https}. */
-    public boolean tls() {
-      return "https".equals(url.getScheme());
-    }
   }
 
   /**

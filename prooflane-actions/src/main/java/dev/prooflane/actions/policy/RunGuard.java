@@ -2,6 +2,9 @@ package dev.prooflane.actions.policy;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.prooflane.actions.core.Destination;
+import dev.prooflane.actions.core.HostResolver;
+import dev.prooflane.actions.core.RequestGuard;
 import dev.prooflane.model.Durations;
 import dev.prooflane.runtime.SandboxInfo;
 import java.time.Duration;
@@ -12,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The policy as one run applies it: counts the run's steps and requests against the limits and
  * checks each step and request before it happens. Thread-safe.
  */
-public final class RunGuard {
+public final class RunGuard implements RequestGuard {
   private final Policy policy;
   private final Optional<SandboxInfo> sandbox;
   private final AtomicInteger steps = new AtomicInteger();
@@ -90,6 +93,7 @@ public final class RunGuard {
    *
    * @throws PolicyRefusedException naming the rule and the fix
    */
+  @Override
   public void admitRequest(
       String stepId, String method, String service, String path, boolean keyed) {
     policy.writes().check(method, service, path, keyed, sandbox);
@@ -120,9 +124,10 @@ public final class RunGuard {
    * @return where to connect: exactly the address that was checked
    * @throws PolicyRefusedException naming the rule and the fix
    */
-  public Egress.Destination admitUrl(
+  @Override
+  public Destination admitUrl(
       String stepId, String method, java.net.URI url, HostResolver resolver) {
-    Egress.Destination destination;
+    Destination destination;
     try {
       destination = policy.egress().admit(method, url, resolver, policy.source());
     } catch (PolicyRefusedException e) {
@@ -132,7 +137,7 @@ public final class RunGuard {
     return destination;
   }
 
-  /** The most bytes of a response body kept. */
+  @Override
   public int bytesPerResponse() {
     return policy.limits().bytesPerResponse();
   }

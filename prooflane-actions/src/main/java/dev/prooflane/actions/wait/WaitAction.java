@@ -8,8 +8,8 @@ import dev.prooflane.actions.core.ActionInput;
 import dev.prooflane.actions.core.ActionInputException;
 import dev.prooflane.actions.core.ActionResult;
 import dev.prooflane.actions.core.Assertion;
+import dev.prooflane.actions.core.Deferred;
 import dev.prooflane.actions.expr.ExpressionException;
-import dev.prooflane.actions.expr.Template;
 import dev.prooflane.actions.expr.Values;
 import dev.prooflane.actions.policy.PolicyRefusedException;
 import dev.prooflane.model.NotFoundException;
@@ -67,14 +67,20 @@ public final class WaitAction implements Action {
     return DESCRIPTOR;
   }
 
+  /** {@code until:} is evaluated against each attempt's {@code result}. */
+  @Override
+  public Set<String> deferredFields() {
+    return Set.of("until");
+  }
+
   @Override
   public ActionResult run(ActionInput input, ActionContext context) throws Exception {
     input.rejectUnknown(KNOWN);
     String action = input.string("action");
     Map<String, Object> with = input.map("with");
-    Template until =
+    Deferred until =
         input
-            .template("until")
+            .deferred("until")
             .orElseThrow(() -> input.error("until", "missing (a ${{ }} condition on result)"));
     Duration interval = input.duration("interval").orElse(DEFAULT_INTERVAL);
     long attempts = input.integer("attempts", 30);
@@ -103,7 +109,8 @@ public final class WaitAction implements Action {
         try {
           if (holds(until, input, last)) {
             return result(last, attempt, true)
-                .assertion(Assertion.passed(source(until), "held after " + attempt + " attempt(s)"))
+                .assertion(
+                    Assertion.passed(until.source(), "held after " + attempt + " attempt(s)"))
                 .message("held after " + attempt + " attempt(s)")
                 .build();
           }
@@ -126,19 +133,17 @@ public final class WaitAction implements Action {
             + " ms; last attempt: "
             + (problem != null ? problem : summary(last));
     return result(last, attempt, false)
-        .assertion(Assertion.failed(source(until), why, true, false))
+        .assertion(Assertion.failed(until.source(), why, true, false))
         .message(why)
         .build();
   }
 
-  private static boolean holds(Template until, ActionInput input, ActionResult last) {
+  private static boolean holds(Deferred until, ActionInput input, ActionResult last) {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("outputs", last.outputs());
     result.put("verdict", last.verdict().name());
     result.put("message", last.message());
-    Map<String, Object> variables = new LinkedHashMap<>(input.variables());
-    variables.put("result", result);
-    Object value = until.evaluate(variables);
+    Object value = until.evaluate(Map.of("result", result));
     if (value instanceof Boolean b) {
       return b;
     }
@@ -173,9 +178,5 @@ public final class WaitAction implements Action {
     return text.length() > SUMMARY_CHARS
         ? text.substring(0, SUMMARY_CHARS) + "..."
         : text.toString();
-  }
-
-  private static String source(Template until) {
-    return String.valueOf(until.source());
   }
 }

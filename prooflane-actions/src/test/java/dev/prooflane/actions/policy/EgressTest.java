@@ -3,6 +3,8 @@ package dev.prooflane.actions.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.prooflane.actions.core.Destination;
+import dev.prooflane.actions.core.HostResolver;
 import dev.prooflane.actions.engine.ActionCatalog;
 import dev.prooflane.model.SpecException;
 import java.net.InetAddress;
@@ -28,7 +30,7 @@ class EgressTest {
     };
   }
 
-  private static Egress.Destination admit(Policy p, String method, String url, HostResolver r) {
+  private static Destination admit(Policy p, String method, String url, HostResolver r) {
     return p.egress().admit(method, URI.create(url), r, p.source());
   }
 
@@ -54,7 +56,7 @@ class EgressTest {
   @Test
   void admitsAnAllowedHostOnThePublicAddressItResolvesTo() {
     Policy p = policy("http: {allow: [api.partner.example]}");
-    Egress.Destination d =
+    Destination d =
         admit(
             p,
             "GET",

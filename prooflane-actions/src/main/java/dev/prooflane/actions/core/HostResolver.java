@@ -1,4 +1,4 @@
-package dev.prooflane.actions.policy;
+package dev.prooflane.actions.core;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
