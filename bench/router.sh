@@ -4,7 +4,7 @@
 #
 # Env: DURATION (10s), CONNECTIONS (64), THREADS (2), WARMUP (3s, before each case),
 #      ROUTER_WARMUP (8s per path and pass, two passes, JIT), SANDBOXES (1000),
-#      SKIP_BUILD (0), KEY (key-500).
+#      SKIP_BUILD (0), KEY (key-$((SANDBOXES / 2)), the middle of the table).
 set -euo pipefail
 
 DURATION=${DURATION:-10s}
@@ -13,7 +13,7 @@ THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-3s}
 ROUTER_WARMUP=${ROUTER_WARMUP:-8s}
 SANDBOXES=${SANDBOXES:-1000}
-KEY=${KEY:-key-500}
+KEY=${KEY:-key-$((SANDBOXES / 2))}
 BASE_PORT=18081
 FORK_PORT=18082
 ROUTER_PORT=18080
@@ -43,17 +43,7 @@ need() {
 }
 
 build() {
-  cd "$ROOT"
-  if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-    if ls ~/.m2/repository/dev/prooflane/prooflane-model/0.1.0-SNAPSHOT/*.jar >/dev/null 2>&1; then
-      mvn -q -pl prooflane-routing install -DskipTests -Dspotless.check.skip=true
-    else
-      mvn -q -pl prooflane-model,prooflane-routing -am install -DskipTests -Dspotless.check.skip=true
-    fi
-  fi
-  mvn -q -pl prooflane-routing dependency:build-classpath -Dmdep.includeScope=runtime \
-    -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
-  CP="$ROOT/prooflane-routing/target/classes:$(cat "$WORK/cp.txt")"
+  CP=$("$ROOT/bench/classpath.sh")
 }
 
 wait_port() {
@@ -93,7 +83,7 @@ CONF
 }
 
 start_router() {
-  java -Xms512m -Xmx512m -cp "$CP" "$ROOT/bench/RouterBenchMain.java" \
+  java -Xms512m -Xmx512m -cp "$CP" dev.prooflane.bench.router.RouterBenchMain \
     $ROUTER_PORT $BASE_PORT $FORK_PORT "$SANDBOXES" >"$WORK/router.log" 2>&1 &
   PIDS+=($!)
   ROUTER_PID=$!

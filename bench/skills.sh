@@ -2,7 +2,7 @@
 # Skills engine benchmark: (1) the engine's overhead per step beyond the network time of its HTTP
 # exchanges, against the same requests sent by a plain java.net.http loop; (2) N concurrent runs of
 # product-contract against N sandboxes that each fork pricing, counting cross-talk. Runs the demo
-# shop's daemon in-process (bench/SkillsBenchMain.java); loopback only; prints figures.
+# shop's daemon in-process (dev.prooflane.bench.skills.SkillsBenchMain); loopback only; prints figures.
 #
 # Env: CHECKS (50 check steps after one http step), HTTP_STEPS (20 http steps to pricing),
 #      WARMUP_RUNS (30), RUNS (200, measured runs of each skill), SANDBOXES (50),
@@ -22,25 +22,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-build() {
-  cd "$ROOT"
-  if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-    mvn -q -B -DskipTests -Dspotless.check.skip=true install
-  fi
-  mvn -q -B dependency:build-classpath -pl prooflane-cli -Dmdep.includeScope=runtime \
-    -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
-  CP="$(cat "$WORK/cp.txt")"
-  for m in model routing local actions server; do
-    CP="$ROOT/prooflane-$m/target/classes:$CP"
-  done
-}
-
-build
+CP=$("$ROOT/bench/classpath.sh")
 echo "$(nproc) CPUs; load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "PricingDiscountMain processes before: $(pgrep -fc PricingDiscountMain || true)"
 START=$(date +%s)
 # Small heap: the benchmark holds at most a few hundred run results; the forks are separate JVMs.
-java -Xms256m -Xmx512m -cp "$CP" "$ROOT/bench/SkillsBenchMain.java" "$ROOT" "$WORK" "$MARKER" &
+java -Xms256m -Xmx512m -cp "$CP" dev.prooflane.bench.skills.SkillsBenchMain "$ROOT" "$WORK" "$MARKER" &
 BENCH_PID=$!
 wait "$BENCH_PID"
 BENCH_PID=

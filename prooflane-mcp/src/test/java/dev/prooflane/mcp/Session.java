@@ -30,7 +30,8 @@ final class Session {
   Answer call(String tool, String argumentsJson) throws IOException {
     @SuppressWarnings("unchecked")
     Map<String, Object> args = Json.mapper().readValue(argumentsJson, Map.class);
-    McpSchema.CallToolResult result = quiet(tool, args);
+    McpSchema.CallToolResult result =
+        client.callTool(McpSchema.CallToolRequest.builder(tool).arguments(args).build());
     String text = ((McpSchema.TextContent) result.content().get(0)).text();
     Answer answer =
         new Answer(
@@ -47,11 +48,6 @@ final class Session {
         .append(text.replace("\n", "\n  "))
         .append("\n\n");
     return answer;
-  }
-
-  /** A call without a transcript entry (benchmarks). */
-  McpSchema.CallToolResult quiet(String tool, Map<String, Object> args) {
-    return client.callTool(McpSchema.CallToolRequest.builder(tool).arguments(args).build());
   }
 
   void note(String line) {

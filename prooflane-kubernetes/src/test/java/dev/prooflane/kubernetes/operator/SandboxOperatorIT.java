@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -232,6 +233,30 @@ class SandboxOperatorIT {
                         "prooflane-pr-7:2",
                         "default"));
     assertThat(CrdSchemas.problems(Manifests.toNode(virtualService("pricing")))).isEmpty();
+  }
+
+  @Test
+  void everySandboxWritesItsForkDeploymentItsServiceAndOneRoutingObject() {
+    for (RoutingProvider provider : List.of(RoutingProvider.ISTIO, RoutingProvider.GATEWAY_API)) {
+      for (int i = 0; i < 3; i++) {
+        String name = provider.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + i;
+        Sandbox sandbox = Fixtures.sandbox("sandbox-istio.yaml");
+        sandbox.getMetadata().setName(name);
+        sandbox.getSpec().setRoutingKey("key-" + name);
+        sandbox.getSpec().getRouting().setProvider(provider);
+        long before = operator.writes();
+
+        client.resource(sandbox).create();
+        awaitPhase(name, SandboxReconciler.PENDING);
+
+        // The VirtualService updated, or the sandbox's HTTPRoute created: one object either way,
+        // however many sandboxes came before.
+        assertThat(operator.writes() - before).as("objects written for " + name).isEqualTo(3);
+      }
+    }
+    assertThat(
+            client.apps().deployments().inNamespace(NS).withLabel(Labels.SANDBOX).list().getItems())
+        .hasSize(6);
   }
 
   @Test

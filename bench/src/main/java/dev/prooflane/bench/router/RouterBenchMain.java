@@ -1,3 +1,5 @@
+package dev.prooflane.bench.router;
+
 import dev.prooflane.model.RoutingKey;
 import dev.prooflane.routing.ForkTarget;
 import dev.prooflane.routing.RouteTable;
@@ -10,12 +12,16 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Starts the Prooflane router for bench/router.sh: one listener for service "bench", the baseline
- * upstream, and N sandboxes that each fork "bench" to the fork upstream (each with its own
- * instance id, so each has its own pool). Prints "READY <port>" and runs until killed.
+ * upstream, and N sandboxes that each fork "bench" to the fork upstream (each with its own instance
+ * id, so each has its own pool). Prints "READY <port>" and runs until killed.
  *
- * <p>Usage: java -cp CLASSPATH bench/RouterBenchMain.java PORT BASELINE_PORT FORK_PORT SANDBOXES
+ * <p>Usage: java -cp CLASSPATH dev.prooflane.bench.router.RouterBenchMain PORT BASELINE_PORT
+ * FORK_PORT SANDBOXES
  */
 public final class RouterBenchMain {
+  private RouterBenchMain() {}
+
+  /** Starts the router; see the class comment for the arguments. */
   public static void main(String[] args) throws InterruptedException {
     int port = Integer.parseInt(args[0]);
     int baselinePort = Integer.parseInt(args[1]);

@@ -1,0 +1,2 @@
+/** The router benchmark (bench/router.sh): the router under wrk, beside haproxy and nginx. */
+package dev.prooflane.bench.router;
