@@ -114,8 +114,12 @@ class WaitActionTest {
             attempts: 1000
             """,
             "2s");
+    // FAIL with its own message, not ERROR "timed out": it stopped asking before the step's time
+    // ran out. How many attempts fit depends on the machine (a busy one fits fewer), never more
+    // than the interval allows.
     assertThat(s.verdict()).as(s.message()).isEqualTo(Verdict.FAIL);
-    assertThat((Long) s.outputs().get("attempts")).isBetween(3L, 10L);
+    assertThat(s.message()).startsWith("did not hold after ");
+    assertThat((Long) s.outputs().get("attempts")).isBetween(1L, 10L);
     assertThat(s.durationMillis()).isLessThan(2000);
   }
 
