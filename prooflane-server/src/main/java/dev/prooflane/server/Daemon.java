@@ -3,6 +3,7 @@ package dev.prooflane.server;
 import dev.prooflane.actions.policy.PolicyReader;
 import dev.prooflane.local.LocalOptions;
 import dev.prooflane.local.LocalRuntime;
+import dev.prooflane.local.StateFolder;
 import dev.prooflane.model.ConflictException;
 import dev.prooflane.model.Environment;
 import dev.prooflane.server.api.ApiServer;
@@ -42,7 +43,7 @@ public final class Daemon implements AutoCloseable {
       java.util.List<dev.prooflane.server.api.ApiExtension> extensions) {
     this.runtime = runtime;
     this.stateDir = stateDir;
-    this.tokens = TokenStore.open(stateDir);
+    this.tokens = TokenStore.open(StateFolder.of(stateDir));
     try {
       AdminTokenFile.ensure(tokens, stateDir, progress);
       this.runs = new Runs(runtime, stateDir, policy);
@@ -64,7 +65,7 @@ public final class Daemon implements AutoCloseable {
             "http://" + host + ":" + api.port() + "/api/v1",
             runtime.environment().file().toAbsolutePath().toString(),
             Instant.now());
-    info.write(stateDir);
+    info.write(StateFolder.of(stateDir));
     this.hook = new Thread(this::close, "prooflane-daemon-stop");
     Runtime.getRuntime().addShutdownHook(hook);
   }
@@ -159,7 +160,7 @@ public final class Daemon implements AutoCloseable {
       runs.close();
       tokens.close();
       runtime.close();
-      DaemonInfo.delete(stateDir);
+      DaemonInfo.delete(StateFolder.of(stateDir));
     } finally {
       stopped.countDown();
       if (Thread.currentThread() != hook) {

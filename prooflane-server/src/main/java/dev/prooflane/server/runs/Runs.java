@@ -16,6 +16,7 @@ import dev.prooflane.actions.skill.Skill;
 import dev.prooflane.actions.skill.SkillCatalog;
 import dev.prooflane.local.LocalRuntime;
 import dev.prooflane.local.LocalRuntimeAccess;
+import dev.prooflane.local.StateFolder;
 import dev.prooflane.model.NotFoundException;
 import dev.prooflane.server.audit.Governance;
 import java.nio.file.Path;
@@ -60,10 +61,11 @@ public final class Runs implements AutoCloseable {
   public Runs(LocalRuntime runtime, Path stateDir, Optional<Path> policyFile) {
     this.runtime = runtime;
     this.policyFile = PolicyFile.load(policyFile, actions.names());
-    this.governance = new Governance(this.policyFile, stateDir);
+    StateFolder state = StateFolder.of(stateDir);
+    this.governance = new Governance(this.policyFile, state);
     this.access = new LocalRuntimeAccess(runtime, text -> governance.redactor().text(text));
-    this.runsDir = stateDir.resolve("runs");
-    this.keys = SigningKeys.loadOrCreate(stateDir.resolve("keys"));
+    this.runsDir = state.runs();
+    this.keys = SigningKeys.loadOrCreate(state.keys());
     AtomicInteger n = new AtomicInteger();
     this.executor =
         Executors.newCachedThreadPool(
