@@ -1,12 +1,15 @@
 package dev.prooflane.server;
 
-import dev.prooflane.actions.policy.PolicyReader;
+import dev.prooflane.actions.engine.ActionCatalog;
+import dev.prooflane.actions.policy.PolicyFile;
 import dev.prooflane.local.LocalOptions;
 import dev.prooflane.local.LocalRuntime;
+import dev.prooflane.local.LocalRuntimeAccess;
 import dev.prooflane.local.StateFolder;
 import dev.prooflane.model.ConflictException;
 import dev.prooflane.model.Environment;
 import dev.prooflane.server.api.ApiServer;
+import dev.prooflane.server.audit.Governance;
 import dev.prooflane.server.auth.AdminTokenFile;
 import dev.prooflane.server.auth.TokenStore;
 import dev.prooflane.server.runs.Runs;
@@ -26,6 +29,7 @@ public final class Daemon implements AutoCloseable {
   private final LocalRuntime runtime;
   private final ApiServer api;
   private final Runs runs;
+  private final Governance governance;
   private final TokenStore tokens;
   private final Path stateDir;
   private final DaemonInfo info;
@@ -38,24 +42,40 @@ public final class Daemon implements AutoCloseable {
       Path stateDir,
       String host,
       int apiPort,
-      java.util.Optional<Path> policy,
+      PolicyFile policy,
       Consumer<String> progress,
       java.util.List<dev.prooflane.server.api.ApiExtension> extensions) {
     this.runtime = runtime;
     this.stateDir = stateDir;
-    this.tokens = TokenStore.open(StateFolder.of(stateDir));
+    StateFolder state = StateFolder.of(stateDir);
+    this.tokens = TokenStore.open(state);
     try {
       AdminTokenFile.ensure(tokens, stateDir, progress);
-      this.runs = new Runs(runtime, stateDir, policy);
-      runtime.onSandboxExpired(runs.governance()::sandboxExpired);
+      this.governance = new Governance(policy, state);
     } catch (RuntimeException e) {
       tokens.close();
       throw e;
     }
     try {
-      this.api = ApiServer.start(runtime, runs, tokens, host, apiPort, this::close, extensions);
+      this.runs =
+          new Runs(
+              runtime.environment(),
+              new LocalRuntimeAccess(runtime, text -> governance.redactor().text(text)),
+              governance,
+              state);
+      runtime.onSandboxExpired(governance::sandboxExpired);
+    } catch (RuntimeException e) {
+      governance.close();
+      tokens.close();
+      throw e;
+    }
+    try {
+      this.api =
+          ApiServer.start(
+              runtime, runs, governance, tokens, host, apiPort, this::close, extensions);
     } catch (RuntimeException e) {
       runs.close();
+      governance.close();
       tokens.close();
       throw e;
     }
@@ -103,8 +123,7 @@ public final class Daemon implements AutoCloseable {
       java.util.Optional<Path> policy,
       Consumer<String> progress,
       java.util.List<dev.prooflane.server.api.ApiExtension> extensions) {
-    policy.ifPresent(
-        p -> PolicyReader.read(p, dev.prooflane.actions.engine.ActionCatalog.builtIn().names()));
+    PolicyFile policyFile = PolicyFile.load(policy, ActionCatalog.builtIn().names());
     DaemonInfo.read(stateDir)
         .filter(DaemonInfo::alive)
         .ifPresent(
@@ -120,7 +139,7 @@ public final class Daemon implements AutoCloseable {
             });
     LocalRuntime runtime = LocalRuntime.start(env, LocalOptions.of(stateDir), progress);
     try {
-      return new Daemon(runtime, stateDir, host, apiPort, policy, progress, extensions);
+      return new Daemon(runtime, stateDir, host, apiPort, policyFile, progress, extensions);
     } catch (RuntimeException e) {
       runtime.close();
       throw e;
@@ -158,6 +177,7 @@ public final class Daemon implements AutoCloseable {
     try {
       api.close();
       runs.close();
+      governance.close();
       tokens.close();
       runtime.close();
       DaemonInfo.delete(StateFolder.of(stateDir));

@@ -2,6 +2,7 @@ package dev.prooflane.server.api;
 
 import dev.prooflane.local.LocalRuntime;
 import dev.prooflane.model.ProoflaneException;
+import dev.prooflane.server.audit.Governance;
 import dev.prooflane.server.auth.ApiGuard;
 import dev.prooflane.server.auth.Scope;
 import dev.prooflane.server.auth.TokenStore;
@@ -37,6 +38,7 @@ public final class ApiServer implements AutoCloseable {
   public static ApiServer start(
       LocalRuntime runtime,
       Runs runs,
+      Governance governance,
       TokenStore tokens,
       String host,
       int port,
@@ -51,8 +53,8 @@ public final class ApiServer implements AutoCloseable {
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
     Routes r = new Routes(router, guard, base);
     dev.prooflane.server.runs.SandboxAdmission admission =
-        new dev.prooflane.server.runs.SandboxAdmission(runtime, runs.governance());
-    Handlers handlers = new Handlers(runtime, runs.governance(), admission, onShutdown);
+        new dev.prooflane.server.runs.SandboxAdmission(runtime, governance);
+    Handlers handlers = new Handlers(runtime, governance, admission, onShutdown);
     r.get("/status", handlers::status);
     r.get("/services", handlers::services);
     r.get("/services/:name/logs", handlers::logs);
@@ -62,7 +64,8 @@ public final class ApiServer implements AutoCloseable {
     r.blocking(HttpMethod.DELETE, "/sandboxes/:name", Scope.SANDBOX_WRITE, handlers::deleteSandbox);
     r.get("/hops", handlers::hops);
     RunHandlers runHandlers =
-        new RunHandlers(runs, new dev.prooflane.server.runs.Validations(runtime, runs, admission));
+        new RunHandlers(
+            runs, new dev.prooflane.server.runs.Validations(runtime, runs, governance, admission));
     r.get("/skills", runHandlers::listSkills);
     r.get("/skills/:name", runHandlers::getSkill);
     r.get("/actions", runHandlers::listActions);

@@ -1,5 +1,7 @@
 package dev.prooflane.server.runs;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.prooflane.actions.core.StepResult;
 import dev.prooflane.actions.engine.ActionCatalog;
 import dev.prooflane.actions.engine.EngineOptions;
@@ -8,16 +10,15 @@ import dev.prooflane.actions.engine.RunRequest;
 import dev.prooflane.actions.engine.RunResult;
 import dev.prooflane.actions.engine.SkillEngine;
 import dev.prooflane.actions.policy.Policy;
-import dev.prooflane.actions.policy.PolicyFile;
 import dev.prooflane.actions.policy.PolicyRefusedException;
 import dev.prooflane.actions.report.Reports;
 import dev.prooflane.actions.report.SigningKeys;
 import dev.prooflane.actions.skill.Skill;
 import dev.prooflane.actions.skill.SkillCatalog;
-import dev.prooflane.local.LocalRuntime;
-import dev.prooflane.local.LocalRuntimeAccess;
 import dev.prooflane.local.StateFolder;
+import dev.prooflane.model.Environment;
 import dev.prooflane.model.NotFoundException;
+import dev.prooflane.runtime.RuntimeAccess;
 import dev.prooflane.server.audit.Governance;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -38,32 +39,26 @@ import java.util.function.Consumer;
  * reports under {@code <stateDir>/runs/<id>/}.
  */
 public final class Runs implements AutoCloseable {
-  private final LocalRuntime runtime;
-  private final LocalRuntimeAccess access;
+  private final Environment environment;
+  private final RuntimeAccess access;
   private final ActionCatalog actions = ActionCatalog.builtIn();
   private final Path runsDir;
   private final SigningKeys keys;
   private final Map<String, RunRecord> records = new ConcurrentHashMap<>();
   private final ExecutorService executor;
-  private final PolicyFile policyFile;
   private final Governance governance;
   private final AtomicInteger running = new AtomicInteger();
 
-  /** Runs under the default policy. */
-  public Runs(LocalRuntime runtime, Path stateDir) {
-    this(runtime, stateDir, Optional.empty());
-  }
-
   /**
-   * Runs under the policy in {@code policyFile} (read now, so a broken file throws its located
-   * problems; read again when it changes), recorded in {@code <stateDir>/audit.jsonl}.
+   * Runs the skills of {@code environment} against {@code access}, governed (policy, audit) by
+   * {@code governance}, with their reports under {@code state}'s {@code runs/}, signed with the
+   * keys in its {@code keys/}.
    */
-  public Runs(LocalRuntime runtime, Path stateDir, Optional<Path> policyFile) {
-    this.runtime = runtime;
-    this.policyFile = PolicyFile.load(policyFile, actions.names());
-    StateFolder state = StateFolder.of(stateDir);
-    this.governance = new Governance(this.policyFile, state);
-    this.access = new LocalRuntimeAccess(runtime, text -> governance.redactor().text(text));
+  public Runs(
+      Environment environment, RuntimeAccess access, Governance governance, StateFolder state) {
+    this.environment = requireNonNull(environment, "environment");
+    this.access = requireNonNull(access, "access");
+    this.governance = requireNonNull(governance, "governance");
     this.runsDir = state.runs();
     this.keys = SigningKeys.loadOrCreate(state.keys());
     AtomicInteger n = new AtomicInteger();
@@ -84,7 +79,7 @@ public final class Runs implements AutoCloseable {
    * The environment's skills, plus those in {@code extraDirs}, read now (so edits show at once).
    */
   public SkillCatalog skills(List<Path> extraDirs) {
-    List<Path> dirs = new ArrayList<>(runtime.environment().skillDirs());
+    List<Path> dirs = new ArrayList<>(environment.skillDirs());
     dirs.addAll(extraDirs);
     return SkillCatalog.load(dirs, actions.names());
   }
@@ -116,11 +111,6 @@ public final class Runs implements AutoCloseable {
       governance.refused(null, e);
       throw e;
     }
-  }
-
-  /** The policy, audit log and redaction this daemon's runs go by. */
-  public Governance governance() {
-    return governance;
   }
 
   /**
@@ -240,9 +230,9 @@ public final class Runs implements AutoCloseable {
     return records.values().stream().sorted(Comparator.comparing(RunRecord::createdAt)).toList();
   }
 
+  /** Stops the runs under way; the governance stays open for its owner to close. */
   @Override
   public void close() {
     executor.shutdownNow();
-    governance.close();
   }
 }

@@ -7,6 +7,7 @@ import dev.prooflane.actions.skill.SkillInput;
 import dev.prooflane.local.LocalRuntime;
 import dev.prooflane.model.Sandbox;
 import dev.prooflane.model.SandboxSpec;
+import dev.prooflane.server.audit.Governance;
 import dev.prooflane.server.json.RunView;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -24,11 +25,14 @@ public final class Validations {
   private static final SecureRandom RANDOM = new SecureRandom();
   private final LocalRuntime runtime;
   private final Runs runs;
+  private final Governance governance;
   private final SandboxAdmission admission;
 
-  public Validations(LocalRuntime runtime, Runs runs, SandboxAdmission admission) {
+  public Validations(
+      LocalRuntime runtime, Runs runs, Governance governance, SandboxAdmission admission) {
     this.runtime = runtime;
     this.runs = runs;
+    this.governance = governance;
     this.admission = admission;
   }
 
@@ -93,7 +97,7 @@ public final class Validations {
           "skills: none to run (name skills, or add skill files to the environment; see docs/skills.md)");
     }
     names.forEach(catalog::get);
-    dev.prooflane.actions.policy.Policy policy = runs.governance().policy(progress);
+    dev.prooflane.actions.policy.Policy policy = governance.policy(progress);
     names.forEach(n -> runs.admitSkill(catalog.get(n), policy));
     long start = System.nanoTime();
     Sandbox sandbox = admission.create(request.sandbox(), request.owner(), progress);
@@ -119,7 +123,7 @@ public final class Validations {
     } finally {
       if (!request.keep()) {
         runtime.deleteSandbox(sandbox.name());
-        runs.governance().sandboxDeleted(sandbox.name(), request.owner());
+        governance.sandboxDeleted(sandbox.name(), request.owner());
         progress.accept("deleted sandbox " + sandbox.name());
       }
     }
