@@ -31,6 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -151,6 +152,15 @@ public final class Runs implements AutoCloseable {
         };
     Skill skill = catalog.get(request.skill());
     governance.runStarted(id, skill, request);
+    // The run's slot is given back before its record ends, so that whoever waited for the run may
+    // start the next one at once.
+    AtomicBoolean counted = new AtomicBoolean(true);
+    Runnable release =
+        () -> {
+          if (counted.getAndSet(false)) {
+            running.decrementAndGet();
+          }
+        };
     executor.submit(
         () -> {
           try (engine) {
@@ -158,6 +168,7 @@ public final class Runs implements AutoCloseable {
             Reports.write(result, record.reportDir(), keys);
             both.accept("verdict " + result.verdict() + ": " + result.message());
             governance.runFinished(id, result.verdict().name(), result.message());
+            release.run();
             record.result().complete(result);
           } catch (java.io.IOException e) {
             both.accept(
@@ -165,15 +176,17 @@ public final class Runs implements AutoCloseable {
                     + record.reportDir()
                     + ": "
                     + e.getMessage());
+            release.run();
             record.fail(
                 "cannot write its reports to " + record.reportDir() + ": " + e.getMessage());
             governance.runFinished(id, "FAILED", e.getMessage());
           } catch (RuntimeException e) {
             both.accept("run failed: " + e.getMessage());
+            release.run();
             record.fail(e.getMessage());
             governance.runFinished(id, "FAILED", e.getMessage());
           } finally {
-            running.decrementAndGet();
+            release.run();
           }
         });
     return record;
