@@ -1,7 +1,7 @@
 package dev.prooflane.cli;
 
+import dev.prooflane.local.StateFolder;
 import dev.prooflane.server.audit.AuditCheck;
-import dev.prooflane.server.audit.AuditLog;
 import dev.prooflane.server.audit.AuditVerifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +21,11 @@ final class AuditCommand {
 
   static Path log(StateMixin state) {
     Path dir = state.stateDir();
-    if (!Files.exists(dir.resolve(AuditLog.FILE))) {
+    if (!Files.exists(StateFolder.of(dir).audit())) {
       throw new CliException(
           ExitCode.STATE,
           "no audit log at "
-              + dir.resolve(AuditLog.FILE)
+              + StateFolder.of(dir).audit()
               + " (the daemon writes it; pass --state-dir of the daemon)");
     }
     return dir;
@@ -49,7 +49,7 @@ final class AuditCommand {
       if (check.ok()) {
         System.out.println(
             "OK: "
-                + dir.resolve(AuditLog.FILE)
+                + StateFolder.of(dir).audit()
                 + ": "
                 + check.records()
                 + " records, chain intact (last seq "
@@ -59,7 +59,7 @@ final class AuditCommand {
       }
       System.out.println(
           "BROKEN: "
-              + dir.resolve(AuditLog.FILE)
+              + StateFolder.of(dir).audit()
               + ":"
               + check.line()
               + ": record seq "

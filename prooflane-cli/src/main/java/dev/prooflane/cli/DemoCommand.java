@@ -1,6 +1,8 @@
 package dev.prooflane.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.prooflane.local.LocalOptions;
+import dev.prooflane.local.LocalRuntime;
 import dev.prooflane.model.Environment;
 import dev.prooflane.model.spec.EnvironmentReader;
 import dev.prooflane.server.Daemon;
@@ -97,12 +99,8 @@ final class DemoCommand implements Callable<Integer> {
         (root == null || root.isBlank() ? Path.of(".prooflane") : Path.of(root, ".prooflane"))
             .resolve("demo")
             .toAbsolutePath();
-    if (Files.exists(dir.resolve("state.db"))) {
-      // a demo that was killed may have left processes: stop them before forgetting them
-      try (var store = new dev.prooflane.local.store.StateStore(dir.resolve("state.db"))) {
-        dev.prooflane.local.process.OrphanReaper.reap(store, java.time.Duration.ofSeconds(5));
-      }
-    }
+    // a demo that was killed may have left processes: stop them before forgetting them
+    LocalRuntime.reapLeftovers(LocalOptions.of(dir));
     if (Files.exists(dir)) {
       try (var paths = Files.walk(dir)) {
         for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {

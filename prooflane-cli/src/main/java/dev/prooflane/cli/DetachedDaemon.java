@@ -1,5 +1,6 @@
 package dev.prooflane.cli;
 
+import dev.prooflane.local.StateFolder;
 import dev.prooflane.server.DaemonInfo;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -40,8 +41,9 @@ final class DetachedDaemon {
               + running.get().apiUrl()
               + "); stop it with: prooflane down");
     }
-    UpCommand.deleteQuietly(stateDir.resolve(DaemonInfo.FILE));
-    Path log = stateDir.resolve("daemon.log");
+    StateFolder state = StateFolder.of(stateDir);
+    UpCommand.deleteQuietly(state.daemonInfo());
+    Path log = state.daemonLog();
     Files.deleteIfExists(log);
     try {
       // the first start prints the admin token into this log: owner only, like admin.token

@@ -1,11 +1,10 @@
 package dev.prooflane.cli;
 
-import dev.prooflane.local.process.OrphanReaper;
-import dev.prooflane.local.store.StateStore;
+import dev.prooflane.local.LocalOptions;
+import dev.prooflane.local.LocalRuntime;
+import dev.prooflane.local.StateFolder;
 import dev.prooflane.server.DaemonInfo;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -46,15 +45,9 @@ final class DownCommand implements Callable<Integer> {
       System.out.println("prooflane: stopped");
       return ExitCode.OK;
     }
-    Path db = stateDir.resolve("state.db");
-    List<String> reaped = List.of();
-    if (Files.exists(db)) {
-      try (StateStore store = new StateStore(db)) {
-        reaped = OrphanReaper.reap(store, Duration.ofSeconds(5));
-        reaped.forEach(line -> System.out.println("prooflane: stopped leftover " + line));
-      }
-    }
-    UpCommand.deleteQuietly(stateDir.resolve(DaemonInfo.FILE));
+    List<String> reaped = LocalRuntime.reapLeftovers(LocalOptions.of(stateDir));
+    reaped.forEach(line -> System.out.println("prooflane: stopped leftover " + line));
+    UpCommand.deleteQuietly(StateFolder.of(stateDir).daemonInfo());
     System.out.println(
         reaped.isEmpty()
             ? "prooflane: no daemon is running for " + stateDir

@@ -1,6 +1,7 @@
 package dev.prooflane.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.prooflane.local.StateFolder;
 import dev.prooflane.server.json.Json;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -85,7 +86,7 @@ final class ValidateCommand implements Callable<Integer> {
             .path("validation");
     String sandbox = outcome.path("sandbox").asText();
     Path dir =
-        (out != null ? out : state.stateDir().resolve("validate").resolve(sandbox))
+        (out != null ? out : StateFolder.of(state.stateDir()).validations().resolve(sandbox))
             .toAbsolutePath();
     List<JsonNode> runs = new ArrayList<>();
     for (JsonNode run : outcome.path("runs")) {

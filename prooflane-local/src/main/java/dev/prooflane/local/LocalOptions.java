@@ -9,15 +9,15 @@ import java.time.Duration;
 /**
  * Settings of a local runtime.
  *
- * @param stateDir where state ({@code state.db}) and logs live, usually {@code .prooflane/}
+ * @param stateFolder where state ({@code state.db}) and logs live, usually {@code .prooflane/}
  * @param clock the clock TTLs are measured with
  * @param stopGrace how long a stopping process gets between SIGTERM and SIGKILL
  * @param ttlCheckInterval how often expired sandboxes are looked for
  */
 public record LocalOptions(
-    Path stateDir, Clock clock, Duration stopGrace, Duration ttlCheckInterval) {
+    StateFolder stateFolder, Clock clock, Duration stopGrace, Duration ttlCheckInterval) {
   public LocalOptions {
-    requireNonNull(stateDir, "stateDir");
+    requireNonNull(stateFolder, "stateFolder");
     requireNonNull(clock, "clock");
     requireNonNull(stopGrace, "stopGrace");
     requireNonNull(ttlCheckInterval, "ttlCheckInterval");
@@ -26,6 +26,6 @@ public record LocalOptions(
   /** Defaults for {@code stateDir}: system clock, 5 s stop grace, TTL checked every second. */
   public static LocalOptions of(Path stateDir) {
     return new LocalOptions(
-        stateDir, Clock.systemUTC(), Duration.ofSeconds(5), Duration.ofSeconds(1));
+        StateFolder.of(stateDir), Clock.systemUTC(), Duration.ofSeconds(5), Duration.ofSeconds(1));
   }
 }

@@ -15,6 +15,7 @@ import dev.prooflane.routing.Router;
 import dev.prooflane.routing.RouterOptions;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,13 +50,14 @@ public final class LocalRuntime implements AutoCloseable {
     this.env = env;
     this.options = options;
     this.startedAt = options.clock().instant();
+    StateFolder state = options.stateFolder();
     try {
-      Files.createDirectories(options.stateDir());
+      Files.createDirectories(state.root());
     } catch (IOException e) {
       throw new ProoflaneException(
-          "cannot create state folder " + options.stateDir() + ": " + e.getMessage(), e);
+          "cannot create state folder " + state.root() + ": " + e.getMessage(), e);
     }
-    this.store = new StateStore(options.stateDir().resolve("state.db"));
+    this.store = new StateStore(state.stateDb());
     OrphanReaper.reap(store, options.stopGrace())
         .forEach(line -> progress.accept("reaped " + line));
     this.supervisor = new ProcessSupervisor(store);
@@ -64,8 +66,7 @@ public final class LocalRuntime implements AutoCloseable {
     for (ServiceSpec spec : env.services().values()) {
       routerPorts.put(spec.name(), router.listen(spec.name(), spec.port()));
     }
-    InstanceLauncher launcher =
-        new InstanceLauncher(supervisor, options.stateDir().resolve("logs"), options.stopGrace());
+    InstanceLauncher launcher = new InstanceLauncher(supervisor, state.logs(), options.stopGrace());
     this.baseline = new Baseline(env, router, launcher, Map.copyOf(routerPorts));
     this.sandboxes =
         new Sandboxes(env, options.clock(), store, router, launcher, Map.copyOf(routerPorts));
@@ -79,7 +80,7 @@ public final class LocalRuntime implements AutoCloseable {
   }
 
   /**
-   * Opens the store under {@code options.stateDir()}, reaps processes a killed predecessor left,
+   * Opens the store under {@code options.stateFolder()}, reaps processes a killed predecessor left,
    * opens the router, starts every baseline service and waits until all are healthy, then brings
    * back the stored sandboxes. Progress lines go to {@code progress}.
    */
@@ -96,6 +97,24 @@ public final class LocalRuntime implements AutoCloseable {
     } catch (RuntimeException e) {
       runtime.close();
       throw e;
+    }
+  }
+
+  /**
+   * Stops what a daemon that died (such as by {@code kill -9}) left running for {@code
+   * options.stateFolder()}, as the next start would, without starting anything. Call it only while
+   * no daemon runs for that folder; a folder without a store has nothing to reap.
+   *
+   * @return one line per process stopped, as {@link OrphanReaper#reap} words them; empty when
+   *     nothing was left
+   */
+  public static List<String> reapLeftovers(LocalOptions options) {
+    Path db = options.stateFolder().stateDb();
+    if (!Files.exists(db)) {
+      return List.of();
+    }
+    try (StateStore store = new StateStore(db)) {
+      return OrphanReaper.reap(store, options.stopGrace());
     }
   }
 

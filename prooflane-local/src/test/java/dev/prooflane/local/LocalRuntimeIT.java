@@ -42,7 +42,10 @@ class LocalRuntimeIT {
         LocalRuntime.start(
             env,
             new LocalOptions(
-                dir.resolve(".prooflane"), Clock.systemUTC(), Duration.ofSeconds(3), ttlCheck),
+                StateFolder.of(dir.resolve(".prooflane")),
+                Clock.systemUTC(),
+                Duration.ofSeconds(3),
+                ttlCheck),
             line -> {});
     r.services().forEach(s -> seenPids.add(s.pid()));
     return r;

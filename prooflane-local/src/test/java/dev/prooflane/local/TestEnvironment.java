@@ -12,14 +12,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** A three-service chain a → b → c of {@link EchoService} processes, written as prooflane.yaml. */
-final class TestEnvironment {
+/**
+ * A three-service chain a → b → c of {@link EchoService} processes, written as prooflane.yaml; and
+ * the command that runs an EchoService, for the daemon's tests too.
+ */
+public final class TestEnvironment {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private TestEnvironment() {}
 
-  static String echoCommand() {
+  /** The command line that runs an {@link EchoService} from this module's test classes. */
+  public static String echoCommand() {
     try {
       Path classes =
           Path.of(EchoService.class.getProtectionDomain().getCodeSource().getLocation().toURI());

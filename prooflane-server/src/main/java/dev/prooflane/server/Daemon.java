@@ -1,61 +1,86 @@
 package dev.prooflane.server;
 
-import dev.prooflane.actions.policy.PolicyReader;
+import dev.prooflane.actions.engine.ActionCatalog;
+import dev.prooflane.actions.policy.PolicyFile;
 import dev.prooflane.local.LocalOptions;
 import dev.prooflane.local.LocalRuntime;
+import dev.prooflane.local.LocalRuntimeAccess;
+import dev.prooflane.local.StateFolder;
 import dev.prooflane.model.ConflictException;
 import dev.prooflane.model.Environment;
+import dev.prooflane.server.api.ApiExtension;
 import dev.prooflane.server.api.ApiServer;
+import dev.prooflane.server.api.ApiServices;
+import dev.prooflane.server.audit.Governance;
 import dev.prooflane.server.auth.AdminTokenFile;
 import dev.prooflane.server.auth.TokenStore;
 import dev.prooflane.server.runs.Runs;
+import dev.prooflane.server.runs.Validations;
+import dev.prooflane.server.sandboxes.SandboxService;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
  * The control-plane daemon: a local runtime and its REST API, announced in {@code daemon.json} and
- * open to holders of a token (the first start creates the admin token, {@code admin.token}). {@link
- * #close} (or a shutdown request, or SIGTERM/SIGINT through the shutdown hook) stops every process
- * it started.
+ * open to holders of a token (the first start creates the admin token, {@code admin.token}). The
+ * one place where the daemon's parts are built and wired. {@link #close} (or a shutdown request, or
+ * SIGTERM/SIGINT through the shutdown hook) stops every process it started.
  */
 public final class Daemon implements AutoCloseable {
   private final LocalRuntime runtime;
+  private final StateFolder state;
   private final ApiServer api;
-  private final Runs runs;
-  private final TokenStore tokens;
-  private final Path stateDir;
   private final DaemonInfo info;
+
+  /** What to close when the daemon stops, the last opened first. */
+  private final Deque<Runnable> closers = new ArrayDeque<>();
+
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicBoolean closing = new AtomicBoolean();
   private final Thread hook;
 
   private Daemon(
       LocalRuntime runtime,
-      Path stateDir,
+      StateFolder state,
       String host,
       int apiPort,
-      java.util.Optional<Path> policy,
+      PolicyFile policy,
       Consumer<String> progress,
-      java.util.List<dev.prooflane.server.api.ApiExtension> extensions) {
+      List<ApiExtension> extensions) {
     this.runtime = runtime;
-    this.stateDir = stateDir;
-    this.tokens = TokenStore.open(stateDir);
+    this.state = state;
     try {
-      AdminTokenFile.ensure(tokens, stateDir, progress);
-      this.runs = new Runs(runtime, stateDir, policy);
-      runtime.onSandboxExpired(runs.governance()::sandboxExpired);
+      TokenStore tokens = TokenStore.open(state);
+      closers.push(tokens::close);
+      AdminTokenFile.ensure(tokens, state.root(), progress);
+      Governance governance = new Governance(policy, state);
+      closers.push(governance::close);
+      SandboxService sandboxes = SandboxService.of(runtime, governance);
+      Runs runs =
+          new Runs(
+              runtime.environment(),
+              new LocalRuntimeAccess(runtime, text -> governance.redactor().text(text)),
+              governance,
+              state);
+      closers.push(runs::close);
+      Validations validations = new Validations(runs, sandboxes, governance);
+      this.api =
+          ApiServer.start(
+              new ApiServices(
+                  runtime, sandboxes, runs, validations, tokens, governance, this::close),
+              host,
+              apiPort,
+              extensions);
+      closers.push(api::close);
     } catch (RuntimeException e) {
-      tokens.close();
-      throw e;
-    }
-    try {
-      this.api = ApiServer.start(runtime, runs, tokens, host, apiPort, this::close, extensions);
-    } catch (RuntimeException e) {
-      runs.close();
-      tokens.close();
+      closeParts();
       throw e;
     }
     this.info =
@@ -64,7 +89,7 @@ public final class Daemon implements AutoCloseable {
             "http://" + host + ":" + api.port() + "/api/v1",
             runtime.environment().file().toAbsolutePath().toString(),
             Instant.now());
-    info.write(stateDir);
+    info.write(state);
     this.hook = new Thread(this::close, "prooflane-daemon-stop");
     Runtime.getRuntime().addShutdownHook(hook);
   }
@@ -75,7 +100,7 @@ public final class Daemon implements AutoCloseable {
    */
   public static Daemon start(
       Environment env, Path stateDir, String host, int apiPort, Consumer<String> progress) {
-    return start(env, stateDir, host, apiPort, progress, java.util.List.of());
+    return start(env, stateDir, host, apiPort, progress, List.of());
   }
 
   /** As {@link #start(Environment, Path, String, int, Consumer)}, with extra routes on the API. */
@@ -85,25 +110,24 @@ public final class Daemon implements AutoCloseable {
       String host,
       int apiPort,
       Consumer<String> progress,
-      java.util.List<dev.prooflane.server.api.ApiExtension> extensions) {
-    return start(env, stateDir, host, apiPort, java.util.Optional.empty(), progress, extensions);
+      List<ApiExtension> extensions) {
+    return start(env, stateDir, host, apiPort, Optional.empty(), progress, extensions);
   }
 
   /**
-   * As {@link #start(Environment, Path, String, int, Consumer, java.util.List)}, with the runs
-   * governed by the policy file {@code policy} (docs/policy.md; read again when it changes), or the
-   * default policy when empty. A broken policy file stops the start with its located problems.
+   * As {@link #start(Environment, Path, String, int, Consumer, List)}, with the runs governed by
+   * the policy file {@code policy} (docs/policy.md; read again when it changes), or the default
+   * policy when empty. A broken policy file stops the start with its located problems.
    */
   public static Daemon start(
       Environment env,
       Path stateDir,
       String host,
       int apiPort,
-      java.util.Optional<Path> policy,
+      Optional<Path> policy,
       Consumer<String> progress,
-      java.util.List<dev.prooflane.server.api.ApiExtension> extensions) {
-    policy.ifPresent(
-        p -> PolicyReader.read(p, dev.prooflane.actions.engine.ActionCatalog.builtIn().names()));
+      List<ApiExtension> extensions) {
+    PolicyFile policyFile = PolicyFile.load(policy, ActionCatalog.builtIn().names());
     DaemonInfo.read(stateDir)
         .filter(DaemonInfo::alive)
         .ifPresent(
@@ -117,9 +141,11 @@ public final class Daemon implements AutoCloseable {
                       + other.apiUrl()
                       + "); stop it with: prooflane down");
             });
-    LocalRuntime runtime = LocalRuntime.start(env, LocalOptions.of(stateDir), progress);
+    LocalOptions options = LocalOptions.of(stateDir);
+    LocalRuntime runtime = LocalRuntime.start(env, options, progress);
     try {
-      return new Daemon(runtime, stateDir, host, apiPort, policy, progress, extensions);
+      return new Daemon(
+          runtime, options.stateFolder(), host, apiPort, policyFile, progress, extensions);
     } catch (RuntimeException e) {
       runtime.close();
       throw e;
@@ -132,10 +158,6 @@ public final class Daemon implements AutoCloseable {
 
   public LocalRuntime runtime() {
     return runtime;
-  }
-
-  public Runs runs() {
-    return runs;
   }
 
   /** Blocks until the daemon has stopped. */
@@ -155,11 +177,9 @@ public final class Daemon implements AutoCloseable {
       return;
     }
     try {
-      api.close();
-      runs.close();
-      tokens.close();
+      closeParts();
       runtime.close();
-      DaemonInfo.delete(stateDir);
+      DaemonInfo.delete(state);
     } finally {
       stopped.countDown();
       if (Thread.currentThread() != hook) {
@@ -169,6 +189,13 @@ public final class Daemon implements AutoCloseable {
           // already shutting down: the hook is running or has run
         }
       }
+    }
+  }
+
+  /** Closes the API, the runs, the governance and the token store, in that order. */
+  private void closeParts() {
+    while (!closers.isEmpty()) {
+      closers.pop().run();
     }
   }
 }

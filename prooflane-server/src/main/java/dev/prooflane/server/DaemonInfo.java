@@ -1,6 +1,7 @@
 package dev.prooflane.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.prooflane.local.StateFolder;
 import dev.prooflane.model.ProoflaneException;
 import dev.prooflane.server.json.Json;
 import java.io.IOException;
@@ -21,12 +22,9 @@ import java.util.Optional;
  * @param startedAt when it started
  */
 public record DaemonInfo(long pid, String apiUrl, String envFile, Instant startedAt) {
-  /** The file name under the state folder. */
-  public static final String FILE = "daemon.json";
-
   /** Reads the daemon file of {@code stateDir}, or empty when there is none. */
   public static Optional<DaemonInfo> read(Path stateDir) {
-    Path file = stateDir.resolve(FILE);
+    Path file = StateFolder.of(stateDir).daemonInfo();
     try {
       return Optional.of(Json.mapper().readValue(Files.readString(file), DaemonInfo.class));
     } catch (NoSuchFileException e) {
@@ -47,9 +45,9 @@ public record DaemonInfo(long pid, String apiUrl, String envFile, Instant starte
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 
-  void write(Path stateDir) {
-    Path file = stateDir.resolve(FILE);
-    Path tmp = stateDir.resolve(FILE + ".tmp");
+  void write(StateFolder state) {
+    Path file = state.daemonInfo();
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
       Files.writeString(tmp, Json.pretty(this), StandardCharsets.UTF_8);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -58,12 +56,11 @@ public record DaemonInfo(long pid, String apiUrl, String envFile, Instant starte
     }
   }
 
-  static void delete(Path stateDir) {
+  static void delete(StateFolder state) {
     try {
-      Files.deleteIfExists(stateDir.resolve(FILE));
+      Files.deleteIfExists(state.daemonInfo());
     } catch (IOException e) {
-      System.err.println(
-          "prooflane: cannot delete " + stateDir.resolve(FILE) + ": " + e.getMessage());
+      System.err.println("prooflane: cannot delete " + state.daemonInfo() + ": " + e.getMessage());
     }
   }
 }

@@ -2,6 +2,9 @@ package dev.prooflane.local.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.prooflane.local.LocalOptions;
+import dev.prooflane.local.LocalRuntime;
+import dev.prooflane.local.StateFolder;
 import dev.prooflane.local.process.OrphanReaper;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -61,6 +64,34 @@ class DaemonCrashTest {
         assertThat(running(sleeper)).isFalse();
         assertThat(store.all()).isEmpty();
       }
+    } finally {
+      daemon.destroyForcibly();
+      if (sleeperPid > 0) {
+        ProcessHandle.of(sleeperPid).ifPresent(ProcessHandle::destroyForcibly);
+      }
+    }
+  }
+
+  @Test
+  void reapingLeftoversOfAStateFolderStopsWhatAKilledDaemonLeft() throws Exception {
+    StateFolder state = StateFolder.of(dir.resolve("state"));
+    assertThat(LocalRuntime.reapLeftovers(LocalOptions.of(state.root())))
+        .as("a folder without a store holds nothing")
+        .isEmpty();
+    assertThat(state.stateDb()).as("and is left as it was").doesNotExist();
+    Process daemon = startDaemon(state.stateDb());
+    long sleeperPid = -1;
+    try {
+      sleeperPid = awaitSleeperPid(daemon);
+      ProcessHandle sleeper = ProcessHandle.of(sleeperPid).orElseThrow();
+      daemon.destroyForcibly();
+      assertThat(daemon.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+      List<String> reaped = LocalRuntime.reapLeftovers(LocalOptions.of(state.root()));
+
+      assertThat(reaped).singleElement().asString().startsWith("crash/sleeper (pid " + sleeperPid);
+      assertThat(running(sleeper)).isFalse();
+      assertThat(LocalRuntime.reapLeftovers(LocalOptions.of(state.root()))).isEmpty();
     } finally {
       daemon.destroyForcibly();
       if (sleeperPid > 0) {

@@ -1,11 +1,8 @@
 package dev.prooflane.server.api;
 
-import dev.prooflane.local.LocalRuntime;
 import dev.prooflane.model.ProoflaneException;
 import dev.prooflane.server.auth.ApiGuard;
 import dev.prooflane.server.auth.Scope;
-import dev.prooflane.server.auth.TokenStore;
-import dev.prooflane.server.runs.Runs;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -31,38 +28,32 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /**
-   * Serves {@code runtime} on {@code host:port} (0 picks a free port) to the holders of {@code
-   * tokens}; {@code onShutdown} runs when a client asks the daemon to stop.
+   * Serves {@code services} on {@code host:port} (0 picks a free port) to the holders of their
+   * tokens, with the routes of {@code extensions} added.
    */
   public static ApiServer start(
-      LocalRuntime runtime,
-      Runs runs,
-      TokenStore tokens,
-      String host,
-      int port,
-      Runnable onShutdown,
-      java.util.List<ApiExtension> extensions) {
+      ApiServices services, String host, int port, java.util.List<ApiExtension> extensions) {
     Vertx vertx = Vertx.vertx();
     Router router = Router.router(vertx);
     String base = "/api/v1";
-    ApiGuard guard = new ApiGuard(tokens, host, Set.of(base + "/openapi.yaml"));
+    ApiGuard guard = new ApiGuard(services.tokens(), host, Set.of(base + "/openapi.yaml"));
     router.route().handler(guard::authenticate);
     // No file uploads: otherwise Vert.x creates a file-uploads/ folder in the working directory.
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
     Routes r = new Routes(router, guard, base);
-    dev.prooflane.server.runs.SandboxAdmission admission =
-        new dev.prooflane.server.runs.SandboxAdmission(runtime, runs.governance());
-    Handlers handlers = new Handlers(runtime, runs.governance(), admission, onShutdown);
+    Handlers handlers =
+        new Handlers(
+            services.runtime(), services.sandboxes(), services.governance(), services.shutdown());
     r.get("/status", handlers::status);
     r.get("/services", handlers::services);
     r.get("/services/:name/logs", handlers::logs);
-    r.get("/sandboxes", handlers::listSandboxes);
-    r.blocking(HttpMethod.POST, "/sandboxes", Scope.SANDBOX_WRITE, handlers::createSandbox);
-    r.get("/sandboxes/:name", handlers::getSandbox);
-    r.blocking(HttpMethod.DELETE, "/sandboxes/:name", Scope.SANDBOX_WRITE, handlers::deleteSandbox);
+    SandboxHandlers sandboxes = new SandboxHandlers(services.sandboxes());
+    r.get("/sandboxes", sandboxes::list);
+    r.blocking(HttpMethod.POST, "/sandboxes", Scope.SANDBOX_WRITE, sandboxes::create);
+    r.get("/sandboxes/:name", sandboxes::get);
+    r.blocking(HttpMethod.DELETE, "/sandboxes/:name", Scope.SANDBOX_WRITE, sandboxes::delete);
     r.get("/hops", handlers::hops);
-    RunHandlers runHandlers =
-        new RunHandlers(runs, new dev.prooflane.server.runs.Validations(runtime, runs, admission));
+    RunHandlers runHandlers = new RunHandlers(services.runs(), services.validations());
     r.get("/skills", runHandlers::listSkills);
     r.get("/skills/:name", runHandlers::getSkill);
     r.get("/actions", runHandlers::listActions);
@@ -75,7 +66,7 @@ public final class ApiServer implements AutoCloseable {
     r.get("/runs", runHandlers::listRuns);
     r.get("/runs/:id", runHandlers::getRun);
     r.get("/runs/:id/reports/:file", unchecked(runHandlers::getReport));
-    TokenHandlers tokenHandlers = new TokenHandlers(tokens);
+    TokenHandlers tokenHandlers = new TokenHandlers(services.tokens());
     r.blocking(HttpMethod.POST, "/tokens", Scope.POLICY_ADMIN, tokenHandlers::create);
     r.blocking(HttpMethod.GET, "/tokens", Scope.POLICY_ADMIN, tokenHandlers::list);
     r.blocking(HttpMethod.DELETE, "/tokens/:id", Scope.POLICY_ADMIN, tokenHandlers::revoke);
@@ -87,8 +78,8 @@ public final class ApiServer implements AutoCloseable {
     java.util.concurrent.atomic.AtomicReference<String> apiUrl =
         new java.util.concurrent.atomic.AtomicReference<>();
     extensions.forEach(e -> e.install(router, apiUrl::get));
-    router.route().last().handler(Handlers::notFound);
-    router.route().failureHandler(Handlers::failure);
+    router.route().last().handler(ApiErrors::notFound);
+    router.route().failureHandler(ApiErrors::failure);
     try {
       HttpServer server =
           vertx

@@ -1,26 +1,14 @@
 package dev.prooflane.server.api;
 
-import dev.prooflane.actions.policy.PolicyRefusedException;
 import dev.prooflane.actions.policy.Redactor;
-import dev.prooflane.actions.policy.SandboxQuota;
 import dev.prooflane.local.LocalRuntime;
-import dev.prooflane.local.SandboxFailedException;
 import dev.prooflane.local.process.LogLine;
-import dev.prooflane.model.ConflictException;
-import dev.prooflane.model.NotFoundException;
 import dev.prooflane.model.ProoflaneException;
-import dev.prooflane.model.SandboxSpec;
-import dev.prooflane.model.SpecException;
-import dev.prooflane.model.spec.SandboxSpecReader;
 import dev.prooflane.routing.HopRecord;
 import dev.prooflane.server.audit.Governance;
-import dev.prooflane.server.auth.ApiGuard;
-import dev.prooflane.server.auth.Scope;
-import dev.prooflane.server.auth.Token;
-import dev.prooflane.server.json.ApiError;
 import dev.prooflane.server.json.Json;
 import dev.prooflane.server.json.SandboxView;
-import dev.prooflane.server.runs.SandboxAdmission;
+import dev.prooflane.server.sandboxes.SandboxService;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,27 +17,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The API's request handlers; each maps one endpoint onto the runtime. */
+/** The daemon's own endpoints: status, services, logs, hops, shutdown, the OpenAPI document. */
 final class Handlers {
   private final LocalRuntime runtime;
+  private final SandboxService sandboxes;
   private final Governance governance;
   private final Runnable onShutdown;
-  private final SandboxAdmission admission;
-
-  /** Only a sandbox's owner (or a policy:admin token) deletes it: 403 otherwise. */
-  private static final String OWNER_RULE = "sandboxes.owner";
-
-  /** Refusals that mean "too many right now": 429, so that a client may retry later. */
-  private static final java.util.Set<String> QUOTAS =
-      java.util.Set.of("limits.concurrentRuns", "sandboxes.perOwner", "sandboxes.total");
 
   Handlers(
-      LocalRuntime runtime,
-      Governance governance,
-      SandboxAdmission admission,
-      Runnable onShutdown) {
-    this.admission = admission;
+      LocalRuntime runtime, SandboxService sandboxes, Governance governance, Runnable onShutdown) {
     this.runtime = runtime;
+    this.sandboxes = sandboxes;
     this.governance = governance;
     this.onShutdown = onShutdown;
   }
@@ -63,7 +41,7 @@ final class Handlers {
     body.put("startedAt", runtime.startedAt());
     body.put("keyNames", runtime.environment().keyNames());
     body.put("services", runtime.services());
-    body.put("sandboxes", runtime.sandboxes().stream().map(SandboxView::of).toList());
+    body.put("sandboxes", sandboxes.list().stream().map(SandboxView::of).toList());
     json(ctx, 200, body);
   }
 
@@ -87,72 +65,12 @@ final class Handlers {
     json(ctx, 200, body);
   }
 
-  void listSandboxes(RoutingContext ctx) {
-    json(ctx, 200, Map.of("sandboxes", runtime.sandboxes().stream().map(SandboxView::of).toList()));
-  }
-
-  void getSandbox(RoutingContext ctx) {
-    json(ctx, 200, SandboxView.of(runtime.sandbox(ctx.pathParam("name"))));
-  }
-
-  /**
-   * Creates a sandbox from a JSON (or YAML) body. With {@code Accept: application/x-ndjson} the
-   * response streams one {@code {"progress": ...}} line per step, then {@code {"sandbox": ...}} or
-   * {@code {"error": ...}}; otherwise it answers once, 201 with the sandbox.
-   */
-  void createSandbox(RoutingContext ctx) {
-    String text = ctx.body().asString();
-    if (text == null || text.isBlank()) {
-      json(
-          ctx,
-          400,
-          new ApiError(
-              "invalid_spec",
-              "empty body (send the sandbox as JSON: {\"name\":..., \"forks\":[{\"service\":...}]})"));
-      return;
-    }
-    SandboxSpec spec = SandboxSpecReader.parse("<request body>", text);
-    String owner = ApiGuard.caller(ctx);
-    if (Progress.wanted(ctx)) {
-      Progress.stream(
-          ctx, 201, "sandbox", progress -> SandboxView.of(admission.create(spec, owner, progress)));
-    } else {
-      json(ctx, 201, SandboxView.of(admission.create(spec, owner, line -> {})));
-    }
-  }
-
-  /** Deletes a sandbox: its owner's token may, and a {@code policy:admin} token; no other. */
-  void deleteSandbox(RoutingContext ctx) {
-    String name = ctx.pathParam("name");
-    Token caller = ApiGuard.token(ctx);
-    String owner = runtime.sandbox(name).spec().labels().get(SandboxQuota.OWNER_LABEL);
-    if (owner != null
-        && !owner.equals(caller.name())
-        && !Scope.POLICY_ADMIN.grantedBy(caller.scopes())) {
-      PolicyRefusedException refused =
-          new PolicyRefusedException(
-              OWNER_RULE,
-              "sandbox '"
-                  + name
-                  + "' belongs to '"
-                  + owner
-                  + "', not to '"
-                  + caller.name()
-                  + "'; ask its owner, or delete it with a policy:admin token");
-      governance.refused(null, refused);
-      throw refused;
-    }
-    runtime.deleteSandbox(name);
-    governance.sandboxDeleted(name, caller.name());
-    json(ctx, 200, Map.of("deleted", name));
-  }
-
   void hops(RoutingContext ctx) {
     String key = ctx.request().getParam("key");
     String sandbox = ctx.request().getParam("sandbox");
     int limit = intParam(ctx, "limit", 100, 1, 10_000);
     if (sandbox != null) {
-      key = runtime.sandbox(sandbox).routingKey().value();
+      key = sandboxes.get(sandbox).routingKey().value();
     }
     List<HopRecord> hops = key == null ? runtime.hops().recent(limit) : runtime.hops().byKey(key);
     if (hops.size() > limit) {
@@ -181,79 +99,6 @@ final class Handlers {
     } catch (IOException e) {
       throw new ProoflaneException("cannot read openapi.yaml: " + e.getMessage(), e);
     }
-  }
-
-  static void notFound(RoutingContext ctx) {
-    json(
-        ctx,
-        404,
-        new ApiError(
-            "no_such_endpoint",
-            ctx.request().method()
-                + " "
-                + ctx.request().path()
-                + " is not an endpoint (see /api/v1/openapi.yaml)"));
-  }
-
-  static void failure(RoutingContext ctx) {
-    Throwable t = ctx.failure();
-    if (t == null) {
-      json(
-          ctx,
-          ctx.statusCode() > 0 ? ctx.statusCode() : 500,
-          new ApiError(
-              "http_" + ctx.statusCode(), "request failed with status " + ctx.statusCode()));
-      return;
-    }
-    ApiError error = errorOf(t);
-    json(ctx, statusOf(t), error);
-  }
-
-  static ApiError errorOf(Throwable t) {
-    if (t instanceof PolicyRefusedException) {
-      return new ApiError("policy_refused", t.getMessage());
-    }
-    if (t instanceof SpecException e) {
-      return new ApiError("invalid_spec", e.getMessage(), e.problems());
-    }
-    if (t instanceof NotFoundException) {
-      return new ApiError("not_found", t.getMessage());
-    }
-    if (t instanceof ConflictException) {
-      return new ApiError("conflict", t.getMessage());
-    }
-    if (t instanceof SandboxFailedException) {
-      return new ApiError("sandbox_failed", t.getMessage());
-    }
-    if (t instanceof IllegalArgumentException) {
-      return new ApiError("invalid_request", t.getMessage());
-    }
-    if (t instanceof ProoflaneException) {
-      return new ApiError("failed", t.getMessage());
-    }
-    return new ApiError("internal", t.getClass().getSimpleName() + ": " + t.getMessage());
-  }
-
-  private static int statusOf(Throwable t) {
-    if (t instanceof PolicyRefusedException p) {
-      if (OWNER_RULE.equals(p.rule())) {
-        return 403;
-      }
-      return QUOTAS.contains(p.rule()) ? 429 : 400;
-    }
-    if (t instanceof SpecException || t instanceof IllegalArgumentException) {
-      return 400;
-    }
-    if (t instanceof NotFoundException) {
-      return 404;
-    }
-    if (t instanceof ConflictException) {
-      return 409;
-    }
-    if (t instanceof SandboxFailedException) {
-      return 422;
-    }
-    return 500;
   }
 
   private static int intParam(RoutingContext ctx, String name, int fallback, int min, int max) {

@@ -36,7 +36,7 @@ final class Progress {
           work.apply(line -> response.write(Json.write(Map.of("progress", line)) + "\n"));
       response.end(Json.write(Map.of(resultKey, result)) + "\n");
     } catch (RuntimeException e) {
-      response.end(Json.write(Handlers.errorOf(e)) + "\n");
+      response.end(Json.write(ApiErrors.errorOf(e)) + "\n");
     }
   }
 }

@@ -11,12 +11,14 @@ import dev.prooflane.actions.skill.SkillStep;
 import dev.prooflane.model.NotFoundException;
 import dev.prooflane.model.SandboxSpec;
 import dev.prooflane.model.spec.SandboxSpecReader;
+import dev.prooflane.server.auth.ApiGuard;
 import dev.prooflane.server.json.ApiError;
 import dev.prooflane.server.json.Json;
 import dev.prooflane.server.json.RunView;
 import dev.prooflane.server.runs.RunRecord;
 import dev.prooflane.server.runs.Runs;
 import dev.prooflane.server.runs.Validations;
+import dev.prooflane.server.sandboxes.Caller;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -109,7 +111,7 @@ final class RunHandlers {
             dirs,
             inputs,
             body.path("keep").asBoolean(false),
-            dev.prooflane.server.auth.ApiGuard.caller(ctx));
+            Caller.of(ApiGuard.token(ctx)));
     if (Progress.wanted(ctx)) {
       Progress.stream(ctx, 200, "validation", progress -> validations.validate(request, progress));
     } else {

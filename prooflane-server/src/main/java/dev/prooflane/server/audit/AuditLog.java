@@ -1,5 +1,6 @@
 package dev.prooflane.server.audit;
 
+import dev.prooflane.local.StateFolder;
 import dev.prooflane.model.ProoflaneException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -24,21 +25,22 @@ import java.util.function.UnaryOperator;
  * cutting records off the end is detected too. Thread-safe.
  */
 public final class AuditLog implements AutoCloseable {
-  /** The log's file name in the state folder. */
-  public static final String FILE = "audit.jsonl";
-
-  /** The file naming the last record written, beside the log. */
-  public static final String HEAD = "audit.head";
-
   private final Path file;
+  private final Path head;
   private final FileChannel channel;
   private final UnaryOperator<Object> redact;
   private long seq;
   private String prev;
 
   private AuditLog(
-      Path file, FileChannel channel, UnaryOperator<Object> redact, long seq, String prev) {
+      Path file,
+      Path head,
+      FileChannel channel,
+      UnaryOperator<Object> redact,
+      long seq,
+      String prev) {
     this.file = file;
+    this.head = head;
     this.channel = channel;
     this.redact = redact;
     this.seq = seq;
@@ -46,13 +48,13 @@ public final class AuditLog implements AutoCloseable {
   }
 
   /**
-   * Opens (or creates) the log in {@code stateDir}, continuing its chain; {@code redact} is applied
-   * to every record's details before it is written.
+   * Opens (or creates) the log in {@code state}, continuing its chain; {@code redact} is applied to
+   * every record's details before it is written.
    */
-  public static AuditLog open(Path stateDir, UnaryOperator<Object> redact) {
-    Path file = stateDir.resolve(FILE);
+  public static AuditLog open(StateFolder state, UnaryOperator<Object> redact) {
+    Path file = state.audit();
     try {
-      Files.createDirectories(stateDir);
+      Files.createDirectories(state.root());
       long seq = 0;
       String prev = AuditJson.GENESIS;
       if (Files.exists(file)) {
@@ -68,7 +70,7 @@ public final class AuditLog implements AutoCloseable {
       FileChannel channel =
           FileChannel.open(
               file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-      return new AuditLog(file, channel, redact, seq, prev);
+      return new AuditLog(file, state.auditHead(), channel, redact, seq, prev);
     } catch (IOException e) {
       throw new ProoflaneException("cannot open the audit log " + file + ": " + e.getMessage(), e);
     }
@@ -113,8 +115,7 @@ public final class AuditLog implements AutoCloseable {
   }
 
   private void writeHead(long seq, String hash) throws IOException {
-    Path head = file.resolveSibling(HEAD);
-    Path tmp = file.resolveSibling(HEAD + ".tmp");
+    Path tmp = head.resolveSibling(head.getFileName() + ".tmp");
     Files.writeString(tmp, "{\"seq\":" + seq + ",\"hash\":\"" + hash + "\"}\n");
     Files.move(tmp, head, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }

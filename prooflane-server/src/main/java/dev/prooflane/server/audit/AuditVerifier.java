@@ -2,6 +2,7 @@ package dev.prooflane.server.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.prooflane.local.StateFolder;
 import dev.prooflane.model.ProoflaneException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,8 @@ public final class AuditVerifier {
 
   /** Verifies {@code <stateDir>/audit.jsonl}. */
   public static AuditCheck verify(Path stateDir) {
-    Path file = stateDir.resolve(AuditLog.FILE);
+    StateFolder state = StateFolder.of(stateDir);
+    Path file = state.audit();
     List<String> lines;
     try {
       byte[] bytes = Files.readAllBytes(file);
@@ -96,7 +98,7 @@ public final class AuditVerifier {
       expected++;
     }
     long last = expected - 1;
-    long head = head(stateDir);
+    long head = head(state.auditHead());
     if (head > last) {
       return AuditCheck.broken(
           last,
@@ -106,7 +108,7 @@ public final class AuditVerifier {
           "the log ends at seq "
               + last
               + " but "
-              + AuditLog.HEAD
+              + state.auditHead().getFileName()
               + " names seq "
               + head
               + ": records were cut off the end");
@@ -114,8 +116,7 @@ public final class AuditVerifier {
     return AuditCheck.intact(last, last);
   }
 
-  private static long head(Path stateDir) {
-    Path head = stateDir.resolve(AuditLog.HEAD);
+  private static long head(Path head) {
     try {
       return Files.exists(head)
           ? AuditJson.MAPPER.readTree(head.toFile()).path("seq").asLong(0)
@@ -127,7 +128,7 @@ public final class AuditVerifier {
 
   /** The last {@code n} lines of {@code <stateDir>/audit.jsonl}. */
   public static List<String> tail(Path stateDir, int n) {
-    Path file = stateDir.resolve(AuditLog.FILE);
+    Path file = StateFolder.of(stateDir).audit();
     try {
       List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
       return lines.subList(Math.max(0, lines.size() - n), lines.size());

@@ -10,9 +10,9 @@ import dev.prooflane.actions.policy.PolicyRefusedException;
 import dev.prooflane.actions.policy.Redactor;
 import dev.prooflane.actions.policy.SandboxQuota;
 import dev.prooflane.actions.skill.Skill;
+import dev.prooflane.local.StateFolder;
 import dev.prooflane.model.Fork;
 import dev.prooflane.model.Sandbox;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,10 +32,11 @@ public final class Governance implements AutoCloseable {
   private final AuditLog audit;
   private volatile Policy current;
 
-  public Governance(PolicyFile file, Path stateDir) {
+  /** Goes by the policy in {@code file}, recording into the audit log of {@code state}. */
+  public Governance(PolicyFile file, StateFolder state) {
     this.file = file;
     this.current = file.current().policy();
-    this.audit = AuditLog.open(stateDir, details -> current.redactor().value(details));
+    this.audit = AuditLog.open(state, details -> current.redactor().value(details));
   }
 
   /**

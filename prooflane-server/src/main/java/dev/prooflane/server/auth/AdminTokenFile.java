@@ -1,5 +1,6 @@
 package dev.prooflane.server.auth;
 
+import dev.prooflane.local.StateFolder;
 import dev.prooflane.model.ProoflaneException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,21 +18,19 @@ import java.util.function.Consumer;
  * 600), which local clients (the CLI, {@code prooflane mcp}) use when given no other token.
  */
 public final class AdminTokenFile {
-  /** The file name under the state folder. */
-  public static final String FILE = "admin.token";
-
   private AdminTokenFile() {}
 
   /** The admin token stored under {@code stateDir}, or empty when there is none. */
   public static Optional<String> read(Path stateDir) {
     try {
-      String text = Files.readString(stateDir.resolve(FILE), StandardCharsets.UTF_8).strip();
+      String text =
+          Files.readString(StateFolder.of(stateDir).adminToken(), StandardCharsets.UTF_8).strip();
       return text.isEmpty() ? Optional.empty() : Optional.of(text);
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
       throw new ProoflaneException(
-          "cannot read " + stateDir.resolve(FILE) + ": " + e.getMessage(), e);
+          "cannot read " + StateFolder.of(stateDir).adminToken() + ": " + e.getMessage(), e);
     }
   }
 
@@ -45,7 +44,7 @@ public final class AdminTokenFile {
       return;
     }
     TokenStore.Issued admin = store.create("admin", EnumSet.of(Scope.POLICY_ADMIN));
-    Path file = stateDir.resolve(FILE);
+    Path file = StateFolder.of(stateDir).adminToken();
     write(file, admin.secret());
     progress.accept(
         "prooflane: created the admin token "

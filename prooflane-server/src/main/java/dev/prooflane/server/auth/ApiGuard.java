@@ -33,16 +33,7 @@ public final class ApiGuard {
   }
 
   /**
-   * The name of the token that authenticated {@code ctx}: who owns what the request creates.
-   *
-   * @throws IllegalStateException on an open path, which has no caller
-   */
-  public static String caller(RoutingContext ctx) {
-    return token(ctx).name();
-  }
-
-  /**
-   * The token that authenticated {@code ctx}.
+   * The token that authenticated {@code ctx}: who asks, and so who owns what the request creates.
    *
    * @throws IllegalStateException on an open path, which has no caller
    */

@@ -2,6 +2,7 @@ package dev.prooflane.server.auth;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.prooflane.local.StateFolder;
 import dev.prooflane.model.NotFoundException;
 import dev.prooflane.model.ProoflaneException;
 import java.nio.charset.StandardCharsets;
@@ -32,9 +33,6 @@ import java.util.stream.Collectors;
  * is checked without a query.
  */
 public final class TokenStore implements AutoCloseable {
-  /** The file name under the state folder. */
-  public static final String FILE = "tokens.db";
-
   /** What every secret starts with, so that scanners and people recognise one. */
   public static final String PREFIX = "pl_";
 
@@ -49,11 +47,11 @@ public final class TokenStore implements AutoCloseable {
     this.tokens = load();
   }
 
-  /** Opens (or creates) the store of {@code stateDir}. */
-  public static TokenStore open(Path stateDir) {
-    Path path = stateDir.resolve(FILE).toAbsolutePath();
+  /** Opens (or creates) the store of the state folder {@code state}. */
+  public static TokenStore open(StateFolder state) {
+    Path path = state.tokens().toAbsolutePath();
     try {
-      Files.createDirectories(stateDir);
+      Files.createDirectories(state.root());
       Connection connection = DriverManager.getConnection("jdbc:sqlite:" + path);
       try (Statement s = connection.createStatement()) {
         s.execute("PRAGMA busy_timeout = 5000");

@@ -1,5 +1,7 @@
 package dev.prooflane.server.runs;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.prooflane.actions.core.StepResult;
 import dev.prooflane.actions.engine.ActionCatalog;
 import dev.prooflane.actions.engine.EngineOptions;
@@ -8,15 +10,15 @@ import dev.prooflane.actions.engine.RunRequest;
 import dev.prooflane.actions.engine.RunResult;
 import dev.prooflane.actions.engine.SkillEngine;
 import dev.prooflane.actions.policy.Policy;
-import dev.prooflane.actions.policy.PolicyFile;
 import dev.prooflane.actions.policy.PolicyRefusedException;
 import dev.prooflane.actions.report.Reports;
 import dev.prooflane.actions.report.SigningKeys;
 import dev.prooflane.actions.skill.Skill;
 import dev.prooflane.actions.skill.SkillCatalog;
-import dev.prooflane.local.LocalRuntime;
-import dev.prooflane.local.LocalRuntimeAccess;
+import dev.prooflane.local.StateFolder;
+import dev.prooflane.model.Environment;
 import dev.prooflane.model.NotFoundException;
+import dev.prooflane.runtime.RuntimeAccess;
 import dev.prooflane.server.audit.Governance;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,6 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -37,33 +40,28 @@ import java.util.function.Consumer;
  * reports under {@code <stateDir>/runs/<id>/}.
  */
 public final class Runs implements AutoCloseable {
-  private final LocalRuntime runtime;
-  private final LocalRuntimeAccess access;
+  private final Environment environment;
+  private final RuntimeAccess access;
   private final ActionCatalog actions = ActionCatalog.builtIn();
   private final Path runsDir;
   private final SigningKeys keys;
   private final Map<String, RunRecord> records = new ConcurrentHashMap<>();
   private final ExecutorService executor;
-  private final PolicyFile policyFile;
   private final Governance governance;
   private final AtomicInteger running = new AtomicInteger();
 
-  /** Runs under the default policy. */
-  public Runs(LocalRuntime runtime, Path stateDir) {
-    this(runtime, stateDir, Optional.empty());
-  }
-
   /**
-   * Runs under the policy in {@code policyFile} (read now, so a broken file throws its located
-   * problems; read again when it changes), recorded in {@code <stateDir>/audit.jsonl}.
+   * Runs the skills of {@code environment} against {@code access}, governed (policy, audit) by
+   * {@code governance}, with their reports under {@code state}'s {@code runs/}, signed with the
+   * keys in its {@code keys/}.
    */
-  public Runs(LocalRuntime runtime, Path stateDir, Optional<Path> policyFile) {
-    this.runtime = runtime;
-    this.policyFile = PolicyFile.load(policyFile, actions.names());
-    this.governance = new Governance(this.policyFile, stateDir);
-    this.access = new LocalRuntimeAccess(runtime, text -> governance.redactor().text(text));
-    this.runsDir = stateDir.resolve("runs");
-    this.keys = SigningKeys.loadOrCreate(stateDir.resolve("keys"));
+  public Runs(
+      Environment environment, RuntimeAccess access, Governance governance, StateFolder state) {
+    this.environment = requireNonNull(environment, "environment");
+    this.access = requireNonNull(access, "access");
+    this.governance = requireNonNull(governance, "governance");
+    this.runsDir = state.runs();
+    this.keys = SigningKeys.loadOrCreate(state.keys());
     AtomicInteger n = new AtomicInteger();
     this.executor =
         Executors.newCachedThreadPool(
@@ -82,7 +80,7 @@ public final class Runs implements AutoCloseable {
    * The environment's skills, plus those in {@code extraDirs}, read now (so edits show at once).
    */
   public SkillCatalog skills(List<Path> extraDirs) {
-    List<Path> dirs = new ArrayList<>(runtime.environment().skillDirs());
+    List<Path> dirs = new ArrayList<>(environment.skillDirs());
     dirs.addAll(extraDirs);
     return SkillCatalog.load(dirs, actions.names());
   }
@@ -114,11 +112,6 @@ public final class Runs implements AutoCloseable {
       governance.refused(null, e);
       throw e;
     }
-  }
-
-  /** The policy, audit log and redaction this daemon's runs go by. */
-  public Governance governance() {
-    return governance;
   }
 
   /**
@@ -159,6 +152,15 @@ public final class Runs implements AutoCloseable {
         };
     Skill skill = catalog.get(request.skill());
     governance.runStarted(id, skill, request);
+    // The run's slot is given back before its record ends, so that whoever waited for the run may
+    // start the next one at once.
+    AtomicBoolean counted = new AtomicBoolean(true);
+    Runnable release =
+        () -> {
+          if (counted.getAndSet(false)) {
+            running.decrementAndGet();
+          }
+        };
     executor.submit(
         () -> {
           try (engine) {
@@ -166,6 +168,7 @@ public final class Runs implements AutoCloseable {
             Reports.write(result, record.reportDir(), keys);
             both.accept("verdict " + result.verdict() + ": " + result.message());
             governance.runFinished(id, result.verdict().name(), result.message());
+            release.run();
             record.result().complete(result);
           } catch (java.io.IOException e) {
             both.accept(
@@ -173,15 +176,17 @@ public final class Runs implements AutoCloseable {
                     + record.reportDir()
                     + ": "
                     + e.getMessage());
+            release.run();
             record.fail(
                 "cannot write its reports to " + record.reportDir() + ": " + e.getMessage());
             governance.runFinished(id, "FAILED", e.getMessage());
           } catch (RuntimeException e) {
             both.accept("run failed: " + e.getMessage());
+            release.run();
             record.fail(e.getMessage());
             governance.runFinished(id, "FAILED", e.getMessage());
           } finally {
-            running.decrementAndGet();
+            release.run();
           }
         });
     return record;
@@ -238,9 +243,9 @@ public final class Runs implements AutoCloseable {
     return records.values().stream().sorted(Comparator.comparing(RunRecord::createdAt)).toList();
   }
 
+  /** Stops the runs under way; the governance stays open for its owner to close. */
   @Override
   public void close() {
     executor.shutdownNow();
-    governance.close();
   }
 }

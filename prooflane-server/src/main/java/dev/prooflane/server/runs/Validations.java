@@ -1,13 +1,17 @@
 package dev.prooflane.server.runs;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.prooflane.actions.engine.RunRequest;
 import dev.prooflane.actions.skill.Skill;
 import dev.prooflane.actions.skill.SkillCatalog;
 import dev.prooflane.actions.skill.SkillInput;
-import dev.prooflane.local.LocalRuntime;
 import dev.prooflane.model.Sandbox;
 import dev.prooflane.model.SandboxSpec;
+import dev.prooflane.server.audit.Governance;
 import dev.prooflane.server.json.RunView;
+import dev.prooflane.server.sandboxes.Caller;
+import dev.prooflane.server.sandboxes.SandboxService;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -22,14 +26,15 @@ import java.util.function.Consumer;
 /** The whole loop in one call: create a sandbox for a change, run skills, report, delete it. */
 public final class Validations {
   private static final SecureRandom RANDOM = new SecureRandom();
-  private final LocalRuntime runtime;
   private final Runs runs;
-  private final SandboxAdmission admission;
+  private final SandboxService sandboxes;
+  private final Governance governance;
 
-  public Validations(LocalRuntime runtime, Runs runs, SandboxAdmission admission) {
-    this.runtime = runtime;
-    this.runs = runs;
-    this.admission = admission;
+  /** Validations that create and delete their sandboxes through {@code sandboxes}. */
+  public Validations(Runs runs, SandboxService sandboxes, Governance governance) {
+    this.runs = requireNonNull(runs, "runs");
+    this.sandboxes = requireNonNull(sandboxes, "sandboxes");
+    this.governance = requireNonNull(governance, "governance");
   }
 
   /**
@@ -41,7 +46,7 @@ public final class Validations {
    * @param skillDirs extra skill folders
    * @param inputs inputs given to each skill that declares them
    * @param keep keep the sandbox afterwards
-   * @param owner who asks (a token's name): the sandbox counts against their quota
+   * @param caller who asks: the sandbox is theirs and counts against their quota
    */
   public record Request(
       SandboxSpec sandbox,
@@ -49,7 +54,7 @@ public final class Validations {
       List<Path> skillDirs,
       Map<String, Object> inputs,
       boolean keep,
-      String owner) {}
+      Caller caller) {}
 
   /**
    * The outcome.
@@ -93,10 +98,10 @@ public final class Validations {
           "skills: none to run (name skills, or add skill files to the environment; see docs/skills.md)");
     }
     names.forEach(catalog::get);
-    dev.prooflane.actions.policy.Policy policy = runs.governance().policy(progress);
+    dev.prooflane.actions.policy.Policy policy = governance.policy(progress);
     names.forEach(n -> runs.admitSkill(catalog.get(n), policy));
     long start = System.nanoTime();
-    Sandbox sandbox = admission.create(request.sandbox(), request.owner(), progress);
+    Sandbox sandbox = sandboxes.create(request.sandbox(), request.caller(), progress);
     long readyMillis = (System.nanoTime() - start) / 1_000_000;
     List<RunView> views = new ArrayList<>();
     try {
@@ -118,8 +123,7 @@ public final class Validations {
       }
     } finally {
       if (!request.keep()) {
-        runtime.deleteSandbox(sandbox.name());
-        runs.governance().sandboxDeleted(sandbox.name(), request.owner());
+        sandboxes.delete(sandbox.name(), request.caller());
         progress.accept("deleted sandbox " + sandbox.name());
       }
     }

@@ -1,4 +1,5 @@
 /**
- * Skill runs in the daemon: the local runtime seen by the engine, runs in progress, their reports.
+ * Skill runs in the daemon: runs in progress, their signed reports, and validations (a sandbox, its
+ * runs, one verdict).
  */
 package dev.prooflane.server.runs;

@@ -3,6 +3,7 @@ package dev.prooflane.server.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prooflane.actions.policy.Redactor;
+import dev.prooflane.local.StateFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ class AuditLogTest {
 
   @BeforeEach
   void writeFiveRecords() {
-    try (AuditLog log = AuditLog.open(dir, Redactor.DEFAULT::value)) {
+    try (AuditLog log = AuditLog.open(StateFolder.of(dir), Redactor.DEFAULT::value)) {
       for (int i = 1; i <= 5; i++) {
         log.record(
             "local",
@@ -29,7 +30,7 @@ class AuditLogTest {
             Map.of("step", "s" + i, "message", "token " + JWT, "headers", Map.of("Cookie", "a=1")));
       }
     }
-    file = dir.resolve(AuditLog.FILE);
+    file = StateFolder.of(dir).audit();
   }
 
   private List<String> lines() throws Exception {
@@ -54,7 +55,7 @@ class AuditLogTest {
 
   @Test
   void continuesTheChainAfterReopening() throws Exception {
-    try (AuditLog log = AuditLog.open(dir, Redactor.DEFAULT::value)) {
+    try (AuditLog log = AuditLog.open(StateFolder.of(dir), Redactor.DEFAULT::value)) {
       log.record("local", "run.started", Map.of("runId", "r1"));
     }
     AuditCheck check = AuditVerifier.verify(dir);

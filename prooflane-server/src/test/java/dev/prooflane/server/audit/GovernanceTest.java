@@ -8,6 +8,7 @@ import dev.prooflane.actions.engine.ActionCatalog;
 import dev.prooflane.actions.engine.RunListener;
 import dev.prooflane.actions.policy.Policy;
 import dev.prooflane.actions.policy.PolicyFile;
+import dev.prooflane.local.StateFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -33,7 +34,8 @@ class GovernanceTest {
     write(policyFile, "limits: {stepsPerRun: 5}\nredact: {headers: [X-Session]}\n", 0);
     try (Governance g =
         new Governance(
-            PolicyFile.load(Optional.of(policyFile), ActionCatalog.builtIn().names()), dir)) {
+            PolicyFile.load(Optional.of(policyFile), ActionCatalog.builtIn().names()),
+            StateFolder.of(dir))) {
       List<String> progress = new ArrayList<>();
       assertThat(g.policy(progress::add).limits().stepsPerRun()).isEqualTo(5);
       assertThat(progress).isEmpty();
@@ -64,7 +66,7 @@ class GovernanceTest {
               "s.yaml:4"));
       audited.policyRefused("del", "writes", "refused by policy writes: DELETE /x ...");
     }
-    List<String> lines = Files.readAllLines(dir.resolve(AuditLog.FILE));
+    List<String> lines = Files.readAllLines(StateFolder.of(dir).audit());
     assertThat(lines)
         .extracting(l -> AuditJson.MAPPER.readTree(l).get("event").asText())
         .containsExactly("policy.reloaded", "action.executed", "policy.refused");

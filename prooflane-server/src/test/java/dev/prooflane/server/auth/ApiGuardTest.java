@@ -2,6 +2,7 @@ package dev.prooflane.server.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.prooflane.local.StateFolder;
 import dev.prooflane.server.json.Json;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -28,7 +29,7 @@ class ApiGuardTest {
 
   @BeforeEach
   void start() throws Exception {
-    tokens = TokenStore.open(dir);
+    tokens = TokenStore.open(StateFolder.of(dir));
     vertx = Vertx.vertx();
     Router router = Router.router(vertx);
     ApiGuard guard = new ApiGuard(tokens, "127.0.0.1", Set.of("/open"));

@@ -3,6 +3,7 @@ package dev.prooflane.server.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.prooflane.local.StateFolder;
 import dev.prooflane.model.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ class TokenStoreTest {
   @Test
   void issuesRandomPrefixedSecretsAndStoresOnlyTheirHashes() throws Exception {
     String secret;
-    try (TokenStore store = TokenStore.open(dir)) {
+    try (TokenStore store = TokenStore.open(StateFolder.of(dir))) {
       TokenStore.Issued issued = store.create("ci", EnumSet.of(Scope.SANDBOX_READ));
       secret = issued.secret();
       assertThat(secret).startsWith("pl_").hasSize(3 + 43);
@@ -29,9 +30,9 @@ class TokenStoreTest {
       assertThat(store.authenticate(secret + "x")).isEmpty();
       assertThat(store.authenticate("not-a-token")).isEmpty();
     }
-    byte[] file = Files.readAllBytes(dir.resolve(TokenStore.FILE));
+    byte[] file = Files.readAllBytes(StateFolder.of(dir).tokens());
     assertThat(new String(file, StandardCharsets.ISO_8859_1)).doesNotContain(secret.substring(3));
-    try (TokenStore reopened = TokenStore.open(dir)) {
+    try (TokenStore reopened = TokenStore.open(StateFolder.of(dir))) {
       assertThat(reopened.authenticate(secret))
           .map(Token::scopes)
           .hasValue(java.util.Set.of(Scope.SANDBOX_READ));
@@ -40,7 +41,7 @@ class TokenStoreTest {
 
   @Test
   void aRevokedTokenAuthenticatesNothingAndStaysListed() {
-    try (TokenStore store = TokenStore.open(dir)) {
+    try (TokenStore store = TokenStore.open(StateFolder.of(dir))) {
       TokenStore.Issued issued = store.create("ci", EnumSet.of(Scope.SKILL_RUN));
       assertThat(store.revoke(issued.token().id()).revoked()).isTrue();
       assertThat(store.authenticate(issued.secret())).isEmpty();
@@ -54,7 +55,7 @@ class TokenStoreTest {
   @Test
   void anExpiredTokenAuthenticatesNothingAndTheExpiryOutlivesARestart() {
     TokenStore.Issued issued;
-    try (TokenStore store = TokenStore.open(dir)) {
+    try (TokenStore store = TokenStore.open(StateFolder.of(dir))) {
       issued =
           store.create(
               "agent",
@@ -72,7 +73,7 @@ class TokenStoreTest {
                       java.util.Optional.of(java.time.Duration.ZERO)))
           .hasMessageContaining("expiresIn");
     }
-    try (TokenStore reopened = TokenStore.open(dir)) {
+    try (TokenStore reopened = TokenStore.open(StateFolder.of(dir))) {
       Token token = reopened.list().get(0);
       assertThat(token.expiresAt()).isEqualTo(issued.token().expiresAt());
       assertThat(reopened.authenticate(issued.secret(), token.expiresAt().plusSeconds(1)))
@@ -83,7 +84,7 @@ class TokenStoreTest {
   @Test
   void opensAStoreMadeBeforeTokensCouldExpire() throws Exception {
     try (java.sql.Connection c =
-            java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(TokenStore.FILE));
+            java.sql.DriverManager.getConnection("jdbc:sqlite:" + StateFolder.of(dir).tokens());
         java.sql.Statement s = c.createStatement()) {
       s.execute(
           "CREATE TABLE tokens (id TEXT PRIMARY KEY, name TEXT NOT NULL, scopes TEXT NOT NULL,"
@@ -93,7 +94,7 @@ class TokenStoreTest {
           "INSERT INTO tokens (id, name, scopes, hash, created_at) VALUES ('a1', 'old',"
               + " 'sandbox:read', x'00', '2026-01-01T00:00:00Z')");
     }
-    try (TokenStore store = TokenStore.open(dir)) {
+    try (TokenStore store = TokenStore.open(StateFolder.of(dir))) {
       assertThat(store.list())
           .singleElement()
           .satisfies(
@@ -118,10 +119,10 @@ class TokenStoreTest {
   @Test
   void firstStartWritesTheAdminTokenWithMode600AndPrintsItOnce() throws Exception {
     List<String> printed = new ArrayList<>();
-    try (TokenStore store = TokenStore.open(dir)) {
+    try (TokenStore store = TokenStore.open(StateFolder.of(dir))) {
       AdminTokenFile.ensure(store, dir, printed::add);
       String admin = AdminTokenFile.read(dir).orElseThrow();
-      assertThat(Files.getPosixFilePermissions(dir.resolve(AdminTokenFile.FILE)))
+      assertThat(Files.getPosixFilePermissions(StateFolder.of(dir).adminToken()))
           .isEqualTo(PosixFilePermissions.fromString("rw-------"));
       assertThat(printed).singleElement().asString().contains(admin);
       assertThat(store.authenticate(admin).orElseThrow().scopes()).containsOnly(Scope.POLICY_ADMIN);

@@ -1,0 +1,149 @@
+package dev.prooflane.server.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.prooflane.actions.policy.SandboxQuota;
+import dev.prooflane.local.StateFolder;
+import dev.prooflane.model.NotFoundException;
+import dev.prooflane.model.Sandbox;
+import dev.prooflane.model.spec.SandboxSpecReader;
+import dev.prooflane.server.AuditRecords;
+import dev.prooflane.server.DaemonParts;
+import dev.prooflane.server.EchoEnvironment;
+import dev.prooflane.server.json.RunView;
+import dev.prooflane.server.sandboxes.Caller;
+import dev.prooflane.server.sandboxes.SandboxService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whole validations over a real local runtime: the sandbox, the runs, the verdict, the cleanup. */
+class ValidationsIT {
+  private static final Caller ALICE = new Caller("alice", false);
+
+  @TempDir static Path dir;
+  private static Path skills;
+  private static DaemonParts parts;
+  private static StateFolder state;
+  private static SandboxService sandboxes;
+
+  @BeforeAll
+  static void start() throws Exception {
+    skills = Files.createDirectories(dir.resolve("test-skills"));
+    skill("reaches-a", "http", "service: a, path: /hello, expectStatus: 200");
+    skill("wrong-status", "http", "service: a, path: /hello, expectStatus: 418");
+    skill("touches-nothing", "check", "that: '${{ true }}', message: always true");
+    parts =
+        DaemonParts.start(
+            EchoEnvironment.single(dir),
+            dir.resolve("state"),
+            Duration.ofSeconds(1),
+            Optional.empty());
+    state = parts.state();
+    sandboxes = parts.sandboxes();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (parts != null) {
+      parts.close();
+    }
+  }
+
+  private static void skill(String name, String action, String with) throws Exception {
+    Files.writeString(
+        skills.resolve(name + ".yaml"),
+        """
+        name: %s
+        description: A skill of the daemon's tests.
+        whenToUse: Never outside them.
+        steps:
+          - id: only
+            action: %s
+            with: {%s}
+        """
+            .formatted(name, action, with));
+  }
+
+  private static Validations.Outcome validate(String sandbox, boolean keep, String... skillNames) {
+    return parts
+        .validations()
+        .validate(
+            new Validations.Request(
+                SandboxSpecReader.parse(
+                    "<test>",
+                    "{\"name\": \""
+                        + sandbox
+                        + "\", \"ttl\": \"30m\", \"forks\": [{\"service\": \"a\"}]}"),
+                List.of(skillNames),
+                List.of(skills),
+                Map.of(),
+                keep,
+                ALICE),
+            line -> {});
+  }
+
+  private static List<String> sandboxNames() {
+    return sandboxes.list().stream().map(Sandbox::name).toList();
+  }
+
+  @Test
+  void passesWhenEverySkillPassesAndDeletesItsSandbox() {
+    Validations.Outcome outcome = validate("v-pass", false, "reaches-a");
+
+    assertThat(outcome.verdict()).isEqualTo("PASS");
+    assertThat(outcome.runs()).extracting(RunView::verdict).containsExactly("PASS");
+    assertThat(outcome.kept()).isFalse();
+    assertThat(sandboxNames()).doesNotContain("v-pass");
+    assertThat(AuditRecords.aboutSandbox(state, "sandbox.created", "v-pass", "owner"))
+        .containsExactly("alice");
+    assertThat(AuditRecords.aboutSandbox(state, "sandbox.deleted", "v-pass", "by"))
+        .containsExactly("alice");
+  }
+
+  @Test
+  void failsWhenOneSkillFailsAndStillDeletesItsSandbox() {
+    Validations.Outcome outcome = validate("v-fail", false, "reaches-a", "wrong-status");
+
+    assertThat(outcome.verdict()).isEqualTo("FAIL");
+    assertThat(outcome.runs()).extracting(RunView::verdict).containsExactly("PASS", "FAIL");
+    assertThat(sandboxNames()).doesNotContain("v-fail");
+  }
+
+  @Test
+  void isInconclusiveWhenASkillNeverReachesTheChange() {
+    Validations.Outcome outcome = validate("v-untouched", false, "reaches-a", "touches-nothing");
+
+    assertThat(outcome.verdict()).isEqualTo("INCONCLUSIVE");
+    assertThat(outcome.runs()).extracting(RunView::verdict).containsExactly("PASS", "INCONCLUSIVE");
+    assertThat(sandboxNames()).doesNotContain("v-untouched");
+  }
+
+  @Test
+  void keepsItsSandboxWhenAsked() {
+    Validations.Outcome outcome = validate("v-kept", true, "reaches-a");
+
+    assertThat(outcome.kept()).isTrue();
+    assertThat(sandboxes.get("v-kept").spec().labels())
+        .containsEntry(SandboxQuota.OWNER_LABEL, "alice");
+    assertThat(outcome.routingKey()).isEqualTo(sandboxes.get("v-kept").routingKey().value());
+    sandboxes.delete("v-kept", ALICE);
+  }
+
+  @Test
+  void refusesAnUnknownSkillBeforeCreatingASandbox() {
+    assertThatThrownBy(() -> validate("v-unknown", false, "no-such-skill"))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("no-such-skill");
+
+    assertThat(AuditRecords.details(state, "sandbox.created", "sandbox", "v-unknown")).isEmpty();
+  }
+}
