@@ -2,7 +2,10 @@ package dev.prooflane.model;
 
 /** Where a sandbox is in its life. */
 public enum SandboxPhase {
-  /** Forks are starting; routes are not installed yet. */
+  /**
+   * Forks are starting; the routes are installed with every fork down, so keyed requests get 503
+   * (never the baseline).
+   */
   STARTING,
   /** Every fork is healthy and its routes are installed: keyed requests reach the forks. */
   READY,

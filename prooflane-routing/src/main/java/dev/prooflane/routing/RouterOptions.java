@@ -21,6 +21,8 @@ import java.time.Duration;
  *     before the router closes it
  * @param maxHops how many times one request may pass through the router (counted in the {@code
  *     x-prooflane-hops} header) before the router answers {@code 508 Loop Detected}
+ * @param maxHeaders how many header fields a request may have; the router answers a request with
+ *     more {@code 431} and closes its connection
  */
 public record RouterOptions(
     String host,
@@ -30,7 +32,11 @@ public record RouterOptions(
     Duration idleTimeout,
     Duration headerTimeout,
     Duration keepAliveTimeout,
-    int maxHops) {
+    int maxHops,
+    int maxHeaders) {
+
+  /** The default {@link #maxHeaders}: far above what browsers and service clients send. */
+  public static final int DEFAULT_MAX_HEADERS = 100;
 
   public RouterOptions {
     requireNonNull(host, "host");
@@ -48,6 +54,9 @@ public record RouterOptions(
     if (maxHops < 1 || maxHops > 999) {
       throw new IllegalArgumentException("maxHops: " + maxHops + " (expected: 1 to 999)");
     }
+    if (maxHeaders < 1 || maxHeaders > 10_000) {
+      throw new IllegalArgumentException("maxHeaders: " + maxHeaders + " (expected: 1 to 10000)");
+    }
     requirePositive("connectTimeout", connectTimeout);
     requirePositive("idleTimeout", idleTimeout);
     requirePositive("headerTimeout", headerTimeout);
@@ -56,7 +65,7 @@ public record RouterOptions(
 
   /**
    * Loopback, the default key names, 10,000 hop records, 2 s to connect, 60 s idle upstream, 10 s
-   * to send a request head, 60 s idle keep-alive, 16 hops.
+   * to send a request head, 60 s idle keep-alive, 16 hops, 100 header fields.
    */
   public static RouterOptions defaults() {
     return new RouterOptions(
@@ -67,7 +76,8 @@ public record RouterOptions(
         Duration.ofSeconds(60),
         Duration.ofSeconds(10),
         Duration.ofSeconds(60),
-        16);
+        16,
+        DEFAULT_MAX_HEADERS);
   }
 
   public RouterOptions withHost(String newHost) {
@@ -79,7 +89,8 @@ public record RouterOptions(
         idleTimeout,
         headerTimeout,
         keepAliveTimeout,
-        maxHops);
+        maxHops,
+        maxHeaders);
   }
 
   public RouterOptions withKeyNames(KeyNames newKeyNames) {
@@ -91,7 +102,8 @@ public record RouterOptions(
         idleTimeout,
         headerTimeout,
         keepAliveTimeout,
-        maxHops);
+        maxHops,
+        maxHeaders);
   }
 
   public RouterOptions withHopLogCapacity(int capacity) {
@@ -103,7 +115,8 @@ public record RouterOptions(
         idleTimeout,
         headerTimeout,
         keepAliveTimeout,
-        maxHops);
+        maxHops,
+        maxHeaders);
   }
 
   public RouterOptions withConnectTimeout(Duration timeout) {
@@ -115,7 +128,8 @@ public record RouterOptions(
         idleTimeout,
         headerTimeout,
         keepAliveTimeout,
-        maxHops);
+        maxHops,
+        maxHeaders);
   }
 
   public RouterOptions withIdleTimeout(Duration timeout) {
@@ -127,7 +141,8 @@ public record RouterOptions(
         timeout,
         headerTimeout,
         keepAliveTimeout,
-        maxHops);
+        maxHops,
+        maxHeaders);
   }
 
   public RouterOptions withHeaderTimeout(Duration timeout) {
@@ -139,7 +154,8 @@ public record RouterOptions(
         idleTimeout,
         timeout,
         keepAliveTimeout,
-        maxHops);
+        maxHops,
+        maxHeaders);
   }
 
   public RouterOptions withKeepAliveTimeout(Duration timeout) {
@@ -151,7 +167,8 @@ public record RouterOptions(
         idleTimeout,
         headerTimeout,
         timeout,
-        maxHops);
+        maxHops,
+        maxHeaders);
   }
 
   public RouterOptions withMaxHops(int hops) {
@@ -163,7 +180,21 @@ public record RouterOptions(
         idleTimeout,
         headerTimeout,
         keepAliveTimeout,
-        hops);
+        hops,
+        maxHeaders);
+  }
+
+  public RouterOptions withMaxHeaders(int headers) {
+    return new RouterOptions(
+        host,
+        keyNames,
+        hopLogCapacity,
+        connectTimeout,
+        idleTimeout,
+        headerTimeout,
+        keepAliveTimeout,
+        maxHops,
+        headers);
   }
 
   private static void requirePositive(String name, Duration value) {

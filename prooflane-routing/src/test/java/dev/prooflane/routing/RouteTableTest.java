@@ -115,5 +115,7 @@ class RouteTableTest {
         .hasMessage("keepAliveTimeout: PT0S (expected: >= 1 ms)");
     assertThatThrownBy(() -> RouterOptions.defaults().withMaxHops(0))
         .hasMessage("maxHops: 0 (expected: 1 to 999)");
+    assertThatThrownBy(() -> RouterOptions.defaults().withMaxHeaders(0))
+        .hasMessage("maxHeaders: 0 (expected: 1 to 10000)");
   }
 }

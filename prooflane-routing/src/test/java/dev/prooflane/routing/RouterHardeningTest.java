@@ -1,6 +1,5 @@
 package dev.prooflane.routing;
 
-import static dev.prooflane.routing.RouterFixture.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -30,6 +29,7 @@ class RouterHardeningTest {
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
   private static final String POST = "POST /v HTTP/1.1\r\nHost: shop.local\r\n";
 
+  private ShopRouter shop;
   private TestUpstream baseline;
   private TestUpstream fork;
   private Router router;
@@ -37,21 +37,16 @@ class RouterHardeningTest {
 
   @BeforeAll
   void start() {
-    baseline = TestUpstream.start("baseline/shop#1");
-    fork = TestUpstream.start("sbx-a/shop#1");
-    router = Router.start(RouterOptions.defaults());
-    port = router.listen("shop", 0);
-    router.update(
-        t ->
-            t.withBaseline("shop", baseline.upstream())
-                .withSandbox(sandbox("sbx-a", "key-a", "shop", fork.upstream())));
+    shop = new ShopRouter(RouterOptions.defaults());
+    baseline = shop.baseline;
+    fork = shop.fork;
+    router = shop.router;
+    port = shop.port;
   }
 
   @AfterAll
   void stop() {
-    router.close();
-    baseline.close();
-    fork.close();
+    shop.close();
   }
 
   @AfterEach
@@ -150,7 +145,28 @@ class RouterHardeningTest {
             "GET /v HTTP/1.1\r\nHost: shop.local/evil\r\n\r\n",
             400,
             "invalid_host"),
+        // versions and methods the router does not serve
+        Arguments.of(
+            "HTTP/9.9",
+            "GET /v HTTP/9.9\r\nHost: shop.local\r\n\r\n",
+            501,
+            "unsupported_http_version"),
+        Arguments.of(
+            "HTTP/2 prior knowledge",
+            "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n",
+            501,
+            "unsupported_http_version"),
+        Arguments.of(
+            "CONNECT",
+            "CONNECT shop.local:443 HTTP/1.1\r\nHost: shop.local:443\r\n\r\n",
+            501,
+            "unsupported_method"),
         // sizes
+        Arguments.of(
+            "101 header fields",
+            "GET /v HTTP/1.1\r\nHost: shop.local\r\n" + "X-N: 1\r\n".repeat(100) + "\r\n",
+            431,
+            "too_many_headers"),
         Arguments.of(
             "request line over 8 KiB",
             "GET /" + "a".repeat(8 * 1024) + " HTTP/1.1\r\nHost: shop.local\r\n\r\n",
@@ -224,6 +240,40 @@ class RouterHardeningTest {
 
       assertThat(response.status()).isEqualTo(200);
     }
+  }
+
+  @Test
+  void acceptsHeaderFieldsUpToTheLimit() throws IOException {
+    try (RawHttpConnection connection = new RawHttpConnection(port)) {
+      // Host and 99 more: 100 header fields
+      String[] lines = new String[99];
+      java.util.Arrays.fill(lines, "X-N: 1");
+      RawHttpConnection.Response response = connection.get("/many", lines);
+
+      assertThat(response.status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void refusesTraceWithJsonAndKeepsTheConnection() throws IOException {
+    long lastSeq = lastSeq();
+    try (RawHttpConnection connection = new RawHttpConnection(port)) {
+      connection.writeRaw("TRACE /v HTTP/1.1\r\nHost: shop.local\r\nCookie: secret=1\r\n\r\n");
+
+      RawHttpConnection.Response response = connection.read();
+
+      assertThat(response.status()).isEqualTo(501);
+      assertThat(response.header("content-type")).isEqualTo("application/json; charset=utf-8");
+      JsonObject body = new JsonObject(response.text());
+      assertThat(body.getString("error")).isEqualTo("unsupported_method");
+      assertThat(body.getString("service")).isEqualTo("shop");
+      assertThat(body.getString("message")).contains("TRACE").doesNotContain("secret");
+      assertThat(connection.get("/again").text()).isEqualTo("baseline/shop#1");
+    }
+    assertThat(baseline.received()).extracting(TestUpstream.Received::path).doesNotContain("/v");
+    HopRecord hop = awaitHop(lastSeq);
+    assertThat(hop.destination()).isEqualTo(HopRecord.REFUSED);
+    assertThat(hop.status()).isEqualTo(501);
   }
 
   static Stream<Arguments> badChunks() {

@@ -5,6 +5,7 @@ import dev.prooflane.model.RoutingKey;
 import dev.prooflane.model.SandboxSpec;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,15 @@ public final class SandboxSpecReader {
   private static final Set<String> TOP = Set.of("name", "routingKey", "ttl", "labels", "forks");
   private static final Set<String> FORK =
       Set.of("service", "command", "args", "env", "envRemove", "artifact");
+
+  /** At most this many labels per sandbox. */
+  static final int MAX_LABELS = 64;
+
+  /** A label name is 1 to this many characters, as a Kubernetes label name. */
+  static final int MAX_LABEL_NAME = 63;
+
+  /** A label value is at most this many characters. */
+  static final int MAX_LABEL_VALUE = 256;
 
   private SandboxSpecReader() {}
 
@@ -49,8 +59,7 @@ public final class SandboxSpecReader {
             : Optional.empty();
     Optional<Duration> ttl =
         top.containsKey("ttl") ? top.get("ttl").positiveDuration() : Optional.empty();
-    Map<String, String> labels =
-        top.containsKey("labels") ? top.get("labels").stringMap() : Map.of();
+    Map<String, String> labels = top.containsKey("labels") ? labels(top.get("labels")) : Map.of();
     List<Fork> forks = new ArrayList<>();
     if (!top.containsKey("forks")) {
       root.problem("missing field 'forks' (list the services this sandbox forks)");
@@ -72,6 +81,49 @@ public final class SandboxSpecReader {
     }
     file.throwIfProblems();
     return new SandboxSpec(name, key, ttl, labels, forks);
+  }
+
+  /**
+   * The labels, bounded in number and size, since every sandbox record, listing and API answer
+   * carries them; each problem names the field and the limit.
+   */
+  private static Map<String, String> labels(SpecNode node) {
+    Map<String, SpecNode> entries = node.entries();
+    if (entries.size() > MAX_LABELS) {
+      node.problem(
+          entries.size() + " labels (expected: at most " + MAX_LABELS + "; drop some labels)");
+    }
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (Map.Entry<String, SpecNode> entry : entries.entrySet()) {
+      String name = entry.getKey();
+      SpecNode value = entry.getValue();
+      if (name.isEmpty() || name.length() > MAX_LABEL_NAME) {
+        node.problem(
+            "label name '"
+                + shortened(name)
+                + "' has "
+                + name.length()
+                + " characters (expected: 1 to "
+                + MAX_LABEL_NAME
+                + ")");
+        continue;
+      }
+      String text = value.isNull() ? "" : value.text();
+      if (text != null && text.length() > MAX_LABEL_VALUE) {
+        value.problem(
+            text.length()
+                + " characters (expected: a label value of at most "
+                + MAX_LABEL_VALUE
+                + " characters)");
+      } else if (text != null) {
+        labels.put(name, text);
+      }
+    }
+    return labels;
+  }
+
+  private static String shortened(String text) {
+    return text.length() > MAX_LABEL_NAME ? text.substring(0, MAX_LABEL_NAME) + "..." : text;
   }
 
   private static Fork fork(SpecNode node) {

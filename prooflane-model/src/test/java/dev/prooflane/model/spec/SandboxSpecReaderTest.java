@@ -64,6 +64,43 @@ class SandboxSpecReaderTest {
     assertProblem("name: pr-42\nforks: [{service: ''}]\n", 2, "forks[0].service", "empty");
   }
 
+  @Test
+  void acceptsLabelsUpToTheLimits() {
+    StringBuilder text = new StringBuilder("name: pr-42\nforks: [{service: pricing}]\nlabels:\n");
+    for (int i = 0; i < 63; i++) {
+      text.append("  label-").append(i).append(": v\n");
+    }
+    text.append("  ").append("n".repeat(63)).append(": ").append("v".repeat(256)).append('\n');
+
+    SandboxSpec spec = SandboxSpecReader.parse("sbx.yaml", text.toString());
+
+    assertThat(spec.labels()).hasSize(64).containsEntry("n".repeat(63), "v".repeat(256));
+  }
+
+  @Test
+  void boundsLabelsInNumberAndSize() {
+    StringBuilder many = new StringBuilder("name: pr-42\nforks: [{service: pricing}]\nlabels:\n");
+    for (int i = 0; i < 65; i++) {
+      many.append("  label-").append(i).append(": v\n");
+    }
+    assertProblem(many.toString(), 4, "labels", "65 labels (expected: at most 64");
+    assertProblem(
+        "name: pr-42\nforks: [{service: pricing}]\nlabels:\n  " + "n".repeat(64) + ": v\n",
+        4,
+        "labels",
+        "label name '" + "n".repeat(63) + "...' has 64 characters (expected: 1 to 63)");
+    assertProblem(
+        "name: pr-42\nforks: [{service: pricing}]\nlabels: {'': v}\n",
+        3,
+        "labels",
+        "label name '' has 0 characters (expected: 1 to 63)");
+    assertProblem(
+        "name: pr-42\nforks: [{service: pricing}]\nlabels:\n  team: " + "v".repeat(257) + "\n",
+        4,
+        "labels.team",
+        "257 characters (expected: a label value of at most 256 characters)");
+  }
+
   private static void assertProblem(String text, int line, String field, String message) {
     assertThatThrownBy(() -> SandboxSpecReader.parse("sbx.yaml", text))
         .isInstanceOfSatisfying(

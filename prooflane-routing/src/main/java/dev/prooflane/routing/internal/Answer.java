@@ -1,10 +1,13 @@
 package dev.prooflane.routing.internal;
 
+import dev.prooflane.model.RoutingKey;
 import dev.prooflane.routing.HopRecord;
 import dev.prooflane.routing.RouteDecision;
 import dev.prooflane.routing.Upstream;
 import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 
@@ -30,6 +33,46 @@ record Answer(int status, JsonObject body) {
       body.put("service", outcome.service());
     }
     return new Answer(503, body.put("message", outcome.message()));
+  }
+
+  /**
+   * {@code 503 fork_unavailable} for a fork that refused the connection, or closed or reset it
+   * before its response started: the fork is down (it exited, and the runtime has not noticed yet),
+   * so the answer is the one for a fork known to be down, never {@code 502} and never the baseline.
+   *
+   * @param key the routing key the request carried (the fork's sandbox's)
+   * @param cause what {@link #meansDown} accepted
+   */
+  static Answer forkUnreachable(
+      RouteDecision.ToFork fork, String service, String key, Throwable cause) {
+    String reason =
+        "fork '"
+            + service
+            + "' of sandbox '"
+            + fork.sandbox()
+            + "' at "
+            + fork.upstream().address()
+            + (cause instanceof ConnectException
+                ? " refuses connections: it is down (exited, or no longer listening)"
+                : " closed the connection before answering ("
+                    + detail(cause)
+                    + "): it is down, or crashed on this request");
+    return unavailable(
+        new RouteDecision.ForkDown(fork.sandbox(), service, new RoutingKey(key), reason));
+  }
+
+  /**
+   * Whether {@code cause}, raised before an upstream's response started, means the upstream is not
+   * there: the connection was refused, reset or closed. A timeout is not (the process is there but
+   * slow), nor is a response that cannot be parsed.
+   */
+  static boolean meansDown(Throwable cause) {
+    if (cause instanceof TimeoutException || cause instanceof ConnectTimeoutException) {
+      return false;
+    }
+    // ConnectException (refused) and a reset (SocketException, Netty's native errors) are
+    // IOExceptions; Vert.x reports a connection closed before the response as HttpClosedException.
+    return cause instanceof IOException || cause instanceof HttpClosedException;
   }
 
   /**
@@ -59,8 +102,6 @@ record Answer(int status, JsonObject body) {
         destination.equals(HopRecord.BASELINE)
             ? "baseline"
             : "fork in sandbox '" + destination + "'";
-    String detail =
-        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     return (timeout ? "no answer in time from " : "cannot reach ")
         + what
         + " of service '"
@@ -68,9 +109,13 @@ record Answer(int status, JsonObject body) {
         + "' at "
         + target
         + ": "
-        + detail
+        + detail(cause)
         + (cause instanceof ConnectException
             ? "; check that the process is running and listening on that port"
             : "");
+  }
+
+  private static String detail(Throwable cause) {
+    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
   }
 }

@@ -35,6 +35,7 @@ final class Exchange {
   private String key;
   private String destination = HopRecord.BASELINE;
   private Upstream upstream;
+  private RouteDecision.ToFork fork;
   private HttpClientRequest upstreamRequest;
   private int hops;
   private boolean lineUnknown;
@@ -51,7 +52,14 @@ final class Exchange {
   }
 
   void start() {
-    Refusal refusal = RequestChecks.framing(request, hasBody);
+    if (ClosingMark.isSet(request.connection())) {
+      dropBehindRefusal();
+      return;
+    }
+    Refusal refusal = RequestChecks.head(request, router.maxHeaders());
+    if (refusal == null) {
+      refusal = RequestChecks.framing(request, hasBody);
+    }
     if (refusal == null) {
       refusal = loopCheck();
     }
@@ -84,7 +92,21 @@ final class Exchange {
             || (request.version() == HttpVersion.HTTP_1_0
                 && "/bad-request".equals(request.uri())
                 && request.headers().isEmpty());
+    if (ClosingMark.isSet(request.connection())) {
+      dropBehindRefusal();
+      return;
+    }
     refuse(Refusal.malformed(cause), new JsonObject());
+  }
+
+  /**
+   * Drops a request that was pipelined behind a refusal that closes the connection: the client sent
+   * it before it could read that refusal, and must not have it performed unseen. Nothing is sent
+   * (the connection is closing) and the hop is recorded as {@code refused} with status 0.
+   */
+  private void dropBehindRefusal() {
+    destination = HopRecord.REFUSED;
+    record(0);
   }
 
   /** Reads the hop count, refusing a malformed one or one past the limit. */
@@ -105,6 +127,7 @@ final class Exchange {
       return;
     }
     upstream = forward.upstream();
+    fork = forward instanceof RouteDecision.ToFork toFork ? toFork : null;
     UpstreamClient pool = state.clients().get(upstream);
     HttpClientAgent client = pool == null ? null : pool.acquire();
     if (client == null) {
@@ -152,7 +175,7 @@ final class Exchange {
   private void send(HttpClientRequest outbound) {
     upstreamRequest = outbound;
     // Written straight into the outbound request: a MultiMap in RequestOptions is copied again.
-    ForwardedHeaders.toUpstream(request, outbound.headers(), hops);
+    ForwardedHeaders.toUpstream(request, outbound.headers(), hops, router.undroppable());
     if (hasBody) {
       if (!outbound.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
         outbound.setChunked(true);
@@ -216,7 +239,10 @@ final class Exchange {
       record();
       return;
     }
-    Answer failure = Answer.upstreamFailed(service, destination, upstream, cause);
+    Answer failure =
+        fork != null && Answer.meansDown(cause)
+            ? Answer.forkUnreachable(fork, service, key, cause)
+            : Answer.upstreamFailed(service, destination, upstream, cause);
     reject(failure.status(), failure.body());
   }
 
@@ -231,6 +257,8 @@ final class Exchange {
     }
     body.put("message", refusal.message());
     if (refusal.close()) {
+      // Before the answer is written: Vert.x starts a pipelined request as soon as it ends.
+      ClosingMark.set(request.connection());
       request.response().putHeader(HttpHeaders.CONNECTION, "close");
     }
     reject(refusal.status(), body);

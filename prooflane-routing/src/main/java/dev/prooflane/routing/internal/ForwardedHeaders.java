@@ -16,15 +16,19 @@ final class ForwardedHeaders {
   /**
    * The client's headers minus hop-by-hop ones, with {@code Host} kept as sent, {@code
    * X-Forwarded-For} appended to, {@code X-Forwarded-Host}/{@code -Proto} set and the hop count
-   * replaced by {@code hops}, added to {@code out}.
+   * replaced by {@code hops}, added to {@code out}. A header in {@code undroppable} is kept even
+   * when {@code Connection} names it.
    */
-  static void toUpstream(HttpServerRequest request, MultiMap out, int hops) {
+  static void toUpstream(
+      HttpServerRequest request, MultiMap out, int hops, Set<String> undroppable) {
     MultiMap in = request.headers();
     Set<String> connectionOptions = HeaderNames.connectionOptions(in.get(HttpHeaders.CONNECTION));
     String priorForwardedFor = null;
     for (Map.Entry<String, String> header : in) {
       String name = header.getKey();
-      if (HeaderNames.isHopByHop(name) || isListed(connectionOptions, name)) {
+      if (HeaderNames.isHopByHop(name)
+          || (isListed(connectionOptions, name)
+              && !undroppable.contains(name.toLowerCase(Locale.ROOT)))) {
         continue;
       }
       if (HeaderNames.isForwarded(name)) {

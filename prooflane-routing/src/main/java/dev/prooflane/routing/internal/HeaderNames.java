@@ -1,5 +1,6 @@
 package dev.prooflane.routing.internal;
 
+import dev.prooflane.model.KeyNames;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -12,6 +13,10 @@ import java.util.Set;
  * TE}, {@code Transfer-Encoding} (Vert.x re-frames bodies), {@code Upgrade}, {@code
  * Proxy-Authorization} and {@code Proxy-Authenticate}. {@code Expect} is answered by the router
  * itself, so it is not forwarded either.
+ *
+ * <p>A header that {@code Connection} names is dropped too, except {@code Host} and the routing-key
+ * carriers (see {@link #undroppable}): the request is routed by its key, so forwarding it without
+ * the key would send the fork's own downstream calls to the baseline, silently.
  */
 final class HeaderNames {
   static final String X_FORWARDED_FOR = "x-forwarded-for";
@@ -19,6 +24,27 @@ final class HeaderNames {
   static final String X_FORWARDED_PROTO = "x-forwarded-proto";
 
   private HeaderNames() {}
+
+  /**
+   * The lower-case names a {@code Connection} header cannot make the router drop: {@code host}, and
+   * each routing-key carrier that {@code names} turns on ({@code baggage}; {@code tracestate} with
+   * {@code traceparent}, without which propagators drop {@code tracestate}; the plain key header).
+   */
+  static Set<String> undroppable(KeyNames names) {
+    Set<String> kept = new HashSet<>();
+    kept.add("host");
+    if (!names.baggage().isEmpty()) {
+      kept.add("baggage");
+    }
+    if (!names.tracestate().isEmpty()) {
+      kept.add("tracestate");
+      kept.add("traceparent");
+    }
+    if (!names.header().isEmpty()) {
+      kept.add(names.header().toLowerCase(Locale.ROOT));
+    }
+    return Set.copyOf(kept);
+  }
 
   static boolean isHopByHop(String name) {
     return switch (name.length()) {

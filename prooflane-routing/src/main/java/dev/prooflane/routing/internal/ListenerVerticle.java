@@ -49,13 +49,18 @@ final class ListenerVerticle extends VerticleBase {
   }
 
   /**
-   * Swaps in the decoder that refuses folded headers and adds the head and keep-alive deadlines.
-   * Vert.x calls this while it sets the connection up, before it reads a byte.
+   * Swaps in the decoder that refuses folded headers, adds the head and keep-alive deadlines, and
+   * hands requests straight to the listener's handler. Vert.x calls this while it sets the
+   * connection up, before it reads a byte.
    */
   private void harden(HttpConnection connection) {
     if (!(connection instanceof HttpServerConnection internal)) {
       return;
     }
+    // Vert.x wraps the request handler in one that answers an HTTP version other than 1.0 and 1.1
+    // with a bare 501 (no body, no hop record) and looks for WebSocket upgrades, which the router
+    // does not accept; the listener's own handler refuses such a version with its JSON answer.
+    internal.handler(handler);
     ChannelPipeline pipeline = internal.channelHandlerContext().pipeline();
     if (pipeline.get(DECODER) == null || pipeline.get(ENCODER) == null) {
       return;

@@ -2,9 +2,11 @@ package dev.prooflane.routing.internal;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The checks the router makes on a decoded request before it picks a destination, beyond what the
@@ -20,6 +22,47 @@ final class RequestChecks {
   private static final String HOST_SYMBOLS = "-._~!$&'()*+,;=%:[]";
 
   private RequestChecks() {}
+
+  /**
+   * Why the request's version, method or number of header fields is unacceptable, or null: {@code
+   * 501} for a version other than HTTP/1.1 and HTTP/1.0 and for {@code TRACE} and {@code CONNECT},
+   * {@code 431} for more than {@code maxHeaders} header fields.
+   */
+  static Refusal head(HttpServerRequest request, int maxHeaders) {
+    if (request.version() == null) {
+      return new Refusal(
+          501,
+          "unsupported_http_version",
+          "the request's HTTP version is not supported (expected: HTTP/1.1 or HTTP/1.0; the router"
+              + " does not serve HTTP/2 on this port)",
+          true);
+    }
+    HttpMethod method = request.method();
+    boolean connect = HttpMethod.CONNECT.equals(method);
+    if (connect || HttpMethod.TRACE.equals(method)) {
+      return new Refusal(
+          501,
+          "unsupported_method",
+          "the router does not forward "
+              + method.name()
+              + (connect
+                  ? " (it is not a tunnelling proxy); send the request itself to the listener"
+                  : " (it would echo the request's headers, credentials included, back to the"
+                      + " caller); send the request with another method"),
+          connect);
+    }
+    int count = 0;
+    for (Map.Entry<String, String> ignored : request.headers()) {
+      if (++count > maxHeaders) {
+        return new Refusal(
+            431,
+            "too_many_headers",
+            "the request has more than " + maxHeaders + " header fields (send fewer headers)",
+            true);
+      }
+    }
+    return null;
+  }
 
   /** Why the request's framing or {@code Host} is unacceptable, or null. */
   static Refusal framing(HttpServerRequest request, boolean hasBody) {

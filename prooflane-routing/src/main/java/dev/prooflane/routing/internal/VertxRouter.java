@@ -47,6 +47,7 @@ public final class VertxRouter implements Router {
   private final RouterOptions options;
   private final int eventLoops;
   private final KeyExtractor extractor;
+  private final Set<String> undroppable;
   private final RingHopLog hopLog;
   private final HttpServerOptions serverOptions;
   private final HttpClientOptions clientOptions;
@@ -65,6 +66,7 @@ public final class VertxRouter implements Router {
         Vertx.vertx(
             new VertxOptions().setEventLoopPoolSize(eventLoops).setPreferNativeTransport(true));
     this.extractor = new KeyExtractor(options.keyNames());
+    this.undroppable = HeaderNames.undroppable(options.keyNames());
     this.hopLog = new RingHopLog(options.hopLogCapacity());
     this.serverOptions =
         new HttpServerOptions()
@@ -243,5 +245,16 @@ public final class VertxRouter implements Router {
 
   int maxHops() {
     return options.maxHops();
+  }
+
+  int maxHeaders() {
+    return options.maxHeaders();
+  }
+
+  /**
+   * The headers a {@code Connection} header cannot make the router drop: see {@link HeaderNames}.
+   */
+  Set<String> undroppable() {
+    return undroppable;
   }
 }

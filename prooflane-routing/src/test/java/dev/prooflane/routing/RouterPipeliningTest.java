@@ -1,0 +1,129 @@
+package dev.prooflane.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Requests pipelined behind a refusal, sent in the same write as the refused request: after a
+ * refusal that closes the connection, nothing on that connection is forwarded (the client cannot
+ * see an answer to it); after one that keeps the connection, the next request is served.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RouterPipeliningTest {
+  private static final AtomicInteger IDS = new AtomicInteger();
+
+  private ShopRouter shop;
+
+  @BeforeAll
+  void start() {
+    shop = new ShopRouter(RouterOptions.defaults());
+  }
+
+  @AfterAll
+  void stop() {
+    shop.close();
+  }
+
+  /**
+   * The closing refusals of {@link RouterHardeningTest#malformed} after which Vert.x hands the next
+   * pipelined request to the listener (after a decoder error it reads no further), plus a refused
+   * request with a body.
+   */
+  static Stream<Arguments> closingRefusals() {
+    Set<String> handedOn =
+        Set.of(
+            "missing_host",
+            "ambiguous_host",
+            "invalid_host",
+            "unsupported_transfer_coding",
+            "too_many_headers",
+            "unsupported_method");
+    return Stream.concat(
+        RouterHardeningTest.malformed().filter(vector -> handedOn.contains(vector.get()[3])),
+        Stream.of(
+            Arguments.of(
+                "Transfer-Encoding gzip, chunked with a body",
+                "POST /v HTTP/1.1\r\nHost: shop.local\r\nTransfer-Encoding: gzip, chunked\r\n\r\n"
+                    + "5\r\nhello\r\n0\r\n\r\n",
+                501,
+                "unsupported_transfer_coding")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("closingRefusals")
+  void forwardsNothingPipelinedBehindARefusalThatClosesTheConnection(
+      String vector, String refused, int status, String error) throws IOException {
+    String path = "/pipelined-" + IDS.incrementAndGet();
+    String keyed =
+        "GET " + path + " HTTP/1.1\r\nHost: shop.local\r\nx-prooflane-key: key-a\r\n\r\n";
+    String plain = "GET " + path + " HTTP/1.1\r\nHost: shop.local\r\n\r\n";
+
+    try (RawHttpConnection connection = new RawHttpConnection(shop.port)) {
+      connection.writeRaw(refused + keyed + plain);
+
+      RawHttpConnection.Response response = connection.read();
+
+      assertThat(response.status()).as(vector).isEqualTo(status);
+      assertThat(new JsonObject(response.text()).getString("error")).isEqualTo(error);
+      assertThat(response.header("connection")).isEqualTo("close");
+      assertThat(connection.closesWithin(Duration.ofSeconds(5))).as("connection closed").isTrue();
+    }
+    HopRecord dropped = awaitHop(path);
+    assertThat(dropped.destination()).isEqualTo(HopRecord.REFUSED);
+    assertThat(dropped.upstream()).isEmpty();
+    assertThat(dropped.status()).as("nothing was sent for it").isZero();
+    assertThat(shop.router.hops().recent(10_000))
+        .filteredOn(hop -> hop.path().equals(path))
+        .as("one record, the dropped request's: the one behind it was never started")
+        .hasSize(1);
+    assertThat(shop.baseline.received())
+        .extracting(TestUpstream.Received::path)
+        .doesNotContain(path);
+    assertThat(shop.fork.received()).extracting(TestUpstream.Received::path).doesNotContain(path);
+  }
+
+  @Test
+  void servesARequestPipelinedBehindARefusalThatKeepsTheConnection() throws IOException {
+    String path = "/pipelined-" + IDS.incrementAndGet();
+    try (RawHttpConnection connection = new RawHttpConnection(shop.port)) {
+      connection.writeRaw(
+          "GET /v HTTP/1.1\r\nHost: shop.local\r\nx-prooflane-key: bad key\r\n\r\n"
+              + "GET "
+              + path
+              + " HTTP/1.1\r\nHost: shop.local\r\nx-prooflane-key: key-a\r\n\r\n");
+
+      assertThat(connection.read().status()).isEqualTo(400);
+      RawHttpConnection.Response next = connection.read();
+
+      assertThat(next.status()).isEqualTo(200);
+      assertThat(next.text()).isEqualTo("sbx-a/shop#1");
+    }
+    assertThat(awaitHop(path).destination()).isEqualTo("sbx-a");
+  }
+
+  private HopRecord awaitHop(String path) {
+    await().atMost(Duration.ofSeconds(5)).until(() -> hop(path).isPresent());
+    return hop(path).orElseThrow();
+  }
+
+  private Optional<HopRecord> hop(String path) {
+    return shop.router.hops().recent(10_000).stream()
+        .filter(hop -> hop.path().equals(path))
+        .findFirst();
+  }
+}
