@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
-      "Check a report.json: the payload digest and the Ed25519 signature, and with --key the signer.",
+      "Check a report.json (a DSSE envelope): the Ed25519 signature over its in-toto statement, with"
+          + " --key the signer, and that statement.json beside it says the same.",
       "Exit code: 0 authentic (and, with --require-pass, a PASS), 1 tampered, untrusted or not a PASS."
     })
 final class VerifyCommand implements Callable<Integer> {
@@ -33,7 +34,9 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(
       names = "--key",
       paramLabel = "PUBLIC_KEY",
-      description = "Require this signer (a report-signing.pub file).")
+      description =
+          "Require this signer (a report-signing.pub file). Without it, the key beside the report"
+              + " is used: that proves integrity, not who signed.")
   Path key;
 
   @Option(names = "--require-pass", description = "Also fail unless the report's verdict is PASS.")
@@ -49,11 +52,15 @@ final class VerifyCommand implements Callable<Integer> {
     Verification v = Verifier.verify(file, trusted);
     String verdict = v.verdict().orElse("?");
     boolean ok = v.valid() && (!requirePass || "PASS".equals(verdict));
+    if (!output.json) {
+      v.notice().ifPresent(n -> System.err.println("notice: " + n));
+    }
     if (output.json) {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("file", file.toAbsolutePath().toString());
       out.put("valid", v.valid());
       out.put("problem", v.problem().orElse(null));
+      out.put("notice", v.notice().orElse(null));
       out.put("keyId", v.keyId());
       out.put("payloadSha256", v.payloadSha256());
       out.put("verdict", v.valid() ? verdict : null);
@@ -68,7 +75,7 @@ final class VerifyCommand implements Callable<Integer> {
               + ", signed by "
               + v.keyId()
               + (key == null
-                  ? ", key embedded in the report; pass --key to require a signer"
+                  ? ", the key beside the report; pass --key to require a signer"
                   : ", the trusted key")
               + ")");
       System.out.println("verdict " + verdict + (requirePass && !ok ? " (not a PASS)" : ""));

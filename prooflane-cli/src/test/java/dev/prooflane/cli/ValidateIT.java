@@ -3,6 +3,7 @@ package dev.prooflane.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.prooflane.server.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,10 +69,31 @@ class ValidateIT {
     assertThat(CliProcess.run(dir, "verify", report.toString(), "--require-pass").exitCode())
         .isZero();
 
-    Files.writeString(report, Files.readString(report).replace("\"PASS\"", "\"FAIL\""));
+    Path statement = report.resolveSibling("statement.json");
+    String readable = Files.readString(statement);
+    Files.writeString(statement, readable.replace("\"PASS\"", "\"FAIL\""));
+    CliProcess.Result edited = CliProcess.run(dir, "verify", report.toString());
+    assertThat(edited.exitCode()).isEqualTo(1);
+    assertThat(edited.err()).contains("statement.json does not say what the signed payload says");
+    Files.writeString(statement, readable);
+
+    com.fasterxml.jackson.databind.node.ObjectNode envelope =
+        (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(report.toFile());
+    String payload =
+        new String(
+            java.util.Base64.getDecoder().decode(envelope.get("payload").asText()),
+            java.nio.charset.StandardCharsets.UTF_8);
+    envelope.put(
+        "payload",
+        java.util.Base64.getEncoder()
+            .encodeToString(
+                payload
+                    .replace("\"PASS\"", "\"FAIL\"")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    Files.writeString(report, envelope.toString());
     CliProcess.Result tampered = CliProcess.run(dir, "verify", report.toString());
     assertThat(tampered.exitCode()).isEqualTo(1);
-    assertThat(tampered.err()).contains("modified after signing");
+    assertThat(tampered.err()).contains("signature invalid");
   }
 
   @Test

@@ -104,7 +104,11 @@ class McpDaemonIT {
       assertThat(run.text()).startsWith("verdict PASS: product-contract in sandbox pr-42");
       Path report = Path.of(run.json().at("/reports/json").asText());
       assertThat(report).exists();
-      assertThat(Json.mapper().readTree(report.toFile()).at("/payload/predicate/result").asText())
+      assertThat(
+              Json.mapper()
+                  .readTree(report.resolveSibling("statement.json").toFile())
+                  .at("/predicate/result")
+                  .asText())
           .isEqualTo("PASSED");
 
       assertThat(s.call("list_sandboxes", "{}").text()).contains("pr-42");

@@ -104,9 +104,16 @@ public final class SigningKeys {
     return keyId;
   }
 
-  /** The public key as base64 X.509 SubjectPublicKeyInfo, as reports carry it. */
+  /** The public key as base64 X.509 SubjectPublicKeyInfo, as reports before DSSE carried it. */
   public String publicKeyBase64() {
     return Base64.getEncoder().encodeToString(publicKey.getEncoded());
+  }
+
+  /**
+   * The public key as a PEM file's text (X.509 SubjectPublicKeyInfo), as written beside reports.
+   */
+  public String publicKeyPem() {
+    return pem("PUBLIC KEY", publicKey.getEncoded());
   }
 
   /** An Ed25519 signature of {@code bytes}. */

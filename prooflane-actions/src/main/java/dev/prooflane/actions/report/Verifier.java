@@ -7,17 +7,18 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Checks a {@code report.json}: re-canonicalizes the payload, compares its SHA-256 with the
- * recorded digest, and checks the Ed25519 signature — optionally that it was made by a trusted key.
- * Any edit of the payload (a verdict, a step, a hop) fails the digest; a forged digest fails the
- * signature; a report re-signed with another key fails the trusted-key check.
+ * Checks a {@code report.json}: a DSSE envelope whose Ed25519 signature over the pre-authentication
+ * encoding of its payload must hold for the trusted key, or, when none is given, for the public key
+ * beside the report (which proves integrity, not who signed). Any edit of the payload (a verdict, a
+ * step, a hop) fails the signature; a report re-signed with another key fails the trusted-key
+ * check; a readable {@code statement.json} beside it must say what the payload says. Reports
+ * written before DSSE are still read, with a notice.
  */
 public final class Verifier {
-  /** The problem reported when the payload no longer matches its digest. */
+  /** The problem reported when an old-format report's payload no longer matches its digest. */
   public static final String DIGEST_MISMATCH =
       "payload digest mismatch: the report was modified after signing";
 
@@ -26,9 +27,15 @@ public final class Verifier {
       "signature invalid: the payload or its signature was changed, or it was signed with another"
           + " key";
 
+  /** The problem reported when the readable copy of the statement differs from the payload. */
+  public static final String STATEMENT_MISMATCH =
+      SignedReport.STATEMENT_FILE
+          + " does not say what the signed payload says: it was edited after signing (read the"
+          + " statement from report.json's payload)";
+
   private Verifier() {}
 
-  /** Verifies with the public key the report carries (proves integrity, not who signed it). */
+  /** Verifies with the public key file beside the report (proves integrity, not who signed it). */
   public static Verification verify(Path report) {
     return verify(report, Optional.empty());
   }
@@ -45,66 +52,30 @@ public final class Verifier {
     if (envelope == null || !envelope.isObject()) {
       return Verification.failed("malformed: not a JSON object", null, null, null);
     }
-    JsonNode payload = envelope.get("payload");
-    String digest = text(envelope.path("payloadDigest").path("sha256"));
-    JsonNode signature = envelope.path("signatures").path(0);
-    String keyId = text(signature.path("keyid"));
     if (!SignedReport.PAYLOAD_TYPE.equals(text(envelope.path("payloadType")))) {
       return Verification.failed(
-          "malformed: payloadType must be " + SignedReport.PAYLOAD_TYPE, keyId, digest, payload);
+          "malformed: payloadType must be " + SignedReport.PAYLOAD_TYPE, null, null, null);
     }
-    if (payload == null || !payload.isObject()) {
-      return Verification.failed("malformed: payload missing", keyId, digest, null);
+    if (LegacyReport.is(envelope)) {
+      return LegacyReport.verify(envelope, trusted);
     }
-    if (digest == null || envelope.path("signatures").size() != 1) {
-      return Verification.failed(
-          "malformed: expected payloadDigest.sha256 and exactly one signature",
-          keyId,
-          digest,
-          payload);
-    }
-    byte[] canonical = CanonicalJson.bytes(payload);
-    if (!MessageDigest.isEqual(
-        Statement.sha256(canonical).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-        digest.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
-      return Verification.failed(DIGEST_MISMATCH, keyId, digest, payload);
-    }
-    PublicKey key;
-    byte[] sig;
-    try {
-      key = SigningKeys.publicKey(String.valueOf(text(signature.path("publicKey"))));
-      sig = Base64.getDecoder().decode(String.valueOf(text(signature.path("sig"))));
-    } catch (IllegalArgumentException e) {
-      return Verification.failed("malformed signature: " + e.getMessage(), keyId, digest, payload);
-    }
-    if (!SigningKeys.keyId(key).equals(keyId)) {
-      return Verification.failed(
-          "key id mismatch: the report names "
-              + keyId
-              + " but carries the public key "
-              + SigningKeys.keyId(key),
-          keyId,
-          digest,
-          payload);
-    }
+    return new DsseCheck(report, envelope, trusted).verify();
+  }
+
+  /** Why {@code key} is not the trusted key, when one is given and it is not. */
+  static Optional<String> untrusted(String keyId, PublicKey key, Optional<PublicKey> trusted) {
     if (trusted.isPresent()
         && !MessageDigest.isEqual(trusted.get().getEncoded(), key.getEncoded())) {
-      return Verification.failed(
+      return Optional.of(
           "unknown/untrusted key: signed by "
               + keyId
               + ", expected "
-              + SigningKeys.keyId(trusted.get()),
-          keyId,
-          digest,
-          payload);
+              + SigningKeys.keyId(trusted.get()));
     }
-    if (!signatureHolds(key, canonical, sig)) {
-      return Verification.failed(SIGNATURE_INVALID, keyId, digest, payload);
-    }
-    return Verification.ok(keyId, digest, payload);
+    return Optional.empty();
   }
 
-  private static boolean signatureHolds(PublicKey key, byte[] data, byte[] sig) {
+  static boolean signatureHolds(PublicKey key, byte[] data, byte[] sig) {
     try {
       Signature s = Signature.getInstance("Ed25519");
       s.initVerify(key);
@@ -115,11 +86,11 @@ public final class Verifier {
     }
   }
 
-  private static String text(JsonNode node) {
+  static String text(JsonNode node) {
     return node != null && node.isTextual() ? node.asText() : null;
   }
 
-  private static String firstLine(Exception e) {
+  static String firstLine(Exception e) {
     String m = String.valueOf(e.getMessage());
     return m.lines().findFirst().orElse(m);
   }

@@ -122,12 +122,22 @@ class RedactionTest {
       }
       assertThat(files)
           .extracting(f -> f.getFileName().toString())
-          .contains("report.json", "report.md", "junit.xml", "report.html");
+          .contains("report.json", "statement.json", "report.md", "junit.xml", "report.html");
       for (Path f : files) {
         String text = Files.readString(f);
         assertThat(text).as(f.toString()).doesNotContain(SECRETS);
       }
-      assertThat(Files.readString(dir.resolve("report.json"))).contains("[redacted]");
+      String signedPayload =
+          new String(
+              java.util.Base64.getDecoder()
+                  .decode(
+                      new com.fasterxml.jackson.databind.ObjectMapper()
+                          .readTree(dir.resolve("report.json").toFile())
+                          .get("payload")
+                          .asText()),
+              java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(signedPayload).doesNotContain(SECRETS).contains("[redacted]");
+      assertThat(Files.readString(dir.resolve("statement.json"))).contains("[redacted]");
       assertThat(r.toString()).doesNotContain(SECRETS);
       assertThat(streamed.toString()).doesNotContain(SECRETS).contains("[redacted]");
       assertThat(r.outputs().get("token")).isEqualTo("[redacted]");

@@ -28,9 +28,14 @@ class SignedReportTest {
   void writesAnInTotoTestResultStatement() throws IOException {
     ReportSignature sig = SignedReport.write(Runs.fail(), KEYS, dir);
     JsonNode envelope = JSON.readTree(sig.file().toFile());
-    JsonNode statement = envelope.get("payload");
+    JsonNode statement = payload(envelope);
 
     assertThat(envelope.get("payloadType").asText()).isEqualTo("application/vnd.in-toto+json");
+    assertThat(fieldNames(envelope)).containsExactly("payloadType", "payload", "signatures");
+    assertThat(fieldNames(envelope.at("/signatures/0"))).containsExactly("keyid", "sig");
+    assertThat(JSON.readTree(dir.resolve("statement.json").toFile())).isEqualTo(statement);
+    assertThat(SigningKeys.readPublicKey(dir.resolve("report-signing.pub")))
+        .isEqualTo(KEYS.publicKey());
     assertThat(statement.get("_type").asText()).isEqualTo("https://in-toto.io/Statement/v1");
     assertThat(statement.get("predicateType").asText())
         .isEqualTo("https://in-toto.io/attestation/test-result/v0.1");
@@ -59,7 +64,21 @@ class SignedReportTest {
     assertThat(evidence.at("/forkLogs/0/service").asText()).isEqualTo("pricing");
     assertThat(evidence.get("startedAt").asText()).isEqualTo("2026-11-03T10:15:30Z");
     assertThat(envelope.at("/signatures/0/keyid").asText()).isEqualTo(KEYS.keyId()).hasSize(24);
-    assertThat(envelope.at("/payloadDigest/sha256").asText()).isEqualTo(sig.payloadSha256());
+    assertThat(sig.payloadSha256()).isEqualTo(sha256(payloadBytes(envelope)));
+  }
+
+  @Test
+  void encodesWhatTheSignatureCoversAsTheDsseSpecificationSays() {
+    // The example of the DSSE v1 protocol description.
+    assertThat(
+            new String(
+                Dsse.pae(
+                    "http://example.com/HelloWorld",
+                    "hello world".getBytes(StandardCharsets.UTF_8)),
+                StandardCharsets.UTF_8))
+        .isEqualTo("DSSEv1 29 http://example.com/HelloWorld 11 hello world");
+    assertThat(new String(Dsse.pae("t", new byte[0]), StandardCharsets.UTF_8))
+        .isEqualTo("DSSEv1 1 t 0 ");
   }
 
   @Test
@@ -80,12 +99,14 @@ class SignedReportTest {
   @Test
   void signsTheCanonicalPayloadAndVerifies() throws IOException {
     ReportSignature sig = SignedReport.write(Runs.pass(), KEYS, dir);
-    JsonNode payload = JSON.readTree(sig.file().toFile()).get("payload");
+    byte[] payload = payloadBytes(JSON.readTree(sig.file().toFile()));
 
-    assertThat(sig.payloadSha256()).isEqualTo(sha256(CanonicalJson.bytes(payload)));
+    assertThat(payload).isEqualTo(CanonicalJson.bytes(JSON.readTree(payload)));
     Verification v = Verifier.verify(sig.file());
     assertThat(v.valid()).isTrue();
     assertThat(v.problem()).isEmpty();
+    assertThat(v.notice()).isEmpty();
+    assertThat(v.payloadSha256()).isEqualTo(sig.payloadSha256());
     assertThat(v.verdict()).contains("PASS");
     assertThat(Verifier.verify(sig.file(), Optional.of(KEYS.publicKey())).valid()).isTrue();
   }
@@ -101,49 +122,47 @@ class SignedReportTest {
   @Test
   void detectsAnEditedVerdict() throws IOException {
     Path file = SignedReport.write(Runs.fail(), KEYS, dir).file();
-    String text = Files.readString(file);
-    assertThat(text).contains("\"result\" : \"FAILED\"");
-    Files.writeString(
+    editPayload(
         file,
-        text.replace("\"result\" : \"FAILED\"", "\"result\" : \"PASSED\"")
-            .replaceFirst("\"verdict\" : \"FAIL\"", "\"verdict\" : \"PASS\""));
+        p -> {
+          ((ObjectNode) p.get("predicate")).put("result", "PASSED");
+          ((ObjectNode) p.at("/predicate/prooflane")).put("verdict", "PASS");
+        });
 
-    assertThat(Verifier.verify(file).problem()).contains(Verifier.DIGEST_MISMATCH);
+    assertThat(Verifier.verify(file).problem()).contains(Verifier.SIGNATURE_INVALID);
   }
 
   @Test
   void detectsARemovedStep() throws IOException {
     Path file = SignedReport.write(Runs.fail(), KEYS, dir).file();
-    edit(file, e -> ((ArrayNode) e.at("/payload/predicate/prooflane/steps")).remove(1));
+    editPayload(file, p -> ((ArrayNode) p.at("/predicate/prooflane/steps")).remove(1));
 
-    assertThat(Verifier.verify(file).problem())
-        .contains("payload digest mismatch: the report was modified after signing");
+    assertThat(Verifier.verify(file).problem()).contains(Verifier.SIGNATURE_INVALID);
   }
 
   @Test
   void detectsAChangedHopDestination() throws IOException {
     Path file = SignedReport.write(Runs.inconclusive(), KEYS, dir).file();
-    edit(
+    editPayload(
         file,
-        e ->
-            ((ObjectNode) e.at("/payload/predicate/prooflane/coverage/keyedHops/0"))
+        p ->
+            ((ObjectNode) p.at("/predicate/prooflane/coverage/keyedHops/0"))
                 .put("destination", "pr-42"));
 
-    assertThat(Verifier.verify(file).problem()).contains(Verifier.DIGEST_MISMATCH);
+    assertThat(Verifier.verify(file).problem()).contains(Verifier.SIGNATURE_INVALID);
   }
 
   @Test
-  void detectsAForgedDigest() throws IOException {
+  void detectsAnEditedReadableStatement() throws IOException {
     Path file = SignedReport.write(Runs.fail(), KEYS, dir).file();
-    edit(
-        file,
-        e -> {
-          ((ObjectNode) e.at("/payload/predicate")).put("result", "PASSED");
-          ((ObjectNode) e.get("payloadDigest"))
-              .put("sha256", sha256(CanonicalJson.bytes(e.get("payload"))));
-        });
+    Path copy = dir.resolve("statement.json");
+    ObjectNode statement = (ObjectNode) JSON.readTree(copy.toFile());
+    ((ObjectNode) statement.get("predicate")).put("result", "PASSED");
+    Files.writeString(copy, statement.toPrettyString());
 
-    assertThat(Verifier.verify(file).problem()).contains(Verifier.SIGNATURE_INVALID);
+    assertThat(Verifier.verify(file).problem()).contains(Verifier.STATEMENT_MISMATCH);
+    Files.delete(copy);
+    assertThat(Verifier.verify(file).valid()).as("the copy is optional").isTrue();
   }
 
   @Test
@@ -162,11 +181,48 @@ class SignedReportTest {
   @Test
   void detectsAChangedPublicKey() throws IOException {
     Path file = SignedReport.write(Runs.fail(), KEYS, dir).file();
-    edit(file, e -> ((ObjectNode) e.at("/signatures/0")).put("publicKey", OTHER.publicKeyBase64()));
+    Files.writeString(dir.resolve("report-signing.pub"), OTHER.publicKeyPem());
     assertThat(Verifier.verify(file).problem().orElseThrow()).startsWith("key id mismatch");
 
     edit(file, e -> ((ObjectNode) e.at("/signatures/0")).put("keyid", OTHER.keyId()));
     assertThat(Verifier.verify(file).problem()).contains(Verifier.SIGNATURE_INVALID);
+  }
+
+  @Test
+  void saysWhichKeyIsMissing() throws IOException {
+    Path file = SignedReport.write(Runs.pass(), KEYS, dir).file();
+    Files.delete(dir.resolve("report-signing.pub"));
+
+    assertThat(Verifier.verify(file).problem().orElseThrow())
+        .startsWith("no key to check the signature with: ")
+        .contains("report-signing.pub is missing");
+    assertThat(Verifier.verify(file, Optional.of(KEYS.publicKey())).valid()).isTrue();
+  }
+
+  @Test
+  void readsReportsWrittenBeforeDsseWithANotice() throws IOException {
+    Path file = dir.resolve("report.json");
+    JsonNode statement = CanonicalJson.normalize(Statement.of(Runs.pass()));
+    byte[] canonical = CanonicalJson.bytes(statement);
+    ObjectNode old = JSON.createObjectNode();
+    old.put("payloadType", "application/vnd.in-toto+json");
+    old.set("payload", statement);
+    old.putObject("payloadDigest").put("sha256", sha256(canonical));
+    ObjectNode signature = old.putArray("signatures").addObject();
+    signature.put("keyid", KEYS.keyId());
+    signature.put("publicKey", KEYS.publicKeyBase64());
+    signature.put("sig", java.util.Base64.getEncoder().encodeToString(KEYS.sign(canonical)));
+    Files.writeString(file, old.toPrettyString());
+
+    Verification v = Verifier.verify(file);
+    assertThat(v.valid()).isTrue();
+    assertThat(v.notice()).contains(LegacyReport.NOTICE);
+    assertThat(v.verdict()).contains("PASS");
+    assertThat(Verifier.verify(file, Optional.of(OTHER.publicKey())).problem().orElseThrow())
+        .startsWith("unknown/untrusted key");
+
+    edit(file, e -> ((ObjectNode) e.at("/payload/predicate")).put("result", "FAILED"));
+    assertThat(Verifier.verify(file).problem()).contains(Verifier.DIGEST_MISMATCH);
   }
 
   @Test
@@ -190,6 +246,37 @@ class SignedReportTest {
 
     Files.writeString(file, "not json");
     assertThat(Verifier.verify(file).valid()).isFalse();
+  }
+
+  private static JsonNode payload(JsonNode envelope) throws IOException {
+    return JSON.readTree(payloadBytes(envelope));
+  }
+
+  private static byte[] payloadBytes(JsonNode envelope) {
+    return java.util.Base64.getDecoder().decode(envelope.get("payload").asText());
+  }
+
+  /** Re-encodes the payload after {@code change}, leaving the signature as it was. */
+  private static void editPayload(Path file, Consumer<ObjectNode> change) throws IOException {
+    edit(
+        file,
+        e -> {
+          try {
+            ObjectNode statement = (ObjectNode) payload(e);
+            change.accept(statement);
+            e.put(
+                "payload",
+                java.util.Base64.getEncoder().encodeToString(JSON.writeValueAsBytes(statement)));
+          } catch (IOException x) {
+            throw new java.io.UncheckedIOException(x);
+          }
+        });
+  }
+
+  private static java.util.List<String> fieldNames(JsonNode node) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    node.fieldNames().forEachRemaining(out::add);
+    return out;
   }
 
   private static void edit(Path file, Consumer<ObjectNode> change) throws IOException {

@@ -28,7 +28,13 @@ class ViewsTest {
     assertThat(Verifier.verify(files.json()).valid()).isTrue();
     try (var listing = Files.list(files.json().getParent())) {
       assertThat(listing.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("report.json", "report.md", "junit.xml", "report.html");
+          .containsExactlyInAnyOrder(
+              "report.json",
+              "statement.json",
+              "report-signing.pub",
+              "report.md",
+              "junit.xml",
+              "report.html");
     }
   }
 

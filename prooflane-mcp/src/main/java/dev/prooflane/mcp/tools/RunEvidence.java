@@ -57,8 +57,7 @@ final class RunEvidence {
   private static JsonNode evidence(String runId, DaemonClient daemon) {
     try {
       return daemon
-          .get("/runs/" + DaemonClient.encode(runId) + "/reports/report.json")
-          .path("payload")
+          .get("/runs/" + DaemonClient.encode(runId) + "/reports/statement.json")
           .path("predicate")
           .path("prooflane");
     } catch (DaemonClientException e) {

@@ -60,7 +60,9 @@ final class Shapes {
         .optional(
             "steps", Schema.array("per step: id, action, verdict, message", Schema.open(null)))
         .optional(
-            "reports", Schema.open("report files by kind: json (signed), markdown, junit, html"))
+            "reports",
+            Schema.open(
+                "report files by kind: json (the signed DSSE envelope), statement (its readable copy), key (the signer's public key), markdown, junit, html"))
         .optional(
             "failures",
             Schema.array("every failing assertion: step, path, message", Schema.open("a failure")))

@@ -35,6 +35,8 @@ final class RunHandlers {
   private static final Map<String, String> REPORT_TYPES =
       Map.of(
           "report.json", "application/json",
+          "statement.json", "application/json",
+          "report-signing.pub", "application/x-pem-file",
           "report.md", "text/markdown; charset=utf-8",
           "junit.xml", "application/xml",
           "report.html", "text/html; charset=utf-8");

@@ -54,6 +54,8 @@ public record RunView(
         steps.add(step);
       }
       reports.put("json", record.reportDir().resolve("report.json").toString());
+      reports.put("statement", record.reportDir().resolve("statement.json").toString());
+      reports.put("key", record.reportDir().resolve("report-signing.pub").toString());
       reports.put("markdown", record.reportDir().resolve("report.md").toString());
       reports.put("junit", record.reportDir().resolve("junit.xml").toString());
       reports.put("html", record.reportDir().resolve("report.html").toString());
