@@ -61,7 +61,7 @@ class SandboxChurnIT {
         LocalRuntime.start(
             env,
             new LocalOptions(
-                dir.resolve(".prooflane"),
+                StateFolder.of(dir.resolve(".prooflane")),
                 Clock.systemUTC(),
                 Duration.ofSeconds(3),
                 Duration.ofSeconds(1)),
