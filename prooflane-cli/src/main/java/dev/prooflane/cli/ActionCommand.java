@@ -24,7 +24,7 @@ final class ActionCommand {
 
     @Override
     public Integer call() {
-      JsonNode actions = state.client().get("/actions");
+      JsonNode actions = state.client().actions();
       if (output.json) {
         System.out.println(Json.pretty(actions));
         return ExitCode.OK;
@@ -52,7 +52,7 @@ final class ActionCommand {
 
     @Override
     public Integer call() {
-      JsonNode a = state.client().get("/actions/" + ApiClient.encode(name));
+      JsonNode a = state.client().action(name);
       if (output.json) {
         System.out.println(Json.pretty(a));
         return ExitCode.OK;

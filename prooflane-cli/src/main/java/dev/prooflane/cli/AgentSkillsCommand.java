@@ -36,7 +36,7 @@ final class AgentSkillsCommand {
     JsonNode skills = null;
     if (daemon.isPresent()) {
       try {
-        skills = new DaemonClient(daemon.get().apiUrl(), state.token()).get("/skills");
+        skills = new DaemonClient(daemon.get().apiUrl(), state.token()).skills();
       } catch (DaemonClientException e) {
         System.err.println("prooflane: cannot read the skill catalog: " + e.getMessage());
       }

@@ -1,12 +1,14 @@
 package dev.prooflane.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.prooflane.local.LocalOptions;
 import dev.prooflane.local.LocalRuntime;
 import dev.prooflane.model.Environment;
 import dev.prooflane.model.spec.EnvironmentReader;
 import dev.prooflane.server.Daemon;
+import dev.prooflane.server.client.DaemonClient;
+import dev.prooflane.server.json.ForkRequest;
 import dev.prooflane.server.json.Json;
+import dev.prooflane.server.json.SandboxRequest;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +64,7 @@ final class DemoCommand implements Callable<Integer> {
       DemoScript script =
           new DemoScript(
               env,
-              new ApiClient(
+              new DaemonClient(
                   daemon.info().apiUrl(),
                   dev.prooflane.server.auth.AdminTokenFile.read(stateDir).orElse(null)),
               daemon,
@@ -118,15 +120,12 @@ final class DemoCommand implements Callable<Integer> {
     return command;
   }
 
-  static JsonNode sandboxRequest(String name, List<String> command) {
-    Map<String, Object> fork = new LinkedHashMap<>();
-    fork.put("service", "pricing");
-    fork.put("command", command);
-    Map<String, Object> request = new LinkedHashMap<>();
-    request.put("name", name);
-    request.put("ttl", "10m");
-    request.put("labels", Map.of("demo", "true"));
-    request.put("forks", List.of(fork));
-    return Json.mapper().valueToTree(request);
+  static SandboxRequest sandboxRequest(String name, List<String> command) {
+    return new SandboxRequest(
+        name,
+        null,
+        "10m",
+        Map.of("demo", "true"),
+        List.of(new ForkRequest("pricing", command, null, null, null, null)));
   }
 }

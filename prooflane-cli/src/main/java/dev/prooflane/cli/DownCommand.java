@@ -4,6 +4,7 @@ import dev.prooflane.local.LocalOptions;
 import dev.prooflane.local.LocalRuntime;
 import dev.prooflane.local.StateFolder;
 import dev.prooflane.server.DaemonInfo;
+import dev.prooflane.server.client.DaemonClient;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +30,7 @@ final class DownCommand implements Callable<Integer> {
     Optional<DaemonInfo> info = DaemonInfo.read(stateDir);
     if (info.isPresent() && info.get().alive()) {
       System.out.println("prooflane: stopping the daemon (pid " + info.get().pid() + ")");
-      new ApiClient(info.get().apiUrl(), state.token()).post("/shutdown", "{}");
+      new DaemonClient(info.get().apiUrl(), state.token()).shutdown();
       ProcessHandle handle = ProcessHandle.of(info.get().pid()).orElse(null);
       if (handle != null) {
         try {

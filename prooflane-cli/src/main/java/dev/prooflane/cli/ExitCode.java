@@ -1,5 +1,7 @@
 package dev.prooflane.cli;
 
+import dev.prooflane.server.client.DaemonClientException;
+
 /** The fixed exit codes of every command (documented in docs/cli.md). */
 final class ExitCode {
   /** Success. */
@@ -18,4 +20,19 @@ final class ExitCode {
   static final int INTERNAL = 4;
 
   private ExitCode() {}
+
+  /**
+   * The code of a failed call to the daemon: 2 for a refused request, 4 for a daemon bug, 3
+   * otherwise (unreachable, not found, conflict).
+   */
+  static int of(DaemonClientException e) {
+    int status = e.status();
+    if (status == 400) {
+      return USAGE;
+    }
+    if (status >= 500 && status != 502 && status != 503) {
+      return INTERNAL;
+    }
+    return STATE;
+  }
 }

@@ -1,6 +1,7 @@
 package dev.prooflane.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.prooflane.server.client.HopQuery;
 import dev.prooflane.server.json.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,13 +43,11 @@ final class HopsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String query = "?limit=" + limit;
-    if (selector != null && selector.key != null) {
-      query += "&key=" + ApiClient.encode(selector.key);
-    } else if (selector != null && selector.sandbox != null) {
-      query += "&sandbox=" + ApiClient.encode(selector.sandbox);
-    }
-    JsonNode hops = state.client().get("/hops" + query);
+    HopQuery query =
+        selector == null
+            ? HopQuery.latest(limit)
+            : new HopQuery(selector.key, selector.sandbox, limit);
+    JsonNode hops = state.client().hops(query);
     if (output.json) {
       System.out.println(Json.pretty(hops));
       return ExitCode.OK;
@@ -73,7 +72,7 @@ final class HopsCommand implements Callable<Integer> {
     if (rows.size() == 1) {
       System.out.println(
           "no hops recorded"
-              + (query.contains("key") || query.contains("sandbox") ? " for that key" : ""));
+              + (query.key() != null || query.sandbox() != null ? " for that key" : ""));
       return ExitCode.OK;
     }
     System.out.print(Console.table(rows));

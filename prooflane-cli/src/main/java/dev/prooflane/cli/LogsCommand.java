@@ -31,13 +31,7 @@ final class LogsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String path =
-        "/services/"
-            + ApiClient.encode(service)
-            + "/logs?tail="
-            + tail
-            + (sandbox == null ? "" : "&sandbox=" + ApiClient.encode(sandbox));
-    JsonNode logs = state.client().get(path);
+    JsonNode logs = state.client().logs(service, sandbox, tail);
     if (output.json) {
       System.out.println(Json.pretty(logs));
       return ExitCode.OK;

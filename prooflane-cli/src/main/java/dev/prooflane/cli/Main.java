@@ -4,6 +4,7 @@ import dev.prooflane.model.ConflictException;
 import dev.prooflane.model.NotFoundException;
 import dev.prooflane.model.ProoflaneException;
 import dev.prooflane.model.SpecException;
+import dev.prooflane.server.client.DaemonClientException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -82,6 +83,9 @@ public final class Main {
   private static int exitCodeOf(Throwable e) {
     if (e instanceof CliException c) {
       return c.exitCode();
+    }
+    if (e instanceof DaemonClientException d) {
+      return ExitCode.of(d);
     }
     if (e instanceof SpecException || e instanceof IllegalArgumentException) {
       return ExitCode.USAGE;

@@ -1,7 +1,9 @@
 package dev.prooflane.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.prooflane.model.spec.SandboxSpecReader;
 import dev.prooflane.server.json.Json;
+import dev.prooflane.server.json.SandboxRequest;
+import dev.prooflane.server.json.SandboxView;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,18 +70,18 @@ final class SandboxCreateCommand implements Callable<Integer> {
           ExitCode.USAGE,
           "give the sandbox either as a file (-f) or as NAME and options, not both");
     }
-    String body =
-        file != null ? Files.readString(file, StandardCharsets.UTF_8) : Json.write(request());
+    SandboxRequest request = file != null ? fromFile(file) : request();
     long started = System.nanoTime();
-    JsonNode sandbox =
-        create(
-            state.client(),
-            body,
-            line -> {
-              if (!output.json) {
-                System.out.println(line);
-              }
-            });
+    SandboxView sandbox =
+        state
+            .client()
+            .createSandbox(
+                request,
+                line -> {
+                  if (!output.json) {
+                    System.out.println(line);
+                  }
+                });
     long millis = (System.nanoTime() - started) / 1_000_000;
     if (output.json) {
       System.out.println(Json.pretty(sandbox));
@@ -89,34 +91,26 @@ final class SandboxCreateCommand implements Callable<Integer> {
     System.out.println("ready in " + millis + " ms. Send the key with any request, for example:");
     System.out.println(
         "  curl -H 'baggage: prooflane-key="
-            + sandbox.path("routingKey").asText()
+            + sandbox.routingKey()
             + "' <service URL from 'prooflane status'>");
     return ExitCode.OK;
   }
 
-  /** Creates the sandbox {@code body} describes, passing progress lines to {@code progress}. */
-  static JsonNode create(
-      ApiClient client, String body, java.util.function.Consumer<String> progress) {
-    return client.postStreaming("/sandboxes", body, progress).path("sandbox");
+  /** The sandbox of a YAML or JSON file, checked here so that problems name the file's lines. */
+  private static SandboxRequest fromFile(Path file) throws java.io.IOException {
+    return SandboxRequest.of(
+        SandboxSpecReader.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
   }
 
-  private Map<String, Object> request() {
+  private SandboxRequest request() {
     if (name == null) {
       throw new CliException(
           ExitCode.USAGE, "missing NAME (or give the sandbox as a file with -f)");
     }
-    Map<String, Object> request = new LinkedHashMap<>();
-    request.put("name", name);
-    if (key != null) {
-      request.put("routingKey", key);
-    }
     if (ttl != null) {
       checkTtl(ttl);
-      request.put("ttl", ttl);
     }
-    request.put("labels", labelMap(labels));
-    request.put("forks", forks.forks());
-    return request;
+    return new SandboxRequest(name, key, ttl, labelMap(labels), forks.forks());
   }
 
   /** Refuses a TTL the daemon would refuse, with the option's name. */

@@ -31,7 +31,7 @@ final class SkillCommand {
 
     @Override
     public Integer call() {
-      JsonNode skills = state.client().get("/skills");
+      JsonNode skills = state.client().skills();
       if (output.json) {
         System.out.println(Json.pretty(skills));
         return ExitCode.OK;
@@ -66,7 +66,7 @@ final class SkillCommand {
 
     @Override
     public Integer call() {
-      JsonNode s = state.client().get("/skills/" + ApiClient.encode(name));
+      JsonNode s = state.client().skill(name);
       if (output.json) {
         System.out.println(Json.pretty(s));
         return ExitCode.OK;

@@ -1,11 +1,10 @@
 package dev.prooflane.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.prooflane.server.json.Json;
+import dev.prooflane.server.json.RunView;
+import dev.prooflane.server.json.SkillRunRequest;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,23 +38,16 @@ final class SkillRunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Map<String, Object> request = new LinkedHashMap<>();
-    request.put("skill", name);
-    request.put("sandbox", sandbox);
-    request.put("inputs", inputs.values());
-    request.put("skillDirs", List.of());
-    JsonNode run =
+    RunView run =
         state
             .client()
-            .postStreaming(
-                "/runs",
-                Json.write(request),
+            .runSkill(
+                new SkillRunRequest(name, sandbox, inputs.values(), List.of()),
                 line -> {
                   if (!output.json) {
                     System.out.println(line);
                   }
-                })
-            .path("run");
+                });
     if (out != null) {
       RunPrinter.copyReports(run, out);
     }

@@ -2,10 +2,9 @@ package dev.prooflane.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.prooflane.server.json.Json;
+import dev.prooflane.server.json.TokenRequest;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,13 +53,7 @@ final class TokenCommand {
 
     @Override
     public Integer call() {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("name", name);
-      body.put("scopes", scopes);
-      if (expiresIn != null) {
-        body.put("expiresIn", expiresIn);
-      }
-      JsonNode token = state.client().post("/tokens", Json.write(body));
+      JsonNode token = state.client().createToken(new TokenRequest(name, scopes, expiresIn));
       if (output.json) {
         System.out.println(Json.pretty(token));
       } else {
@@ -86,7 +79,7 @@ final class TokenCommand {
 
     @Override
     public Integer call() {
-      JsonNode list = state.client().get("/tokens");
+      JsonNode list = state.client().tokens();
       if (output.json) {
         System.out.println(Json.pretty(list));
         return ExitCode.OK;
@@ -124,7 +117,7 @@ final class TokenCommand {
 
     @Override
     public Integer call() {
-      state.client().delete("/tokens/" + ApiClient.encode(id));
+      state.client().revokeToken(id);
       System.out.println("token " + id + " revoked");
       return ExitCode.OK;
     }

@@ -8,6 +8,7 @@ import dev.prooflane.model.spec.EnvironmentReader;
 import dev.prooflane.server.Daemon;
 import dev.prooflane.server.client.DaemonClient;
 import dev.prooflane.server.json.Json;
+import dev.prooflane.server.json.TokenRequest;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -311,7 +312,7 @@ class McpDaemonIT {
 
     String reader =
         new DaemonClient(daemon.info().apiUrl(), token)
-            .post("/tokens", "{\"name\":\"mcp-reader\",\"scopes\":[\"sandbox:read\"]}")
+            .createToken(new TokenRequest("mcp-reader", List.of("sandbox:read"), null))
             .path("token")
             .asText();
     try (McpSyncClient client = httpClient(reader)) {
@@ -384,7 +385,7 @@ class McpDaemonIT {
   @Order(6)
   void exportsOneAgentSkillPerCatalogSkill() throws Exception {
     Path dir = TARGET.resolve("agent-skills");
-    AgentSkillsExport.write(dir, new DaemonClient(daemon.info().apiUrl(), token).get("/skills"));
+    AgentSkillsExport.write(dir, new DaemonClient(daemon.info().apiUrl(), token).skills());
     assertThat(SkillFiles.checkAll(dir))
         .contains(
             "prooflane-validate",
