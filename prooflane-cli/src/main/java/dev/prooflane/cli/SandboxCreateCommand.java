@@ -89,10 +89,7 @@ final class SandboxCreateCommand implements Callable<Integer> {
     }
     System.out.print(SandboxCommand.describe(sandbox));
     System.out.println("ready in " + millis + " ms. Send the key with any request, for example:");
-    System.out.println(
-        "  curl -H 'baggage: prooflane-key="
-            + sandbox.routingKey()
-            + "' <service URL from 'prooflane status'>");
+    System.out.print(KeyHint.of(state.client().status().keyNames(), sandbox.routingKey()));
     return ExitCode.OK;
   }
 

@@ -96,7 +96,16 @@ class McpDaemonIT {
                   + "\"}]}");
       assertThat(created.error()).as(created.text()).isFalse();
       assertThat(created.json().path("phase").asText()).isEqualTo("READY");
-      assertThat(created.json().at("/keyHeaders/baggage").asText()).startsWith("prooflane-key=");
+      String key = created.json().path("routingKey").asText();
+      assertThat(created.json().path("keyHeaders"))
+          .hasToString(
+              "{\"baggage\":\"prooflane-key="
+                  + key
+                  + "\",\"tracestate\":\"prooflane-key="
+                  + key
+                  + "\",\"x-prooflane-key\":\""
+                  + key
+                  + "\"}");
 
       Session.Answer run =
           s.call("run_skill", "{\"skill\":\"product-contract\",\"sandbox\":\"pr-42\"}");

@@ -3,7 +3,7 @@ package dev.prooflane.mcp.tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prooflane.mcp.tools.Tool.Effect;
-import dev.prooflane.model.KeyNames;
+import dev.prooflane.model.KeyCarrier;
 import dev.prooflane.server.client.DaemonClient;
 import dev.prooflane.server.json.Json;
 import dev.prooflane.server.json.SandboxRequest;
@@ -67,7 +67,9 @@ final class SandboxTools {
         Shapes.sandbox()
             .optional(
                 "keyHeaders",
-                Schema.open("headers that carry the key, for requests you send yourself"))
+                Schema.open(
+                    "headers that carry the key (any one will do), for requests you send"
+                        + " yourself"))
             .optional("readyMillis", Schema.integer("create to routable, in milliseconds")),
         Effect.WRITE,
         SandboxTools::create);
@@ -88,12 +90,8 @@ final class SandboxTools {
     JsonNode sandbox = out.deepCopy();
     ObjectNode headers = out.putObject("keyHeaders");
     String key = view.routingKey();
-    KeyNames names = daemon.status().keyNames();
-    if (!names.baggage().isEmpty()) {
-      headers.put("baggage", names.baggage() + "=" + key);
-    }
-    if (!names.header().isEmpty()) {
-      headers.put(names.header(), key);
+    for (KeyCarrier carrier : daemon.status().keyNames().carriers()) {
+      carrier.header().ifPresent(header -> headers.put(header, carrier.value(key)));
     }
     out.put("readyMillis", millis);
     String text =
