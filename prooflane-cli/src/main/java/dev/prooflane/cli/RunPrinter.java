@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Prints a finished run, copies its reports, and maps its verdict to an exit code. */
+/** Prints a finished run and copies its reports. */
 final class RunPrinter {
   private RunPrinter() {}
 
@@ -44,14 +44,5 @@ final class RunPrinter {
       }
     }
     return dir;
-  }
-
-  /** 0 for PASS, 1 for FAIL, 3 for INCONCLUSIVE, ERROR or a run that could not run. */
-  static int exitCode(RunView run) {
-    return switch (run.verdict() == null ? "" : run.verdict()) {
-      case "PASS" -> ExitCode.OK;
-      case "FAIL" -> ExitCode.FAILED;
-      default -> ExitCode.STATE;
-    };
   }
 }

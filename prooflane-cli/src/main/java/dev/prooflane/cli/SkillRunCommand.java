@@ -59,6 +59,6 @@ final class SkillRunCommand implements Callable<Integer> {
         System.out.println("  copied to " + out.toAbsolutePath());
       }
     }
-    return RunPrinter.exitCode(run);
+    return ExitCode.ofVerdict(run.verdict());
   }
 }

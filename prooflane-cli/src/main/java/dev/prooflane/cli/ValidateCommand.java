@@ -89,7 +89,7 @@ final class ValidateCommand implements Callable<Integer> {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("summary.md"), ValidationSummary.markdown(outcome, dir));
     Files.writeString(dir.resolve("summary.json"), Json.pretty(outcome));
-    int exit = exitCode(outcome.verdict());
+    int exit = ExitCode.ofVerdict(outcome.verdict());
     if (output.json) {
       System.out.println(Json.pretty(outcome));
       return exit;
@@ -111,13 +111,5 @@ final class ValidateCommand implements Callable<Integer> {
           "sandbox " + sandbox + " kept; delete it with: prooflane sandbox delete " + sandbox);
     }
     return exit;
-  }
-
-  static int exitCode(String verdict) {
-    return switch (verdict) {
-      case "PASS" -> ExitCode.OK;
-      case "FAIL" -> ExitCode.FAILED;
-      default -> ExitCode.STATE;
-    };
   }
 }

@@ -13,6 +13,7 @@ import dev.prooflane.actions.report.ReportFiles;
 import dev.prooflane.actions.report.Reports;
 import dev.prooflane.actions.report.SigningKeys;
 import dev.prooflane.actions.skill.SkillCatalog;
+import dev.prooflane.cli.ExitCode;
 import dev.prooflane.cli.InputMixin;
 import dev.prooflane.kubernetes.runtime.KubernetesRuntime;
 import dev.prooflane.model.KeyNames;
@@ -123,11 +124,7 @@ final class KubeRunCommand implements Callable<Integer> {
     Path dir = out != null ? out : Path.of(".prooflane", "kube-runs", result.runId());
     ReportFiles files = Reports.write(result, dir, SigningKeys.loadOrCreate(keys));
     print(result, files, System.out);
-    return switch (result.verdict()) {
-      case PASS -> 0;
-      case FAIL -> 1;
-      default -> 3;
-    };
+    return ExitCode.of(result.verdict());
   }
 
   private void print(RunResult result, ReportFiles files, PrintStream out) {
