@@ -9,7 +9,7 @@ import dev.prooflane.server.client.DaemonClient;
 import dev.prooflane.server.json.ForkRequest;
 import dev.prooflane.server.json.Json;
 import dev.prooflane.server.json.SandboxRequest;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +19,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The guided demo: the shop baseline, a sandbox forking pricing, keyed vs unkeyed, isolation. */
 @Command(
@@ -33,6 +35,7 @@ import picocli.CommandLine.Option;
 final class DemoCommand implements Callable<Integer> {
   static final String PRICING_PACKAGE = "dev.prooflane.examples.shop.pricing.";
 
+  @Spec CommandSpec spec;
   @Mixin JsonMixin output;
 
   @Option(
@@ -49,7 +52,8 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintStream out = output.json ? System.err : System.out;
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter out = output.json ? spec.commandLine().getErr() : stdout;
     Path envFile = file != null ? file : defaultEnvFile();
     Environment env = EnvironmentReader.read(envFile);
     Path stateDir = demoStateDir();
@@ -75,7 +79,7 @@ final class DemoCommand implements Callable<Integer> {
     result.put("totalMillis", (System.nanoTime() - t0) / 1_000_000);
     boolean ok = Boolean.TRUE.equals(result.remove("ok"));
     if (output.json) {
-      System.out.println(Json.pretty(result));
+      stdout.println(Json.pretty(result));
     } else {
       out.printf(
           "== Done in %.1f s: %s%n",

@@ -8,7 +8,7 @@ import dev.prooflane.server.client.HopQuery;
 import dev.prooflane.server.json.RunView;
 import dev.prooflane.server.json.SandboxView;
 import dev.prooflane.server.json.SkillRunRequest;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,12 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class DemoScript {
   private final Environment env;
   private final DaemonClient api;
-  private final PrintStream out;
+  private final PrintWriter out;
   private final int requests;
   private final ShopProbe shop;
   private boolean ok = true;
 
-  DemoScript(Environment env, DaemonClient api, Daemon daemon, PrintStream out, int requests) {
+  DemoScript(Environment env, DaemonClient api, Daemon daemon, PrintWriter out, int requests) {
     this.env = env;
     this.api = api;
     this.out = out;

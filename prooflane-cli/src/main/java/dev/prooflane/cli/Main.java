@@ -54,9 +54,23 @@ public final class Main {
     System.exit(run(args));
   }
 
-  /** Runs the command line and returns its exit code (for tests and the demo). */
+  /** Runs the command line, printing to standard output and error, and returns its exit code. */
   public static int run(String... args) {
+    return run(null, null, args);
+  }
+
+  /**
+   * Runs the command line in this process, printing to {@code stdout} and {@code stderr} (standard
+   * output and error when null), and returns its exit code: every command prints through these.
+   */
+  public static int run(PrintWriter stdout, PrintWriter stderr, String... args) {
     CommandLine cli = new CommandLine(new Main());
+    if (stdout != null) {
+      cli.setOut(stdout);
+    }
+    if (stderr != null) {
+      cli.setErr(stderr);
+    }
     cli.setExitCodeExceptionMapper(Main::exitCodeOf);
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
@@ -77,7 +91,12 @@ public final class Main {
           err.flush();
           return ExitCode.USAGE;
         });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } finally {
+      cli.getOut().flush();
+      cli.getErr().flush();
+    }
   }
 
   private static int exitCodeOf(Throwable e) {

@@ -2,7 +2,7 @@ package dev.prooflane.cli;
 
 import dev.prooflane.server.json.RunView;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,7 +11,7 @@ import java.nio.file.StandardCopyOption;
 final class RunPrinter {
   private RunPrinter() {}
 
-  static void print(RunView run, PrintStream out) {
+  static void print(RunView run, PrintWriter out) {
     out.println(
         "verdict "
             + verdictOrState(run)

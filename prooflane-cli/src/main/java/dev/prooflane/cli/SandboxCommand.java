@@ -3,12 +3,15 @@ package dev.prooflane.cli;
 import dev.prooflane.server.json.Json;
 import dev.prooflane.server.json.SandboxList;
 import dev.prooflane.server.json.SandboxView;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** Creates, lists, shows and deletes sandboxes. */
 @Command(
@@ -25,19 +28,22 @@ final class SandboxCommand {
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List sandboxes.")
   static final class ListCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Mixin StateMixin state;
     @Mixin JsonMixin output;
 
     @Override
     public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
       SandboxList list = state.client().sandboxes();
-      System.out.print(output.json ? Json.pretty(list) + "\n" : table(list.sandboxes()));
+      out.print(output.json ? Json.pretty(list) + "\n" : table(list.sandboxes()));
       return ExitCode.OK;
     }
   }
 
   @Command(name = "get", mixinStandardHelpOptions = true, description = "Show one sandbox.")
   static final class GetCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Mixin StateMixin state;
     @Mixin JsonMixin output;
 
@@ -46,8 +52,9 @@ final class SandboxCommand {
 
     @Override
     public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
       SandboxView sandbox = state.client().sandbox(name);
-      System.out.print(output.json ? Json.pretty(sandbox) + "\n" : describe(sandbox));
+      out.print(output.json ? Json.pretty(sandbox) + "\n" : describe(sandbox));
       return ExitCode.OK;
     }
   }
@@ -57,6 +64,7 @@ final class SandboxCommand {
       mixinStandardHelpOptions = true,
       description = "Delete a sandbox: its routes go first, then its forks stop.")
   static final class DeleteCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Mixin StateMixin state;
 
     @Parameters(paramLabel = "NAME")
@@ -64,8 +72,9 @@ final class SandboxCommand {
 
     @Override
     public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
       state.client().deleteSandbox(name);
-      System.out.println("sandbox " + name + " deleted");
+      out.println("sandbox " + name + " deleted");
       return ExitCode.OK;
     }
   }

@@ -4,6 +4,7 @@ import dev.prooflane.model.spec.SandboxSpecReader;
 import dev.prooflane.server.json.Json;
 import dev.prooflane.server.json.SandboxRequest;
 import dev.prooflane.server.json.SandboxView;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +15,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** Creates a sandbox that forks some services with a change. */
 @Command(
@@ -26,6 +29,7 @@ import picocli.CommandLine.Parameters;
       "Example: prooflane sandbox create pr-42 --fork 'pricing=java -cp $${artifact} ...PricingDiscountMain' --ttl 30m"
     })
 final class SandboxCreateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Mixin StateMixin state;
   @Mixin JsonMixin output;
   @Mixin ForkMixin forks;
@@ -60,6 +64,7 @@ final class SandboxCreateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
     if (file != null
         && (name != null
             || key != null
@@ -79,17 +84,17 @@ final class SandboxCreateCommand implements Callable<Integer> {
                 request,
                 line -> {
                   if (!output.json) {
-                    System.out.println(line);
+                    out.println(line);
                   }
                 });
     long millis = (System.nanoTime() - started) / 1_000_000;
     if (output.json) {
-      System.out.println(Json.pretty(sandbox));
+      out.println(Json.pretty(sandbox));
       return ExitCode.OK;
     }
-    System.out.print(SandboxCommand.describe(sandbox));
-    System.out.println("ready in " + millis + " ms. Send the key with any request, for example:");
-    System.out.print(KeyHint.of(state.client().status().keyNames(), sandbox.routingKey()));
+    out.print(SandboxCommand.describe(sandbox));
+    out.println("ready in " + millis + " ms. Send the key with any request, for example:");
+    out.print(KeyHint.of(state.client().status().keyNames(), sandbox.routingKey()));
     return ExitCode.OK;
   }
 

@@ -3,13 +3,16 @@ package dev.prooflane.cli;
 import dev.prooflane.server.json.Json;
 import dev.prooflane.server.json.RunView;
 import dev.prooflane.server.json.SkillRunRequest;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** Runs one skill against a sandbox (or the baseline) and writes its verified result. */
 @Command(
@@ -20,6 +23,7 @@ import picocli.CommandLine.Parameters;
       "Exit code: 0 PASS, 1 FAIL, 3 INCONCLUSIVE or ERROR."
     })
 final class SkillRunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Mixin StateMixin state;
   @Mixin JsonMixin output;
   @Mixin InputMixin inputs;
@@ -38,6 +42,7 @@ final class SkillRunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    PrintWriter stdout = spec.commandLine().getOut();
     RunView run =
         state
             .client()
@@ -45,18 +50,18 @@ final class SkillRunCommand implements Callable<Integer> {
                 new SkillRunRequest(name, sandbox, inputs.values(), List.of()),
                 line -> {
                   if (!output.json) {
-                    System.out.println(line);
+                    stdout.println(line);
                   }
                 });
     if (out != null) {
       RunPrinter.copyReports(run, out);
     }
     if (output.json) {
-      System.out.println(Json.pretty(run));
+      stdout.println(Json.pretty(run));
     } else {
-      RunPrinter.print(run, System.out);
+      RunPrinter.print(run, stdout);
       if (out != null) {
-        System.out.println("  copied to " + out.toAbsolutePath());
+        stdout.println("  copied to " + out.toAbsolutePath());
       }
     }
     return ExitCode.ofVerdict(run.verdict());

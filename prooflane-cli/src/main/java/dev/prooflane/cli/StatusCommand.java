@@ -3,11 +3,14 @@ package dev.prooflane.cli;
 import dev.prooflane.local.ServiceStatus;
 import dev.prooflane.server.json.Json;
 import dev.prooflane.server.json.StatusView;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** Shows the daemon, its services and sandboxes. */
 @Command(
@@ -15,26 +18,28 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     description = "Show the daemon, its services and sandboxes.")
 final class StatusCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Mixin StateMixin state;
   @Mixin JsonMixin output;
 
   @Override
   public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
     StatusView status = state.client().status();
     if (output.json) {
-      System.out.println(Json.pretty(status));
+      out.println(Json.pretty(status));
       return ExitCode.OK;
     }
-    System.out.println("environment " + status.environment() + " (" + status.envFile() + ")");
-    System.out.println("API " + status.apiUrl() + ", daemon pid " + status.pid());
+    out.println("environment " + status.environment() + " (" + status.envFile() + ")");
+    out.println("API " + status.apiUrl() + ", daemon pid " + status.pid());
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("SERVICE", "URL", "STATE", "PID", "MESSAGE"));
     for (ServiceStatus s : status.services()) {
       rows.add(List.of(s.name(), s.routerUrl(), s.state(), Long.toString(s.pid()), s.message()));
     }
-    System.out.print(Console.table(rows));
-    System.out.println();
-    System.out.print(SandboxCommand.table(status.sandboxes()));
+    out.print(Console.table(rows));
+    out.println();
+    out.print(SandboxCommand.table(status.sandboxes()));
     return ExitCode.OK;
   }
 }

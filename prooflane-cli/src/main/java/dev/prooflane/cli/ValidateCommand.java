@@ -5,7 +5,7 @@ import dev.prooflane.server.json.Json;
 import dev.prooflane.server.json.RunView;
 import dev.prooflane.server.json.ValidationRequest;
 import dev.prooflane.server.runs.Validations;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The whole loop: create a sandbox for the change, run skills, write reports, delete it. */
 @Command(
@@ -25,6 +27,7 @@ import picocli.CommandLine.Option;
       "Exit code: 0 every run PASSed, 1 a run FAILed, 3 a run was INCONCLUSIVE or ERROR."
     })
 final class ValidateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Mixin StateMixin state;
   @Mixin JsonMixin output;
   @Mixin ForkMixin forks;
@@ -65,7 +68,9 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintStream log = output.json ? System.err : System.out;
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter log = output.json ? err : stdout;
     SandboxCreateCommand.checkTtl(ttl);
     ValidationRequest request =
         new ValidationRequest(
@@ -91,14 +96,14 @@ final class ValidateCommand implements Callable<Integer> {
     Files.writeString(dir.resolve("summary.json"), Json.pretty(outcome));
     int exit = ExitCode.ofVerdict(outcome.verdict());
     if (output.json) {
-      System.out.println(Json.pretty(outcome));
+      stdout.println(Json.pretty(outcome));
       return exit;
     }
     for (RunView r : outcome.runs()) {
-      System.out.printf(
+      stdout.printf(
           "%-13s %s: %s%n", RunPrinter.verdictOrState(r), r.skill(), RunPrinter.message(r));
     }
-    System.out.println(
+    stdout.println(
         "verdict "
             + outcome.verdict()
             + "; reports in "
@@ -107,7 +112,7 @@ final class ValidateCommand implements Callable<Integer> {
             + dir
             + "/<skill>/report.json)");
     if (outcome.kept()) {
-      System.out.println(
+      stdout.println(
           "sandbox " + sandbox + " kept; delete it with: prooflane sandbox delete " + sandbox);
     }
     return exit;

@@ -22,7 +22,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,18 +43,7 @@ class DaemonClientIT {
 
   @BeforeAll
   static void start() throws Exception {
-    Files.createDirectories(dir.resolve("skills"));
-    Files.writeString(
-        dir.resolve("skills/echo.yaml"),
-        """
-        name: echo
-        description: Asks service a for a path.
-        whenToUse: In the client's tests.
-        steps:
-          - id: ask
-            action: http
-            with: {service: a, path: /echo, expectStatus: 200}
-        """);
+    EchoEnvironment.echoSkill(dir);
     daemon =
         Daemon.start(
             EchoEnvironment.single(dir),
