@@ -2,12 +2,15 @@ package dev.prooflane.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.prooflane.server.json.Json;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** Lists and describes the actions skills can use. */
 @Command(
@@ -19,14 +22,16 @@ final class ActionCommand {
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List the actions.")
   static final class ListCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Mixin StateMixin state;
     @Mixin JsonMixin output;
 
     @Override
     public Integer call() {
-      JsonNode actions = state.client().get("/actions");
+      PrintWriter out = spec.commandLine().getOut();
+      JsonNode actions = state.client().actions();
       if (output.json) {
-        System.out.println(Json.pretty(actions));
+        out.println(Json.pretty(actions));
         return ExitCode.OK;
       }
       List<List<String>> rows = new ArrayList<>();
@@ -34,7 +39,7 @@ final class ActionCommand {
       for (JsonNode a : actions.path("actions")) {
         rows.add(List.of(a.path("name").asText(), a.path("summary").asText()));
       }
-      System.out.print(Console.table(rows));
+      out.print(Console.table(rows));
       return ExitCode.OK;
     }
   }
@@ -44,6 +49,7 @@ final class ActionCommand {
       mixinStandardHelpOptions = true,
       description = "Show an action's inputs, outputs and an example.")
   static final class DescribeCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Mixin StateMixin state;
     @Mixin JsonMixin output;
 
@@ -52,15 +58,16 @@ final class ActionCommand {
 
     @Override
     public Integer call() {
-      JsonNode a = state.client().get("/actions/" + ApiClient.encode(name));
+      PrintWriter out = spec.commandLine().getOut();
+      JsonNode a = state.client().action(name);
       if (output.json) {
-        System.out.println(Json.pretty(a));
+        out.println(Json.pretty(a));
         return ExitCode.OK;
       }
-      System.out.println(a.path("name").asText() + ": " + a.path("summary").asText());
-      System.out.println("inputs (with:):");
+      out.println(a.path("name").asText() + ": " + a.path("summary").asText());
+      out.println("inputs (with:):");
       for (JsonNode f : a.path("inputs")) {
-        System.out.println(
+        out.println(
             "  "
                 + f.path("name").asText()
                 + " ("
@@ -69,9 +76,9 @@ final class ActionCommand {
                 + "): "
                 + f.path("description").asText());
       }
-      System.out.println("outputs:");
+      out.println("outputs:");
       for (JsonNode f : a.path("outputs")) {
-        System.out.println(
+        out.println(
             "  "
                 + f.path("name").asText()
                 + " ("
@@ -79,8 +86,8 @@ final class ActionCommand {
                 + "): "
                 + f.path("description").asText());
       }
-      System.out.println("example:");
-      System.out.print(a.path("example").asText().indent(2));
+      out.println("example:");
+      out.print(a.path("example").asText().indent(2));
       return ExitCode.OK;
     }
   }

@@ -3,12 +3,15 @@ package dev.prooflane.cli;
 import dev.prooflane.local.StateFolder;
 import dev.prooflane.server.audit.AuditCheck;
 import dev.prooflane.server.audit.AuditVerifier;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Reads the daemon's audit log: checks its hash chain, or prints its last records. */
 @Command(
@@ -40,14 +43,16 @@ final class AuditCommand {
             + " is named)."
       })
   static final class Verify implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Mixin StateMixin state;
 
     @Override
     public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
       Path dir = log(state);
       AuditCheck check = AuditVerifier.verify(dir);
       if (check.ok()) {
-        System.out.println(
+        out.println(
             "OK: "
                 + StateFolder.of(dir).audit()
                 + ": "
@@ -57,7 +62,7 @@ final class AuditCommand {
                 + ")");
         return ExitCode.OK;
       }
-      System.out.println(
+      out.println(
           "BROKEN: "
               + StateFolder.of(dir).audit()
               + ":"
@@ -78,6 +83,7 @@ final class AuditCommand {
       mixinStandardHelpOptions = true,
       description = "Print the last records of the audit log, one JSON object per line.")
   static final class Tail implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Mixin StateMixin state;
 
     @Option(
@@ -88,10 +94,11 @@ final class AuditCommand {
 
     @Override
     public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
       if (lines < 1) {
         throw new CliException(ExitCode.USAGE, "-n: " + lines + " (expected: > 0)");
       }
-      AuditVerifier.tail(log(state), lines).forEach(System.out::println);
+      AuditVerifier.tail(log(state), lines).forEach(out::println);
       return ExitCode.OK;
     }
   }

@@ -1,13 +1,15 @@
 package dev.prooflane.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.prooflane.local.LocalOptions;
 import dev.prooflane.local.LocalRuntime;
 import dev.prooflane.model.Environment;
 import dev.prooflane.model.spec.EnvironmentReader;
 import dev.prooflane.server.Daemon;
+import dev.prooflane.server.client.DaemonClient;
+import dev.prooflane.server.json.ForkRequest;
 import dev.prooflane.server.json.Json;
-import java.io.PrintStream;
+import dev.prooflane.server.json.SandboxRequest;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +19,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The guided demo: the shop baseline, a sandbox forking pricing, keyed vs unkeyed, isolation. */
 @Command(
@@ -31,6 +35,7 @@ import picocli.CommandLine.Option;
 final class DemoCommand implements Callable<Integer> {
   static final String PRICING_PACKAGE = "dev.prooflane.examples.shop.pricing.";
 
+  @Spec CommandSpec spec;
   @Mixin JsonMixin output;
 
   @Option(
@@ -47,7 +52,8 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintStream out = output.json ? System.err : System.out;
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter out = output.json ? spec.commandLine().getErr() : stdout;
     Path envFile = file != null ? file : defaultEnvFile();
     Environment env = EnvironmentReader.read(envFile);
     Path stateDir = demoStateDir();
@@ -62,7 +68,7 @@ final class DemoCommand implements Callable<Integer> {
       DemoScript script =
           new DemoScript(
               env,
-              new ApiClient(
+              new DaemonClient(
                   daemon.info().apiUrl(),
                   dev.prooflane.server.auth.AdminTokenFile.read(stateDir).orElse(null)),
               daemon,
@@ -73,7 +79,7 @@ final class DemoCommand implements Callable<Integer> {
     result.put("totalMillis", (System.nanoTime() - t0) / 1_000_000);
     boolean ok = Boolean.TRUE.equals(result.remove("ok"));
     if (output.json) {
-      System.out.println(Json.pretty(result));
+      stdout.println(Json.pretty(result));
     } else {
       out.printf(
           "== Done in %.1f s: %s%n",
@@ -118,15 +124,12 @@ final class DemoCommand implements Callable<Integer> {
     return command;
   }
 
-  static JsonNode sandboxRequest(String name, List<String> command) {
-    Map<String, Object> fork = new LinkedHashMap<>();
-    fork.put("service", "pricing");
-    fork.put("command", command);
-    Map<String, Object> request = new LinkedHashMap<>();
-    request.put("name", name);
-    request.put("ttl", "10m");
-    request.put("labels", Map.of("demo", "true"));
-    request.put("forks", List.of(fork));
-    return Json.mapper().valueToTree(request);
+  static SandboxRequest sandboxRequest(String name, List<String> command) {
+    return new SandboxRequest(
+        name,
+        null,
+        "10m",
+        Map.of("demo", "true"),
+        List.of(new ForkRequest("pricing", command, null, null, null, null)));
   }
 }

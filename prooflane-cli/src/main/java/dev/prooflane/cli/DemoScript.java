@@ -3,7 +3,12 @@ package dev.prooflane.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.prooflane.model.Environment;
 import dev.prooflane.server.Daemon;
-import java.io.PrintStream;
+import dev.prooflane.server.client.DaemonClient;
+import dev.prooflane.server.client.HopQuery;
+import dev.prooflane.server.json.RunView;
+import dev.prooflane.server.json.SandboxView;
+import dev.prooflane.server.json.SkillRunRequest;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,13 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** The steps of {@code prooflane demo} against a running daemon; returns the JSON result. */
 final class DemoScript {
   private final Environment env;
-  private final ApiClient api;
-  private final PrintStream out;
+  private final DaemonClient api;
+  private final PrintWriter out;
   private final int requests;
   private final ShopProbe shop;
   private boolean ok = true;
 
-  DemoScript(Environment env, ApiClient api, Daemon daemon, PrintStream out, int requests) {
+  DemoScript(Environment env, DaemonClient api, Daemon daemon, PrintWriter out, int requests) {
     this.env = env;
     this.api = api;
     this.out = out;
@@ -36,9 +41,9 @@ final class DemoScript {
     out.println(
         "== 2. Create sandbox 'demo-discount': fork ONLY pricing, with the discount change");
     long start = System.nanoTime();
-    JsonNode a = create("demo-discount", "PricingDiscountMain");
+    SandboxView a = create("demo-discount", "PricingDiscountMain");
     long readyMillis = (System.nanoTime() - start) / 1_000_000;
-    String keyA = a.path("routingKey").asText();
+    String keyA = a.routingKey();
     out.printf("   routable %d ms after the create request; routing key %s%n", readyMillis, keyA);
     result.put("sandbox", "demo-discount");
     result.put("routingKey", keyA);
@@ -74,12 +79,12 @@ final class DemoScript {
 
     out.println(
         "== 4. A second sandbox forks the same service: 'demo-regression' (a regressed pricing)");
-    JsonNode b = create("demo-regression", "PricingRegressionMain");
-    String keyB = b.path("routingKey").asText();
+    SandboxView b = create("demo-regression", "PricingRegressionMain");
+    String keyB = b.routingKey();
     result.put("isolation", isolation(keyA, keyB));
 
     out.println("== 5. The router's hop log for that keyed request (trace " + traceId + "):");
-    for (JsonNode h : api.get("/hops?limit=10000&key=" + ApiClient.encode(keyA)).path("hops")) {
+    for (JsonNode h : api.hops(HopQuery.ofKey(keyA, 10_000)).path("hops")) {
       if (traceId.equals(h.path("traceId").asText())) {
         out.printf(
             "   %-9s -> %-15s %s %s %d%n",
@@ -98,8 +103,8 @@ final class DemoScript {
     result.put("validation", validation);
 
     out.println("== 7. Delete both sandboxes: the key routes to the baseline again, at once");
-    api.delete("/sandboxes/demo-discount");
-    api.delete("/sandboxes/demo-regression");
+    api.deleteSandbox("demo-discount");
+    api.deleteSandbox("demo-regression");
     ShopProbe.Answer after = shop.product(1, keyA);
     printHops("with key " + keyA + " after delete", after);
     expect(
@@ -111,41 +116,37 @@ final class DemoScript {
   }
 
   private Map<String, Object> validate(String sandbox, String expected) {
-    Map<String, Object> request = new LinkedHashMap<>();
-    request.put("skill", "product-contract");
-    request.put("sandbox", sandbox);
-    request.put("inputs", Map.of());
-    JsonNode run =
-        api.postStreaming("/runs", dev.prooflane.server.json.Json.write(request), line -> {})
-            .path("run");
-    String verdict = run.path("verdict").asText(run.path("state").asText());
-    out.printf("   %s: %s — %s%n", sandbox, verdict, run.path("message").asText());
-    for (JsonNode step : run.path("steps")) {
-      if ("FAIL".equals(step.path("verdict").asText())) {
-        out.printf(
-            "     failing step %s: %s%n", step.path("id").asText(), step.path("message").asText());
+    RunView run =
+        api.runSkill(new SkillRunRequest("product-contract", sandbox, Map.of(), null), line -> {});
+    String verdict = RunPrinter.verdictOrState(run);
+    out.printf("   %s: %s — %s%n", sandbox, verdict, RunPrinter.message(run));
+    for (Map<String, Object> step : run.steps()) {
+      if ("FAIL".equals(step.get("verdict"))) {
+        out.printf("     failing step %s: %s%n", step.get("id"), step.get("message"));
       }
     }
-    out.println("     report: " + run.path("reports").path("html").asText());
+    out.println("     report: " + report(run, "html"));
     expect(expected.equals(verdict), "the " + sandbox + " change validates as " + expected);
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("sandbox", sandbox);
     entry.put("skill", "product-contract");
     entry.put("verdict", verdict);
-    entry.put("message", run.path("message").asText());
-    entry.put("report", run.path("reports").path("json").asText());
-    entry.put("reportHtml", run.path("reports").path("html").asText());
+    entry.put("message", RunPrinter.message(run));
+    entry.put("report", report(run, "json"));
+    entry.put("reportHtml", report(run, "html"));
     return entry;
   }
 
-  private JsonNode create(String name, String mainClass) {
+  /** The run's report file of {@code kind} ({@code json}, {@code html}, ...), or empty. */
+  private static String report(RunView run, String kind) {
+    return run.reports().getOrDefault(kind, "");
+  }
+
+  private SandboxView create(String name, String mainClass) {
     List<String> command = DemoCommand.pricingVariant(env, mainClass);
     out.println("   fork command: " + String.join(" ", command));
-    return api.postStreaming(
-            "/sandboxes",
-            DemoCommand.sandboxRequest(name, command).toString(),
-            line -> out.println("   " + line))
-        .path("sandbox");
+    return api.createSandbox(
+        DemoCommand.sandboxRequest(name, command), line -> out.println("   " + line));
   }
 
   private Map<String, Object> isolation(String keyA, String keyB) throws Exception {

@@ -3,6 +3,7 @@ package dev.prooflane.cli;
 import dev.prooflane.local.StateFolder;
 import dev.prooflane.server.DaemonInfo;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,12 +18,15 @@ final class DetachedDaemon {
   private final Path envFile;
   private final int apiPort;
   private final String host;
+  private final PrintWriter out;
 
-  DetachedDaemon(Path stateDir, Path envFile, int apiPort, String host) {
+  /** The daemon of {@code envFile} and {@code stateDir}, whose start log goes to {@code out}. */
+  DetachedDaemon(Path stateDir, Path envFile, int apiPort, String host, PrintWriter out) {
     this.stateDir = stateDir;
     this.envFile = envFile;
     this.apiPort = apiPort;
     this.host = host;
+    this.out = out;
   }
 
   int start() throws IOException, InterruptedException {
@@ -80,7 +84,7 @@ final class DetachedDaemon {
             .redirectErrorStream(true)
             .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
             .start();
-    System.out.println("prooflane: daemon starting in the background (log: " + log + ")");
+    out.println("prooflane: daemon starting in the background (log: " + log + ")");
     long offset = 0;
     long deadline = System.nanoTime() + 180_000_000_000L;
     while (System.nanoTime() < deadline) {
@@ -107,7 +111,7 @@ final class DetachedDaemon {
         ExitCode.STATE, "the daemon was not ready after 180 s (log: " + log + ")");
   }
 
-  private static long echo(Path log, long offset) throws IOException {
+  private long echo(Path log, long offset) throws IOException {
     if (!Files.exists(log)) {
       return offset;
     }
@@ -123,8 +127,8 @@ final class DetachedDaemon {
       if (end < 0) {
         return offset;
       }
-      System.out.print(text.substring(0, end + 1));
-      System.out.flush();
+      out.print(text.substring(0, end + 1));
+      out.flush();
       return offset + text.substring(0, end + 1).getBytes(StandardCharsets.UTF_8).length;
     }
   }

@@ -4,12 +4,16 @@ import dev.prooflane.local.LocalOptions;
 import dev.prooflane.local.LocalRuntime;
 import dev.prooflane.local.StateFolder;
 import dev.prooflane.server.DaemonInfo;
+import dev.prooflane.server.client.DaemonClient;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** Stops the daemon and every process it started. */
 @Command(
@@ -21,15 +25,17 @@ import picocli.CommandLine.Mixin;
       "After a daemon was killed (kill -9), this stops the processes it left behind."
     })
 final class DownCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Mixin StateMixin state;
 
   @Override
   public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
     Path stateDir = state.stateDir();
     Optional<DaemonInfo> info = DaemonInfo.read(stateDir);
     if (info.isPresent() && info.get().alive()) {
-      System.out.println("prooflane: stopping the daemon (pid " + info.get().pid() + ")");
-      new ApiClient(info.get().apiUrl(), state.token()).post("/shutdown", "{}");
+      out.println("prooflane: stopping the daemon (pid " + info.get().pid() + ")");
+      new DaemonClient(info.get().apiUrl(), state.token()).shutdown();
       ProcessHandle handle = ProcessHandle.of(info.get().pid()).orElse(null);
       if (handle != null) {
         try {
@@ -42,13 +48,13 @@ final class DownCommand implements Callable<Integer> {
                   + ") did not stop within 60 s; kill it and run 'prooflane down' again");
         }
       }
-      System.out.println("prooflane: stopped");
+      out.println("prooflane: stopped");
       return ExitCode.OK;
     }
     List<String> reaped = LocalRuntime.reapLeftovers(LocalOptions.of(stateDir));
-    reaped.forEach(line -> System.out.println("prooflane: stopped leftover " + line));
+    reaped.forEach(line -> out.println("prooflane: stopped leftover " + line));
     UpCommand.deleteQuietly(StateFolder.of(stateDir).daemonInfo());
-    System.out.println(
+    out.println(
         reaped.isEmpty()
             ? "prooflane: no daemon is running for " + stateDir
             : "prooflane: the daemon for "

@@ -1,6 +1,7 @@
 package dev.prooflane.cli;
 
 import dev.prooflane.model.spec.CommandLine;
+import dev.prooflane.server.json.ForkRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,23 +36,16 @@ final class ForkMixin {
   List<String> artifacts = new ArrayList<>();
 
   /** The forks as the API takes them. */
-  List<Map<String, Object>> forks() {
+  List<ForkRequest> forks() {
     if (forks.isEmpty()) {
       throw new CliException(
           ExitCode.USAGE, "no --fork given (say which service to fork: --fork SERVICE[=COMMAND])");
     }
-    Map<String, Map<String, Object>> byService = new LinkedHashMap<>();
+    Map<String, Fork> byService = new LinkedHashMap<>();
     for (String fork : forks) {
       int eq = fork.indexOf('=');
       String service = eq < 0 ? fork : fork.substring(0, eq);
-      Map<String, Object> f = new LinkedHashMap<>();
-      f.put("service", service);
-      if (eq >= 0) {
-        f.put("command", CommandLine.split(fork.substring(eq + 1)));
-      }
-      f.put("env", new LinkedHashMap<String, String>());
-      f.put("args", new ArrayList<String>());
-      byService.put(service, f);
+      byService.put(service, new Fork(eq < 0 ? null : CommandLine.split(fork.substring(eq + 1))));
     }
     for (String e : env) {
       String[] target = target(e, byService, "--env");
@@ -59,15 +53,11 @@ final class ForkMixin {
       if (eq <= 0) {
         throw new CliException(ExitCode.USAGE, "--env " + e + ": expected [SERVICE:]NAME=VALUE");
       }
-      @SuppressWarnings("unchecked")
-      Map<String, String> vars = (Map<String, String>) byService.get(target[0]).get("env");
-      vars.put(target[1].substring(0, eq), target[1].substring(eq + 1));
+      byService.get(target[0]).env.put(target[1].substring(0, eq), target[1].substring(eq + 1));
     }
     for (String a : args) {
       String[] target = target(a, byService, "--arg");
-      @SuppressWarnings("unchecked")
-      List<String> list = (List<String>) byService.get(target[0]).get("args");
-      list.add(target[1]);
+      byService.get(target[0]).args.add(target[1]);
     }
     for (String a : artifacts) {
       int eq = a.indexOf('=');
@@ -75,14 +65,29 @@ final class ForkMixin {
         throw new CliException(
             ExitCode.USAGE, "--artifact " + a + ": expected SERVICE=PATH for a forked SERVICE");
       }
-      byService.get(a.substring(0, eq)).put("artifact", a.substring(eq + 1));
+      byService.get(a.substring(0, eq)).artifact = a.substring(eq + 1);
     }
-    return new ArrayList<>(byService.values());
+    List<ForkRequest> out = new ArrayList<>();
+    byService.forEach(
+        (service, f) ->
+            out.add(new ForkRequest(service, f.command, f.args, f.env, null, f.artifact)));
+    return out;
+  }
+
+  /** One fork while the options are read. */
+  private static final class Fork {
+    private final List<String> command;
+    private final Map<String, String> env = new LinkedHashMap<>();
+    private final List<String> args = new ArrayList<>();
+    private String artifact;
+
+    Fork(List<String> command) {
+      this.command = command;
+    }
   }
 
   /** Splits {@code [SERVICE:]REST}, defaulting SERVICE to the only fork. */
-  private static String[] target(
-      String value, Map<String, Map<String, Object>> forks, String option) {
+  private static String[] target(String value, Map<String, Fork> forks, String option) {
     int colon = value.indexOf(':');
     int eq = value.indexOf('=');
     if (colon > 0 && (eq < 0 || colon < eq) && forks.containsKey(value.substring(0, colon))) {

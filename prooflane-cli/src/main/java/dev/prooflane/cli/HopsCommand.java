@@ -1,14 +1,18 @@
 package dev.prooflane.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.prooflane.server.client.HopQuery;
 import dev.prooflane.server.json.Json;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Shows which instance served each hop of a key's requests. */
 @Command(
@@ -17,6 +21,7 @@ import picocli.CommandLine.Option;
     description =
         "Show which code served each hop: per routing key, per sandbox, or the latest hops.")
 final class HopsCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Mixin StateMixin state;
   @Mixin JsonMixin output;
 
@@ -42,15 +47,14 @@ final class HopsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String query = "?limit=" + limit;
-    if (selector != null && selector.key != null) {
-      query += "&key=" + ApiClient.encode(selector.key);
-    } else if (selector != null && selector.sandbox != null) {
-      query += "&sandbox=" + ApiClient.encode(selector.sandbox);
-    }
-    JsonNode hops = state.client().get("/hops" + query);
+    PrintWriter out = spec.commandLine().getOut();
+    HopQuery query =
+        selector == null
+            ? HopQuery.latest(limit)
+            : new HopQuery(selector.key, selector.sandbox, limit);
+    JsonNode hops = state.client().hops(query);
     if (output.json) {
-      System.out.println(Json.pretty(hops));
+      out.println(Json.pretty(hops));
       return ExitCode.OK;
     }
     List<List<String>> rows = new ArrayList<>();
@@ -71,12 +75,12 @@ final class HopsCommand implements Callable<Integer> {
               h.path("method").asText() + " " + h.path("path").asText()));
     }
     if (rows.size() == 1) {
-      System.out.println(
+      out.println(
           "no hops recorded"
-              + (query.contains("key") || query.contains("sandbox") ? " for that key" : ""));
+              + (query.key() != null || query.sandbox() != null ? " for that key" : ""));
       return ExitCode.OK;
     }
-    System.out.print(Console.table(rows));
+    out.print(Console.table(rows));
     return ExitCode.OK;
   }
 }

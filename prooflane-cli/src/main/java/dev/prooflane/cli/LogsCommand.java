@@ -2,11 +2,14 @@ package dev.prooflane.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.prooflane.server.json.Json;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** Prints the captured output of a service's baseline instance or of its fork in a sandbox. */
 @Command(
@@ -14,6 +17,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Print what a service wrote (its baseline instance, or its fork with --sandbox).")
 final class LogsCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Mixin StateMixin state;
   @Mixin JsonMixin output;
 
@@ -31,20 +35,15 @@ final class LogsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String path =
-        "/services/"
-            + ApiClient.encode(service)
-            + "/logs?tail="
-            + tail
-            + (sandbox == null ? "" : "&sandbox=" + ApiClient.encode(sandbox));
-    JsonNode logs = state.client().get(path);
+    PrintWriter out = spec.commandLine().getOut();
+    JsonNode logs = state.client().logs(service, sandbox, tail);
     if (output.json) {
-      System.out.println(Json.pretty(logs));
+      out.println(Json.pretty(logs));
       return ExitCode.OK;
     }
     for (JsonNode line : logs.path("lines")) {
       String text = line.path("text").asText();
-      System.out.println(
+      out.println(
           line.path("time").asText()
               + " "
               + ("stderr".equals(line.path("stream").asText()) ? "E " : "  ")

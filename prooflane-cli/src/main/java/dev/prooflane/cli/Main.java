@@ -4,6 +4,7 @@ import dev.prooflane.model.ConflictException;
 import dev.prooflane.model.NotFoundException;
 import dev.prooflane.model.ProoflaneException;
 import dev.prooflane.model.SpecException;
+import dev.prooflane.server.client.DaemonClientException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,9 +54,23 @@ public final class Main {
     System.exit(run(args));
   }
 
-  /** Runs the command line and returns its exit code (for tests and the demo). */
+  /** Runs the command line, printing to standard output and error, and returns its exit code. */
   public static int run(String... args) {
+    return run(null, null, args);
+  }
+
+  /**
+   * Runs the command line in this process, printing to {@code stdout} and {@code stderr} (standard
+   * output and error when null), and returns its exit code: every command prints through these.
+   */
+  public static int run(PrintWriter stdout, PrintWriter stderr, String... args) {
     CommandLine cli = new CommandLine(new Main());
+    if (stdout != null) {
+      cli.setOut(stdout);
+    }
+    if (stderr != null) {
+      cli.setErr(stderr);
+    }
     cli.setExitCodeExceptionMapper(Main::exitCodeOf);
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
@@ -76,12 +91,20 @@ public final class Main {
           err.flush();
           return ExitCode.USAGE;
         });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } finally {
+      cli.getOut().flush();
+      cli.getErr().flush();
+    }
   }
 
   private static int exitCodeOf(Throwable e) {
     if (e instanceof CliException c) {
       return c.exitCode();
+    }
+    if (e instanceof DaemonClientException d) {
+      return ExitCode.of(d);
     }
     if (e instanceof SpecException || e instanceof IllegalArgumentException) {
       return ExitCode.USAGE;

@@ -1,49 +1,48 @@
 package dev.prooflane.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.prooflane.server.json.RunView;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Prints a finished run, copies its reports, and maps its verdict to an exit code. */
+/** Prints a finished run and copies its reports. */
 final class RunPrinter {
   private RunPrinter() {}
 
-  static void print(JsonNode run, PrintStream out) {
+  static void print(RunView run, PrintWriter out) {
     out.println(
         "verdict "
-            + run.path("verdict").asText(run.path("state").asText())
+            + verdictOrState(run)
             + " — "
-            + run.path("skill").asText()
-            + (run.path("sandbox").isNull()
-                ? " on the baseline"
-                : " in sandbox " + run.path("sandbox").asText()));
-    out.println("  " + run.path("message").asText());
-    for (JsonNode kind : run.path("reports")) {
-      out.println("  report: " + kind.asText());
+            + run.skill()
+            + (run.sandbox() == null ? " on the baseline" : " in sandbox " + run.sandbox()));
+    out.println("  " + message(run));
+    for (String file : run.reports().values()) {
+      out.println("  report: " + file);
     }
   }
 
+  /** The run's verdict once it is done, else its state (RUNNING, FAILED). */
+  static String verdictOrState(RunView run) {
+    return run.verdict() != null ? run.verdict() : run.state();
+  }
+
+  /** Why the run ended as it did, in one line. */
+  static String message(RunView run) {
+    return String.valueOf(run.message());
+  }
+
   /** Copies the run's report files into {@code dir}; returns the copies' folder. */
-  static Path copyReports(JsonNode run, Path dir) throws IOException {
+  static Path copyReports(RunView run, Path dir) throws IOException {
     Files.createDirectories(dir);
-    for (JsonNode file : run.path("reports")) {
-      Path source = Path.of(file.asText());
+    for (String file : run.reports().values()) {
+      Path source = Path.of(file);
       if (Files.exists(source)) {
         Files.copy(source, dir.resolve(source.getFileName()), StandardCopyOption.REPLACE_EXISTING);
       }
     }
     return dir;
-  }
-
-  /** 0 for PASS, 1 for FAIL, 3 for INCONCLUSIVE, ERROR or a run that could not run. */
-  static int exitCode(JsonNode run) {
-    return switch (run.path("verdict").asText("")) {
-      case "PASS" -> ExitCode.OK;
-      case "FAIL" -> ExitCode.FAILED;
-      default -> ExitCode.STATE;
-    };
   }
 }

@@ -1,13 +1,17 @@
 package dev.prooflane.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.prooflane.server.json.Json;
+import dev.prooflane.server.json.SandboxList;
+import dev.prooflane.server.json.SandboxView;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** Creates, lists, shows and deletes sandboxes. */
 @Command(
@@ -24,19 +28,22 @@ final class SandboxCommand {
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List sandboxes.")
   static final class ListCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Mixin StateMixin state;
     @Mixin JsonMixin output;
 
     @Override
     public Integer call() {
-      JsonNode list = state.client().get("/sandboxes");
-      System.out.print(output.json ? Json.pretty(list) + "\n" : table(list.path("sandboxes")));
+      PrintWriter out = spec.commandLine().getOut();
+      SandboxList list = state.client().sandboxes();
+      out.print(output.json ? Json.pretty(list) + "\n" : table(list.sandboxes()));
       return ExitCode.OK;
     }
   }
 
   @Command(name = "get", mixinStandardHelpOptions = true, description = "Show one sandbox.")
   static final class GetCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Mixin StateMixin state;
     @Mixin JsonMixin output;
 
@@ -45,8 +52,9 @@ final class SandboxCommand {
 
     @Override
     public Integer call() {
-      JsonNode sandbox = state.client().get("/sandboxes/" + ApiClient.encode(name));
-      System.out.print(output.json ? Json.pretty(sandbox) + "\n" : describe(sandbox));
+      PrintWriter out = spec.commandLine().getOut();
+      SandboxView sandbox = state.client().sandbox(name);
+      out.print(output.json ? Json.pretty(sandbox) + "\n" : describe(sandbox));
       return ExitCode.OK;
     }
   }
@@ -56,6 +64,7 @@ final class SandboxCommand {
       mixinStandardHelpOptions = true,
       description = "Delete a sandbox: its routes go first, then its forks stop.")
   static final class DeleteCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Mixin StateMixin state;
 
     @Parameters(paramLabel = "NAME")
@@ -63,67 +72,68 @@ final class SandboxCommand {
 
     @Override
     public Integer call() {
-      state.client().delete("/sandboxes/" + ApiClient.encode(name));
-      System.out.println("sandbox " + name + " deleted");
+      PrintWriter out = spec.commandLine().getOut();
+      state.client().deleteSandbox(name);
+      out.println("sandbox " + name + " deleted");
       return ExitCode.OK;
     }
   }
 
-  static String table(JsonNode sandboxes) {
+  static String table(List<SandboxView> sandboxes) {
     if (sandboxes.isEmpty()) {
       return "no sandboxes\n";
     }
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("SANDBOX", "KEY", "PHASE", "FORKS", "EXPIRES", "MESSAGE"));
-    for (JsonNode s : sandboxes) {
+    for (SandboxView s : sandboxes) {
       List<String> forks = new ArrayList<>();
-      for (JsonNode f : s.path("forks")) {
-        forks.add(f.path("service").asText() + "(" + f.path("state").asText() + ")");
+      for (SandboxView.ForkView f : s.forks()) {
+        forks.add(f.service() + "(" + f.state() + ")");
       }
       rows.add(
           List.of(
-              s.path("name").asText(),
-              s.path("routingKey").asText(),
-              s.path("phase").asText(),
+              s.name(),
+              s.routingKey(),
+              s.phase(),
               String.join(",", forks),
-              s.path("expiresAt").isNull() ? "never" : s.path("expiresAt").asText(),
-              s.path("message").asText()));
+              expires(s),
+              s.message()));
     }
     return Console.table(rows);
   }
 
-  static String describe(JsonNode s) {
+  static String describe(SandboxView s) {
     StringBuilder out = new StringBuilder();
-    out.append("sandbox     ").append(s.path("name").asText()).append('\n');
-    out.append("routingKey  ").append(s.path("routingKey").asText()).append('\n');
-    out.append("phase       ").append(s.path("phase").asText());
-    if (!s.path("message").asText().isEmpty()) {
-      out.append(" (").append(s.path("message").asText()).append(')');
+    out.append("sandbox     ").append(s.name()).append('\n');
+    out.append("routingKey  ").append(s.routingKey()).append('\n');
+    out.append("phase       ").append(s.phase());
+    if (!s.message().isEmpty()) {
+      out.append(" (").append(s.message()).append(')');
     }
     out.append('\n');
-    out.append("created     ").append(s.path("createdAt").asText()).append('\n');
-    out.append("expires     ")
-        .append(s.path("expiresAt").isNull() ? "never" : s.path("expiresAt").asText())
-        .append('\n');
-    for (JsonNode f : s.path("forks")) {
+    out.append("created     ").append(s.createdAt()).append('\n');
+    out.append("expires     ").append(expires(s)).append('\n');
+    for (SandboxView.ForkView f : s.forks()) {
       out.append("fork        ")
-          .append(f.path("service").asText())
+          .append(f.service())
           .append(": ")
-          .append(f.path("state").asText())
+          .append(f.state())
           .append(", pid ")
-          .append(f.path("pid").asText())
+          .append(f.pid())
           .append(", port ")
-          .append(f.path("port").asText());
-      if (!f.path("command").isNull() && !f.path("command").isMissingNode()) {
-        List<String> words = new ArrayList<>();
-        f.path("command").forEach(w -> words.add(w.asText()));
-        out.append(", command: ").append(String.join(" ", words));
+          .append(f.port());
+      if (f.command() != null) {
+        out.append(", command: ").append(String.join(" ", f.command()));
       }
-      if (!f.path("message").asText().isEmpty()) {
-        out.append(" (").append(f.path("message").asText()).append(')');
+      if (!f.message().isEmpty()) {
+        out.append(" (").append(f.message()).append(')');
       }
       out.append('\n');
     }
     return out.toString();
+  }
+
+  private static String expires(SandboxView s) {
+    return s.expiresAt() == null ? "never" : s.expiresAt().toString();
   }
 }

@@ -1,7 +1,10 @@
 package dev.prooflane.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.prooflane.model.spec.SandboxSpecReader;
 import dev.prooflane.server.json.Json;
+import dev.prooflane.server.json.SandboxRequest;
+import dev.prooflane.server.json.SandboxView;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +15,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** Creates a sandbox that forks some services with a change. */
 @Command(
@@ -24,6 +29,7 @@ import picocli.CommandLine.Parameters;
       "Example: prooflane sandbox create pr-42 --fork 'pricing=java -cp $${artifact} ...PricingDiscountMain' --ttl 30m"
     })
 final class SandboxCreateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Mixin StateMixin state;
   @Mixin JsonMixin output;
   @Mixin ForkMixin forks;
@@ -58,6 +64,7 @@ final class SandboxCreateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
     if (file != null
         && (name != null
             || key != null
@@ -68,55 +75,44 @@ final class SandboxCreateCommand implements Callable<Integer> {
           ExitCode.USAGE,
           "give the sandbox either as a file (-f) or as NAME and options, not both");
     }
-    String body =
-        file != null ? Files.readString(file, StandardCharsets.UTF_8) : Json.write(request());
+    SandboxRequest request = file != null ? fromFile(file) : request();
     long started = System.nanoTime();
-    JsonNode sandbox =
-        create(
-            state.client(),
-            body,
-            line -> {
-              if (!output.json) {
-                System.out.println(line);
-              }
-            });
+    SandboxView sandbox =
+        state
+            .client()
+            .createSandbox(
+                request,
+                line -> {
+                  if (!output.json) {
+                    out.println(line);
+                  }
+                });
     long millis = (System.nanoTime() - started) / 1_000_000;
     if (output.json) {
-      System.out.println(Json.pretty(sandbox));
+      out.println(Json.pretty(sandbox));
       return ExitCode.OK;
     }
-    System.out.print(SandboxCommand.describe(sandbox));
-    System.out.println("ready in " + millis + " ms. Send the key with any request, for example:");
-    System.out.println(
-        "  curl -H 'baggage: prooflane-key="
-            + sandbox.path("routingKey").asText()
-            + "' <service URL from 'prooflane status'>");
+    out.print(SandboxCommand.describe(sandbox));
+    out.println("ready in " + millis + " ms. Send the key with any request, for example:");
+    out.print(KeyHint.of(state.client().status().keyNames(), sandbox.routingKey()));
     return ExitCode.OK;
   }
 
-  /** Creates the sandbox {@code body} describes, passing progress lines to {@code progress}. */
-  static JsonNode create(
-      ApiClient client, String body, java.util.function.Consumer<String> progress) {
-    return client.postStreaming("/sandboxes", body, progress).path("sandbox");
+  /** The sandbox of a YAML or JSON file, checked here so that problems name the file's lines. */
+  private static SandboxRequest fromFile(Path file) throws java.io.IOException {
+    return SandboxRequest.of(
+        SandboxSpecReader.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
   }
 
-  private Map<String, Object> request() {
+  private SandboxRequest request() {
     if (name == null) {
       throw new CliException(
           ExitCode.USAGE, "missing NAME (or give the sandbox as a file with -f)");
     }
-    Map<String, Object> request = new LinkedHashMap<>();
-    request.put("name", name);
-    if (key != null) {
-      request.put("routingKey", key);
-    }
     if (ttl != null) {
       checkTtl(ttl);
-      request.put("ttl", ttl);
     }
-    request.put("labels", labelMap(labels));
-    request.put("forks", forks.forks());
-    return request;
+    return new SandboxRequest(name, key, ttl, labelMap(labels), forks.forks());
   }
 
   /** Refuses a TTL the daemon would refuse, with the option's name. */

@@ -2,12 +2,15 @@ package dev.prooflane.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.prooflane.server.json.Json;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** Lists, describes and runs skills. */
 @Command(
@@ -26,18 +29,20 @@ final class SkillCommand {
       mixinStandardHelpOptions = true,
       description = "List the environment's skills, with when to use each.")
   static final class ListCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Mixin StateMixin state;
     @Mixin JsonMixin output;
 
     @Override
     public Integer call() {
-      JsonNode skills = state.client().get("/skills");
+      PrintWriter out = spec.commandLine().getOut();
+      JsonNode skills = state.client().skills();
       if (output.json) {
-        System.out.println(Json.pretty(skills));
+        out.println(Json.pretty(skills));
         return ExitCode.OK;
       }
       if (skills.path("skills").isEmpty()) {
-        System.out.println(
+        out.println(
             "no skills (put *.yaml skill files in skills/ beside the environment file; see docs/skills.md)");
         return ExitCode.OK;
       }
@@ -48,7 +53,7 @@ final class SkillCommand {
             List.of(
                 s.path("name").asText(), s.path("version").asText(), s.path("whenToUse").asText()));
       }
-      System.out.print(Console.table(rows));
+      out.print(Console.table(rows));
       return ExitCode.OK;
     }
   }
@@ -58,6 +63,7 @@ final class SkillCommand {
       mixinStandardHelpOptions = true,
       description = "Show a skill: inputs, steps, outputs.")
   static final class DescribeCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Mixin StateMixin state;
     @Mixin JsonMixin output;
 
@@ -66,22 +72,22 @@ final class SkillCommand {
 
     @Override
     public Integer call() {
-      JsonNode s = state.client().get("/skills/" + ApiClient.encode(name));
+      PrintWriter out = spec.commandLine().getOut();
+      JsonNode s = state.client().skill(name);
       if (output.json) {
-        System.out.println(Json.pretty(s));
+        out.println(Json.pretty(s));
         return ExitCode.OK;
       }
-      System.out.println(s.path("name").asText() + " (version " + s.path("version").asText() + ")");
-      System.out.println("  " + s.path("description").asText());
-      System.out.println("  when to use: " + s.path("whenToUse").asText());
-      System.out.println(
-          "  file: " + s.path("file").asText() + " (" + s.path("digest").asText() + ")");
-      System.out.println("inputs:");
+      out.println(s.path("name").asText() + " (version " + s.path("version").asText() + ")");
+      out.println("  " + s.path("description").asText());
+      out.println("  when to use: " + s.path("whenToUse").asText());
+      out.println("  file: " + s.path("file").asText() + " (" + s.path("digest").asText() + ")");
+      out.println("inputs:");
       if (s.path("inputs").isEmpty()) {
-        System.out.println("  (none)");
+        out.println("  (none)");
       }
       for (JsonNode i : s.path("inputs")) {
-        System.out.println(
+        out.println(
             "  "
                 + i.path("name").asText()
                 + ": "
@@ -91,9 +97,9 @@ final class SkillCommand {
                     ? ""
                     : " — " + i.path("description").asText()));
       }
-      System.out.println("steps:");
+      out.println("steps:");
       for (JsonNode st : s.path("steps")) {
-        System.out.println(
+        out.println(
             "  "
                 + st.path("id").asText()
                 + ": "

@@ -1,16 +1,18 @@
 package dev.prooflane.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.prooflane.server.json.Json;
+import dev.prooflane.server.json.RunView;
+import dev.prooflane.server.json.SkillRunRequest;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** Runs one skill against a sandbox (or the baseline) and writes its verified result. */
 @Command(
@@ -21,6 +23,7 @@ import picocli.CommandLine.Parameters;
       "Exit code: 0 PASS, 1 FAIL, 3 INCONCLUSIVE or ERROR."
     })
 final class SkillRunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Mixin StateMixin state;
   @Mixin JsonMixin output;
   @Mixin InputMixin inputs;
@@ -39,34 +42,28 @@ final class SkillRunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Map<String, Object> request = new LinkedHashMap<>();
-    request.put("skill", name);
-    request.put("sandbox", sandbox);
-    request.put("inputs", inputs.values());
-    request.put("skillDirs", List.of());
-    JsonNode run =
+    PrintWriter stdout = spec.commandLine().getOut();
+    RunView run =
         state
             .client()
-            .postStreaming(
-                "/runs",
-                Json.write(request),
+            .runSkill(
+                new SkillRunRequest(name, sandbox, inputs.values(), List.of()),
                 line -> {
                   if (!output.json) {
-                    System.out.println(line);
+                    stdout.println(line);
                   }
-                })
-            .path("run");
+                });
     if (out != null) {
       RunPrinter.copyReports(run, out);
     }
     if (output.json) {
-      System.out.println(Json.pretty(run));
+      stdout.println(Json.pretty(run));
     } else {
-      RunPrinter.print(run, System.out);
+      RunPrinter.print(run, stdout);
       if (out != null) {
-        System.out.println("  copied to " + out.toAbsolutePath());
+        stdout.println("  copied to " + out.toAbsolutePath());
       }
     }
-    return RunPrinter.exitCode(run);
+    return ExitCode.ofVerdict(run.verdict());
   }
 }

@@ -2,6 +2,7 @@ package dev.prooflane.cli;
 
 import dev.prooflane.server.DaemonInfo;
 import dev.prooflane.server.auth.AdminTokenFile;
+import dev.prooflane.server.client.DaemonClient;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -33,7 +34,7 @@ final class StateMixin {
   }
 
   /** A client of the running daemon, or exit code 3 with how to start one. */
-  ApiClient client() {
+  DaemonClient client() {
     DaemonInfo info =
         DaemonInfo.read(stateDir())
             .filter(DaemonInfo::alive)
@@ -44,7 +45,7 @@ final class StateMixin {
                         "no daemon is running for "
                             + stateDir()
                             + " (start one with: prooflane up --detach)"));
-    return new ApiClient(info.apiUrl(), token());
+    return new DaemonClient(info.apiUrl(), token());
   }
 
   /** The token to send: {@code --token}, else {@code $PROOFLANE_TOKEN}, else admin.token. */

@@ -1,12 +1,16 @@
 package dev.prooflane.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.prooflane.local.ServiceStatus;
 import dev.prooflane.server.json.Json;
+import dev.prooflane.server.json.StatusView;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** Shows the daemon, its services and sandboxes. */
 @Command(
@@ -14,38 +18,28 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     description = "Show the daemon, its services and sandboxes.")
 final class StatusCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Mixin StateMixin state;
   @Mixin JsonMixin output;
 
   @Override
   public Integer call() {
-    JsonNode status = state.client().get("/status");
+    PrintWriter out = spec.commandLine().getOut();
+    StatusView status = state.client().status();
     if (output.json) {
-      System.out.println(Json.pretty(status));
+      out.println(Json.pretty(status));
       return ExitCode.OK;
     }
-    System.out.println(
-        "environment "
-            + status.path("environment").asText()
-            + " ("
-            + status.path("envFile").asText()
-            + ")");
-    System.out.println(
-        "API " + status.path("apiUrl").asText() + ", daemon pid " + status.path("pid").asText());
+    out.println("environment " + status.environment() + " (" + status.envFile() + ")");
+    out.println("API " + status.apiUrl() + ", daemon pid " + status.pid());
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("SERVICE", "URL", "STATE", "PID", "MESSAGE"));
-    for (JsonNode s : status.path("services")) {
-      rows.add(
-          List.of(
-              s.path("name").asText(),
-              s.path("routerUrl").asText(),
-              s.path("state").asText(),
-              s.path("pid").asText(),
-              s.path("message").asText()));
+    for (ServiceStatus s : status.services()) {
+      rows.add(List.of(s.name(), s.routerUrl(), s.state(), Long.toString(s.pid()), s.message()));
     }
-    System.out.print(Console.table(rows));
-    System.out.println();
-    System.out.print(SandboxCommand.table(status.path("sandboxes")));
+    out.print(Console.table(rows));
+    out.println();
+    out.print(SandboxCommand.table(status.sandboxes()));
     return ExitCode.OK;
   }
 }

@@ -2,15 +2,17 @@ package dev.prooflane.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.prooflane.server.json.Json;
+import dev.prooflane.server.json.TokenRequest;
+import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** Creates, lists and revokes API tokens (needs a token with scope policy:admin). */
 @Command(
@@ -32,6 +34,7 @@ final class TokenCommand {
       mixinStandardHelpOptions = true,
       description = "Create a token and print its secret (shown this once only).")
   static final class CreateCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Mixin StateMixin state;
     @Mixin JsonMixin output;
 
@@ -54,18 +57,14 @@ final class TokenCommand {
 
     @Override
     public Integer call() {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("name", name);
-      body.put("scopes", scopes);
-      if (expiresIn != null) {
-        body.put("expiresIn", expiresIn);
-      }
-      JsonNode token = state.client().post("/tokens", Json.write(body));
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      JsonNode token = state.client().createToken(new TokenRequest(name, scopes, expiresIn));
       if (output.json) {
-        System.out.println(Json.pretty(token));
+        out.println(Json.pretty(token));
       } else {
-        System.out.println(token.path("token").asText());
-        System.err.println(
+        out.println(token.path("token").asText());
+        err.println(
             "prooflane: token "
                 + token.path("id").asText()
                 + " ("
@@ -81,14 +80,16 @@ final class TokenCommand {
       mixinStandardHelpOptions = true,
       description = "List tokens (ids, names, scopes; never the secrets).")
   static final class ListCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Mixin StateMixin state;
     @Mixin JsonMixin output;
 
     @Override
     public Integer call() {
-      JsonNode list = state.client().get("/tokens");
+      PrintWriter out = spec.commandLine().getOut();
+      JsonNode list = state.client().tokens();
       if (output.json) {
-        System.out.println(Json.pretty(list));
+        out.println(Json.pretty(list));
         return ExitCode.OK;
       }
       List<List<String>> rows = new ArrayList<>();
@@ -107,7 +108,7 @@ final class TokenCommand {
                     ? "revoked"
                     : t.path("live").asBoolean() ? "live" : "expired"));
       }
-      System.out.print(Console.table(rows));
+      out.print(Console.table(rows));
       return ExitCode.OK;
     }
   }
@@ -117,6 +118,7 @@ final class TokenCommand {
       mixinStandardHelpOptions = true,
       description = "Revoke a token: it authenticates nothing from now on.")
   static final class RevokeCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Mixin StateMixin state;
 
     @Parameters(paramLabel = "ID", description = "The token's id (see: prooflane token list).")
@@ -124,8 +126,9 @@ final class TokenCommand {
 
     @Override
     public Integer call() {
-      state.client().delete("/tokens/" + ApiClient.encode(id));
-      System.out.println("token " + id + " revoked");
+      PrintWriter out = spec.commandLine().getOut();
+      state.client().revokeToken(id);
+      out.println("token " + id + " revoked");
       return ExitCode.OK;
     }
   }

@@ -6,6 +6,7 @@ import dev.prooflane.model.spec.EnvironmentReader;
 import dev.prooflane.server.Daemon;
 import dev.prooflane.server.DaemonInfo;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +14,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Starts the environment: router, baseline services and the control-plane API. */
 @Command(
@@ -24,6 +27,7 @@ import picocli.CommandLine.Option;
       "In the foreground by default (Ctrl-C stops everything); --detach runs it in the background."
     })
 final class UpCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Mixin StateMixin state;
   @Mixin PolicyMixin policy;
 
@@ -54,14 +58,15 @@ final class UpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
     Environment env = EnvironmentReader.read(file);
     Path stateDir = state.stateDir();
     Files.createDirectories(stateDir);
     if (detach) {
-      return new DetachedDaemon(stateDir, file.toAbsolutePath(), apiPort, host)
+      return new DetachedDaemon(stateDir, file.toAbsolutePath(), apiPort, host, out)
           .start(policy.args());
     }
-    System.out.println("prooflane: starting environment '" + env.name() + "' from " + file);
+    out.println("prooflane: starting environment '" + env.name() + "' from " + file);
     Daemon daemon =
         Daemon.start(
             env,
@@ -69,14 +74,14 @@ final class UpCommand implements Callable<Integer> {
             host,
             apiPort,
             policy.file(),
-            System.out::println,
+            out::println,
             List.of(new dev.prooflane.mcp.McpHttpExtension()));
-    System.out.print(summary(daemon.info(), daemon.runtime().services()));
-    System.out.println(
+    out.print(summary(daemon.info(), daemon.runtime().services()));
+    out.println(
         System.console() == null && System.getenv("TERM") == null
             ? "stop it with: prooflane down"
             : "Ctrl-C (or prooflane down) stops everything.");
-    System.out.flush();
+    out.flush();
     daemon.awaitStop();
     return ExitCode.OK;
   }

@@ -1,19 +1,21 @@
 package dev.prooflane.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.prooflane.local.StateFolder;
 import dev.prooflane.server.json.Json;
-import java.io.PrintStream;
+import dev.prooflane.server.json.RunView;
+import dev.prooflane.server.json.ValidationRequest;
+import dev.prooflane.server.runs.Validations;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The whole loop: create a sandbox for the change, run skills, write reports, delete it. */
 @Command(
@@ -25,6 +27,7 @@ import picocli.CommandLine.Option;
       "Exit code: 0 every run PASSed, 1 a run FAILed, 3 a run was INCONCLUSIVE or ERROR."
     })
 final class ValidateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Mixin StateMixin state;
   @Mixin JsonMixin output;
   @Mixin ForkMixin forks;
@@ -65,69 +68,53 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintStream log = output.json ? System.err : System.out;
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter log = output.json ? err : stdout;
     SandboxCreateCommand.checkTtl(ttl);
-    Map<String, Object> request = new LinkedHashMap<>();
-    if (name != null) {
-      request.put("name", name);
-    }
-    request.put("ttl", ttl);
-    request.put("forks", forks.forks());
-    request.put("skills", skills);
-    request.put(
-        "skillDirs",
-        skillsDir == null ? List.of() : List.of(skillsDir.toAbsolutePath().toString()));
-    request.put("inputs", inputs.values());
-    request.put("keep", keep);
-    JsonNode outcome =
-        state
-            .client()
-            .postStreaming("/validations", Json.write(request), line -> log.println("  " + line))
-            .path("validation");
-    String sandbox = outcome.path("sandbox").asText();
+    ValidationRequest request =
+        new ValidationRequest(
+            name,
+            ttl,
+            null,
+            forks.forks(),
+            skills,
+            skillsDir == null ? List.of() : List.of(skillsDir.toAbsolutePath().toString()),
+            inputs.values(),
+            keep);
+    Validations.Outcome outcome =
+        state.client().validate(request, line -> log.println("  " + line));
+    String sandbox = outcome.sandbox();
     Path dir =
         (out != null ? out : StateFolder.of(state.stateDir()).validations().resolve(sandbox))
             .toAbsolutePath();
-    List<JsonNode> runs = new ArrayList<>();
-    for (JsonNode run : outcome.path("runs")) {
-      RunPrinter.copyReports(run, dir.resolve(run.path("skill").asText()));
-      runs.add(run);
+    for (RunView run : outcome.runs()) {
+      RunPrinter.copyReports(run, dir.resolve(run.skill()));
     }
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("summary.md"), ValidationSummary.markdown(outcome, dir));
     Files.writeString(dir.resolve("summary.json"), Json.pretty(outcome));
-    int exit = exitCode(outcome.path("verdict").asText());
+    int exit = ExitCode.ofVerdict(outcome.verdict());
     if (output.json) {
-      System.out.println(Json.pretty(outcome));
+      stdout.println(Json.pretty(outcome));
       return exit;
     }
-    for (JsonNode r : runs) {
-      System.out.printf(
-          "%-13s %s: %s%n",
-          r.path("verdict").asText(r.path("state").asText()),
-          r.path("skill").asText(),
-          r.path("message").asText());
+    for (RunView r : outcome.runs()) {
+      stdout.printf(
+          "%-13s %s: %s%n", RunPrinter.verdictOrState(r), r.skill(), RunPrinter.message(r));
     }
-    System.out.println(
+    stdout.println(
         "verdict "
-            + outcome.path("verdict").asText()
+            + outcome.verdict()
             + "; reports in "
             + dir
             + " (summary.md for the pull request; check each with: prooflane verify "
             + dir
             + "/<skill>/report.json)");
-    if (outcome.path("kept").asBoolean()) {
-      System.out.println(
+    if (outcome.kept()) {
+      stdout.println(
           "sandbox " + sandbox + " kept; delete it with: prooflane sandbox delete " + sandbox);
     }
     return exit;
-  }
-
-  static int exitCode(String verdict) {
-    return switch (verdict) {
-      case "PASS" -> ExitCode.OK;
-      case "FAIL" -> ExitCode.FAILED;
-      default -> ExitCode.STATE;
-    };
   }
 }

@@ -1,31 +1,32 @@
 package dev.prooflane.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.prooflane.server.json.RunView;
+import dev.prooflane.server.runs.Validations;
 import java.nio.file.Path;
 
 /** The Markdown summary of a {@code validate}: one line per skill run, for a pull request. */
 final class ValidationSummary {
   private ValidationSummary() {}
 
-  static String markdown(JsonNode outcome, Path dir) {
+  static String markdown(Validations.Outcome outcome, Path dir) {
     StringBuilder md = new StringBuilder();
-    md.append("## Prooflane validation: ").append(outcome.path("verdict").asText()).append("\n\n");
+    md.append("## Prooflane validation: ").append(outcome.verdict()).append("\n\n");
     md.append("Sandbox `")
-        .append(outcome.path("sandbox").asText())
+        .append(outcome.sandbox())
         .append("` (routing key `")
-        .append(outcome.path("routingKey").asText())
+        .append(outcome.routingKey())
         .append("`), ready in ")
-        .append(outcome.path("readyMillis").asLong())
+        .append(outcome.readyMillis())
         .append(" ms.\n\n");
     md.append("| skill | verdict | why |\n|---|---|---|\n");
-    for (JsonNode r : outcome.path("runs")) {
+    for (RunView r : outcome.runs()) {
       md.append("| ")
-          .append(r.path("skill").asText())
+          .append(r.skill())
           .append(" | **")
-          .append(r.path("verdict").asText(r.path("state").asText()))
+          .append(RunPrinter.verdictOrState(r))
           .append("**")
           .append(" | ")
-          .append(r.path("message").asText().replace("|", "\\|").replace("\n", " "))
+          .append(RunPrinter.message(r).replace("|", "\\|").replace("\n", " "))
           .append(" |\n");
     }
     md.append("\nEach run's signed evidence is in `")

@@ -4,6 +4,7 @@ import dev.prooflane.actions.report.SigningKeys;
 import dev.prooflane.actions.report.Verification;
 import dev.prooflane.actions.report.Verifier;
 import dev.prooflane.server.json.Json;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -13,8 +14,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** Checks that a report.json is authentic: its digest and Ed25519 signature (and signer) hold. */
 @Command(
@@ -26,6 +29,7 @@ import picocli.CommandLine.Parameters;
       "Exit code: 0 authentic (and, with --require-pass, a PASS), 1 tampered, untrusted or not a PASS."
     })
 final class VerifyCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Mixin JsonMixin output;
 
   @Parameters(paramLabel = "FILE", description = "The report.json to check.")
@@ -44,6 +48,8 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     if (!Files.isRegularFile(file)) {
       throw new CliException(
           ExitCode.USAGE, file + ": no such file (give the path of a report.json)");
@@ -53,21 +59,21 @@ final class VerifyCommand implements Callable<Integer> {
     String verdict = v.verdict().orElse("?");
     boolean ok = v.valid() && (!requirePass || "PASS".equals(verdict));
     if (!output.json) {
-      v.notice().ifPresent(n -> System.err.println("notice: " + n));
+      v.notice().ifPresent(n -> err.println("notice: " + n));
     }
     if (output.json) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("file", file.toAbsolutePath().toString());
-      out.put("valid", v.valid());
-      out.put("problem", v.problem().orElse(null));
-      out.put("notice", v.notice().orElse(null));
-      out.put("keyId", v.keyId());
-      out.put("payloadSha256", v.payloadSha256());
-      out.put("verdict", v.valid() ? verdict : null);
-      out.put("trustedKey", key != null);
-      System.out.println(Json.pretty(out));
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("file", file.toAbsolutePath().toString());
+      result.put("valid", v.valid());
+      result.put("problem", v.problem().orElse(null));
+      result.put("notice", v.notice().orElse(null));
+      result.put("keyId", v.keyId());
+      result.put("payloadSha256", v.payloadSha256());
+      result.put("verdict", v.valid() ? verdict : null);
+      result.put("trustedKey", key != null);
+      out.println(Json.pretty(result));
     } else if (v.valid()) {
-      System.out.println(
+      out.println(
           "authentic: "
               + file
               + " (sha256 "
@@ -78,9 +84,9 @@ final class VerifyCommand implements Callable<Integer> {
                   ? ", the key beside the report; pass --key to require a signer"
                   : ", the trusted key")
               + ")");
-      System.out.println("verdict " + verdict + (requirePass && !ok ? " (not a PASS)" : ""));
+      out.println("verdict " + verdict + (requirePass && !ok ? " (not a PASS)" : ""));
     } else {
-      System.err.println("NOT authentic: " + file + ": " + v.problem().orElse("invalid"));
+      err.println("NOT authentic: " + file + ": " + v.problem().orElse("invalid"));
     }
     return ok ? ExitCode.OK : ExitCode.FAILED;
   }

@@ -1,5 +1,6 @@
 package dev.prooflane.mcp;
 
+import dev.prooflane.server.api.ApiPath;
 import dev.prooflane.server.auth.AdminTokenFile;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -52,7 +53,8 @@ public final class McpMain {
             ? given::strip
             : () -> AdminTokenFile.read(dir).orElse(null);
     if (apiUrl != null) {
-      String base = apiUrl.endsWith("/api/v1") ? apiUrl : apiUrl.replaceAll("/+$", "") + "/api/v1";
+      String base =
+          apiUrl.endsWith(ApiPath.BASE) ? apiUrl : apiUrl.replaceAll("/+$", "") + ApiPath.BASE;
       DaemonLocator fixed = DaemonLocator.apiUrl(() -> base);
       return () -> fixed.client().withToken(tokens.get());
     }

@@ -8,6 +8,7 @@ import dev.prooflane.model.spec.EnvironmentReader;
 import dev.prooflane.server.Daemon;
 import dev.prooflane.server.client.DaemonClient;
 import dev.prooflane.server.json.Json;
+import dev.prooflane.server.json.TokenRequest;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -95,7 +96,16 @@ class McpDaemonIT {
                   + "\"}]}");
       assertThat(created.error()).as(created.text()).isFalse();
       assertThat(created.json().path("phase").asText()).isEqualTo("READY");
-      assertThat(created.json().at("/keyHeaders/baggage").asText()).startsWith("prooflane-key=");
+      String key = created.json().path("routingKey").asText();
+      assertThat(created.json().path("keyHeaders"))
+          .hasToString(
+              "{\"baggage\":\"prooflane-key="
+                  + key
+                  + "\",\"tracestate\":\"prooflane-key="
+                  + key
+                  + "\",\"x-prooflane-key\":\""
+                  + key
+                  + "\"}");
 
       Session.Answer run =
           s.call("run_skill", "{\"skill\":\"product-contract\",\"sandbox\":\"pr-42\"}");
@@ -315,7 +325,7 @@ class McpDaemonIT {
 
     String reader =
         new DaemonClient(daemon.info().apiUrl(), token)
-            .post("/tokens", "{\"name\":\"mcp-reader\",\"scopes\":[\"sandbox:read\"]}")
+            .createToken(new TokenRequest("mcp-reader", List.of("sandbox:read"), null))
             .path("token")
             .asText();
     try (McpSyncClient client = httpClient(reader)) {
@@ -388,7 +398,7 @@ class McpDaemonIT {
   @Order(6)
   void exportsOneAgentSkillPerCatalogSkill() throws Exception {
     Path dir = TARGET.resolve("agent-skills");
-    AgentSkillsExport.write(dir, new DaemonClient(daemon.info().apiUrl(), token).get("/skills"));
+    AgentSkillsExport.write(dir, new DaemonClient(daemon.info().apiUrl(), token).skills());
     assertThat(SkillFiles.checkAll(dir))
         .contains(
             "prooflane-validate",

@@ -2,6 +2,8 @@ package dev.prooflane.model;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -13,7 +15,8 @@ import java.util.Optional;
  * @param baggage baggage member name, or empty to ignore baggage
  * @param tracestate tracestate member key, or empty to ignore tracestate
  * @param header plain header name (lower case), or empty to ignore it
- * @param query query parameter name, or empty (the default) to ignore the query
+ * @param query query parameter name, or empty (the default; also for an empty name) to ignore the
+ *     query
  */
 public record KeyNames(String baggage, String tracestate, String header, Optional<String> query) {
   public static final KeyNames DEFAULT =
@@ -25,6 +28,26 @@ public record KeyNames(String baggage, String tracestate, String header, Optiona
     requireNonNull(header, "header");
     requireNonNull(query, "query");
     header = header.toLowerCase(Locale.ROOT);
+    query = query.filter(q -> !q.isEmpty());
+  }
+
+  /**
+   * Where a request carries the key under these names, in the router's order of precedence:
+   * baggage, tracestate, header, query; a name left empty carries nothing.
+   */
+  public List<KeyCarrier> carriers() {
+    List<KeyCarrier> out = new ArrayList<>(4);
+    if (!baggage.isEmpty()) {
+      out.add(new KeyCarrier(KeyCarrier.Kind.BAGGAGE, baggage));
+    }
+    if (!tracestate.isEmpty()) {
+      out.add(new KeyCarrier(KeyCarrier.Kind.TRACESTATE, tracestate));
+    }
+    if (!header.isEmpty()) {
+      out.add(new KeyCarrier(KeyCarrier.Kind.HEADER, header));
+    }
+    query.ifPresent(q -> out.add(new KeyCarrier(KeyCarrier.Kind.QUERY, q)));
+    return List.copyOf(out);
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.prooflane.local.StateFolder;
 import dev.prooflane.model.ConflictException;
 import dev.prooflane.model.Environment;
 import dev.prooflane.server.api.ApiExtension;
+import dev.prooflane.server.api.ApiPath;
 import dev.prooflane.server.api.ApiServer;
 import dev.prooflane.server.api.ApiServices;
 import dev.prooflane.server.audit.Governance;
@@ -86,7 +87,7 @@ public final class Daemon implements AutoCloseable {
     this.info =
         new DaemonInfo(
             ProcessHandle.current().pid(),
-            "http://" + host + ":" + api.port() + "/api/v1",
+            "http://" + host + ":" + api.port() + ApiPath.BASE,
             runtime.environment().file().toAbsolutePath().toString(),
             Instant.now());
     info.write(state);

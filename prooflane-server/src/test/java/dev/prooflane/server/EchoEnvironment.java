@@ -17,7 +17,34 @@ public final class EchoEnvironment {
 
   /** Service {@code a} answering every path itself; sandboxes may live up to an hour. */
   public static Environment single(Path dir) throws IOException {
-    return write(dir, "");
+    return write(dir, "", "");
+  }
+
+  /**
+   * Service {@code a} answering every path itself, with the routing key carried under the names of
+   * {@code tool} ({@code compat:} in the environment file, such as {@code signadot}).
+   */
+  public static Environment compat(Path dir, String tool) throws IOException {
+    return write(dir, "", "routing: {compat: " + tool + "}\n");
+  }
+
+  /**
+   * Writes the skill {@code echo} into {@code dir/skills}: one {@code http} step asking service
+   * {@code a} for {@code /echo}, which passes.
+   */
+  public static void echoSkill(Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("skills"));
+    Files.writeString(
+        dir.resolve("skills/echo.yaml"),
+        """
+        name: echo
+        description: Asks service a for a path.
+        whenToUse: In the daemon's tests.
+        steps:
+          - id: ask
+            action: http
+            with: {service: a, path: /echo, expectStatus: 200}
+        """);
   }
 
   /**
@@ -25,7 +52,7 @@ public final class EchoEnvironment {
    * answered it.
    */
   public static Environment calling(Path dir, String nextUrl) throws IOException {
-    return write(dir, ", NEXT_URL: \"" + nextUrl + "\"");
+    return write(dir, ", NEXT_URL: \"" + nextUrl + "\"", "");
   }
 
   /**
@@ -42,12 +69,13 @@ public final class EchoEnvironment {
             + TestEnvironment.echoCommand());
   }
 
-  private static Environment write(Path dir, String moreEnv) throws IOException {
+  private static Environment write(Path dir, String moreEnv, String routing) throws IOException {
     Path file = dir.resolve("prooflane.yaml");
     Files.writeString(
         file,
         """
         name: echo
+        %s\
         sandboxes: {maxTtl: 1h}
         services:
           a:
@@ -55,7 +83,7 @@ public final class EchoEnvironment {
             env: {PORT: "${port}"%s}
             health: {timeout: 30s}
         """
-            .formatted(TestEnvironment.echoCommand(), moreEnv));
+            .formatted(routing, TestEnvironment.echoCommand(), moreEnv));
     return EnvironmentReader.read(file);
   }
 }

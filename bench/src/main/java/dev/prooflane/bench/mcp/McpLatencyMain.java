@@ -7,6 +7,7 @@ import dev.prooflane.mcp.McpHttpExtension;
 import dev.prooflane.mcp.McpMain;
 import dev.prooflane.model.spec.EnvironmentReader;
 import dev.prooflane.server.Daemon;
+import dev.prooflane.server.api.ApiPath;
 import dev.prooflane.server.auth.AdminTokenFile;
 import dev.prooflane.server.client.DaemonClient;
 import dev.prooflane.server.json.Json;
@@ -19,6 +20,7 @@ import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -79,11 +81,16 @@ public final class McpLatencyMain {
             transport, tool, millis.size(), millis.p(50), millis.p(99), millis.max());
       }
     }
-    for (String path : List.of("/sandboxes", "/sandboxes/bench", "/skills")) {
+    Map<String, Runnable> calls = new LinkedHashMap<>();
+    calls.put(ApiPath.SANDBOXES.with(), rest::sandboxes);
+    calls.put(ApiPath.SANDBOX.with("bench"), () -> rest.sandbox("bench"));
+    calls.put(ApiPath.SKILLS.with(), rest::skills);
+    for (Map.Entry<String, Runnable> call : calls.entrySet()) {
+      String path = call.getKey();
       Series millis = new Series();
       for (int i = 0; i < CALLS; i++) {
         long t = System.nanoTime();
-        rest.get(path);
+        call.getValue().run();
         millis.add((System.nanoTime() - t) / 1e6);
       }
       System.out.printf(
@@ -155,7 +162,7 @@ public final class McpLatencyMain {
   }
 
   private static McpSyncClient httpClient(Daemon daemon, String token) {
-    String base = daemon.info().apiUrl().replace("/api/v1", "");
+    String base = daemon.info().apiUrl().replace(ApiPath.BASE, "");
     return McpClient.sync(
             HttpClientStreamableHttpTransport.builder(base)
                 .endpoint(McpHttpExtension.PATH)

@@ -1,9 +1,9 @@
 package dev.prooflane.actions.diff;
 
+import dev.prooflane.actions.core.JsonLocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A path pattern of {@code ignore}, {@code allow} and {@code expectDifferent}: {@code $.a.b},
@@ -15,8 +15,6 @@ import java.util.regex.Pattern;
  * @param segments the parsed segments, or null for {@code status}
  */
 record JsonPath(String source, List<Segment> segments) {
-  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$-]*");
-
   /** One step of a pattern. */
   sealed interface Segment permits Key, Index, AnyChild, Descend {}
 
@@ -150,19 +148,9 @@ record JsonPath(String source, List<Segment> segments) {
     return true;
   }
 
-  /** A concrete path as text: {@code $.items[0].name}, {@code $['a b']}. */
+  /** A concrete path as text: {@code $.items[0].name}, {@code $['a b']} ({@link JsonLocation}). */
   static String render(List<Object> segments) {
-    StringBuilder out = new StringBuilder("$");
-    for (Object s : segments) {
-      if (s instanceof Integer i) {
-        out.append('[').append(i).append(']');
-      } else if (IDENTIFIER.matcher((String) s).matches()) {
-        out.append('.').append(s);
-      } else {
-        out.append("['").append(s).append("']");
-      }
-    }
-    return out.toString();
+    return JsonLocation.of(segments).toString();
   }
 
   /** The value at concrete {@code segments} of {@code root}, or null when there is none. */

@@ -1,33 +1,42 @@
 package dev.prooflane.actions.http;
 
+import dev.prooflane.model.KeyCarrier;
 import dev.prooflane.model.KeyNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Puts the routing key into a request in every configured form: a baggage member (appended to the
- * step's own baggage), a tracestate member (first, as the W3C list is newest-first), the plain
- * header and the query parameter. A member of the same name the step set is replaced, so the
- * carriers never disagree.
+ * Puts the routing key into a request's headers in every configured form ({@link
+ * KeyNames#carriers()}): a baggage member (appended to the step's own baggage), a tracestate member
+ * (first, as the W3C list is newest-first) and the plain header; the query parameter goes into the
+ * URL ({@link ServiceClient}). A member of the same name the step set is replaced, so the carriers
+ * never disagree.
  */
 final class KeyInjection {
   private KeyInjection() {}
 
   /** Adds the key to {@code headers} (names in lower case). */
   static void headers(Map<String, String> headers, KeyNames names, String key) {
-    if (!names.baggage().isEmpty()) {
-      List<String> members = membersWithout(headers.get("baggage"), names.baggage());
-      members.add(names.baggage() + "=" + key);
-      headers.put("baggage", String.join(",", members));
-    }
-    if (!names.tracestate().isEmpty()) {
-      List<String> members = membersWithout(headers.get("tracestate"), names.tracestate());
-      members.add(0, names.tracestate() + "=" + key);
-      headers.put("tracestate", String.join(",", members));
-    }
-    if (!names.header().isEmpty()) {
-      headers.put(names.header(), key);
+    for (KeyCarrier carrier : names.carriers()) {
+      switch (carrier.kind()) {
+        case BAGGAGE -> {
+          String header = KeyCarrier.BAGGAGE_HEADER;
+          List<String> members = membersWithout(headers.get(header), carrier.name());
+          members.add(carrier.value(key));
+          headers.put(header, String.join(",", members));
+        }
+        case TRACESTATE -> {
+          String header = KeyCarrier.TRACESTATE_HEADER;
+          List<String> members = membersWithout(headers.get(header), carrier.name());
+          members.add(0, carrier.value(key));
+          headers.put(header, String.join(",", members));
+        }
+        case HEADER -> headers.put(carrier.name(), carrier.value(key));
+        case QUERY -> {
+          // a parameter of the URL, which ServiceClient writes
+        }
+      }
     }
   }
 

@@ -3,11 +3,11 @@ package dev.prooflane.actions.schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;
+import dev.prooflane.actions.core.JsonLocation;
 import dev.prooflane.actions.expr.Values;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * One place where a value does not match its schema, in our words: {@code $.price: expected number,
@@ -20,10 +20,9 @@ import java.util.regex.Pattern;
  * @param actual the value found (scalars only), or null
  */
 record Violation(String path, String keyword, String message, Object expected, Object actual) {
-  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
-
   static Violation of(Error e) {
-    String path = jsonPath(e.getInstanceLocation());
+    JsonLocation location = location(e.getInstanceLocation());
+    String path = location.toString();
     String keyword = e.getKeyword() == null ? "" : e.getKeyword();
     Object[] args = e.getArguments() == null ? new Object[0] : e.getArguments();
     Object actual = scalar(e.getInstanceNode());
@@ -41,13 +40,17 @@ record Violation(String path, String keyword, String message, Object expected, O
       case "required" -> {
         if (e.getProperty() != null) {
           return new Violation(
-              path + member(e.getProperty()), keyword, "required, but missing", null, null);
+              location.child(e.getProperty()).toString(),
+              keyword,
+              "required, but missing",
+              null,
+              null);
         }
       }
       case "additionalProperties", "unevaluatedProperties" -> {
         if (e.getProperty() != null) {
           return new Violation(
-              path + member(e.getProperty()),
+              location.child(e.getProperty()).toString(),
               keyword,
               "not allowed: the schema does not allow additional properties",
               null,
@@ -87,27 +90,17 @@ record Violation(String path, String keyword, String message, Object expected, O
     return out;
   }
 
-  static String jsonPath(NodePath location) {
-    StringBuilder out = new StringBuilder("$");
-    if (location == null) {
-      return out.toString();
+  /** The validator's instance location as member names and indexes. */
+  static JsonLocation location(NodePath path) {
+    JsonLocation out = JsonLocation.ROOT;
+    if (path == null) {
+      return out;
     }
-    for (int i = 0; i < location.getNameCount(); i++) {
-      Object element = location.getElement(i);
-      if (element instanceof Integer index) {
-        out.append('[').append(index).append(']');
-      } else {
-        out.append(member(String.valueOf(element)));
-      }
+    for (int i = 0; i < path.getNameCount(); i++) {
+      Object element = path.getElement(i);
+      out = out.child(element instanceof Integer index ? index : String.valueOf(element));
     }
-    return out.toString();
-  }
-
-  private static String member(String name) {
-    if (IDENTIFIER.matcher(name).matches()) {
-      return "." + name;
-    }
-    return "['" + name.replace("\\", "\\\\").replace("'", "\\'") + "']";
+    return out;
   }
 
   private static Object scalar(JsonNode node) {

@@ -50,6 +50,13 @@ class JsonPathTest {
   }
 
   @Test
+  void rendersANameThatIsNoIdentifierBracketQuotedWhileItsPatternStillCoversIt() {
+    assertThat(at("headers", "x-id").path()).isEqualTo("$.headers['x-id']");
+    assertThat(JsonPath.parse("$.headers.x-id").covers(at("headers", "x-id"))).isTrue();
+    assertThat(JsonPath.parse("$.headers['x-id']").covers(at("headers", "x-id"))).isTrue();
+  }
+
+  @Test
   void refusesMalformedPaths() {
     assertThatThrownBy(() -> JsonPath.parse("price")).hasMessageContaining("expected: a JSON path");
     assertThatThrownBy(() -> JsonPath.parse("$.a[x]")).hasMessageContaining("[x] is not an index");

@@ -149,6 +149,19 @@ class SchemaActionTest {
   }
 
   @Test
+  void writesANameThatIsNoIdentifierBracketQuotedAsADiffDoes() throws Exception {
+    Files.writeString(
+        dir.resolve("headers.json"),
+        "{\"type\": \"object\", \"required\": [\"x-id\"],"
+            + " \"properties\": {\"x-id\": {\"type\": \"string\"}}}");
+
+    assertThat(failures(run(with("value", json("{}"), "schema", "headers.json"))))
+        .containsExactly("$['x-id']: required, but missing");
+    assertThat(failures(run(with("value", json("{\"x-id\": 7}"), "schema", "headers.json"))))
+        .containsExactly("$['x-id']: expected string, got integer");
+  }
+
+  @Test
   void passesAValidValueWithOnePassingAssertion() throws Exception {
     ActionResult r =
         run(

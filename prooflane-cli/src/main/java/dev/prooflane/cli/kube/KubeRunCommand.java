@@ -13,11 +13,12 @@ import dev.prooflane.actions.report.ReportFiles;
 import dev.prooflane.actions.report.Reports;
 import dev.prooflane.actions.report.SigningKeys;
 import dev.prooflane.actions.skill.SkillCatalog;
+import dev.prooflane.cli.ExitCode;
 import dev.prooflane.cli.InputMixin;
 import dev.prooflane.kubernetes.runtime.KubernetesRuntime;
 import dev.prooflane.model.KeyNames;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,8 +27,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * Runs a skill in this process against a Sandbox of a cluster: requests go to the Services' cluster
@@ -43,6 +46,7 @@ import picocli.CommandLine.Parameters;
       "Exit code: 0 PASS, 1 FAIL, 3 INCONCLUSIVE or ERROR."
     })
 final class KubeRunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Mixin KubeMixin kube;
   @Mixin InputMixin inputs;
 
@@ -81,6 +85,7 @@ final class KubeRunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    PrintWriter stdout = spec.commandLine().getOut();
     List<Path> dirs = skillDirs.isEmpty() ? List.of(Path.of("skills")) : skillDirs;
     for (Path dir : dirs) {
       if (!Files.isDirectory(dir)) {
@@ -122,15 +127,11 @@ final class KubeRunCommand implements Callable<Integer> {
             });
     Path dir = out != null ? out : Path.of(".prooflane", "kube-runs", result.runId());
     ReportFiles files = Reports.write(result, dir, SigningKeys.loadOrCreate(keys));
-    print(result, files, System.out);
-    return switch (result.verdict()) {
-      case PASS -> 0;
-      case FAIL -> 1;
-      default -> 3;
-    };
+    print(result, files, stdout);
+    return ExitCode.of(result.verdict());
   }
 
-  private void print(RunResult result, ReportFiles files, PrintStream out) {
+  private void print(RunResult result, ReportFiles files, PrintWriter out) {
     out.println(
         "verdict "
             + result.verdict()

@@ -2,6 +2,7 @@ package dev.prooflane.cli.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.prooflane.cli.CliRun;
 import dev.prooflane.kubernetes.render.KubeRender;
 import dev.prooflane.model.KeyNames;
 import java.nio.file.Files;

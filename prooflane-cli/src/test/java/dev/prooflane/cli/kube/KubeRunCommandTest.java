@@ -2,6 +2,7 @@ package dev.prooflane.cli.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.prooflane.cli.CliRun;
 import dev.prooflane.kubernetes.crd.Sandbox;
 import dev.prooflane.kubernetes.support.ForkFixture;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;

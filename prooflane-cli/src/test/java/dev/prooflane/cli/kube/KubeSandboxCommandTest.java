@@ -3,6 +3,7 @@ package dev.prooflane.cli.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.prooflane.cli.CliRun;
 import dev.prooflane.kubernetes.crd.Sandbox;
 import dev.prooflane.kubernetes.crd.SandboxStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;

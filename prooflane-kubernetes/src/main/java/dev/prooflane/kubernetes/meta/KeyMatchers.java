@@ -1,13 +1,15 @@
 package dev.prooflane.kubernetes.meta;
 
+import dev.prooflane.model.KeyCarrier;
 import dev.prooflane.model.KeyNames;
 import dev.prooflane.model.RoutingKey;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The header conditions under which a request carries a routing key: the W3C baggage member, the
- * W3C tracestate member and the plain header, each a separate alternative.
+ * The header conditions under which a request carries a routing key, one per header carrier of
+ * {@link KeyNames#carriers()} (the W3C baggage member, the W3C tracestate member and the plain
+ * header), each a separate alternative.
  *
  * <p>Meshes (Envoy) match a regular expression against the whole header value (RE2), so the
  * expressions are anchored and allow other members before and after ours.
@@ -22,18 +24,22 @@ public final class KeyMatchers {
   public static List<Condition> of(RoutingKey key, KeyNames names) {
     List<Condition> out = new ArrayList<>();
     String k = quote(key.value());
-    if (!names.baggage().isEmpty()) {
-      out.add(new Condition("baggage", true, baggageRegex(names.baggage(), k)));
-    }
-    if (!names.tracestate().isEmpty()) {
-      out.add(
-          new Condition(
-              "tracestate",
-              true,
-              "^(.*,)?[ \\t]*" + quote(names.tracestate()) + "=" + k + "[ \\t]*(,.*)?$"));
-    }
-    if (!names.header().isEmpty()) {
-      out.add(new Condition(names.header(), false, key.value()));
+    for (KeyCarrier carrier : names.carriers()) {
+      switch (carrier.kind()) {
+        case BAGGAGE ->
+            out.add(
+                new Condition(KeyCarrier.BAGGAGE_HEADER, true, baggageRegex(carrier.name(), k)));
+        case TRACESTATE ->
+            out.add(
+                new Condition(
+                    KeyCarrier.TRACESTATE_HEADER,
+                    true,
+                    "^(.*,)?[ \\t]*" + quote(carrier.name()) + "=" + k + "[ \\t]*(,.*)?$"));
+        case HEADER -> out.add(new Condition(carrier.name(), false, carrier.value(key.value())));
+        case QUERY -> {
+          // header conditions only: the routes match no query parameter
+        }
+      }
     }
     return out;
   }

@@ -2,12 +2,9 @@ package dev.prooflane.mcp.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.prooflane.mcp.tools.Tool.Effect;
-import dev.prooflane.server.client.DaemonClient;
-import dev.prooflane.server.json.Json;
+import dev.prooflane.server.json.ActionRunRequest;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Tools for the governed actions that skills are made of. */
 final class ActionTools {
@@ -33,7 +30,7 @@ final class ActionTools {
                     "per action: name, summary, inputs, outputs, example", Schema.open(null))),
         Effect.READ,
         (args, daemon) -> {
-          JsonNode body = daemon.get("/actions");
+          JsonNode body = daemon.actions();
           List<String> lines = new ArrayList<>();
           body.path("actions")
               .forEach(
@@ -58,7 +55,7 @@ final class ActionTools {
             .optional("example", Schema.string("a step using it, in YAML")),
         Effect.READ,
         (args, daemon) -> {
-          JsonNode action = daemon.get("/actions/" + DaemonClient.encode(args.string("name")));
+          JsonNode action = daemon.action(args.string("name"));
           StringBuilder text =
               new StringBuilder(
                   action.path("name").asText() + ": " + action.path("summary").asText());
@@ -99,13 +96,11 @@ final class ActionTools {
                 Schema.open("verdict, message, outputs, assertions, exchanges of the step")),
         Effect.WRITE,
         (args, daemon) -> {
-          Map<String, Object> body = new LinkedHashMap<>();
-          args.optionalString("sandbox").ifPresent(s -> body.put("sandbox", s));
-          body.put("with", args.map("with"));
           JsonNode result =
-              daemon.post(
-                  "/actions/" + DaemonClient.encode(args.string("action")) + "/run",
-                  Json.write(body));
+              daemon.runAction(
+                  args.string("action"),
+                  new ActionRunRequest(
+                      args.optionalString("sandbox").orElse(null), args.map("with")));
           return ToolResult.ok(result, summary(args.string("action"), result));
         });
   }

@@ -1,5 +1,6 @@
 package dev.prooflane.mcp.tools;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +50,18 @@ final class Arguments {
   Map<String, Object> map(String name) {
     Object v = values.get(name);
     return v instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+  }
+
+  /** The object {@code name} with its values as text, or an empty map. */
+  Map<String, String> stringMap(String name) {
+    Map<String, String> out = new LinkedHashMap<>();
+    map(name).forEach((k, v) -> out.put(k, String.valueOf(v)));
+    return out;
+  }
+
+  /** The strings of the list {@code name}, or none. */
+  List<String> strings(String name) {
+    return list(name).stream().map(String::valueOf).toList();
   }
 
   List<?> list(String name) {

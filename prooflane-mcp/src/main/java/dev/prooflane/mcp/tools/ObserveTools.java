@@ -2,7 +2,7 @@ package dev.prooflane.mcp.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.prooflane.mcp.tools.Tool.Effect;
-import dev.prooflane.server.client.DaemonClient;
+import dev.prooflane.server.client.HopQuery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,7 @@ final class ObserveTools {
                     "per service: name, routerUrl, state, pid, message", Schema.open("a service"))),
         Effect.READ,
         (args, daemon) -> {
-          JsonNode body = daemon.get("/services");
+          JsonNode body = daemon.services();
           List<String> lines = new ArrayList<>();
           for (JsonNode s : body.path("services")) {
             String message = s.path("message").asText("");
@@ -73,15 +73,11 @@ final class ObserveTools {
                 Schema.array("seq, time, stream (stdout|stderr), text", Schema.open(null))),
         Effect.READ,
         (args, daemon) -> {
-          String path =
-              "/services/"
-                  + DaemonClient.encode(args.string("service"))
-                  + "/logs?tail="
-                  + args.integer("tail", 50)
-                  + args.optionalString("sandbox")
-                      .map(s -> "&sandbox=" + DaemonClient.encode(s))
-                      .orElse("");
-          JsonNode body = daemon.get(path);
+          JsonNode body =
+              daemon.logs(
+                  args.string("service"),
+                  args.optionalString("sandbox").orElse(null),
+                  args.integer("tail", 50));
           StringBuilder text = new StringBuilder();
           text.append(body.path("lines").size())
               .append(" line(s) of ")
@@ -122,12 +118,12 @@ final class ObserveTools {
                     Schema.open(null))),
         Effect.READ,
         (args, daemon) -> {
-          StringBuilder path = new StringBuilder("/hops?limit=" + args.integer("limit", 50));
-          args.optionalString("sandbox")
-              .ifPresent(s -> path.append("&sandbox=").append(DaemonClient.encode(s)));
-          args.optionalString("key")
-              .ifPresent(k -> path.append("&key=").append(DaemonClient.encode(k)));
-          JsonNode body = daemon.get(path.toString());
+          JsonNode body =
+              daemon.hops(
+                  new HopQuery(
+                      args.optionalString("key").orElse(null),
+                      args.optionalString("sandbox").orElse(null),
+                      (int) args.integer("limit", 50)));
           return ToolResult.ok(body, hopSummary(body));
         });
   }

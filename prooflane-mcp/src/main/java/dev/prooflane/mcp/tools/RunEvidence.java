@@ -1,12 +1,16 @@
 package dev.prooflane.mcp.tools;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prooflane.server.client.DaemonClient;
 import dev.prooflane.server.client.DaemonClientException;
+import dev.prooflane.server.json.Json;
+import dev.prooflane.server.json.RunView;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A run as an agent needs it: the API's run view plus what failed (every failing assertion with its
@@ -18,14 +22,13 @@ final class RunEvidence {
 
   private RunEvidence() {}
 
-  /** Adds {@code failures}, {@code notExercised} and {@code next} to a copy of {@code run}. */
-  static ObjectNode enrich(JsonNode run, DaemonClient daemon) {
-    ObjectNode out = run.deepCopy();
+  /** {@code run} as JSON with {@code failures}, {@code notExercised} and {@code next} added. */
+  static ObjectNode enrich(RunView run, DaemonClient daemon) {
+    ObjectNode out = Json.mapper().valueToTree(run);
     ArrayNode failures = out.putArray("failures");
     ArrayNode notExercised = out.putArray("notExercised");
-    String verdict = run.path("verdict").asText("");
-    if ("DONE".equals(run.path("state").asText()) && !"PASS".equals(verdict)) {
-      JsonNode evidence = evidence(run.path("id").asText(), daemon);
+    if ("DONE".equals(run.state()) && !"PASS".equals(run.verdict())) {
+      JsonNode evidence = evidence(run.id(), daemon);
       if (evidence != null) {
         List<JsonNode> found = new ArrayList<>();
         collect(evidence.path("steps"), "", found);
@@ -42,10 +45,11 @@ final class RunEvidence {
                 });
       }
       if (failures.isEmpty()) {
-        for (JsonNode step : run.path("steps")) {
-          String v = step.path("verdict").asText();
+        for (Map<String, Object> step : run.steps()) {
+          Object v = step.get("verdict");
           if ("FAIL".equals(v) || "ERROR".equals(v)) {
-            failures.add(failure(step.path("id").asText(), null, step.path("message").asText()));
+            failures.add(
+                failure(String.valueOf(step.get("id")), null, String.valueOf(step.get("message"))));
           }
         }
       }
@@ -56,11 +60,11 @@ final class RunEvidence {
 
   private static JsonNode evidence(String runId, DaemonClient daemon) {
     try {
-      return daemon
-          .get("/runs/" + DaemonClient.encode(runId) + "/reports/statement.json")
+      return Json.mapper()
+          .readTree(daemon.report(runId, "statement.json"))
           .path("predicate")
           .path("prooflane");
-    } catch (DaemonClientException e) {
+    } catch (DaemonClientException | JsonProcessingException e) {
       return null;
     }
   }

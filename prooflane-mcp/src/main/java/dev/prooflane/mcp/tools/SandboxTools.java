@@ -3,13 +3,14 @@ package dev.prooflane.mcp.tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prooflane.mcp.tools.Tool.Effect;
+import dev.prooflane.model.KeyCarrier;
 import dev.prooflane.server.client.DaemonClient;
 import dev.prooflane.server.json.Json;
+import dev.prooflane.server.json.SandboxRequest;
+import dev.prooflane.server.json.SandboxView;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Tools that create, read and delete sandboxes. */
 final class SandboxTools {
@@ -31,7 +32,7 @@ final class SandboxTools {
             .required("sandboxes", Schema.array("every sandbox", Shapes.sandbox())),
         Effect.READ,
         (args, daemon) -> {
-          JsonNode body = daemon.get("/sandboxes");
+          JsonNode body = Json.mapper().valueToTree(daemon.sandboxes());
           List<String> lines = new ArrayList<>();
           body.path("sandboxes").forEach(s -> lines.add("- " + line(s)));
           String text =
@@ -66,33 +67,31 @@ final class SandboxTools {
         Shapes.sandbox()
             .optional(
                 "keyHeaders",
-                Schema.open("headers that carry the key, for requests you send yourself"))
+                Schema.open(
+                    "headers that carry the key (any one will do), for requests you send"
+                        + " yourself"))
             .optional("readyMillis", Schema.integer("create to routable, in milliseconds")),
         Effect.WRITE,
         SandboxTools::create);
   }
 
   private static ToolResult create(Arguments args, DaemonClient daemon) {
-    Map<String, Object> spec = new LinkedHashMap<>();
-    spec.put("name", args.optionalString("name").orElseGet(SandboxTools::newName));
-    spec.put("ttl", args.optionalString("ttl").orElse("30m"));
-    args.optionalString("routingKey").ifPresent(k -> spec.put("routingKey", k));
-    if (args.has("labels")) {
-      spec.put("labels", args.map("labels"));
-    }
-    spec.put("forks", args.list("forks"));
+    SandboxRequest request =
+        new SandboxRequest(
+            args.optionalString("name").orElseGet(SandboxTools::newName),
+            args.optionalString("routingKey").orElse(null),
+            args.optionalString("ttl").orElse("30m"),
+            args.has("labels") ? args.stringMap("labels") : null,
+            ForkArguments.of(args));
     long start = System.nanoTime();
-    JsonNode sandbox = daemon.post("/sandboxes", Json.write(spec));
+    SandboxView view = daemon.createSandbox(request);
     long millis = (System.nanoTime() - start) / 1_000_000;
-    ObjectNode out = sandbox.deepCopy();
+    ObjectNode out = Json.mapper().valueToTree(view);
+    JsonNode sandbox = out.deepCopy();
     ObjectNode headers = out.putObject("keyHeaders");
-    String key = sandbox.path("routingKey").asText();
-    JsonNode names = daemon.get("/status").path("keyNames");
-    if (names.path("baggage").isTextual()) {
-      headers.put("baggage", names.path("baggage").asText() + "=" + key);
-    }
-    if (names.path("header").isTextual()) {
-      headers.put(names.path("header").asText(), key);
+    String key = view.routingKey();
+    for (KeyCarrier carrier : daemon.status().keyNames().carriers()) {
+      carrier.header().ifPresent(header -> headers.put(header, carrier.value(key)));
     }
     out.put("readyMillis", millis);
     String text =
@@ -100,7 +99,7 @@ final class SandboxTools {
             + "\nready in "
             + millis
             + " ms. run_skill, run_action and get_hops take sandbox '"
-            + sandbox.path("name").asText()
+            + view.name()
             + "' and inject the key; for your own requests send "
             + headers.properties().stream()
                 .findFirst()
@@ -120,7 +119,7 @@ final class SandboxTools {
         Shapes.sandbox(),
         Effect.READ,
         (args, daemon) -> {
-          JsonNode sandbox = daemon.get("/sandboxes/" + DaemonClient.encode(args.string("name")));
+          JsonNode sandbox = Json.mapper().valueToTree(daemon.sandbox(args.string("name")));
           return ToolResult.ok(sandbox, line(sandbox));
         });
   }
@@ -135,7 +134,7 @@ final class SandboxTools {
         Schema.open("what was deleted").required("deleted", Schema.string("the sandbox name")),
         Effect.DESTRUCTIVE,
         (args, daemon) -> {
-          JsonNode body = daemon.delete("/sandboxes/" + DaemonClient.encode(args.string("name")));
+          JsonNode body = daemon.deleteSandbox(args.string("name"));
           return ToolResult.ok(body, "sandbox " + body.path("deleted").asText() + " deleted");
         });
   }

@@ -3,12 +3,10 @@ package dev.prooflane.mcp.tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prooflane.mcp.tools.Tool.Effect;
-import dev.prooflane.server.client.DaemonClient;
-import dev.prooflane.server.json.Json;
+import dev.prooflane.server.json.RunView;
+import dev.prooflane.server.json.SkillRunRequest;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Tools for the skill catalog and skill runs. */
 final class SkillTools {
@@ -34,7 +32,7 @@ final class SkillTools {
                     Schema.open("a skill"))),
         Effect.READ,
         (args, daemon) -> {
-          JsonNode body = daemon.get("/skills");
+          JsonNode body = daemon.skills();
           List<String> lines = new ArrayList<>();
           body.path("skills").forEach(s -> lines.add("- " + skillLine(s)));
           return ToolResult.ok(
@@ -58,7 +56,7 @@ final class SkillTools {
             .optional("steps", Schema.array("id, action, with, location", Schema.open(null))),
         Effect.READ,
         (args, daemon) -> {
-          JsonNode skill = daemon.get("/skills/" + DaemonClient.encode(args.string("name")));
+          JsonNode skill = daemon.skill(args.string("name"));
           StringBuilder text = new StringBuilder(skillLine(skill));
           text.append("\nsteps:");
           for (JsonNode step : skill.path("steps")) {
@@ -97,12 +95,13 @@ final class SkillTools {
         Shapes.run(),
         Effect.WRITE,
         (args, daemon) -> {
-          Map<String, Object> body = new LinkedHashMap<>();
-          body.put("skill", args.string("skill"));
-          args.optionalString("sandbox").ifPresent(s -> body.put("sandbox", s));
-          body.put("inputs", args.map("inputs"));
-          body.put("skillDirs", args.list("skillDirs"));
-          JsonNode run = daemon.post("/runs?wait=true", Json.write(body));
+          RunView run =
+              daemon.runSkill(
+                  new SkillRunRequest(
+                      args.string("skill"),
+                      args.optionalString("sandbox").orElse(null),
+                      args.map("inputs"),
+                      args.strings("skillDirs")));
           ObjectNode out = RunEvidence.enrich(run, daemon);
           return ToolResult.ok(out, RunEvidence.summary(out));
         });
@@ -118,8 +117,7 @@ final class SkillTools {
         Shapes.run(),
         Effect.READ,
         (args, daemon) -> {
-          JsonNode run = daemon.get("/runs/" + DaemonClient.encode(args.string("id")));
-          ObjectNode out = RunEvidence.enrich(run, daemon);
+          ObjectNode out = RunEvidence.enrich(daemon.run(args.string("id")), daemon);
           return ToolResult.ok(out, RunEvidence.summary(out));
         });
   }

@@ -1,13 +1,14 @@
 package dev.prooflane.mcp.tools;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prooflane.mcp.tools.Tool.Effect;
 import dev.prooflane.server.client.DaemonClient;
 import dev.prooflane.server.json.Json;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.prooflane.server.json.RunView;
+import dev.prooflane.server.json.ValidationRequest;
+import dev.prooflane.server.runs.Validations;
+import java.util.List;
 
 /** The whole loop in one call: create a sandbox for a change, run skills, report, delete. */
 final class ValidateTool {
@@ -47,29 +48,32 @@ final class ValidateTool {
   }
 
   private static ToolResult call(Arguments args, DaemonClient daemon) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    args.optionalString("name").ifPresent(n -> body.put("name", n));
-    body.put("forks", args.list("forks"));
-    body.put("skills", args.list("skills"));
-    body.put("inputs", args.map("inputs"));
-    body.put("keep", args.bool("keep", false));
-    body.put("ttl", args.optionalString("ttl").orElse("30m"));
-    JsonNode outcome = daemon.post("/validations", Json.write(body));
-    ObjectNode out = outcome.deepCopy();
+    Validations.Outcome outcome =
+        daemon.validate(
+            new ValidationRequest(
+                args.optionalString("name").orElse(null),
+                args.optionalString("ttl").orElse("30m"),
+                null,
+                ForkArguments.of(args),
+                args.strings("skills"),
+                List.of(),
+                args.map("inputs"),
+                args.bool("keep", false)));
+    ObjectNode out = Json.mapper().valueToTree(outcome);
     ArrayNode runs = out.putArray("runs");
     StringBuilder text = new StringBuilder();
     text.append("validate ")
-        .append(outcome.path("verdict").asText())
+        .append(outcome.verdict())
         .append(": sandbox ")
-        .append(outcome.path("sandbox").asText())
+        .append(outcome.sandbox())
         .append(" (key ")
-        .append(outcome.path("routingKey").asText())
+        .append(outcome.routingKey())
         .append(", ready in ")
-        .append(outcome.path("readyMillis").asLong())
+        .append(outcome.readyMillis())
         .append(" ms, ")
-        .append(outcome.path("kept").asBoolean() ? "kept: delete_sandbox it when done" : "deleted")
+        .append(outcome.kept() ? "kept: delete_sandbox it when done" : "deleted")
         .append(")");
-    for (JsonNode run : outcome.path("runs")) {
+    for (RunView run : outcome.runs()) {
       ObjectNode enriched = RunEvidence.enrich(run, daemon);
       runs.add(enriched);
       text.append("\n").append(RunEvidence.summary(enriched).replace("\n", "\n  "));

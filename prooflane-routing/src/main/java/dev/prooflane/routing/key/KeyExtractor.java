@@ -2,6 +2,7 @@ package dev.prooflane.routing.key;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.prooflane.model.KeyCarrier;
 import dev.prooflane.model.KeyNames;
 import dev.prooflane.model.RoutingKey;
 import dev.prooflane.routing.baggage.BaggageLookup;
@@ -12,65 +13,64 @@ import java.util.List;
 /**
  * Reads a request's routing key from every configured carrier and checks that they agree.
  *
- * <p>Carriers, in precedence order: the W3C {@code baggage} member, the W3C {@code tracestate}
- * member, the plain header and, if configured, the query parameter. Injectors send the key in
- * several of them, so a request may carry it more than once; every occurrence must be the same
- * valid key, otherwise the result is {@link KeyResult.Invalid} naming the carrier at fault.
- * Thread-safe; a request without any carrier costs a few header lookups and no parsing.
+ * <p>Carriers, in the precedence order of {@link KeyNames#carriers()}: the W3C {@code baggage}
+ * member, the W3C {@code tracestate} member, the plain header and, if configured, the query
+ * parameter. Injectors send the key in several of them, so a request may carry it more than once;
+ * every occurrence must be the same valid key, otherwise the result is {@link KeyResult.Invalid}
+ * naming the carrier at fault. Thread-safe; a request without any carrier costs a few header
+ * lookups and no parsing.
  */
 public final class KeyExtractor {
-  private static final String BAGGAGE = "baggage";
-  private static final String TRACESTATE = "tracestate";
+  /** The carriers of the names, in precedence order, and how messages name each. */
+  private final KeyCarrier[] carriers;
 
-  private final KeyNames names;
-  private final String baggageCarrier;
-  private final String tracestateCarrier;
-  private final String headerCarrier;
-  private final String queryCarrier;
+  private final String[] labels;
 
   public KeyExtractor(KeyNames names) {
-    this.names = requireNonNull(names, "names");
-    this.baggageCarrier = "baggage member '" + names.baggage() + "'";
-    this.tracestateCarrier = "tracestate member '" + names.tracestate() + "'";
-    this.headerCarrier = "header '" + names.header() + "'";
-    this.queryCarrier = "query parameter '" + names.query().orElse("") + "'";
+    requireNonNull(names, "names");
+    this.carriers = names.carriers().toArray(KeyCarrier[]::new);
+    this.labels = new String[carriers.length];
+    for (int i = 0; i < carriers.length; i++) {
+      labels[i] = carriers[i].label();
+    }
   }
 
   /** The routing key the request carries, if any, or why it cannot be used. */
   public KeyResult extract(RequestCarriers request) {
     requireNonNull(request, "request");
     Finding finding = new Finding();
-    if (!names.baggage().isEmpty()) {
-      List<String> lines = request.headers(BAGGAGE);
-      if (!lines.isEmpty()) {
-        BaggageLookup lookup = W3CBaggage.lookup(lines, names.baggage());
-        if (!lookup.problems().isEmpty()) {
-          return new KeyResult.Invalid(
-              baggageCarrier,
-              lookup.problems().get(0) + "; the request was not routed, fix the routing key");
+    for (int i = 0; i < carriers.length && finding.invalid == null; i++) {
+      String name = carriers[i].name();
+      String label = labels[i];
+      switch (carriers[i].kind()) {
+        case BAGGAGE -> {
+          List<String> lines = request.headers(KeyCarrier.BAGGAGE_HEADER);
+          if (!lines.isEmpty()) {
+            BaggageLookup lookup = W3CBaggage.lookup(lines, name);
+            if (!lookup.problems().isEmpty()) {
+              return new KeyResult.Invalid(
+                  label,
+                  lookup.problems().get(0) + "; the request was not routed, fix the routing key");
+            }
+            finding.offerAll(lookup.values(), label);
+          }
         }
-        finding.offerAll(lookup.values(), baggageCarrier);
-      }
-    }
-    if (!names.tracestate().isEmpty() && finding.invalid == null) {
-      List<String> lines = request.headers(TRACESTATE);
-      if (!lines.isEmpty()) {
-        if (W3CTraceState.hasMalformed(lines, names.tracestate())) {
-          return new KeyResult.Invalid(
-              tracestateCarrier,
-              tracestateCarrier
-                  + " is malformed (expected: 1 to 256 printable characters other than ',' and"
-                  + " '='); the request was not routed, fix the routing key");
+        case TRACESTATE -> {
+          List<String> lines = request.headers(KeyCarrier.TRACESTATE_HEADER);
+          if (!lines.isEmpty()) {
+            if (W3CTraceState.hasMalformed(lines, name)) {
+              return new KeyResult.Invalid(
+                  label,
+                  label
+                      + " is malformed (expected: 1 to 256 printable characters other than ',' and"
+                      + " '='); the request was not routed, fix the routing key");
+            }
+            finding.offerAll(W3CTraceState.valuesOf(lines, name), label);
+          }
         }
-        finding.offerAll(W3CTraceState.valuesOf(lines, names.tracestate()), tracestateCarrier);
+        case HEADER -> finding.offerAll(request.headers(name), label);
+        case QUERY -> finding.offerAll(QueryParameter.values(request.rawQuery(), name), label);
       }
-    }
-    if (!names.header().isEmpty() && finding.invalid == null) {
-      finding.offerAll(request.headers(names.header()), headerCarrier);
-    }
-    if (names.query().isPresent() && finding.invalid == null) {
-      finding.offerAll(
-          QueryParameter.values(request.rawQuery(), names.query().get()), queryCarrier);
     }
     if (finding.invalid != null) {
       return finding.invalid;

@@ -35,8 +35,9 @@ public final class ApiServer implements AutoCloseable {
       ApiServices services, String host, int port, java.util.List<ApiExtension> extensions) {
     Vertx vertx = Vertx.vertx();
     Router router = Router.router(vertx);
-    String base = "/api/v1";
-    ApiGuard guard = new ApiGuard(services.tokens(), host, Set.of(base + "/openapi.yaml"));
+    String base = ApiPath.BASE;
+    ApiGuard guard =
+        new ApiGuard(services.tokens(), host, Set.of(base + ApiPath.OPENAPI.template()));
     router.route().handler(guard::authenticate);
     // No file uploads: otherwise Vert.x creates a file-uploads/ folder in the working directory.
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
@@ -44,37 +45,40 @@ public final class ApiServer implements AutoCloseable {
     Handlers handlers =
         new Handlers(
             services.runtime(), services.sandboxes(), services.governance(), services.shutdown());
-    r.get("/status", handlers::status);
-    r.get("/services", handlers::services);
-    r.get("/services/:name/logs", handlers::logs);
+    r.get(ApiPath.STATUS, handlers::status);
+    r.get(ApiPath.SERVICES, handlers::services);
+    r.get(ApiPath.SERVICE_LOGS, handlers::logs);
     SandboxHandlers sandboxes = new SandboxHandlers(services.sandboxes());
-    r.get("/sandboxes", sandboxes::list);
-    r.blocking(HttpMethod.POST, "/sandboxes", Scope.SANDBOX_WRITE, sandboxes::create);
-    r.get("/sandboxes/:name", sandboxes::get);
-    r.blocking(HttpMethod.DELETE, "/sandboxes/:name", Scope.SANDBOX_WRITE, sandboxes::delete);
-    r.get("/hops", handlers::hops);
+    r.get(ApiPath.SANDBOXES, sandboxes::list);
+    r.blocking(HttpMethod.POST, ApiPath.SANDBOXES, Scope.SANDBOX_WRITE, sandboxes::create);
+    r.get(ApiPath.SANDBOX, sandboxes::get);
+    r.blocking(HttpMethod.DELETE, ApiPath.SANDBOX, Scope.SANDBOX_WRITE, sandboxes::delete);
+    r.get(ApiPath.HOPS, handlers::hops);
     RunHandlers runHandlers = new RunHandlers(services.runs(), services.validations());
-    r.get("/skills", runHandlers::listSkills);
-    r.get("/skills/:name", runHandlers::getSkill);
-    r.get("/actions", runHandlers::listActions);
-    r.get("/actions/:name", runHandlers::getAction);
+    r.get(ApiPath.SKILLS, runHandlers::listSkills);
+    r.get(ApiPath.SKILL, runHandlers::getSkill);
+    r.get(ApiPath.ACTIONS, runHandlers::listActions);
+    r.get(ApiPath.ACTION, runHandlers::getAction);
     r.blocking(
-        HttpMethod.POST, "/actions/:name/run", Scope.SKILL_RUN, unchecked(runHandlers::runAction));
+        HttpMethod.POST, ApiPath.ACTION_RUN, Scope.SKILL_RUN, unchecked(runHandlers::runAction));
     r.blocking(
-        HttpMethod.POST, "/validations", Scope.SANDBOX_WRITE, unchecked(runHandlers::validate));
-    r.blocking(HttpMethod.POST, "/runs", Scope.SKILL_RUN, unchecked(runHandlers::startRun));
-    r.get("/runs", runHandlers::listRuns);
-    r.get("/runs/:id", runHandlers::getRun);
-    r.get("/runs/:id/reports/:file", unchecked(runHandlers::getReport));
+        HttpMethod.POST,
+        ApiPath.VALIDATIONS,
+        Scope.SANDBOX_WRITE,
+        unchecked(runHandlers::validate));
+    r.blocking(HttpMethod.POST, ApiPath.RUNS, Scope.SKILL_RUN, unchecked(runHandlers::startRun));
+    r.get(ApiPath.RUNS, runHandlers::listRuns);
+    r.get(ApiPath.RUN, runHandlers::getRun);
+    r.get(ApiPath.RUN_REPORT, unchecked(runHandlers::getReport));
     TokenHandlers tokenHandlers = new TokenHandlers(services.tokens());
-    r.blocking(HttpMethod.POST, "/tokens", Scope.POLICY_ADMIN, tokenHandlers::create);
-    r.blocking(HttpMethod.GET, "/tokens", Scope.POLICY_ADMIN, tokenHandlers::list);
-    r.blocking(HttpMethod.DELETE, "/tokens/:id", Scope.POLICY_ADMIN, tokenHandlers::revoke);
+    r.blocking(HttpMethod.POST, ApiPath.TOKENS, Scope.POLICY_ADMIN, tokenHandlers::create);
+    r.blocking(HttpMethod.GET, ApiPath.TOKENS, Scope.POLICY_ADMIN, tokenHandlers::list);
+    r.blocking(HttpMethod.DELETE, ApiPath.TOKEN, Scope.POLICY_ADMIN, tokenHandlers::revoke);
     router
-        .post(base + "/shutdown")
+        .post(base + ApiPath.SHUTDOWN.template())
         .handler(guard.require(Scope.POLICY_ADMIN))
         .handler(handlers::shutdown);
-    router.get(base + "/openapi.yaml").handler(handlers::openapi);
+    router.get(base + ApiPath.OPENAPI.template()).handler(handlers::openapi);
     java.util.concurrent.atomic.AtomicReference<String> apiUrl =
         new java.util.concurrent.atomic.AtomicReference<>();
     extensions.forEach(e -> e.install(router, apiUrl::get));
@@ -89,7 +93,7 @@ public final class ApiServer implements AutoCloseable {
               .toCompletionStage()
               .toCompletableFuture()
               .get(30, TimeUnit.SECONDS);
-      apiUrl.set("http://" + host + ":" + server.actualPort() + "/api/v1");
+      apiUrl.set("http://" + host + ":" + server.actualPort() + ApiPath.BASE);
       return new ApiServer(vertx, server);
     } catch (ExecutionException e) {
       vertx.close();

@@ -8,6 +8,7 @@ import dev.prooflane.routing.HopRecord;
 import dev.prooflane.server.audit.Governance;
 import dev.prooflane.server.json.Json;
 import dev.prooflane.server.json.SandboxView;
+import dev.prooflane.server.json.StatusView;
 import dev.prooflane.server.sandboxes.SandboxService;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
@@ -33,16 +34,18 @@ final class Handlers {
   }
 
   void status(RoutingContext ctx) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("environment", runtime.environment().name());
-    body.put("envFile", runtime.environment().file().toAbsolutePath().toString());
-    body.put("apiUrl", "http://" + ctx.request().authority() + "/api/v1");
-    body.put("pid", ProcessHandle.current().pid());
-    body.put("startedAt", runtime.startedAt());
-    body.put("keyNames", runtime.environment().keyNames());
-    body.put("services", runtime.services());
-    body.put("sandboxes", sandboxes.list().stream().map(SandboxView::of).toList());
-    json(ctx, 200, body);
+    json(
+        ctx,
+        200,
+        new StatusView(
+            runtime.environment().name(),
+            runtime.environment().file().toAbsolutePath().toString(),
+            "http://" + ctx.request().authority() + ApiPath.BASE,
+            ProcessHandle.current().pid(),
+            runtime.startedAt(),
+            runtime.environment().keyNames(),
+            runtime.services(),
+            sandboxes.list().stream().map(SandboxView::of).toList()));
   }
 
   void services(RoutingContext ctx) {

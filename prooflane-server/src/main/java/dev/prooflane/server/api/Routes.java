@@ -20,11 +20,14 @@ final class Routes {
   }
 
   /** A read: {@code GET}, needs {@code sandbox:read}, served off the event loop. */
-  void get(String path, Handler<RoutingContext> handler) {
+  void get(ApiPath path, Handler<RoutingContext> handler) {
     blocking(HttpMethod.GET, path, Scope.SANDBOX_READ, handler);
   }
 
-  void blocking(HttpMethod method, String path, Scope scope, Handler<RoutingContext> handler) {
-    router.route(method, base + path).handler(guard.require(scope)).blockingHandler(handler, false);
+  void blocking(HttpMethod method, ApiPath path, Scope scope, Handler<RoutingContext> handler) {
+    router
+        .route(method, base + path.template())
+        .handler(guard.require(scope))
+        .blockingHandler(handler, false);
   }
 }

@@ -4,6 +4,7 @@ import dev.prooflane.model.SandboxSpec;
 import dev.prooflane.model.spec.SandboxSpecReader;
 import dev.prooflane.server.auth.ApiGuard;
 import dev.prooflane.server.json.ApiError;
+import dev.prooflane.server.json.SandboxList;
 import dev.prooflane.server.json.SandboxView;
 import dev.prooflane.server.sandboxes.Caller;
 import dev.prooflane.server.sandboxes.SandboxService;
@@ -20,7 +21,7 @@ final class SandboxHandlers {
 
   void list(RoutingContext ctx) {
     Handlers.json(
-        ctx, 200, Map.of("sandboxes", sandboxes.list().stream().map(SandboxView::of).toList()));
+        ctx, 200, new SandboxList(sandboxes.list().stream().map(SandboxView::of).toList()));
   }
 
   void get(RoutingContext ctx) {

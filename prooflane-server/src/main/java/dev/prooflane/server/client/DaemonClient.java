@@ -1,29 +1,30 @@
 package dev.prooflane.server.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.prooflane.server.json.Json;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.ConnectException;
-import java.net.URI;
+import dev.prooflane.server.api.ApiPath;
+import dev.prooflane.server.json.ActionRunRequest;
+import dev.prooflane.server.json.RunView;
+import dev.prooflane.server.json.SandboxList;
+import dev.prooflane.server.json.SandboxRequest;
+import dev.prooflane.server.json.SandboxView;
+import dev.prooflane.server.json.SkillRunRequest;
+import dev.prooflane.server.json.StatusView;
+import dev.prooflane.server.json.TokenRequest;
+import dev.prooflane.server.json.ValidationRequest;
+import dev.prooflane.server.runs.Validations;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * A small client of the daemon's REST API under {@code /api/v1}, sending a bearer token; errors are
- * {@link DaemonClientException}s.
+ * A client of the daemon's REST API under {@code /api/v1}, sending a bearer token: one method per
+ * endpoint, requests written from records, answers read as the views the daemon writes (or as JSON
+ * where no view type exists). Errors are {@link DaemonClientException}s.
  */
 public final class DaemonClient {
-  private final String base;
-  private final String token;
-  private final HttpClient http;
+  private final Transport transport;
 
   /** A client without a token, of the API at {@code base}; the daemon answers it 401. */
   public DaemonClient(String base) {
@@ -35,167 +36,181 @@ public final class DaemonClient {
    * {@code token} (none when null).
    */
   public DaemonClient(String base, String token) {
-    this(
-        base,
-        token,
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build());
+    this(new Transport(base, token, Transport.newHttpClient()));
   }
 
-  private DaemonClient(String base, String token, HttpClient http) {
-    this.base = base;
-    this.token = token;
-    this.http = http;
+  private DaemonClient(Transport transport) {
+    this.transport = transport;
   }
 
   /** This client (and its connections) with {@code token} instead of its own. */
   public DaemonClient withToken(String token) {
-    return java.util.Objects.equals(token, this.token) ? this : new DaemonClient(base, token, http);
+    return Objects.equals(token, transport.token())
+        ? this
+        : new DaemonClient(new Transport(transport.base(), token, transport.http()));
   }
 
+  /** The API base this client calls. */
   public String base() {
-    return base;
+    return transport.base();
   }
 
-  public JsonNode get(String path) {
-    return send(request(path).GET());
+  /** {@code GET /status}: the daemon, its environment, key names, services and sandboxes. */
+  public StatusView status() {
+    return transport.read(transport.get(ApiPath.STATUS.with()), StatusView.class);
   }
 
-  public JsonNode delete(String path) {
-    return send(request(path).DELETE());
-  }
-
-  public JsonNode post(String path, String json) {
-    return send(
-        request(path)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  /** {@code GET /services}: {@code {"services": [...]}}, the baseline services. */
+  public JsonNode services() {
+    return transport.get(ApiPath.SERVICES.with());
   }
 
   /**
-   * POSTs and reads a streamed NDJSON answer: each {@code progress} line goes to {@code progress};
-   * returns the last line, or throws for an {@code error} line.
+   * {@code GET /services/{service}/logs}: the last {@code tail} lines of the service's baseline
+   * instance, or of its fork in {@code sandbox} when not null.
    */
-  public JsonNode postStreaming(String path, String json, Consumer<String> progress) {
-    HttpRequest request =
-        request(path)
-            .header("Content-Type", "application/json")
-            .header("Accept", "application/x-ndjson")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build();
-    HttpResponse<InputStream> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    } catch (IOException e) {
-      throw unreachable(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DaemonClientException(0, "interrupted", "interrupted");
+  public JsonNode logs(String service, String sandbox, long tail) {
+    return transport.get(
+        query(ApiPath.SERVICE_LOGS.with(service), "tail", tail, "sandbox", sandbox));
+  }
+
+  /** {@code GET /hops}: {@code {"key": ..., "hops": [...]}}, the router's hop log. */
+  public JsonNode hops(HopQuery hops) {
+    return transport.get(
+        query(
+            ApiPath.HOPS.with(),
+            "limit",
+            hops.limit(),
+            "key",
+            hops.key(),
+            "sandbox",
+            hops.sandbox()));
+  }
+
+  /** {@code GET /sandboxes}: every sandbox. */
+  public SandboxList sandboxes() {
+    return transport.read(transport.get(ApiPath.SANDBOXES.with()), SandboxList.class);
+  }
+
+  /** {@code GET /sandboxes/{name}}. */
+  public SandboxView sandbox(String name) {
+    return transport.read(transport.get(ApiPath.SANDBOX.with(name)), SandboxView.class);
+  }
+
+  /** {@code POST /sandboxes}: answers once the sandbox is ready (or failed). */
+  public SandboxView createSandbox(SandboxRequest request) {
+    return transport.read(transport.post(ApiPath.SANDBOXES.with(), request), SandboxView.class);
+  }
+
+  /** As {@link #createSandbox(SandboxRequest)}, passing each progress line to {@code progress}. */
+  public SandboxView createSandbox(SandboxRequest request, Consumer<String> progress) {
+    JsonNode last = transport.postStreaming(ApiPath.SANDBOXES.with(), request, progress);
+    return transport.read(last.path("sandbox"), SandboxView.class);
+  }
+
+  /** {@code DELETE /sandboxes/{name}}: {@code {"deleted": name}}. */
+  public JsonNode deleteSandbox(String name) {
+    return transport.delete(ApiPath.SANDBOX.with(name));
+  }
+
+  /** {@code GET /skills}: {@code {"skills": [...]}}, the skill catalog. */
+  public JsonNode skills() {
+    return transport.get(ApiPath.SKILLS.with());
+  }
+
+  /** {@code GET /skills/{name}}: one skill with its steps. */
+  public JsonNode skill(String name) {
+    return transport.get(ApiPath.SKILL.with(name));
+  }
+
+  /** {@code GET /actions}: {@code {"actions": [...]}}, the action catalog. */
+  public JsonNode actions() {
+    return transport.get(ApiPath.ACTIONS.with());
+  }
+
+  /** {@code GET /actions/{name}}: one action's inputs, outputs and example. */
+  public JsonNode action(String name) {
+    return transport.get(ApiPath.ACTION.with(name));
+  }
+
+  /**
+   * {@code POST /actions/{name}/run}: runs {@code action} on its own; answers {@code {"run": ...,
+   * "step": ...}} once done.
+   */
+  public JsonNode runAction(String action, ActionRunRequest request) {
+    return transport.post(ApiPath.ACTION_RUN.with(action), request);
+  }
+
+  /** {@code POST /runs?wait=true}: runs a skill and answers once it is done. */
+  public RunView runSkill(SkillRunRequest request) {
+    return transport.read(
+        transport.post(query(ApiPath.RUNS.with(), "wait", true), request), RunView.class);
+  }
+
+  /** As {@link #runSkill(SkillRunRequest)}, passing each progress line to {@code progress}. */
+  public RunView runSkill(SkillRunRequest request, Consumer<String> progress) {
+    JsonNode last = transport.postStreaming(ApiPath.RUNS.with(), request, progress);
+    return transport.read(last.path("run"), RunView.class);
+  }
+
+  /** {@code GET /runs/{id}}. */
+  public RunView run(String id) {
+    return transport.read(transport.get(ApiPath.RUN.with(id)), RunView.class);
+  }
+
+  /**
+   * {@code GET /runs/{id}/reports/{file}}: a report of a finished run ({@code report.json}, {@code
+   * report.md}, {@code junit.xml} or {@code report.html}) as the daemon wrote it.
+   */
+  public String report(String runId, String file) {
+    return transport.getText(ApiPath.RUN_REPORT.with(runId, file));
+  }
+
+  /** {@code POST /validations}: the whole loop; answers once the sandbox is deleted (or kept). */
+  public Validations.Outcome validate(ValidationRequest request) {
+    return transport.read(
+        transport.post(ApiPath.VALIDATIONS.with(), request), Validations.Outcome.class);
+  }
+
+  /** As {@link #validate(ValidationRequest)}, passing each progress line to {@code progress}. */
+  public Validations.Outcome validate(ValidationRequest request, Consumer<String> progress) {
+    JsonNode last = transport.postStreaming(ApiPath.VALIDATIONS.with(), request, progress);
+    return transport.read(last.path("validation"), Validations.Outcome.class);
+  }
+
+  /** {@code POST /tokens}: the new token, with its secret under {@code token} (shown once). */
+  public JsonNode createToken(TokenRequest request) {
+    return transport.post(ApiPath.TOKENS.with(), request);
+  }
+
+  /** {@code GET /tokens}: {@code {"tokens": [...]}}, never the secrets. */
+  public JsonNode tokens() {
+    return transport.get(ApiPath.TOKENS.with());
+  }
+
+  /** {@code DELETE /tokens/{id}}: the revoked token. */
+  public JsonNode revokeToken(String id) {
+    return transport.delete(ApiPath.TOKEN.with(id));
+  }
+
+  /** {@code POST /shutdown}: the daemon stops soon after it answers. */
+  public void shutdown() {
+    transport.post(ApiPath.SHUTDOWN.with(), Map.of());
+  }
+
+  /** {@code path} with the query parameters of {@code pairs} (name, value, ...) that are set. */
+  private static String query(String path, Object... pairs) {
+    StringBuilder out = new StringBuilder(path);
+    char separator = '?';
+    for (int i = 0; i < pairs.length; i += 2) {
+      if (pairs[i + 1] != null) {
+        out.append(separator)
+            .append(pairs[i])
+            .append('=')
+            .append(URLEncoder.encode(String.valueOf(pairs[i + 1]), StandardCharsets.UTF_8));
+        separator = '&';
+      }
     }
-    try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-      if (response.statusCode() >= 400) {
-        StringBuilder all = new StringBuilder();
-        reader.lines().forEach(all::append);
-        throw failure(response.statusCode(), all.toString());
-      }
-      JsonNode last = null;
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonNode node = Json.mapper().readTree(line);
-        if (node.has("progress")) {
-          progress.accept(node.get("progress").asText());
-        } else if (node.has("error")) {
-          throw failure(statusFor(node.get("error").asText()), line);
-        } else {
-          last = node;
-        }
-      }
-      if (last == null) {
-        throw new DaemonClientException(
-            502, "no_result", "the daemon closed the stream without a result (see its log)");
-      }
-      return last;
-    } catch (IOException e) {
-      throw unreachable(e);
-    }
-  }
-
-  /** URL-encodes a path segment or query value. */
-  public static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
-
-  private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
-    if (token != null) {
-      builder.header("Authorization", "Bearer " + token);
-    }
-    return builder;
-  }
-
-  private JsonNode send(HttpRequest.Builder builder) {
-    try {
-      HttpResponse<String> response =
-          http.send(
-              builder.timeout(Duration.ofMinutes(15)).build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() >= 400) {
-        throw failure(response.statusCode(), response.body());
-      }
-      return Json.mapper().readTree(response.body());
-    } catch (IOException e) {
-      throw unreachable(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DaemonClientException(0, "interrupted", "interrupted");
-    }
-  }
-
-  private DaemonClientException unreachable(IOException e) {
-    String why =
-        e instanceof ConnectException ? "connection refused" : String.valueOf(e.getMessage());
-    return new DaemonClientException(
-        0,
-        "unreachable",
-        "cannot reach the daemon at "
-            + base
-            + " ("
-            + why
-            + "); is it running? see: prooflane status");
-  }
-
-  private static int statusFor(String error) {
-    return switch (error) {
-      case "invalid_spec", "invalid_request" -> 400;
-      case "unauthorized" -> 401;
-      case "forbidden" -> 403;
-      case "not_found" -> 404;
-      case "conflict" -> 409;
-      case "internal" -> 500;
-      default -> 422;
-    };
-  }
-
-  private static DaemonClientException failure(int status, String body) {
-    String message = body;
-    String code = "http_" + status;
-    try {
-      JsonNode node = Json.mapper().readTree(body);
-      if (node.hasNonNull("message")) {
-        message = node.get("message").asText();
-      }
-      if (node.hasNonNull("error")) {
-        code = node.get("error").asText();
-      }
-    } catch (IOException e) {
-      // not JSON: keep the body as it came
-    }
-    return new DaemonClientException(status, code, message);
+    return out.toString();
   }
 }

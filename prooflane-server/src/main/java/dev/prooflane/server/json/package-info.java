@@ -1,2 +1,5 @@
-/** JSON shapes the API returns and the mapper that writes them. */
+/**
+ * JSON shapes the API takes and returns, shared by the daemon and its clients, and the mapper that
+ * reads and writes them.
+ */
 package dev.prooflane.server.json;
