@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Where a run's routing key went and where it stopped, from the router's hop records: the services
@@ -29,6 +30,9 @@ public record KeyTrail(
     List<Reached> reached, HopEntry lastKeyedHop, List<Drop> drops, List<String> unreached) {
   /** The trail of a run that sent nothing. */
   public static final KeyTrail EMPTY = new KeyTrail(List.of(), null, List.of(), List.of());
+
+  /** How many services a sentence lists before it says how many more. */
+  private static final int LISTED = 8;
 
   public KeyTrail {
     reached = List.copyOf(reached);
@@ -185,10 +189,8 @@ public record KeyTrail(
         + h.status();
   }
 
-  private static final int LISTED = 8;
-
   /** {@code a}, {@code a and b}, {@code a, b and c}; more than eight end with how many in all. */
-  private static String and(java.util.stream.Stream<String> items) {
+  private static String and(Stream<String> items) {
     List<String> all = items.toList();
     if (all.size() > LISTED) {
       return String.join(", ", all.subList(0, LISTED)) + " and " + (all.size() - LISTED) + " more";
