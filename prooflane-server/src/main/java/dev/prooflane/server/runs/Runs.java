@@ -77,12 +77,13 @@ public final class Runs implements AutoCloseable {
   }
 
   /**
-   * The environment's skills, plus those in {@code extraDirs}, read now (so edits show at once).
+   * The environment's skills, plus those in {@code extraDirs}, read now (so edits show at once);
+   * reports name their files relative to the environment's folder.
    */
   public SkillCatalog skills(List<Path> extraDirs) {
     List<Path> dirs = new ArrayList<>(environment.skillDirs());
     dirs.addAll(extraDirs);
-    return SkillCatalog.load(dirs, actions.names());
+    return SkillCatalog.load(environment.baseDir(), dirs, actions.names());
   }
 
   public Skill skill(String name) {
