@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** The sandboxes of a local environment: their forks, routes and stored records. */
@@ -41,8 +42,10 @@ final class Sandboxes {
   private final InstanceLauncher launcher;
   private final Map<String, Integer> routerPorts;
   private final Map<String, Live> live = new ConcurrentHashMap<>();
-  private final List<Sandbox> expiredWhileDown = new java.util.concurrent.CopyOnWriteArrayList<>();
-  private volatile java.util.function.Consumer<Sandbox> onExpiry = sandbox -> {};
+  private final Map<String, Sandbox> expiredWhileDown = new ConcurrentHashMap<>();
+  private volatile Consumer<Sandbox> onExpiry = sandbox -> {};
+  private volatile BiConsumer<Sandbox, RuntimeException> onExpiryFailed = (sandbox, e) -> {};
+  private final Map<String, String> expiryProblems = new ConcurrentHashMap<>();
 
   /** A sandbox and its running fork instances; {@code sandbox} is replaced, never mutated. */
   private static final class Live {
@@ -94,6 +97,8 @@ final class Sandboxes {
       // the forks are healthy, the key gets 503 "starting", never the baseline.
       router.update(t -> t.withSandbox(route(entry)));
       live.put(spec.name(), entry);
+      // an expired record of the same name, never deleted for want of a listener, is replaced
+      expiredWhileDown.remove(spec.name());
     }
     progress.accept(
         "sandbox " + spec.name() + ": routing key " + key + ", forking " + forkNames(spec));
@@ -133,11 +138,7 @@ final class Sandboxes {
       }
     }
     if (!errors.isEmpty()) {
-      entry.stopping = true;
-      entry.forks.values().parallelStream().forEach(launcher::stop);
-      entry.forks.clear();
-      router.update(t -> t.withoutSandbox(sandbox.name()));
-      store.deleteSandbox(sandbox.name());
+      discard(entry);
       throw new SandboxFailedException(
           sandbox.name(),
           "sandbox '" + sandbox.name() + "' did not come up:\n" + String.join("\n", errors),
@@ -145,7 +146,17 @@ final class Sandboxes {
     }
     router.update(t -> t.withSandbox(route(entry)));
     entry.sandbox = withForks(entry, sandbox.withPhase(SandboxPhase.READY, ""));
-    store.putSandbox(entry.sandbox);
+    try {
+      store.putSandbox(entry.sandbox);
+    } catch (RuntimeException e) {
+      // the forks run but the sandbox cannot be recorded: undo it rather than run it unrecorded
+      try {
+        discard(entry);
+      } catch (RuntimeException again) {
+        e.addSuppressed(again);
+      }
+      throw e;
+    }
     for (Instance instance : entry.forks.values()) {
       watch(entry, instance);
     }
@@ -156,6 +167,15 @@ final class Sandboxes {
             + sandbox.routingKey()
             + " now reach "
             + forkNames(sandbox.spec()));
+  }
+
+  /** Stops the forks, removes the routes and deletes the record of a sandbox being undone. */
+  private void discard(Live entry) {
+    entry.stopping = true;
+    entry.forks.values().parallelStream().forEach(launcher::stop);
+    entry.forks.clear();
+    router.update(t -> t.withoutSandbox(entry.sandbox.name()));
+    store.deleteSandbox(entry.sandbox.name());
   }
 
   private void watch(Live entry, Instance instance) {
@@ -179,10 +199,15 @@ final class Sandboxes {
                       + " --sandbox "
                       + entry.sandbox.name()
                       + ")";
-              router.update(t -> t.withSandbox(route(entry)));
-              entry.sandbox =
-                  withForks(entry, entry.sandbox.withPhase(SandboxPhase.DEGRADED, reason));
-              store.putSandbox(entry.sandbox);
+              synchronized (entry) {
+                if (entry.stopping) {
+                  return; // deleted meanwhile: its record must not come back
+                }
+                router.update(t -> t.withSandbox(route(entry)));
+                entry.sandbox =
+                    withForks(entry, entry.sandbox.withPhase(SandboxPhase.DEGRADED, reason));
+                store.putSandbox(entry.sandbox);
+              }
             });
   }
 
@@ -248,10 +273,10 @@ final class Sandboxes {
     }
     for (Sandbox stored : records) {
       if (stored.expiresAt().map(t -> !t.isAfter(now)).orElse(false)) {
-        store.deleteSandbox(stored.name());
-        expiredWhileDown.add(stored);
+        // deleted once the expiry listener has recorded it (onExpiry), not started again
+        expiredWhileDown.put(stored.name(), stored);
         progress.accept(
-            "sandbox " + stored.name() + ": expired while the daemon was down, deleted");
+            "sandbox " + stored.name() + ": expired while the daemon was down, not restored");
         continue;
       }
       Live entry =
@@ -305,22 +330,76 @@ final class Sandboxes {
       throw new ConflictException(
           "sandbox '" + name + "' is still starting (retry when it is READY or FAILED)");
     }
-    entry.stopping = true;
-    entry.sandbox = entry.sandbox.withPhase(SandboxPhase.DELETING, "");
+    synchronized (entry) {
+      if (entry.stopping) {
+        return; // being deleted already: the first deletion finishes it
+      }
+      // the record goes first: when it cannot be deleted (a full disk), nothing else changes
+      entry.stopping = true;
+      try {
+        store.deleteSandbox(name);
+      } catch (RuntimeException e) {
+        entry.stopping = false;
+        throw e;
+      }
+      entry.sandbox = entry.sandbox.withPhase(SandboxPhase.DELETING, "");
+    }
     router.update(t -> t.withoutSandbox(name));
     entry.forks.values().parallelStream().forEach(launcher::stop);
-    store.deleteSandbox(name);
     live.remove(name);
   }
 
-  /** Calls {@code listener} with each sandbox deleted because its TTL ran out, from now on. */
-  void onExpiry(java.util.function.Consumer<Sandbox> listener) {
-    this.onExpiry = java.util.Objects.requireNonNull(listener, "listener");
+  /**
+   * Stops sandbox {@code name} whose creation is undone: its routes and forks go first, then its
+   * record; when the record cannot be deleted, that failure is thrown after everything stopped.
+   */
+  void discard(String name) {
+    Live entry = live.get(name);
+    if (entry == null) {
+      throw LocalRuntime.noSandbox(name, live.keySet());
+    }
+    try {
+      discard(entry);
+    } finally {
+      live.remove(name);
+    }
   }
 
-  /** The sandboxes that {@link #restore} found expired and deleted. */
-  List<Sandbox> expiredWhileDown() {
-    return List.copyOf(expiredWhileDown);
+  /** The command each running fork of sandbox {@code name} was started with, by service. */
+  Map<String, List<String>> commands(String name) {
+    Live entry = live.get(name);
+    if (entry == null) {
+      throw LocalRuntime.noSandbox(name, live.keySet());
+    }
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (Fork fork : entry.sandbox.spec().forks()) {
+      Instance instance = entry.forks.get(fork.service());
+      if (instance != null) {
+        out.put(fork.service(), instance.process().command());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Calls {@code before} with each sandbox whose TTL ran out before it is deleted (when it throws,
+   * the sandbox is kept and the expiry tried again at the next check), and {@code failed} when the
+   * deletion then fails. At once, deletes those {@link #restore} found expired the same way; a
+   * failure there is thrown.
+   */
+  void onExpiry(Consumer<Sandbox> before, BiConsumer<Sandbox, RuntimeException> failed) {
+    this.onExpiry = java.util.Objects.requireNonNull(before, "before");
+    this.onExpiryFailed = java.util.Objects.requireNonNull(failed, "failed");
+    for (Sandbox expired : List.copyOf(expiredWhileDown.values())) {
+      before.accept(expired);
+      try {
+        store.deleteSandbox(expired.name());
+      } catch (RuntimeException e) {
+        failed.accept(expired, e);
+        throw e;
+      }
+      expiredWhileDown.remove(expired.name());
+    }
   }
 
   void expire(Instant now) {
@@ -331,19 +410,37 @@ final class Sandboxes {
           && !expires.get().isAfter(now)
           && phase != SandboxPhase.STARTING
           && phase != SandboxPhase.DELETING) {
+        Sandbox sandbox = entry.sandbox;
         try {
-          delete(entry.sandbox.name());
-          onExpiry.accept(entry.sandbox);
+          onExpiry.accept(sandbox);
+        } catch (RuntimeException e) {
+          reportOnce(sandbox.name(), "not deleted yet: " + e.getMessage());
+          continue;
+        }
+        try {
+          delete(sandbox.name());
+          expiryProblems.remove(sandbox.name());
           System.err.println(
               "prooflane: sandbox "
-                  + entry.sandbox.name()
+                  + sandbox.name()
                   + " expired (ttl "
-                  + entry.sandbox.spec().ttl().map(Durations::format).orElse("?")
+                  + sandbox.spec().ttl().map(Durations::format).orElse("?")
                   + "), deleted");
         } catch (NotFoundException | ConflictException e) {
           // deleted or changed concurrently; the next check sees the new state
+        } catch (RuntimeException e) {
+          onExpiryFailed.accept(sandbox, e);
+          reportOnce(sandbox.name(), "not deleted yet: " + e.getMessage());
         }
       }
+    }
+  }
+
+  /** Prints why an expired sandbox stays, once per reason rather than at every check. */
+  private void reportOnce(String name, String problem) {
+    if (!problem.equals(expiryProblems.put(name, problem))) {
+      System.err.println(
+          "prooflane: sandbox " + name + " expired but is " + problem + " (retried every check)");
     }
   }
 

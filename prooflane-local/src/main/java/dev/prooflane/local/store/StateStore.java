@@ -25,6 +25,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * The daemon's durable state in one SQLite file (such as {@code .prooflane/state.db}): sandboxes as
@@ -32,6 +34,10 @@ import java.util.Optional;
  *
  * <p>Thread-safe: one connection, every method synchronized. The file is in WAL mode with a busy
  * timeout, so a second reader (a CLI looking at state) does not fail on a busy database.
+ *
+ * <p>Opened with a backup ({@link #open(Path, Path, Path)}), it keeps that backup a consistent copy
+ * after every committed change, and recovers from it when the database is found damaged on open. A
+ * write that fails throws {@link StateWriteException}: nothing of it was committed.
  */
 public final class StateStore implements AutoCloseable, ProcessRegistry {
   /** The schema this code reads and writes, kept in {@code PRAGMA user_version}. */
@@ -49,23 +55,73 @@ public final class StateStore implements AutoCloseable, ProcessRegistry {
 
   private final Path path;
   private final Connection connection;
+  private final StateBackup backup;
+  private final Recovery recovery;
   private boolean closed;
 
   /**
    * Opens (creating when missing, with its parent directories) the database at {@code path} and
-   * brings its schema up to date.
+   * brings its schema up to date; keeps no backup.
    *
-   * @throws StateStoreException when the file cannot be opened, is not a database, or was written
-   *     by a newer Prooflane
+   * @throws StateStoreException when the file cannot be opened, is damaged or not a database, or
+   *     was written by a newer Prooflane
    */
   public StateStore(Path path) {
-    this.path = requireNonNull(path, "path").toAbsolutePath();
-    this.connection = connect(this.path);
+    this(requireNonNull(path, "path").toAbsolutePath(), null, null);
+  }
+
+  private StateStore(Path path, StateBackup backup, Recovery recovery) {
+    this.path = path;
+    this.connection = connect(path);
+    this.backup = backup;
+    this.recovery = recovery;
   }
 
   /** Same as {@link #StateStore(Path)}. */
   public static StateStore open(Path path) {
     return new StateStore(path);
+  }
+
+  /**
+   * Opens the database at {@code path} as {@link #StateStore(Path)} does, keeping {@code backup} a
+   * consistent copy of it after every committed change. A database found damaged on open (it is not
+   * a database, or SQLite's {@code quick_check} fails) is moved to {@code damagedAside}, never
+   * deleted, and replaced by the backup; {@link #recovery()} then says what was recovered and what
+   * was lost.
+   *
+   * @throws StateStoreException when the database is damaged and there is no usable backup
+   */
+  public static StateStore open(Path path, Path backup, Path damagedAside) {
+    Path db = requireNonNull(path, "path").toAbsolutePath();
+    Path copy = requireNonNull(backup, "backup").toAbsolutePath();
+    Recovery recovery = null;
+    try {
+      new StateStore(db).close();
+    } catch (DamagedDatabaseException e) {
+      Path aside = requireNonNull(damagedAside, "damagedAside").toAbsolutePath();
+      recovery = StateRecovery.replaceWithBackup(db, copy, aside, e.reason());
+      try {
+        new StateStore(db).close();
+      } catch (StateStoreException again) {
+        StateRecovery.undo(db, aside);
+        throw new StateStoreException(
+            db,
+            "is damaged ("
+                + e.reason()
+                + ") and so is its backup "
+                + copy
+                + " ("
+                + again.getMessage()
+                + "); move it away to start empty (every sandbox record in it is lost)",
+            again);
+      }
+    }
+    return new StateStore(db, new StateBackup(db, copy), recovery);
+  }
+
+  /** How the database was recovered from its backup when it was opened, if it was damaged. */
+  public Optional<Recovery> recovery() {
+    return Optional.ofNullable(recovery);
   }
 
   private static Connection connect(Path path) {
@@ -77,18 +133,42 @@ public final class StateStore implements AutoCloseable, ProcessRegistry {
       }
       connection = DriverManager.getConnection("jdbc:sqlite:" + path);
       migrate(path, connection);
+      check(path, connection);
       return connection;
-    } catch (IOException | SQLException e) {
+    } catch (SQLException e) {
       closeQuietly(connection);
+      if (damaged(e)) {
+        throw new DamagedDatabaseException(path, e.getMessage(), e);
+      }
       throw new StateStoreException(
           path,
           "cannot open: "
               + e.getMessage()
-              + "; if the file is damaged, move it away to start empty",
+              + "; check that the daemon's user may read and write it and its folder",
           e);
+    } catch (IOException e) {
+      closeQuietly(connection);
+      throw new StateStoreException(path, "cannot open: " + e, e);
     } catch (RuntimeException e) {
       closeQuietly(connection);
       throw e;
+    }
+  }
+
+  private static boolean damaged(SQLException e) {
+    return e instanceof SQLiteException sqlite
+        && (sqlite.getResultCode() == SQLiteErrorCode.SQLITE_NOTADB
+            || sqlite.getResultCode().name().startsWith("SQLITE_CORRUPT"));
+  }
+
+  /** SQLite's {@code quick_check}: a damaged page or index fails the open. */
+  private static void check(Path path, Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("PRAGMA quick_check(1)")) {
+      String result = rows.next() ? rows.getString(1) : "ok";
+      if (!"ok".equals(result)) {
+        throw new DamagedDatabaseException(path, "quick_check: " + result, null);
+      }
     }
   }
 
@@ -274,6 +354,10 @@ public final class StateStore implements AutoCloseable, ProcessRegistry {
       connection.close();
     } catch (SQLException e) {
       throw new StateStoreException(path, "cannot close: " + e.getMessage(), e);
+    } finally {
+      if (backup != null) {
+        backup.close();
+      }
     }
   }
 
@@ -317,7 +401,10 @@ public final class StateStore implements AutoCloseable, ProcessRegistry {
     try (PreparedStatement statement = prepare(sql, args)) {
       statement.executeUpdate();
     } catch (SQLException e) {
-      throw new StateStoreException(path, "cannot " + what + ": " + e.getMessage(), e);
+      throw StateWriteException.of(path, what + " in the state database", e);
+    }
+    if (backup != null) {
+      backup.changed();
     }
   }
 

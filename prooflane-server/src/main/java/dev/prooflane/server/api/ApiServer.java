@@ -66,7 +66,7 @@ public final class ApiServer implements AutoCloseable {
     r.get("/runs", runHandlers::listRuns);
     r.get("/runs/:id", runHandlers::getRun);
     r.get("/runs/:id/reports/:file", unchecked(runHandlers::getReport));
-    TokenHandlers tokenHandlers = new TokenHandlers(services.tokens());
+    TokenHandlers tokenHandlers = new TokenHandlers(services.tokens(), services.governance());
     r.blocking(HttpMethod.POST, "/tokens", Scope.POLICY_ADMIN, tokenHandlers::create);
     r.blocking(HttpMethod.GET, "/tokens", Scope.POLICY_ADMIN, tokenHandlers::list);
     r.blocking(HttpMethod.DELETE, "/tokens/:id", Scope.POLICY_ADMIN, tokenHandlers::revoke);
