@@ -4,7 +4,6 @@ import dev.prooflane.local.process.LogBuffer;
 import dev.prooflane.local.store.CorruptedSandboxException;
 import dev.prooflane.local.store.StateStore;
 import dev.prooflane.model.ConflictException;
-import dev.prooflane.model.Durations;
 import dev.prooflane.model.Environment;
 import dev.prooflane.model.Fork;
 import dev.prooflane.model.ForkStatus;
@@ -14,8 +13,6 @@ import dev.prooflane.model.Sandbox;
 import dev.prooflane.model.SandboxPhase;
 import dev.prooflane.model.SandboxSpec;
 import dev.prooflane.model.ServiceSpec;
-import dev.prooflane.model.SpecException;
-import dev.prooflane.model.SpecProblem;
 import dev.prooflane.routing.ForkTarget;
 import dev.prooflane.routing.Router;
 import dev.prooflane.routing.SandboxRoute;
@@ -26,7 +23,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,10 +38,7 @@ final class Sandboxes {
   private final InstanceLauncher launcher;
   private final Map<String, Integer> routerPorts;
   private final Map<String, Live> live = new ConcurrentHashMap<>();
-  private final Map<String, Sandbox> expiredWhileDown = new ConcurrentHashMap<>();
-  private volatile Consumer<Sandbox> onExpiry = sandbox -> {};
-  private volatile BiConsumer<Sandbox, RuntimeException> onExpiryFailed = (sandbox, e) -> {};
-  private final Map<String, String> expiryProblems = new ConcurrentHashMap<>();
+  private final Expiries expiries;
 
   /** A sandbox and its running fork instances; {@code sandbox} is replaced, never mutated. */
   private static final class Live {
@@ -71,10 +64,11 @@ final class Sandboxes {
     this.router = router;
     this.launcher = launcher;
     this.routerPorts = routerPorts;
+    this.expiries = new Expiries(store);
   }
 
   Sandbox create(SandboxSpec spec, Consumer<String> progress) {
-    validate(spec);
+    SpecChecks.against(env, spec);
     Instant now = clock.instant();
     RoutingKey key = spec.routingKey().orElseGet(RoutingKey::generate);
     Sandbox starting =
@@ -98,7 +92,7 @@ final class Sandboxes {
       router.update(t -> t.withSandbox(route(entry)));
       live.put(spec.name(), entry);
       // an expired record of the same name, never deleted for want of a listener, is replaced
-      expiredWhileDown.remove(spec.name());
+      expiries.replaced(spec.name());
     }
     progress.accept(
         "sandbox " + spec.name() + ": routing key " + key + ", forking " + forkNames(spec));
@@ -274,7 +268,7 @@ final class Sandboxes {
     for (Sandbox stored : records) {
       if (stored.expiresAt().map(t -> !t.isAfter(now)).orElse(false)) {
         // deleted once the expiry listener has recorded it (onExpiry), not started again
-        expiredWhileDown.put(stored.name(), stored);
+        expiries.foundExpired(stored);
         progress.accept(
             "sandbox " + stored.name() + ": expired while the daemon was down, not restored");
         continue;
@@ -381,66 +375,20 @@ final class Sandboxes {
     return out;
   }
 
-  /**
-   * Calls {@code before} with each sandbox whose TTL ran out before it is deleted (when it throws,
-   * the sandbox is kept and the expiry tried again at the next check), and {@code failed} when the
-   * deletion then fails. At once, deletes those {@link #restore} found expired the same way; a
-   * failure there is thrown.
-   */
+  /** See {@link Expiries#listen}. */
   void onExpiry(Consumer<Sandbox> before, BiConsumer<Sandbox, RuntimeException> failed) {
-    this.onExpiry = java.util.Objects.requireNonNull(before, "before");
-    this.onExpiryFailed = java.util.Objects.requireNonNull(failed, "failed");
-    for (Sandbox expired : List.copyOf(expiredWhileDown.values())) {
-      before.accept(expired);
-      try {
-        store.deleteSandbox(expired.name());
-      } catch (RuntimeException e) {
-        failed.accept(expired, e);
-        throw e;
-      }
-      expiredWhileDown.remove(expired.name());
-    }
+    expiries.listen(before, failed);
   }
 
+  /** Expires every sandbox whose TTL ran out by {@code now} (not while it starts or goes). */
   void expire(Instant now) {
     for (Live entry : List.copyOf(live.values())) {
-      Optional<Instant> expires = entry.sandbox.expiresAt();
-      SandboxPhase phase = entry.sandbox.phase();
-      if (expires.isPresent()
-          && !expires.get().isAfter(now)
-          && phase != SandboxPhase.STARTING
-          && phase != SandboxPhase.DELETING) {
-        Sandbox sandbox = entry.sandbox;
-        try {
-          onExpiry.accept(sandbox);
-        } catch (RuntimeException e) {
-          reportOnce(sandbox.name(), "not deleted yet: " + e.getMessage());
-          continue;
-        }
-        try {
-          delete(sandbox.name());
-          expiryProblems.remove(sandbox.name());
-          System.err.println(
-              "prooflane: sandbox "
-                  + sandbox.name()
-                  + " expired (ttl "
-                  + sandbox.spec().ttl().map(Durations::format).orElse("?")
-                  + "), deleted");
-        } catch (NotFoundException | ConflictException e) {
-          // deleted or changed concurrently; the next check sees the new state
-        } catch (RuntimeException e) {
-          onExpiryFailed.accept(sandbox, e);
-          reportOnce(sandbox.name(), "not deleted yet: " + e.getMessage());
-        }
+      Sandbox sandbox = entry.sandbox;
+      if (sandbox.expiresAt().map(t -> !t.isAfter(now)).orElse(false)
+          && sandbox.phase() != SandboxPhase.STARTING
+          && sandbox.phase() != SandboxPhase.DELETING) {
+        expiries.expire(sandbox, this::delete);
       }
-    }
-  }
-
-  /** Prints why an expired sandbox stays, once per reason rather than at every check. */
-  private void reportOnce(String name, String problem) {
-    if (!problem.equals(expiryProblems.put(name, problem))) {
-      System.err.println(
-          "prooflane: sandbox " + name + " expired but is " + problem + " (retried every check)");
     }
   }
 
@@ -465,45 +413,6 @@ final class Sandboxes {
       entry.stopping = true;
     }
     live.values().parallelStream().flatMap(e -> e.forks.values().stream()).forEach(launcher::stop);
-  }
-
-  private void validate(SandboxSpec spec) {
-    List<SpecProblem> problems = new ArrayList<>();
-    for (int i = 0; i < spec.forks().size(); i++) {
-      String service = spec.forks().get(i).service();
-      if (!env.services().containsKey(service)) {
-        problems.add(
-            new SpecProblem(
-                "<sandbox " + spec.name() + ">",
-                0,
-                0,
-                "forks[" + i + "].service",
-                "no service '"
-                    + service
-                    + "' in environment '"
-                    + env.name()
-                    + "' (known: "
-                    + String.join(", ", env.services().keySet())
-                    + ")"));
-      }
-    }
-    if (spec.ttl().isPresent()
-        && env.maxTtl().isPresent()
-        && spec.ttl().get().compareTo(env.maxTtl().get()) > 0) {
-      problems.add(
-          new SpecProblem(
-              "<sandbox " + spec.name() + ">",
-              0,
-              0,
-              "ttl",
-              Durations.format(spec.ttl().get())
-                  + " is longer than the environment's maxTtl "
-                  + Durations.format(env.maxTtl().get())
-                  + " (ask for less)"));
-    }
-    if (!problems.isEmpty()) {
-      throw new SpecException(problems);
-    }
   }
 
   private static String forkNames(SandboxSpec spec) {

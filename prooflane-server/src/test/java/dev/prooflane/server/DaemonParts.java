@@ -59,7 +59,14 @@ public record DaemonParts(
     Governance governance =
         new Governance(
             PolicyFile.load(policy, ActionCatalog.builtIn().names()), state, beforeAppend);
-    SandboxService sandboxes = SandboxService.of(runtime, governance);
+    SandboxService sandboxes;
+    try {
+      sandboxes = SandboxService.of(runtime, governance);
+    } catch (RuntimeException e) {
+      governance.close();
+      runtime.close();
+      throw e;
+    }
     Runs runs =
         new Runs(
             env,

@@ -12,21 +12,16 @@ import dev.prooflane.local.process.ProcessRegistry;
 import dev.prooflane.local.process.RegisteredProcess;
 import dev.prooflane.model.Sandbox;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 /**
  * The daemon's durable state in one SQLite file (such as {@code .prooflane/state.db}): sandboxes as
@@ -42,8 +37,6 @@ import org.sqlite.SQLiteException;
 public final class StateStore implements AutoCloseable, ProcessRegistry {
   /** The schema this code reads and writes, kept in {@code PRAGMA user_version}. */
   static final int SCHEMA_VERSION = 1;
-
-  private static final int BUSY_TIMEOUT_MS = 5_000;
 
   private static final ObjectMapper JSON =
       JsonMapper.builder()
@@ -72,7 +65,7 @@ public final class StateStore implements AutoCloseable, ProcessRegistry {
 
   private StateStore(Path path, StateBackup backup, Recovery recovery) {
     this.path = path;
-    this.connection = connect(path);
+    this.connection = StateConnection.open(path);
     this.backup = backup;
     this.recovery = recovery;
   }
@@ -122,97 +115,6 @@ public final class StateStore implements AutoCloseable, ProcessRegistry {
   /** How the database was recovered from its backup when it was opened, if it was damaged. */
   public Optional<Recovery> recovery() {
     return Optional.ofNullable(recovery);
-  }
-
-  private static Connection connect(Path path) {
-    Connection connection = null;
-    try {
-      Path parent = path.getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      connection = DriverManager.getConnection("jdbc:sqlite:" + path);
-      migrate(path, connection);
-      check(path, connection);
-      return connection;
-    } catch (SQLException e) {
-      closeQuietly(connection);
-      if (damaged(e)) {
-        throw new DamagedDatabaseException(path, e.getMessage(), e);
-      }
-      throw new StateStoreException(
-          path,
-          "cannot open: "
-              + e.getMessage()
-              + "; check that the daemon's user may read and write it and its folder",
-          e);
-    } catch (IOException e) {
-      closeQuietly(connection);
-      throw new StateStoreException(path, "cannot open: " + e, e);
-    } catch (RuntimeException e) {
-      closeQuietly(connection);
-      throw e;
-    }
-  }
-
-  private static boolean damaged(SQLException e) {
-    return e instanceof SQLiteException sqlite
-        && (sqlite.getResultCode() == SQLiteErrorCode.SQLITE_NOTADB
-            || sqlite.getResultCode().name().startsWith("SQLITE_CORRUPT"));
-  }
-
-  /** SQLite's {@code quick_check}: a damaged page or index fails the open. */
-  private static void check(Path path, Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("PRAGMA quick_check(1)")) {
-      String result = rows.next() ? rows.getString(1) : "ok";
-      if (!"ok".equals(result)) {
-        throw new DamagedDatabaseException(path, "quick_check: " + result, null);
-      }
-    }
-  }
-
-  private static void migrate(Path path, Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
-      statement.execute("PRAGMA journal_mode = WAL");
-      statement.execute("PRAGMA synchronous = NORMAL");
-      int version;
-      try (ResultSet rows = statement.executeQuery("PRAGMA user_version")) {
-        version = rows.next() ? rows.getInt(1) : 0;
-      }
-      if (version > SCHEMA_VERSION) {
-        throw new StateStoreException(
-            path,
-            "written by a newer Prooflane (schema version "
-                + version
-                + ", this one knows up to "
-                + SCHEMA_VERSION
-                + "); upgrade Prooflane or move the file away",
-            null);
-      }
-      if (version == SCHEMA_VERSION) {
-        return;
-      }
-      connection.setAutoCommit(false);
-      try {
-        statement.execute(
-            "CREATE TABLE IF NOT EXISTS sandboxes ("
-                + "name TEXT PRIMARY KEY, json TEXT NOT NULL, updated_at TEXT)");
-        statement.execute(
-            "CREATE TABLE IF NOT EXISTS processes ("
-                + "pid INTEGER PRIMARY KEY, id TEXT, started_at TEXT)");
-        statement.execute(
-            "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-        statement.execute("PRAGMA user_version = " + SCHEMA_VERSION);
-        connection.commit();
-      } catch (SQLException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
-    }
   }
 
   /** The database file. */
@@ -439,17 +341,6 @@ public final class StateStore implements AutoCloseable, ProcessRegistry {
     } catch (SQLException e) {
       statement.close();
       throw e;
-    }
-  }
-
-  private static void closeQuietly(Connection connection) {
-    if (connection == null) {
-      return;
-    }
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      // Already failing to open; the first error is the one worth reporting.
     }
   }
 }

@@ -244,11 +244,7 @@ public final class Governance implements AutoCloseable {
    * @throws StateWriteException when it cannot be written (the sandbox then stays)
    */
   public long sandboxExpired(Sandbox sandbox) {
-    try {
-      return record("sandbox.expired", expiry(sandbox));
-    } catch (StateWriteException e) {
-      throw e.because("sandbox '" + sandbox.name() + "' expired but was not deleted");
-    }
+    return record("sandbox.expired", expiry(sandbox));
   }
 
   /** The details of the {@code sandbox.expired} record of {@code sandbox}. */
