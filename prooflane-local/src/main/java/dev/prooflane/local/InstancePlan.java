@@ -50,7 +50,8 @@ record InstancePlan(List<String> command, Map<String, String> env) {
 
   /**
    * The command {@code fork} of {@code spec} would run in sandbox {@code sandbox}, placeholders
-   * resolved but {@code ${port}}, which is chosen when it starts.
+   * resolved but {@code ${port}}, which is chosen when it starts, and those that cannot be (left as
+   * written: starting the fork reports them).
    */
   static List<String> forkCommand(
       Environment env,
@@ -59,8 +60,13 @@ record InstancePlan(List<String> command, Map<String, String> env) {
       String sandbox,
       Map<String, Integer> routerPorts) {
     Map<String, String> values = forkValues(env, spec, fork, sandbox, 0, routerPorts);
-    values.put("port", "${port}");
-    return resolveAll(words(spec, fork), values);
+    values.remove("port");
+    // what cannot be resolved yet (the port) or at all (a mistake the fork's start reports) stays
+    List<String> out = new ArrayList<>();
+    for (String word : words(spec, fork)) {
+      out.add(Placeholders.resolve(word, name -> values.getOrDefault(name, "${" + name + "}")));
+    }
+    return out;
   }
 
   private static List<String> words(ServiceSpec spec, Fork fork) {
