@@ -44,7 +44,12 @@ final class Sandboxes {
   private static final class Live {
     volatile Sandbox sandbox;
     final Map<String, Instance> forks = new ConcurrentHashMap<>();
+
+    /** Its forks are stopping (or stopped): their exits no longer make it DEGRADED. */
     volatile boolean stopping;
+
+    /** Its record is deleted and it is going away; a second deletion has nothing to do. */
+    volatile boolean deleting;
 
     Live(Sandbox sandbox) {
       this.sandbox = sandbox;
@@ -325,17 +330,19 @@ final class Sandboxes {
           "sandbox '" + name + "' is still starting (retry when it is READY or FAILED)");
     }
     synchronized (entry) {
-      if (entry.stopping) {
+      if (entry.deleting) {
         return; // being deleted already: the first deletion finishes it
       }
       // the record goes first: when it cannot be deleted (a full disk), nothing else changes
+      boolean stopping = entry.stopping;
       entry.stopping = true;
       try {
         store.deleteSandbox(name);
       } catch (RuntimeException e) {
-        entry.stopping = false;
+        entry.stopping = stopping;
         throw e;
       }
+      entry.deleting = true;
       entry.sandbox = entry.sandbox.withPhase(SandboxPhase.DELETING, "");
     }
     router.update(t -> t.withoutSandbox(name));
