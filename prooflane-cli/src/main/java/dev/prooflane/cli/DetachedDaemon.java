@@ -50,7 +50,7 @@ final class DetachedDaemon {
     Path log = state.daemonLog();
     Files.deleteIfExists(log);
     try {
-      // the first start prints the admin token into this log: owner only, like admin.token
+      // owner only, like admin.token: the log shows the state folder and the services' output
       Files.createFile(
           log,
           java.nio.file.attribute.PosixFilePermissions.asFileAttribute(

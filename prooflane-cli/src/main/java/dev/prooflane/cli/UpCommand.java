@@ -1,6 +1,8 @@
 package dev.prooflane.cli;
 
 import dev.prooflane.local.ServiceStatus;
+import dev.prooflane.local.StateFolder;
+import dev.prooflane.local.StateFolderCheck;
 import dev.prooflane.model.Environment;
 import dev.prooflane.model.spec.EnvironmentReader;
 import dev.prooflane.server.Daemon;
@@ -61,7 +63,8 @@ final class UpCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Environment env = EnvironmentReader.read(file);
     Path stateDir = state.stateDir();
-    Files.createDirectories(stateDir);
+    // before anything is written, in both modes: one line naming the folder and the permission
+    StateFolderCheck.requireWritable(StateFolder.of(stateDir));
     if (detach) {
       return new DetachedDaemon(stateDir, file.toAbsolutePath(), apiPort, host, out)
           .start(policy.args());

@@ -58,7 +58,11 @@ class TokenIT {
     assertThat(Files.getPosixFilePermissions(adminFile))
         .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     String admin = Files.readString(adminFile).strip();
-    assertThat(up.out()).contains("created the admin token " + admin);
+    assertThat(up.out())
+        .contains("created the admin token (policy:admin); it is stored in " + adminFile)
+        .contains("show it with: cat " + adminFile)
+        .doesNotContain(admin);
+    assertThat(Files.readString(dir.resolve("state/daemon.log"))).doesNotContain(admin);
     String api = cli("status", "--json").json().path("apiUrl").asText();
 
     HttpResponse<String> anonymous = send("GET", api + "/sandboxes", null, null);

@@ -3,17 +3,17 @@ package dev.prooflane.local;
 import dev.prooflane.local.process.LogBuffer;
 import dev.prooflane.local.process.OrphanReaper;
 import dev.prooflane.local.process.ProcessSupervisor;
+import dev.prooflane.local.store.Recovery;
 import dev.prooflane.local.store.StateStore;
 import dev.prooflane.model.Environment;
+import dev.prooflane.model.Fork;
 import dev.prooflane.model.NotFoundException;
-import dev.prooflane.model.ProoflaneException;
 import dev.prooflane.model.Sandbox;
 import dev.prooflane.model.SandboxSpec;
 import dev.prooflane.model.ServiceSpec;
 import dev.prooflane.routing.HopLog;
 import dev.prooflane.routing.Router;
 import dev.prooflane.routing.RouterOptions;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,10 +21,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -51,13 +53,11 @@ public final class LocalRuntime implements AutoCloseable {
     this.options = options;
     this.startedAt = options.clock().instant();
     StateFolder state = options.stateFolder();
-    try {
-      Files.createDirectories(state.root());
-    } catch (IOException e) {
-      throw new ProoflaneException(
-          "cannot create state folder " + state.root() + ": " + e.getMessage(), e);
-    }
-    this.store = new StateStore(state.stateDb());
+    StateFolderCheck.requireWritable(state);
+    this.store =
+        StateStore.open(
+            state.stateDb(), state.stateBackup(), state.corruptStateDb(options.clock().instant()));
+    store.recovery().ifPresent(r -> progress.accept("WARNING: " + r.describe()));
     OrphanReaper.reap(store, options.stopGrace())
         .forEach(line -> progress.accept("reaped " + line));
     this.supervisor = new ProcessSupervisor(store);
@@ -80,9 +80,10 @@ public final class LocalRuntime implements AutoCloseable {
   }
 
   /**
-   * Opens the store under {@code options.stateFolder()}, reaps processes a killed predecessor left,
-   * opens the router, starts every baseline service and waits until all are healthy, then brings
-   * back the stored sandboxes. Progress lines go to {@code progress}.
+   * Checks that the state folder is writable, opens the store under {@code options.stateFolder()}
+   * (recovering a damaged one from its backup), reaps processes a killed predecessor left, opens
+   * the router, starts every baseline service and waits until all are healthy, then brings back the
+   * stored sandboxes. Progress lines go to {@code progress}.
    */
   public static LocalRuntime start(
       Environment env, LocalOptions options, Consumer<String> progress) {
@@ -122,6 +123,11 @@ public final class LocalRuntime implements AutoCloseable {
     return env;
   }
 
+  /** How the state database was recovered from its backup at start, if it was found damaged. */
+  public Optional<Recovery> recovery() {
+    return store.recovery();
+  }
+
   public Instant startedAt() {
     return startedAt;
   }
@@ -156,9 +162,40 @@ public final class LocalRuntime implements AutoCloseable {
     return sandboxes.get(name);
   }
 
-  /** Removes the sandbox's routes, then stops its forks and forgets it. */
+  /**
+   * Deletes the sandbox's record, then removes its routes and stops its forks.
+   *
+   * @throws dev.prooflane.local.store.StateWriteException when the record cannot be deleted; then
+   *     nothing changed
+   */
   public void deleteSandbox(String name) {
     sandboxes.delete(name);
+  }
+
+  /**
+   * Undoes the creation of sandbox {@code name}: removes its routes, stops its forks, then deletes
+   * its record.
+   *
+   * @throws dev.prooflane.local.store.StateWriteException when the record cannot be deleted (after
+   *     everything stopped; the next start finds the record)
+   */
+  public void discardSandbox(String name) {
+    sandboxes.discard(name);
+  }
+
+  /**
+   * The command {@code fork} would run as part of a sandbox named {@code sandbox}: the fork's or
+   * the service's command with the fork's args, placeholders resolved ({@code ${port}} is left as
+   * it is: the port is chosen when the fork starts).
+   */
+  public List<String> forkCommand(String sandbox, Fork fork) {
+    return InstancePlan.forkCommand(
+        env, env.service(fork.service()), fork, sandbox, Map.copyOf(routerPorts));
+  }
+
+  /** The command each running fork of sandbox {@code name} was started with, by service. */
+  public Map<String, List<String>> forkCommands(String name) {
+    return sandboxes.commands(name);
   }
 
   /**
@@ -176,12 +213,23 @@ public final class LocalRuntime implements AutoCloseable {
   }
 
   /**
-   * Calls {@code listener} with each sandbox deleted because its TTL ran out, and at once with
-   * those the start found expired while no daemon ran.
+   * Calls {@code listener} with each sandbox whose TTL runs out, just before it is deleted; when
+   * the listener throws (it could not record the expiry), the sandbox stays and its expiry is tried
+   * again at the next check. At once does the same for the sandboxes the start found expired while
+   * no daemon ran (kept until now, not started): those are deleted here, and a listener that throws
+   * for one stops this call with its exception.
    */
   public void onSandboxExpired(Consumer<Sandbox> listener) {
-    sandboxes.onExpiry(listener);
-    sandboxes.expiredWhileDown().forEach(listener);
+    onSandboxExpired(listener, (sandbox, e) -> {});
+  }
+
+  /**
+   * As {@link #onSandboxExpired(Consumer)}; {@code failed} is called when deleting a sandbox the
+   * listener was told about fails (it is tried again at the next check).
+   */
+  public void onSandboxExpired(
+      Consumer<Sandbox> listener, BiConsumer<Sandbox, RuntimeException> failed) {
+    sandboxes.onExpiry(listener, failed);
   }
 
   private void expireSandboxes() {

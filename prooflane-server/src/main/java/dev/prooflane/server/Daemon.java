@@ -6,6 +6,7 @@ import dev.prooflane.local.LocalOptions;
 import dev.prooflane.local.LocalRuntime;
 import dev.prooflane.local.LocalRuntimeAccess;
 import dev.prooflane.local.StateFolder;
+import dev.prooflane.local.store.Recovery;
 import dev.prooflane.model.ConflictException;
 import dev.prooflane.model.Environment;
 import dev.prooflane.server.api.ApiExtension;
@@ -60,9 +61,14 @@ public final class Daemon implements AutoCloseable {
     try {
       TokenStore tokens = TokenStore.open(state);
       closers.push(tokens::close);
-      AdminTokenFile.ensure(tokens, state.root(), progress);
       Governance governance = new Governance(policy, state);
       closers.push(governance::close);
+      runtime.recovery().ifPresent(r -> reportRecovery(governance, r, progress));
+      AdminTokenFile.ensure(
+          tokens,
+          state.root(),
+          progress,
+          token -> governance.record("token.created", Governance.token(token, "daemon")));
       SandboxService sandboxes = SandboxService.of(runtime, governance);
       Runs runs =
           new Runs(
@@ -93,6 +99,19 @@ public final class Daemon implements AutoCloseable {
     info.write(state);
     this.hook = new Thread(this::close, "prooflane-daemon-stop");
     Runtime.getRuntime().addShutdownHook(hook);
+  }
+
+  /** Records a recovery of the state database and says which audited changes it may miss. */
+  private static void reportRecovery(
+      Governance governance, Recovery recovery, Consumer<String> progress) {
+    List<String> after = governance.stateRecovered(recovery);
+    if (!after.isEmpty()) {
+      progress.accept(
+          "WARNING: the audit log records sandbox changes after the backup of "
+              + recovery.backupTime()
+              + ", which the recovered state may miss: "
+              + String.join("; ", after));
+    }
   }
 
   /**

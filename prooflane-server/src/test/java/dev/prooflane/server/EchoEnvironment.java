@@ -69,6 +69,24 @@ public final class EchoEnvironment {
             + TestEnvironment.echoCommand());
   }
 
+  /**
+   * Writes the skill {@code always} (one {@code check} step that passes) into {@code
+   * dir/test-skills} and returns that folder.
+   */
+  public static Path alwaysPassingSkill(Path dir) throws IOException {
+    Path skills = Files.createDirectories(dir.resolve("test-skills"));
+    Files.writeString(
+        skills.resolve("always.yaml"),
+        """
+        name: always
+        description: A skill of the tests.
+        whenToUse: Never outside them.
+        steps:
+          - {id: only, action: check, with: {that: '${{ true }}', message: always true}}
+        """);
+    return skills;
+  }
+
   private static Environment write(Path dir, String moreEnv, String routing) throws IOException {
     Path file = dir.resolve("prooflane.yaml");
     Files.writeString(

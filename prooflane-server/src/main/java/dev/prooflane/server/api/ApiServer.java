@@ -70,7 +70,7 @@ public final class ApiServer implements AutoCloseable {
     r.get(ApiPath.RUNS, runHandlers::listRuns);
     r.get(ApiPath.RUN, runHandlers::getRun);
     r.get(ApiPath.RUN_REPORT, unchecked(runHandlers::getReport));
-    TokenHandlers tokenHandlers = new TokenHandlers(services.tokens());
+    TokenHandlers tokenHandlers = new TokenHandlers(services.tokens(), services.governance());
     r.blocking(HttpMethod.POST, ApiPath.TOKENS, Scope.POLICY_ADMIN, tokenHandlers::create);
     r.blocking(HttpMethod.GET, ApiPath.TOKENS, Scope.POLICY_ADMIN, tokenHandlers::list);
     r.blocking(HttpMethod.DELETE, ApiPath.TOKEN, Scope.POLICY_ADMIN, tokenHandlers::revoke);
