@@ -88,13 +88,13 @@ final class StartProgress {
         + (text.length() > LAST_LINE_CHARS ? text.substring(0, LAST_LINE_CHARS) + "..." : text);
   }
 
-  /** {@code 850 ms}, {@code 2.4 s}, {@code 152 s}: precise when short, whole seconds when long. */
+  /** {@code 850 ms}, {@code 2.4 s}, {@code 30 s}: precise when short, whole seconds from 10 s. */
   static String seconds(long nanos) {
     long millis = nanos / 1_000_000;
     if (millis < 1_000) {
       return millis + " ms";
     }
-    if (millis < 100_000) {
+    if (millis < 10_000) {
       return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
     return (millis / 1000) + " s";

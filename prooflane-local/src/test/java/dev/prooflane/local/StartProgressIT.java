@@ -114,9 +114,10 @@ class StartProgressIT {
   }
 
   @Test
-  void writesDurationsPreciselyWhenShortAndInWholeSecondsWhenLong() {
+  void writesDurationsPreciselyWhenShortAndInWholeSecondsFromTen() {
     assertThat(StartProgress.seconds(850_000_000L)).isEqualTo("850 ms");
     assertThat(StartProgress.seconds(2_440_000_000L)).isEqualTo("2.4 s");
+    assertThat(StartProgress.seconds(30_100_000_000L)).isEqualTo("30 s");
     assertThat(StartProgress.seconds(152_700_000_000L)).isEqualTo("152 s");
   }
 }
