@@ -4,6 +4,7 @@ import dev.prooflane.local.process.HealthProbe;
 import dev.prooflane.local.process.ManagedProcess;
 import dev.prooflane.local.process.Ports;
 import dev.prooflane.local.process.ProcessSpec;
+import dev.prooflane.local.process.ProcessStartException;
 import dev.prooflane.local.process.ProcessSupervisor;
 import dev.prooflane.model.ServiceSpec;
 import dev.prooflane.routing.Upstream;
@@ -63,9 +64,15 @@ final class InstanceLauncher implements AutoCloseable {
     String id = owner + "/" + spec.name();
     Path logFile = logDir.resolve(owner).resolve(spec.name() + ".log");
     long started = System.nanoTime();
-    ManagedProcess process =
-        supervisor.start(
-            new ProcessSpec(id, resolved.command(), spec.workdir(), resolved.env(), logFile));
+    ManagedProcess process;
+    try {
+      process =
+          supervisor.start(
+              new ProcessSpec(id, resolved.command(), spec.workdir(), resolved.env(), logFile));
+    } catch (ProcessStartException e) {
+      progress.accept("  " + id + ": failed: " + e.getMessage());
+      throw e;
+    }
     StartProgress said = new StartProgress(id, spec.health().path(), process, started, progress);
     said.started(port);
     Future<?> ticking = every(progressInterval, said::tick);

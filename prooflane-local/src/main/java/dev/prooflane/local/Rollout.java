@@ -51,11 +51,12 @@ final class Rollout {
 
   /** See {@link LocalRuntime#restartService}. */
   ServiceRestart restart(String name, Consumer<String> progress) {
-    Environment current = env.get();
-    ServiceSpec spec = current.service(name);
     return exclusively(
         "a restart of " + name,
         () -> {
+          // read under the lock: an apply that just finished may have changed the definition
+          Environment current = env.get();
+          ServiceSpec spec = current.service(name);
           long started = System.nanoTime();
           Instance before = baseline.instance(name);
           Instance fresh;

@@ -114,6 +114,23 @@ class StartProgressIT {
   }
 
   @Test
+  void saysAtOnceThatACommandCannotStart() throws Exception {
+    Path file = dir.resolve("prooflane.yaml");
+    Files.writeString(file, "services:\n  ghost:\n    command: no-such-program-for-prooflane\n");
+    Environment env = EnvironmentReader.read(file);
+
+    assertThatThrownBy(() -> LocalRuntime.start(env, options(), lines::add))
+        .isInstanceOf(ProoflaneException.class);
+    assertThat(lines)
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith(
+                        "  baseline/ghost: failed: cannot start baseline/ghost: command"
+                            + " 'no-such-program-for-prooflane'"));
+  }
+
+  @Test
   void writesDurationsPreciselyWhenShortAndInWholeSecondsFromTen() {
     assertThat(StartProgress.seconds(850_000_000L)).isEqualTo("850 ms");
     assertThat(StartProgress.seconds(2_440_000_000L)).isEqualTo("2.4 s");
