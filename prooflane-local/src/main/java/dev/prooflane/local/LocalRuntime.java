@@ -18,11 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,14 +37,16 @@ import java.util.function.Consumer;
  * in the store, so the next start brings them back).
  */
 public final class LocalRuntime implements AutoCloseable {
-  private final Environment env;
+  private volatile Environment env;
   private final LocalOptions options;
   private final StateStore store;
   private final ProcessSupervisor supervisor;
   private final Router router;
-  private final Map<String, Integer> routerPorts;
+  private final Map<String, Integer> routerPorts = new ConcurrentHashMap<>();
+  private final InstanceLauncher launcher;
   private final Baseline baseline;
   private final Sandboxes sandboxes;
+  private final Rollout rollout;
   private final ScheduledExecutorService ttlTimer;
   private final Instant startedAt;
 
@@ -62,14 +64,18 @@ public final class LocalRuntime implements AutoCloseable {
         .forEach(line -> progress.accept("reaped " + line));
     this.supervisor = new ProcessSupervisor(store);
     this.router = Router.start(RouterOptions.defaults().withKeyNames(env.keyNames()));
-    this.routerPorts = new LinkedHashMap<>();
     for (ServiceSpec spec : env.services().values()) {
       routerPorts.put(spec.name(), router.listen(spec.name(), spec.port()));
     }
-    InstanceLauncher launcher = new InstanceLauncher(supervisor, state.logs(), options.stopGrace());
-    this.baseline = new Baseline(env, router, launcher, Map.copyOf(routerPorts));
+    this.launcher =
+        new InstanceLauncher(
+            supervisor, state.logs(), options.stopGrace(), options.progressInterval());
+    this.baseline = new Baseline(this::environment, router, launcher, routerPorts);
     this.sandboxes =
-        new Sandboxes(env, options.clock(), store, router, launcher, Map.copyOf(routerPorts));
+        new Sandboxes(this::environment, options.clock(), store, router, launcher, routerPorts);
+    this.rollout =
+        new Rollout(
+            this::environment, next -> this.env = next, router, routerPorts, baseline, sandboxes);
     this.ttlTimer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -119,6 +125,7 @@ public final class LocalRuntime implements AutoCloseable {
     }
   }
 
+  /** The environment in force: the one started, or the last one {@linkplain #apply applied}. */
   public Environment environment() {
     return env;
   }
@@ -137,13 +144,44 @@ public final class LocalRuntime implements AutoCloseable {
     return Map.copyOf(routerPorts);
   }
 
-  /** Every baseline service's state. */
+  /** Every baseline service's state, in the environment file's order. */
   public List<ServiceStatus> services() {
     List<ServiceStatus> out = new ArrayList<>();
     for (String name : env.services().keySet()) {
       out.add(baseline.status(name, "http://127.0.0.1:" + routerPorts.get(name)));
     }
     return out;
+  }
+
+  /**
+   * Restarts the baseline instance of {@code service} with its definition in force: a new instance
+   * starts beside the running one on another port; once it is healthy the service's route swaps to
+   * it in one step, and the old instance stops once the requests in flight on it are answered.
+   * Callers see no gap; sandboxes, and their forks of the service, are not touched.
+   *
+   * @throws dev.prooflane.model.NotFoundException when there is no such service
+   * @throws ChangeFailedException when the new instance did not become healthy (the running one
+   *     keeps serving)
+   * @throws dev.prooflane.model.ConflictException while another restart or apply is under way
+   */
+  public ServiceRestart restartService(String service, Consumer<String> progress) {
+    return rollout.restart(service, progress);
+  }
+
+  /**
+   * Applies {@code next}, a new version of the environment file, to the running environment: each
+   * service whose definition changed is restarted as {@link #restartService} does, each added one
+   * started, each removed one stopped; the others and every sandbox keep running (a sandbox's fork
+   * of a changed service keeps running as it was started). Every new instance must be healthy
+   * before anything changes for callers: when one is not, nothing changes.
+   *
+   * @throws dev.prooflane.model.ConflictException when a sandbox forks a removed service (naming
+   *     it), when {@code next} changes the routing key names or the router port of a kept service,
+   *     or while another restart or apply is under way; nothing changed
+   * @throws ChangeFailedException when a new instance did not become healthy; nothing changed
+   */
+  public EnvironmentChange apply(Environment next, Consumer<String> progress) {
+    return rollout.apply(next, progress);
   }
 
   /**
@@ -248,6 +286,7 @@ public final class LocalRuntime implements AutoCloseable {
     stops.add(CompletableFuture.runAsync(sandboxes::stopAll));
     stops.add(CompletableFuture.runAsync(baseline::stopAll));
     stops.forEach(CompletableFuture::join);
+    launcher.close();
     supervisor.close();
     router.close();
     store.close();

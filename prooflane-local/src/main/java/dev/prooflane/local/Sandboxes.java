@@ -19,6 +19,7 @@ import dev.prooflane.routing.SandboxRoute;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,10 +29,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** The sandboxes of a local environment: their forks, routes and stored records. */
 final class Sandboxes {
-  private final Environment env;
+  private final Supplier<Environment> env;
   private final Clock clock;
   private final StateStore store;
   private final Router router;
@@ -56,8 +58,12 @@ final class Sandboxes {
     }
   }
 
+  /**
+   * The sandboxes of the environment {@code env} returns at each call (it changes when a new
+   * environment file is applied), whose forks reach the services at {@code routerPorts}.
+   */
   Sandboxes(
-      Environment env,
+      Supplier<Environment> env,
       Clock clock,
       StateStore store,
       Router router,
@@ -73,7 +79,6 @@ final class Sandboxes {
   }
 
   Sandbox create(SandboxSpec spec, Consumer<String> progress) {
-    SpecChecks.against(env, spec);
     Instant now = clock.instant();
     RoutingKey key = spec.routingKey().orElseGet(RoutingKey::generate);
     Sandbox starting =
@@ -87,6 +92,8 @@ final class Sandboxes {
             "forks starting");
     Live entry = new Live(starting);
     synchronized (live) {
+      // under the lock an applied environment takes: no sandbox forks a service it removes
+      SpecChecks.against(env.get(), spec);
       if (live.containsKey(spec.name())) {
         throw new ConflictException(
             "sandbox '" + spec.name() + "' already exists (delete it first, or pick another name)");
@@ -115,6 +122,7 @@ final class Sandboxes {
   /** Starts every fork and, once all are healthy, routes the key to them; or undoes everything. */
   private void startForks(Live entry, Consumer<String> progress) {
     Sandbox sandbox = entry.sandbox;
+    Environment env = this.env.get();
     List<CompletableFuture<Instance>> starts = new ArrayList<>();
     for (Fork fork : sandbox.spec().forks()) {
       ServiceSpec spec = env.service(fork.service());
@@ -420,6 +428,47 @@ final class Sandboxes {
       entry.stopping = true;
     }
     live.values().parallelStream().flatMap(e -> e.forks.values().stream()).forEach(launcher::stop);
+  }
+
+  /**
+   * Runs {@code swap} (which puts a new environment in force) unless a sandbox forks one of the
+   * services in {@code removed}; no sandbox can be created meanwhile.
+   *
+   * @throws ConflictException naming the sandboxes that fork a removed service, and which
+   */
+  void swapUnlessForked(Collection<String> removed, Runnable swap) {
+    synchronized (live) {
+      refuseForksOf(removed);
+      swap.run();
+    }
+  }
+
+  /**
+   * Refuses when a sandbox forks one of the services in {@code removed}.
+   *
+   * @throws ConflictException naming each such sandbox and the removed services it forks
+   */
+  void refuseForksOf(Collection<String> removed) {
+    List<String> forking = new ArrayList<>();
+    for (Live entry : live.values()) {
+      List<String> services =
+          entry.sandbox.spec().forks().stream()
+              .map(Fork::service)
+              .filter(removed::contains)
+              .toList();
+      if (!services.isEmpty()) {
+        forking.add("'" + entry.sandbox.name() + "' forks " + String.join(", ", services));
+      }
+    }
+    if (!forking.isEmpty()) {
+      forking.sort(Comparator.naturalOrder());
+      throw new ConflictException(
+          "cannot remove "
+              + String.join(", ", removed.stream().sorted().toList())
+              + ": sandbox "
+              + String.join("; sandbox ", forking)
+              + " (delete those sandboxes first, or keep the service in the file)");
+    }
   }
 
   private static String forkNames(SandboxSpec spec) {

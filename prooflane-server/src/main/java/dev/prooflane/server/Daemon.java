@@ -16,6 +16,7 @@ import dev.prooflane.server.api.ApiServices;
 import dev.prooflane.server.audit.Governance;
 import dev.prooflane.server.auth.AdminTokenFile;
 import dev.prooflane.server.auth.TokenStore;
+import dev.prooflane.server.baseline.BaselineService;
 import dev.prooflane.server.runs.Runs;
 import dev.prooflane.server.runs.Validations;
 import dev.prooflane.server.sandboxes.SandboxService;
@@ -39,7 +40,7 @@ public final class Daemon implements AutoCloseable {
   private final LocalRuntime runtime;
   private final StateFolder state;
   private final ApiServer api;
-  private final DaemonInfo info;
+  private volatile DaemonInfo info;
 
   /** What to close when the daemon stops, the last opened first. */
   private final Deque<Runnable> closers = new ArrayDeque<>();
@@ -72,16 +73,17 @@ public final class Daemon implements AutoCloseable {
       SandboxService sandboxes = SandboxService.of(runtime, governance);
       Runs runs =
           new Runs(
-              runtime.environment(),
+              runtime::environment,
               new LocalRuntimeAccess(runtime, text -> governance.redactor().text(text)),
               governance,
               state);
       closers.push(runs::close);
       Validations validations = new Validations(runs, sandboxes, governance);
+      BaselineService baseline = new BaselineService(runtime, governance, this::applied);
       this.api =
           ApiServer.start(
               new ApiServices(
-                  runtime, sandboxes, runs, validations, tokens, governance, this::close),
+                  runtime, sandboxes, baseline, runs, validations, tokens, governance, this::close),
               host,
               apiPort,
               extensions);
@@ -147,7 +149,24 @@ public final class Daemon implements AutoCloseable {
       Optional<Path> policy,
       Consumer<String> progress,
       List<ApiExtension> extensions) {
+    return start(env, LocalOptions.of(stateDir), host, apiPort, policy, progress, extensions);
+  }
+
+  /**
+   * As {@link #start(Environment, Path, String, int, Optional, Consumer, List)}, with the local
+   * runtime's settings in {@code options} (its state folder among them), such as how often a
+   * starting service is reported as still waiting.
+   */
+  public static Daemon start(
+      Environment env,
+      LocalOptions options,
+      String host,
+      int apiPort,
+      Optional<Path> policy,
+      Consumer<String> progress,
+      List<ApiExtension> extensions) {
     PolicyFile policyFile = PolicyFile.load(policy, ActionCatalog.builtIn().names());
+    Path stateDir = options.stateFolder().root();
     DaemonInfo.read(stateDir)
         .filter(DaemonInfo::alive)
         .ifPresent(
@@ -161,7 +180,6 @@ public final class Daemon implements AutoCloseable {
                       + other.apiUrl()
                       + "); stop it with: prooflane down");
             });
-    LocalOptions options = LocalOptions.of(stateDir);
     LocalRuntime runtime = LocalRuntime.start(env, options, progress);
     try {
       return new Daemon(
@@ -174,6 +192,17 @@ public final class Daemon implements AutoCloseable {
 
   public DaemonInfo info() {
     return info;
+  }
+
+  /** Names the environment file in force in {@code daemon.json} once another one was applied. */
+  private void applied(Environment env) {
+    String file = env.file().toAbsolutePath().toString();
+    DaemonInfo current = info;
+    if (current != null && !current.envFile().equals(file)) {
+      DaemonInfo next = new DaemonInfo(current.pid(), current.apiUrl(), file, current.startedAt());
+      next.write(state);
+      info = next;
+    }
   }
 
   public LocalRuntime runtime() {

@@ -87,6 +87,26 @@ public final class EchoEnvironment {
     return skills;
   }
 
+  /**
+   * Writes the environment file {@code file} named {@code name} with one echo service per entry of
+   * {@code services}, in order; an entry {@code b:2} is service {@code b} with {@code VERSION=2} in
+   * its environment (a changed definition of {@code b}).
+   */
+  public static void echoes(Path file, String name, String... services) throws IOException {
+    StringBuilder yaml = new StringBuilder("name: " + name + "\nservices:\n");
+    for (String service : services) {
+      String[] parts = service.split(":", 2);
+      yaml.append("  ")
+          .append(parts[0])
+          .append(":\n    command: ")
+          .append(TestEnvironment.echoCommand())
+          .append("\n    env: {PORT: \"${port}\"")
+          .append(parts.length == 2 ? ", VERSION: \"" + parts[1] + "\"" : "")
+          .append("}\n");
+    }
+    Files.writeString(file, yaml.toString());
+  }
+
   private static Environment write(Path dir, String moreEnv, String routing) throws IOException {
     Path file = dir.resolve("prooflane.yaml");
     Files.writeString(

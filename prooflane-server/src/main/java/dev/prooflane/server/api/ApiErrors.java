@@ -1,6 +1,7 @@
 package dev.prooflane.server.api;
 
 import dev.prooflane.actions.policy.PolicyRefusedException;
+import dev.prooflane.local.ChangeFailedException;
 import dev.prooflane.local.SandboxFailedException;
 import dev.prooflane.local.store.StateWriteException;
 import dev.prooflane.model.ConflictException;
@@ -66,6 +67,9 @@ final class ApiErrors {
     if (t instanceof SandboxFailedException) {
       return new ApiError("sandbox_failed", t.getMessage());
     }
+    if (t instanceof ChangeFailedException) {
+      return new ApiError("change_failed", t.getMessage());
+    }
     if (t instanceof IllegalArgumentException) {
       return new ApiError("invalid_request", t.getMessage());
     }
@@ -94,7 +98,7 @@ final class ApiErrors {
     if (t instanceof ConflictException) {
       return 409;
     }
-    if (t instanceof SandboxFailedException) {
+    if (t instanceof SandboxFailedException || t instanceof ChangeFailedException) {
       return 422;
     }
     return 500;

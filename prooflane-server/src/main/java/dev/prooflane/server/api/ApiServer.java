@@ -48,6 +48,9 @@ public final class ApiServer implements AutoCloseable {
     r.get(ApiPath.STATUS, handlers::status);
     r.get(ApiPath.SERVICES, handlers::services);
     r.get(ApiPath.SERVICE_LOGS, handlers::logs);
+    BaselineHandlers baseline = new BaselineHandlers(services.baseline());
+    r.blocking(HttpMethod.POST, ApiPath.SERVICE_RESTART, Scope.POLICY_ADMIN, baseline::restart);
+    r.blocking(HttpMethod.POST, ApiPath.ENVIRONMENT_APPLY, Scope.POLICY_ADMIN, baseline::apply);
     SandboxHandlers sandboxes = new SandboxHandlers(services.sandboxes());
     r.get(ApiPath.SANDBOXES, sandboxes::list);
     r.blocking(HttpMethod.POST, ApiPath.SANDBOXES, Scope.SANDBOX_WRITE, sandboxes::create);
