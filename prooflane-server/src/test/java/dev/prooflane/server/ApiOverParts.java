@@ -4,6 +4,7 @@ import dev.prooflane.server.api.ApiServer;
 import dev.prooflane.server.api.ApiServices;
 import dev.prooflane.server.auth.Scope;
 import dev.prooflane.server.auth.TokenStore;
+import dev.prooflane.server.baseline.BaselineService;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,6 +36,7 @@ public record ApiOverParts(TokenStore tokens, ApiServer server, String url, Stri
             new ApiServices(
                 parts.runtime(),
                 parts.sandboxes(),
+                new BaselineService(parts.runtime(), parts.governance(), env -> {}),
                 parts.runs(),
                 parts.validations(),
                 tokens,
