@@ -27,10 +27,11 @@ import java.util.function.ToDoubleFunction;
 /**
  * Measures a sandbox's own overhead: a daemon runs in-process with one service, {@link
  * ReadyEchoMain}; sandboxes forking it are created one after another over the REST API (with the
- * progress stream the CLI reads) and deleted again. Each creation's instants ({@link
- * CreateTimeline}) come from the progress lines as they arrive and from the fork's own output, on
- * one wall clock; nothing is added to the daemon. Prints p50/p95 per phase, the goal line (own
- * overhead p50 against 100 ms), and what the writes and the route swap cost on their own.
+ * progress stream the CLI reads) and deleted again, after one read (as a CLI finds the daemon).
+ * Each creation's instants ({@link CreateTimeline}) come from the progress lines as they arrive and
+ * from the fork's own output, on one wall clock; nothing is added to the daemon. Prints p50/p95 per
+ * phase, the goal line (own overhead p50 against 100 ms), and what the writes and the route swap
+ * cost on their own.
  *
  * <p>Usage: java -cp CLASSPATH dev.prooflane.bench.overhead.SandboxOverheadMain CLASSES WORK_DIR
  * (CLASSES: the folder holding this class, for the forks). Sizes from the environment: {@code
@@ -58,6 +59,8 @@ public final class SandboxOverheadMain {
       DaemonClient client =
           new DaemonClient(daemon.info().apiUrl(), AdminTokenFile.read(stateDir).orElseThrow());
       int routerPort = daemon.runtime().routerPorts().get(SERVICE);
+      // as a CLI finds it: the daemon has answered a read (the progress of up, a list) before
+      client.sandboxes();
       for (int i = 0; i < WARMUP + SANDBOXES; i++) {
         String name = (i < WARMUP ? "warm-" : "ovh-") + i;
         CreateTimeline timeline = create(client, name, stateDir, routerPort);
