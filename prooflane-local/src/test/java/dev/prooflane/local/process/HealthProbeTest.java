@@ -6,12 +6,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.prooflane.model.HealthCheck;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,18 +33,28 @@ class HealthProbeTest {
         new ProcessSpec(id, command, dir, Map.of(), dir.resolve("logs/" + id + ".log")));
   }
 
-  @Test
-  void returnsOnceTheEndpointAnswers2xx() throws Exception {
-    AtomicInteger calls = new AtomicInteger();
+  /** A started {@code /health} that answers 503 until request {@code healthyFrom}, then 204. */
+  private static HttpServer healthServer(AtomicInteger calls, int healthyFrom) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
         "/health",
         exchange -> {
-          int status = calls.incrementAndGet() < 3 ? 503 : 204;
+          int status = calls.incrementAndGet() < healthyFrom ? 503 : 204;
           exchange.sendResponseHeaders(status, -1);
           exchange.close();
         });
     server.start();
+    return server;
+  }
+
+  private static URI healthUri(HttpServer server) {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/health");
+  }
+
+  @Test
+  void returnsOnceTheEndpointAnswers2xx() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    HttpServer server = healthServer(calls, 3);
     try {
       ManagedProcess process = start("pr-1/ready", List.of("sleep", "300"));
       URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/health");
@@ -182,6 +194,47 @@ class HealthProbeTest {
           .isInstanceOf(InstanceFailedException.class)
           .hasMessageMatching("(?s).*\\(last: HTTP 503, then no answer within \\d+ ms\\).*");
       assertThat(server.requests()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void pausesBrieflyWhileAnInstanceStartsThenGrowsToTheInterval() {
+    Duration interval = Duration.ofMillis(50);
+
+    assertThat(HealthProbe.pauseAfter(Duration.ZERO, interval)).isEqualTo(Duration.ofMillis(10));
+    assertThat(HealthProbe.pauseAfter(Duration.ofMillis(150), interval))
+        .isEqualTo(Duration.ofMillis(10));
+    assertThat(HealthProbe.pauseAfter(Duration.ofMillis(400), interval))
+        .isEqualTo(Duration.ofMillis(20));
+    assertThat(HealthProbe.pauseAfter(Duration.ofSeconds(1), interval)).isEqualTo(interval);
+    assertThat(HealthProbe.pauseAfter(Duration.ofMinutes(2), interval)).isEqualTo(interval);
+    assertThat(HealthProbe.pauseAfter(Duration.ofMinutes(2), Duration.ofSeconds(2)))
+        .isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void aShorterIntervalThanTheFirstPauseIsKeptFromTheStart() {
+    assertThat(HealthProbe.pauseAfter(Duration.ZERO, Duration.ofMillis(5)))
+        .isEqualTo(Duration.ofMillis(5));
+  }
+
+  @Test
+  void triesAtOnceAndAgainLongBeforeTheIntervalWhileTheInstanceStarts() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    HttpServer server = healthServer(calls, 2);
+    // an hour between tries, were the interval the pause: the probe could never finish below
+    HealthCheck hourly = new HealthCheck("/health", Duration.ofHours(2), Duration.ofHours(1));
+    try {
+      ManagedProcess starting = start("pr-1/starting", List.of("sleep", "300"));
+      CompletableFuture<Void> probe =
+          CompletableFuture.runAsync(
+              () -> HealthProbe.awaitReady(healthUri(server), hourly, starting));
+
+      await().atMost(Duration.ofSeconds(30)).until(probe::isDone);
+      probe.join();
+      assertThat(calls.get()).isEqualTo(2);
+    } finally {
+      server.stop(0);
     }
   }
 }

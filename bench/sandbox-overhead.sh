@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Sandbox overhead benchmark: a daemon runs in-process with one tiny JVM service (ReadyEchoMain);
+# SANDBOXES sandboxes forking it are created one after another over the REST API and deleted again.
+# Prints p50/p95 of: create request -> routable (the answer), the fork's own start-up (from its
+# process starting, stamped by bash, to its own first health answer), and Prooflane's own overhead
+# (the difference) split into HTTP/policy, spawn, health-poll lag, route swap + READY record, audit
+# record + answer; then the goal line (own overhead p50 vs 100 ms) and what a state record, an
+# audit record and a route swap cost alone. Loopback only.
+#
+# Env: SANDBOXES (20), WARMUP (3, unmeasured creations first), SKIP_BUILD (0).
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+CP=$("$ROOT/bench/classpath.sh")
+WORK=$(mktemp -d /tmp/prooflane-overhead-bench.XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+load() { echo "load average $1: $(cut -d' ' -f1-3 /proc/loadavg)"; }
+echo "$(nproc) CPUs"
+load "at the start"
+java -Xms256m -Xmx512m -cp "$CP" dev.prooflane.bench.overhead.SandboxOverheadMain \
+  "$ROOT/bench/target/classes" "$WORK"
+load "at the end"
