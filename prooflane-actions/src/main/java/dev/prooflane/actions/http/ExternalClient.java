@@ -176,16 +176,25 @@ final class ExternalClient {
     headers.forEach(request::putHeader);
     // one byte more than is kept tells whether the body was cut
     int cap = bytesKept + 1;
-    Future<Response> future =
-        client()
-            .request(request)
-            .compose(
-                r ->
-                    r.send(
-                        bodyText == null
-                            ? Buffer.buffer()
-                            : Buffer.buffer(bodyText.getBytes(StandardCharsets.UTF_8))))
-            .compose(r -> collect(r, cap));
+    HttpClient client = client();
+    Promise<Response> answered = Promise.promise();
+    // The chain is built on the event loop: built from this thread, a response that arrived
+    // whole before collect's handlers were set would have ended already (IllegalStateException).
+    Shared.VERTX
+        .getOrCreateContext()
+        .runOnContext(
+            v ->
+                client
+                    .request(request)
+                    .compose(
+                        r ->
+                            r.send(
+                                bodyText == null
+                                    ? Buffer.buffer()
+                                    : Buffer.buffer(bodyText.getBytes(StandardCharsets.UTF_8))))
+                    .compose(r -> collect(r, cap))
+                    .onComplete(answered));
+    Future<Response> future = answered.future();
     try {
       return future
           .toCompletionStage()
