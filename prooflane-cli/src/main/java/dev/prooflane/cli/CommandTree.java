@@ -21,6 +21,7 @@ final class CommandTree {
           UpCommand.class,
           DownCommand.class,
           StatusCommand.class,
+          RestartCommand.class,
           SandboxCommand.class,
           LogsCommand.class,
           HopsCommand.class,
