@@ -80,17 +80,16 @@ public final class ExitCode {
   }
 
   /**
-   * The code of a failed call to the daemon: 2 for a refused request, 4 for a daemon bug, 3
-   * otherwise (unreachable, not found, conflict).
+   * The code of a failed call to the daemon: 2 for a refused request (400), 3 when the daemon is
+   * unreachable, refuses the state (401, 403, 404, 409, 422, 429) or cannot use it (502, 503 {@code
+   * state_unavailable}, 507 {@code insufficient_storage}: nothing changed), 4 for any other 5xx, a
+   * daemon bug.
    */
   static int of(DaemonClientException e) {
-    int status = e.status();
-    if (status == 400) {
-      return USAGE;
-    }
-    if (status >= 500 && status != 502 && status != 503) {
-      return INTERNAL;
-    }
-    return STATE;
+    return switch (e.status()) {
+      case 400 -> USAGE;
+      case 502, 503, 507 -> STATE;
+      default -> e.status() >= 500 ? INTERNAL : STATE;
+    };
   }
 }

@@ -48,4 +48,14 @@ class ExitCodeTest {
     assertThat(ExitCode.of(new DaemonClientException(0, "unreachable", "x"))).isEqualTo(3);
     assertThat(ExitCode.of(new DaemonClientException(404, "not_found", "x"))).isEqualTo(3);
   }
+
+  @Test
+  void aStateFolderTheDaemonCannotWriteIsStateNotADaemonBug() {
+    assertThat(ExitCode.of(new DaemonClientException(507, "insufficient_storage", "disk full")))
+        .isEqualTo(ExitCode.STATE);
+    assertThat(ExitCode.of(new DaemonClientException(503, "state_unavailable", "read-only")))
+        .isEqualTo(ExitCode.STATE);
+    assertThat(ExitCode.of(new DaemonClientException(501, "http_501", "x")))
+        .isEqualTo(ExitCode.INTERNAL);
+  }
 }

@@ -201,6 +201,8 @@ final class Transport {
       case "not_found" -> 404;
       case "conflict" -> 409;
       case "internal" -> 500;
+      case "state_unavailable" -> 503;
+      case "insufficient_storage" -> 507;
       default -> 422;
     };
   }
