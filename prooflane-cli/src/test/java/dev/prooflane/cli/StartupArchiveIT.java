@@ -29,7 +29,8 @@ class StartupArchiveIT {
     assertThat(Files.readString(LAUNCHER))
         .contains("JAR=\"$ROOT/prooflane-cli/target/prooflane-cli.jar\"")
         .contains("-cp \"$JAR\"")
-        .contains("-XX:SharedArchiveFile=\"$ROOT/prooflane-cli/target/prooflane-cli.jsa\"")
+        .contains("ARCHIVE=\"$ROOT/prooflane-cli/target/prooflane-cli.jsa\"")
+        .contains("-XX:SharedArchiveFile=\"$ARCHIVE\"")
         .contains("-Xshare:auto")
         .contains("-Xlog:cds=off,cds+dynamic=off:stderr");
   }
