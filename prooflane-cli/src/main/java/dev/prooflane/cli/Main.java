@@ -10,40 +10,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code prooflane} command. */
+/** The {@code prooflane} command; its subcommands are in {@link CommandTree}. */
 @Command(
     name = "prooflane",
     mixinStandardHelpOptions = true,
     version = "prooflane 0.1.0",
-    description = "Validate a change to one service against a shared baseline, in seconds.",
-    subcommands = {
-      UpCommand.class,
-      DownCommand.class,
-      StatusCommand.class,
-      RestartCommand.class,
-      SandboxCommand.class,
-      LogsCommand.class,
-      HopsCommand.class,
-      SkillCommand.class,
-      ActionCommand.class,
-      ValidateCommand.class,
-      VerifyCommand.class,
-      AuditCommand.class,
-      TokenCommand.class,
-      DemoCommand.class,
-      McpCommand.class,
-      AgentSkillsCommand.class,
-      dev.prooflane.cli.kube.KubeCommand.class,
-      CommandLine.HelpCommand.class
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:ok",
-      "1:validation failed",
-      "2:usage or invalid input",
-      "3:daemon unreachable or bad state",
-      "4:internal error"
-    })
+    description = "Validate a change to one service against a shared baseline, in seconds.")
 public final class Main {
   @Option(
       names = "--verbose",
@@ -65,7 +37,7 @@ public final class Main {
    * output and error when null), and returns its exit code: every command prints through these.
    */
   public static int run(PrintWriter stdout, PrintWriter stderr, String... args) {
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = CommandTree.of(new Main(), args);
     if (stdout != null) {
       cli.setOut(stdout);
     }

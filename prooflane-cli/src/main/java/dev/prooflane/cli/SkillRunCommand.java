@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Run a skill against a sandbox (--sandbox) or the baseline, and write its signed reports.",
-      "Exit code: 0 PASS, 1 FAIL, 3 INCONCLUSIVE or ERROR."
+      "Exit code: the verdict's, 0 PASS, 1 FAIL, 5 INCONCLUSIVE, 6 ERROR (or a run that did not"
+          + " finish)."
     })
 final class SkillRunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
       "Validate a change: run skills against a new sandbox that forks the changed service(s).",
       "Creates the sandbox and waits until it is ready, runs the skills against it, writes the"
           + " signed reports, and deletes the sandbox (--keep keeps it).",
-      "Exit code: 0 every run PASSed, 1 a run FAILed, 3 a run was INCONCLUSIVE or ERROR."
+      "Exit code: the verdict's, 0 every run PASSed, 1 a run FAILed, 6 a run was ERROR (or did not"
+          + " finish), else 5 INCONCLUSIVE."
     })
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Check a report.json (a DSSE envelope): the Ed25519 signature over its in-toto statement, with"
           + " --key the signer, and that statement.json beside it says the same.",
-      "Exit code: 0 authentic (and, with --require-pass, a PASS), 1 tampered, untrusted or not a PASS."
+      "Exit code: 0 authentic, 1 tampered or untrusted; with --require-pass, an authentic report"
+          + " exits with its verdict's code (0 PASS, 1 FAIL, 5 INCONCLUSIVE, 6 ERROR)."
     })
 final class VerifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -57,7 +58,9 @@ final class VerifyCommand implements Callable<Integer> {
     Optional<PublicKey> trusted = Optional.ofNullable(key).map(SigningKeys::readPublicKey);
     Verification v = Verifier.verify(file, trusted);
     String verdict = v.verdict().orElse("?");
-    boolean ok = v.valid() && (!requirePass || "PASS".equals(verdict));
+    int exit =
+        !v.valid() ? ExitCode.FAILED : requirePass ? ExitCode.ofVerdict(verdict) : ExitCode.OK;
+    boolean ok = exit == ExitCode.OK;
     if (!output.json) {
       v.notice().ifPresent(n -> err.println("notice: " + n));
     }
@@ -88,6 +91,6 @@ final class VerifyCommand implements Callable<Integer> {
     } else {
       err.println("NOT authentic: " + file + ": " + v.problem().orElse("invalid"));
     }
-    return ok ? ExitCode.OK : ExitCode.FAILED;
+    return exit;
   }
 }

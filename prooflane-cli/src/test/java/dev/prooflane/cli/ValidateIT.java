@@ -132,7 +132,7 @@ class ValidateIT {
             "product-contract",
             "--out",
             out.toString());
-    assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(3);
+    assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(5);
     assertThat(result.out()).contains("INCONCLUSIVE").contains("not exercised").contains("pricing");
 
     // Where the key stopped, by the key: the sandbox is gone when the hint is read.

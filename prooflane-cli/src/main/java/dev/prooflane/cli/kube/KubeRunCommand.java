@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Run a skill against a Sandbox in the cluster (or the baseline) and write its signed reports.",
       "Requests go to <service>.<namespace>.svc.cluster.local: run it where that resolves.",
-      "Exit code: 0 PASS, 1 FAIL, 3 INCONCLUSIVE or ERROR."
+      "Exit code: the verdict's, 0 PASS, 1 FAIL, 5 INCONCLUSIVE, 6 ERROR."
     })
 final class KubeRunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

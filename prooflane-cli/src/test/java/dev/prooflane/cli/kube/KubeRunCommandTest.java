@@ -91,7 +91,7 @@ class KubeRunCommandTest {
             dir.resolve("keys").toString());
 
     // no request reached the fork, so the change was not shown to be exercised: INCONCLUSIVE
-    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(3);
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(5);
     assertThat(run.out())
         .startsWith("verdict INCONCLUSIVE — fork-logs in sandbox pr-42")
         .contains("PASS  discount_logged (logs)");

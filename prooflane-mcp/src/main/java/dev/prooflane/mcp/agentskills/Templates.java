@@ -54,7 +54,9 @@ final class Templates {
       to make it pass.
 
       Without MCP, the CLI does the same: `prooflane validate --fork 'SERVICE=COMMAND' --skill \
-      NAME`, `prooflane sandbox create`, `prooflane skill run NAME --sandbox SANDBOX`.
+      NAME`, `prooflane sandbox create`, `prooflane skill run NAME --sandbox SANDBOX`. Their exit \
+      code is the verdict: 0 PASS, 1 FAIL, 5 INCONCLUSIVE, 6 ERROR; 2, 3 and 4 mean the command \
+      itself could not run (bad input; no daemon or a bad state; a bug), not a verdict.
       """;
 
   static final String AGENTS =
@@ -69,7 +71,8 @@ final class Templates {
       - Tools: the `prooflane` MCP server (`prooflane mcp`); the loop is in the \
       `prooflane-validate` skill.
       - After changing a service, run `validate` (MCP) or \
-      `prooflane validate --fork 'SERVICE=COMMAND' --skill NAME`.
+      `prooflane validate --fork 'SERVICE=COMMAND' --skill NAME` (exit code 0 PASS, 1 FAIL, \
+      5 INCONCLUSIVE, 6 ERROR; 2, 3, 4: the command could not run).
       - Done means a PASS verdict with its signed `report.json` attached to the pull request. \
       FAIL: fix and run again. INCONCLUSIVE: the change was not exercised (the routing key was \
       dropped; see `get_hops`): fix the propagation, and never report it as a success.

@@ -39,7 +39,7 @@ public final class DaemonClient {
    * {@code token} (none when null).
    */
   public DaemonClient(String base, String token) {
-    this(new Transport(base, token, Transport.newHttpClient()));
+    this(new Transport(base, token));
   }
 
   private DaemonClient(Transport transport) {
@@ -50,7 +50,7 @@ public final class DaemonClient {
   public DaemonClient withToken(String token) {
     return Objects.equals(token, transport.token())
         ? this
-        : new DaemonClient(new Transport(transport.base(), token, transport.http()));
+        : new DaemonClient(new Transport(transport.base(), token));
   }
 
   /** The API base this client calls. */

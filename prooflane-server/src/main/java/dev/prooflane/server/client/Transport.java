@@ -7,36 +7,32 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
  * The HTTP exchanges of a {@link DaemonClient}: requests with a bearer token, JSON bodies written
  * from records, answers read as JSON or as NDJSON progress streams, errors as {@link
  * DaemonClientException}s.
+ *
+ * <p>Over {@link HttpURLConnection}, whose connections the JVM keeps alive and reuses: unlike
+ * {@code java.net.http.HttpClient}, it makes no TLS context, selector thread or asynchronous
+ * machinery for a plain-HTTP exchange, which cost every CLI command about 100 ms of its start.
  */
 final class Transport {
+  private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+  private static final int ANSWER_TIMEOUT_MILLIS = 15 * 60_000;
+
   private final String base;
   private final String token;
-  private final HttpClient http;
 
-  Transport(String base, String token, HttpClient http) {
+  Transport(String base, String token) {
     this.base = base;
     this.token = token;
-    this.http = http;
-  }
-
-  static HttpClient newHttpClient() {
-    return HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5))
-        .build();
   }
 
   String base() {
@@ -47,29 +43,21 @@ final class Transport {
     return token;
   }
 
-  HttpClient http() {
-    return http;
-  }
-
   JsonNode get(String path) {
-    return json(text(request(path).GET()));
+    return json(text("GET", path, null));
   }
 
   /** The body of a {@code GET} as it came, for answers that are not JSON. */
   String getText(String path) {
-    return text(request(path).GET());
+    return text("GET", path, null);
   }
 
   JsonNode delete(String path) {
-    return json(text(request(path).DELETE()));
+    return json(text("DELETE", path, null));
   }
 
   JsonNode post(String path, Object body) {
-    return json(
-        text(
-            request(path)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))));
+    return json(text("POST", path, body));
   }
 
   /**
@@ -77,28 +65,23 @@ final class Transport {
    * {@code progress}; returns the last line, or throws for an {@code error} line.
    */
   JsonNode postStreaming(String path, Object body, Consumer<String> progress) {
-    HttpRequest request =
-        request(path)
-            .header("Content-Type", "application/json")
-            .header("Accept", "application/x-ndjson")
-            .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
-            .build();
-    HttpResponse<InputStream> response;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      // no answer timeout: a sandbox or a validation takes as long as it takes, saying so
+      HttpURLConnection exchange = send("POST", path, body, "application/x-ndjson", 0);
+      int status = exchange.getResponseCode();
+      if (status >= 400) {
+        throw failure(status, body(exchange, status));
+      }
+      return lines(exchange, progress);
     } catch (IOException e) {
       throw unreachable(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DaemonClientException(0, "interrupted", "interrupted");
     }
+  }
+
+  private JsonNode lines(HttpURLConnection exchange, Consumer<String> progress) throws IOException {
     try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-      if (response.statusCode() >= 400) {
-        StringBuilder all = new StringBuilder();
-        reader.lines().forEach(all::append);
-        throw failure(response.statusCode(), all.toString());
-      }
+        new BufferedReader(
+            new InputStreamReader(exchange.getInputStream(), StandardCharsets.UTF_8))) {
       JsonNode last = null;
       String line;
       while ((line = reader.readLine()) != null) {
@@ -119,8 +102,6 @@ final class Transport {
             502, "no_result", "the daemon closed the stream without a result (see its log)");
       }
       return last;
-    } catch (IOException e) {
-      throw unreachable(e);
     }
   }
 
@@ -142,29 +123,52 @@ final class Transport {
     }
   }
 
-  private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
-    if (token != null) {
-      builder.header("Authorization", "Bearer " + token);
-    }
-    return builder;
-  }
-
-  private String text(HttpRequest.Builder builder) {
+  /** The body of an exchange that must answer within 15 minutes; 4xx and 5xx throw. */
+  private String text(String method, String path, Object body) {
     try {
-      HttpResponse<String> response =
-          http.send(
-              builder.timeout(Duration.ofMinutes(15)).build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() >= 400) {
-        throw failure(response.statusCode(), response.body());
+      HttpURLConnection exchange =
+          send(method, path, body, "application/json", ANSWER_TIMEOUT_MILLIS);
+      int status = exchange.getResponseCode();
+      String text = body(exchange, status);
+      if (status >= 400) {
+        throw failure(status, text);
       }
-      return response.body();
+      return text;
     } catch (IOException e) {
       throw unreachable(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DaemonClientException(0, "interrupted", "interrupted");
+    }
+  }
+
+  /** Opens an exchange and sends the request: token, {@code accept}, and {@code body} as JSON. */
+  private HttpURLConnection send(
+      String method, String path, Object body, String accept, int answerTimeoutMillis)
+      throws IOException {
+    HttpURLConnection exchange =
+        (HttpURLConnection) URI.create(base + path).toURL().openConnection();
+    exchange.setRequestMethod(method);
+    exchange.setInstanceFollowRedirects(false);
+    exchange.setUseCaches(false);
+    exchange.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+    exchange.setReadTimeout(answerTimeoutMillis);
+    exchange.setRequestProperty("Accept", accept);
+    if (token != null) {
+      exchange.setRequestProperty("Authorization", "Bearer " + token);
+    }
+    if (body != null) {
+      byte[] json = Json.write(body).getBytes(StandardCharsets.UTF_8);
+      exchange.setDoOutput(true);
+      exchange.setRequestProperty("Content-Type", "application/json");
+      try (OutputStream out = exchange.getOutputStream()) {
+        out.write(json);
+      }
+    }
+    return exchange;
+  }
+
+  /** The whole answer, read to its end so that the connection can serve the next exchange. */
+  private static String body(HttpURLConnection exchange, int status) throws IOException {
+    try (InputStream in = status >= 400 ? exchange.getErrorStream() : exchange.getInputStream()) {
+      return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 
@@ -197,6 +201,8 @@ final class Transport {
       case "not_found" -> 404;
       case "conflict" -> 409;
       case "internal" -> 500;
+      case "state_unavailable" -> 503;
+      case "insufficient_storage" -> 507;
       default -> 422;
     };
   }
