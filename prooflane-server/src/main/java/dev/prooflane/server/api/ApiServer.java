@@ -38,6 +38,7 @@ public final class ApiServer implements AutoCloseable {
     String base = ApiPath.BASE;
     ApiGuard guard =
         new ApiGuard(services.tokens(), host, Set.of(base + ApiPath.OPENAPI.template()));
+    extensions.forEach(e -> e.installBeforeGuard(router, host));
     router.route().handler(guard::authenticate);
     // No file uploads: otherwise Vert.x creates a file-uploads/ folder in the working directory.
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
@@ -54,7 +55,8 @@ public final class ApiServer implements AutoCloseable {
     r.get(ApiPath.SANDBOX, sandboxes::get);
     r.blocking(HttpMethod.DELETE, ApiPath.SANDBOX, Scope.SANDBOX_WRITE, sandboxes::delete);
     r.get(ApiPath.HOPS, handlers::hops);
-    RunHandlers runHandlers = new RunHandlers(services.runs(), services.validations());
+    RunHandlers runHandlers = new RunHandlers(services.runs());
+    ValidationHandlers validations = new ValidationHandlers(services.validations());
     r.get(ApiPath.SKILLS, runHandlers::listSkills);
     r.get(ApiPath.SKILL, runHandlers::getSkill);
     r.get(ApiPath.ACTIONS, runHandlers::listActions);
@@ -65,10 +67,19 @@ public final class ApiServer implements AutoCloseable {
         HttpMethod.POST,
         ApiPath.VALIDATIONS,
         Scope.SANDBOX_WRITE,
-        unchecked(runHandlers::validate));
+        unchecked(validations::validate));
+    r.get(ApiPath.VALIDATIONS, validations::list);
+    r.get(ApiPath.VALIDATION, validations::get);
+    r.blocking(
+        HttpMethod.POST,
+        ApiPath.VALIDATION_CANCEL,
+        Scope.SANDBOX_WRITE,
+        unchecked(validations::cancel));
     r.blocking(HttpMethod.POST, ApiPath.RUNS, Scope.SKILL_RUN, unchecked(runHandlers::startRun));
     r.get(ApiPath.RUNS, runHandlers::listRuns);
     r.get(ApiPath.RUN, runHandlers::getRun);
+    r.blocking(
+        HttpMethod.POST, ApiPath.RUN_CANCEL, Scope.SKILL_RUN, unchecked(runHandlers::cancelRun));
     r.get(ApiPath.RUN_REPORT, unchecked(runHandlers::getReport));
     TokenHandlers tokenHandlers = new TokenHandlers(services.tokens());
     r.blocking(HttpMethod.POST, ApiPath.TOKENS, Scope.POLICY_ADMIN, tokenHandlers::create);

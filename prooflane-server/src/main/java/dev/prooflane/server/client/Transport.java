@@ -77,6 +77,14 @@ final class Transport {
    * {@code progress}; returns the last line, or throws for an {@code error} line.
    */
   JsonNode postStreaming(String path, Object body, Consumer<String> progress) {
+    return postStreaming(path, body, ProgressListener.of(progress));
+  }
+
+  /**
+   * As {@link #postStreaming(String, Object, Consumer)}; {@code listener} also hears the id of what
+   * the daemon started (the last segment of the answer's {@code Location}) before any line.
+   */
+  JsonNode postStreaming(String path, Object body, ProgressListener listener) {
     HttpRequest request =
         request(path)
             .header("Content-Type", "application/json")
@@ -99,6 +107,10 @@ final class Transport {
         reader.lines().forEach(all::append);
         throw failure(response.statusCode(), all.toString());
       }
+      response
+          .headers()
+          .firstValue("Location")
+          .ifPresent(l -> listener.started(l.substring(l.lastIndexOf('/') + 1)));
       JsonNode last = null;
       String line;
       while ((line = reader.readLine()) != null) {
@@ -107,7 +119,7 @@ final class Transport {
         }
         JsonNode node = Json.mapper().readTree(line);
         if (node.has("progress")) {
-          progress.accept(node.get("progress").asText());
+          listener.progress(node.get("progress").asText());
         } else if (node.has("error")) {
           throw failure(statusFor(node.get("error").asText()), line);
         } else {
