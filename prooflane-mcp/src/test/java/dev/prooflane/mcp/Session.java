@@ -22,7 +22,7 @@ final class Session {
    * One tool call's answer.
    *
    * @param text the text content
-   * @param json the structured content
+   * @param json the structured content (missing for an error result, which carries none)
    * @param error whether it was an error result
    */
   record Answer(String text, JsonNode json, boolean error) {}
@@ -36,7 +36,9 @@ final class Session {
     Answer answer =
         new Answer(
             text,
-            Json.mapper().valueToTree(result.structuredContent()),
+            result.structuredContent() == null
+                ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
+                : Json.mapper().valueToTree(result.structuredContent()),
             Boolean.TRUE.equals(result.isError()));
     transcript
         .append("→ ")
