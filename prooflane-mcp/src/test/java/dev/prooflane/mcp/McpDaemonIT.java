@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.prooflane.mcp.agentskills.AgentSkillsExport;
-import dev.prooflane.model.spec.EnvironmentReader;
 import dev.prooflane.server.Daemon;
 import dev.prooflane.server.client.DaemonClient;
 import dev.prooflane.server.json.Json;
@@ -24,7 +23,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,11 +42,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class McpDaemonIT {
-  static final Path SHOP = Path.of("../examples/shop/prooflane.yaml").toAbsolutePath().normalize();
-  static final String DISCOUNT =
-      "java -cp ${artifact} dev.prooflane.examples.shop.pricing.PricingDiscountMain";
+  static final String DISCOUNT = ShopDaemon.DISCOUNT;
   static final Path TARGET = Path.of("target").toAbsolutePath();
 
+  ShopDaemon shop;
   Path stateDir;
   Daemon daemon;
   String base;
@@ -56,23 +53,17 @@ class McpDaemonIT {
 
   @BeforeAll
   void start() throws Exception {
-    stateDir = Files.createTempDirectory("prooflane-mcp-it");
-    daemon =
-        Daemon.start(
-            EnvironmentReader.read(SHOP),
-            stateDir,
-            "127.0.0.1",
-            0,
-            line -> {},
-            List.of(new McpHttpExtension()));
-    base = daemon.info().apiUrl().replace("/api/v1", "");
-    token = dev.prooflane.server.auth.AdminTokenFile.read(stateDir).orElseThrow();
+    shop = new ShopDaemon();
+    stateDir = shop.stateDir;
+    daemon = shop.daemon;
+    base = shop.base;
+    token = shop.token;
   }
 
   @AfterAll
   void stop() {
-    if (daemon != null) {
-      daemon.close();
+    if (shop != null) {
+      shop.close();
     }
   }
 

@@ -33,6 +33,9 @@ final class Session {
     McpSchema.CallToolResult result =
         client.callTool(McpSchema.CallToolRequest.builder(tool).arguments(args).build());
     String text = ((McpSchema.TextContent) result.content().get(0)).text();
+    if (result.structuredContent() != null) {
+      OutputSchemas.assertFits(tool, Json.mapper().valueToTree(result.structuredContent()));
+    }
     Answer answer =
         new Answer(
             text,

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -24,6 +25,7 @@ public final class McpServer {
   private final Map<String, Tool> tools = new LinkedHashMap<>();
   private final ArrayNode described = JsonNodeFactory.instance.arrayNode();
   private final ExecutorService executor;
+  private final ScheduledExecutorService ticker;
 
   /**
    * A server called {@code name} at {@code version}, telling clients {@code instructions} at
@@ -42,6 +44,13 @@ public final class McpServer {
         Executors.newCachedThreadPool(
             r -> {
               Thread t = new Thread(r, "prooflane-mcp-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    this.ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "prooflane-mcp-ticker");
               t.setDaemon(true);
               return t;
             });
@@ -81,5 +90,10 @@ public final class McpServer {
 
   ExecutorService executor() {
     return executor;
+  }
+
+  /** The thread that tells clients a long call is still working. */
+  ScheduledExecutorService ticker() {
+    return ticker;
   }
 }

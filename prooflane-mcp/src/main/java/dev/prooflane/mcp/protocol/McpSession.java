@@ -240,6 +240,7 @@ public final class McpSession {
         arguments == null || arguments.isNull()
             ? Map.of()
             : Json.mapper().convertValue(arguments, Map.class);
+    call.keepAlive(server.ticker());
     server
         .executor()
         .execute(

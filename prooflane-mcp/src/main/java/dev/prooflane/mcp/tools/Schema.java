@@ -301,9 +301,9 @@ public final class Schema {
         out.add(
             prefix
                 + name
-                + ": unknown field (known: "
-                + String.join(", ", properties.keySet())
-                + ")");
+                + (properties.isEmpty() && path.isEmpty()
+                    ? ": unknown field (this tool takes no arguments)"
+                    : ": unknown field (known: " + String.join(", ", properties.keySet()) + ")"));
       }
     }
   }

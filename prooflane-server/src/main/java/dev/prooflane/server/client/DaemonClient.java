@@ -221,6 +221,11 @@ public final class DaemonClient {
         ValidationView.class);
   }
 
+  /** {@code GET /validations}: {@code {"validations": [...]}}, oldest first. */
+  public JsonNode validations() {
+    return transport.get(ApiPath.VALIDATIONS.with());
+  }
+
   /** {@code GET /validations/{id}}: its state, runs so far and, once ended, its verdict. */
   public ValidationView validation(String id) {
     return transport.read(transport.get(ApiPath.VALIDATION.with(id)), ValidationView.class);
