@@ -10,6 +10,7 @@ import dev.prooflane.server.json.Json;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One MCP session: its lifecycle ({@code initialize} with version negotiation, {@code ping} at any
@@ -23,6 +24,7 @@ public final class McpSession {
   private final McpServer server;
   private final Map<String, ToolCall> calls = new ConcurrentHashMap<>();
   private final Object idle = new Object();
+  private final AtomicInteger hooksRunning = new AtomicInteger();
   private volatile String protocolVersion;
   private volatile boolean initialized;
   private volatile LogLevel logLevel;
@@ -62,14 +64,15 @@ public final class McpSession {
   }
 
   /**
-   * Waits until no tool call is under way, at most {@code limit}.
+   * Waits until no tool call is under way and what the cancelled ones asked to stop has been told,
+   * at most {@code limit}.
    *
    * @return whether none is
    */
   public boolean awaitIdle(Duration limit) throws InterruptedException {
     long deadline = System.nanoTime() + limit.toNanos();
     synchronized (idle) {
-      while (!calls.isEmpty()) {
+      while (!calls.isEmpty() || hooksRunning.get() > 0) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           return false;
@@ -226,7 +229,7 @@ public final class McpSession {
     JsonNode token = params.path("_meta").get("progressToken");
     boolean validToken = token != null && (token.isTextual() || token.isIntegralNumber());
     LogLevel.Threshold logs = level -> logLevel != null && level.compareTo(logLevel) >= 0;
-    ToolCall call = new ToolCall(id, out, validToken ? token : null, logs, server.executor());
+    ToolCall call = new ToolCall(id, out, validToken ? token : null, logs, this::cancelHook);
     if (calls.putIfAbsent(key(id), call) != null) {
       out.send(
           JsonRpc.error(
@@ -249,6 +252,25 @@ public final class McpSession {
               // answered before it stops counting, so that stdio's end waits for the write
               call.answer(JsonRpc.result(id, ToolJson.result(tool, result)));
               if (calls.remove(key(id), call)) {
+                settled();
+              }
+            });
+  }
+
+  /** Runs a cancelled call's hook (which stops what it started on the daemon), counted. */
+  private void cancelHook(Runnable hook) {
+    hooksRunning.incrementAndGet();
+    server
+        .executor()
+        .execute(
+            () -> {
+              try {
+                hook.run();
+              } catch (RuntimeException e) {
+                System.err.println(
+                    "prooflane mcp: cannot stop what a cancelled call started: " + e.getMessage());
+              } finally {
+                hooksRunning.decrementAndGet();
                 settled();
               }
             });

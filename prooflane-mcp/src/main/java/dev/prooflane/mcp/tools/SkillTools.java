@@ -119,7 +119,8 @@ final class SkillTools {
     } else {
       run =
           daemon.runSkill(
-              request, new Followed(control, id -> daemon.cancelRun(id, Followed.CANCELLED)));
+              request,
+              new Followed(control, id -> daemon.cancelRun(id, Followed.CANCELLED, false)));
     }
     ObjectNode out = RunEvidence.enrich(run, daemon);
     return ToolResult.ok(out, RunEvidence.summary(out));

@@ -107,7 +107,7 @@ final class ValidateTool {
       return render(Json.mapper().valueToTree(daemon.startValidation(request)), daemon);
     }
     Followed followed =
-        new Followed(control, id -> daemon.cancelValidation(id, Followed.CANCELLED));
+        new Followed(control, id -> daemon.cancelValidation(id, Followed.CANCELLED, false));
     Validations.Outcome outcome = daemon.validate(request, followed);
     ObjectNode out = Json.mapper().valueToTree(outcome);
     if (followed.id() != null) {

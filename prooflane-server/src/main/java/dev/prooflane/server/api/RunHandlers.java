@@ -208,14 +208,17 @@ final class RunHandlers {
 
   /**
    * Cancels a run: {@code {"reason"?: "..."}}; answers the run once it has ended (at most {@link
-   * #CANCEL_WAIT} later), CANCELLED, or as it was when it had ended already.
+   * #CANCEL_WAIT} later), CANCELLED, or as it was when it had ended already; with {@code
+   * ?wait=false} at once.
    */
   void cancelRun(RoutingContext ctx) throws IOException {
     RunRecord record = runs.cancel(ctx.pathParam("id"), ApiGuard.token(ctx).name(), reason(ctx));
-    try {
-      record.result().get(CANCEL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (Exception e) {
-      // the record says how it ended
+    if (!"false".equals(ctx.request().getParam("wait"))) {
+      try {
+        record.result().get(CANCEL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (Exception e) {
+        // the record says how it ended
+      }
     }
     Handlers.json(ctx, 200, RunView.of(record));
   }

@@ -91,16 +91,18 @@ final class ValidationHandlers {
 
   /**
    * Cancels a validation: {@code {"reason"?: "..."}}; answers it once it has ended (its sandbox
-   * deleted), or as it is after {@link RunHandlers#CANCEL_WAIT}.
+   * deleted), or as it is after {@link RunHandlers#CANCEL_WAIT}; with {@code ?wait=false} at once.
    */
   void cancel(RoutingContext ctx) throws IOException {
     ValidationRecord record =
         validations.cancel(
             ctx.pathParam("id"), ApiGuard.token(ctx).name(), RunHandlers.reason(ctx));
-    try {
-      record.outcome().get(RunHandlers.CANCEL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (Exception e) {
-      // the record says how it ended
+    if (!"false".equals(ctx.request().getParam("wait"))) {
+      try {
+        record.outcome().get(RunHandlers.CANCEL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (Exception e) {
+        // the record says how it ended
+      }
     }
     Handlers.json(ctx, 200, ValidationView.of(record, validations));
   }

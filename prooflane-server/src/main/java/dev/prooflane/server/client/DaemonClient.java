@@ -170,12 +170,13 @@ public final class DaemonClient {
 
   /**
    * {@code POST /runs/{id}/cancel}: stops the run (its step under way ends with ERROR) and answers
-   * it once it has ended, CANCELLED; {@code reason} (or null) goes into its message and the audit
-   * log.
+   * it once it has ended, CANCELLED (when {@code wait}; else at once, still RUNNING); {@code
+   * reason} (or null) goes into its message and the audit log.
    */
-  public RunView cancelRun(String id, String reason) {
+  public RunView cancelRun(String id, String reason, boolean wait) {
     return transport.read(
-        transport.post(ApiPath.RUN_CANCEL.with(id), new CancelRequest(reason)), RunView.class);
+        transport.post(query(ApiPath.RUN_CANCEL.with(id), "wait", wait), new CancelRequest(reason)),
+        RunView.class);
   }
 
   /** {@code GET /runs/{id}}. */
@@ -233,12 +234,13 @@ public final class DaemonClient {
 
   /**
    * {@code POST /validations/{id}/cancel}: no further skill starts, the run under way is cancelled
-   * and the sandbox deleted; answers the validation once it has ended, CANCELLED. {@code reason}
-   * (or null) goes into its message and the audit log.
+   * and the sandbox deleted; answers the validation once it has ended, CANCELLED (when {@code
+   * wait}; else at once). {@code reason} (or null) goes into its message and the audit log.
    */
-  public ValidationView cancelValidation(String id, String reason) {
+  public ValidationView cancelValidation(String id, String reason, boolean wait) {
     return transport.read(
-        transport.post(ApiPath.VALIDATION_CANCEL.with(id), new CancelRequest(reason)),
+        transport.post(
+            query(ApiPath.VALIDATION_CANCEL.with(id), "wait", wait), new CancelRequest(reason)),
         ValidationView.class);
   }
 

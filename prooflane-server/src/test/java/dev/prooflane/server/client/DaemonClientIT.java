@@ -169,7 +169,7 @@ class DaemonClientIT {
     assertThat(done.state()).isEqualTo("DONE");
     assertThat(done.verdict()).isEqualTo("PASS");
     assertThat(done.runs()).extracting(RunView::skill).containsExactly("echo");
-    assertThat(client.cancelValidation(started.id(), "too late").state()).isEqualTo("DONE");
+    assertThat(client.cancelValidation(started.id(), "too late", true).state()).isEqualTo("DONE");
 
     List<String> ids = new ArrayList<>();
     client.validate(
@@ -194,8 +194,8 @@ class DaemonClientIT {
     RunView started = client.startRun(new SkillRunRequest("echo", null, Map.of(), List.of()));
     awaitEnd(() -> client.run(started.id()).state());
 
-    assertThat(client.cancelRun(started.id(), null).state()).isEqualTo("DONE");
-    assertThatThrownBy(() -> client.cancelRun("nope", null))
+    assertThat(client.cancelRun(started.id(), null, true).state()).isEqualTo("DONE");
+    assertThatThrownBy(() -> client.cancelRun("nope", null, false))
         .isInstanceOfSatisfying(
             DaemonClientException.class, e -> assertThat(e.status()).isEqualTo(404));
   }
