@@ -27,9 +27,10 @@ final class AgentSkillsCommand {
       name = "export",
       mixinStandardHelpOptions = true,
       description = {
-        "Write DIR/prooflane-validate/SKILL.md (the validation loop and its rules),",
-        "DIR/prooflane-skill-<name>/SKILL.md per catalog skill (when a daemon runs)",
-        "and DIR/AGENTS.md (a snippet for repositories that use Prooflane).",
+        "Write Agent Skills for coding agents, and an AGENTS.md snippet, into DIR.",
+        "DIR/prooflane-validate/SKILL.md holds the validation loop and its rules;"
+            + " DIR/prooflane-skill-<name>/SKILL.md, one per catalog skill, is written when a"
+            + " daemon runs; DIR/AGENTS.md is a snippet for repositories that use Prooflane.",
         "For Claude Code, DIR is .claude/skills (or ~/.claude/skills)."
       })
   int export(

@@ -28,9 +28,11 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the demo shop: start its baseline, fork the pricing service in a sandbox with a change,",
-      "send the same request with and without the key, show two sandboxes isolated from each other,",
-      "validate both changes with a skill (signed reports), and clean up."
+      "Run the demo shop end to end, with its own daemon, and check that routing behaves.",
+      "Starts the shop's baseline, forks the pricing service in a sandbox with a change, sends the"
+          + " same request with and without the key, shows two sandboxes isolated from each other,"
+          + " validates both changes with a skill (signed reports), and cleans up.",
+      "Exit code: 0 routing behaved as expected, 1 it did not."
     })
 final class DemoCommand implements Callable<Integer> {
   static final String PRICING_PACKAGE = "dev.prooflane.examples.shop.pricing.";

@@ -1,6 +1,8 @@
 package dev.prooflane.cli;
 
+import dev.prooflane.local.LocalOptions;
 import dev.prooflane.local.StateFolder;
+import dev.prooflane.model.Durations;
 import dev.prooflane.server.DaemonInfo;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -8,12 +10,23 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Starts {@code prooflane up} as a background process and follows its log until it is ready. */
+/**
+ * Starts {@code prooflane up} as a background process and follows its log until it is ready, so
+ * that its progress (each service starting, still waiting, healthy or failed) reaches the caller.
+ */
 final class DetachedDaemon {
+  /**
+   * How long the daemon may print nothing before the wait gives up (or three progress intervals,
+   * when longer): a service whose health check waits is reported every interval, so silence means
+   * something is stuck.
+   */
+  static final Duration SILENCE = Duration.ofSeconds(180);
+
   private final Path stateDir;
   private final Path envFile;
   private final int apiPort;
@@ -30,11 +43,17 @@ final class DetachedDaemon {
   }
 
   int start() throws IOException, InterruptedException {
-    return start(List.of());
+    return start(List.of(), LocalOptions.PROGRESS_INTERVAL);
   }
 
-  /** Starts the daemon with {@code extraArgs} added to its {@code up} command line. */
-  int start(List<String> extraArgs) throws IOException, InterruptedException {
+  /**
+   * Starts the daemon with {@code extraArgs} added to its {@code up} command line, reporting a
+   * service whose health check still waits every {@code progressInterval}; returns once it is
+   * ready.
+   */
+  int start(List<String> extraArgs, Duration progressInterval)
+      throws IOException, InterruptedException {
+    Duration silence = max(SILENCE, progressInterval.multipliedBy(3));
     Optional<DaemonInfo> running = DaemonInfo.read(stateDir).filter(DaemonInfo::alive);
     if (running.isPresent()) {
       throw new CliException(
@@ -50,7 +69,7 @@ final class DetachedDaemon {
     Path log = state.daemonLog();
     Files.deleteIfExists(log);
     try {
-      // the first start prints the admin token into this log: owner only, like admin.token
+      // owner only, like admin.token: the log shows the state folder and the services' output
       Files.createFile(
           log,
           java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
@@ -77,6 +96,7 @@ final class DetachedDaemon {
             Integer.toString(apiPort),
             "--host",
             host));
+    command.addAll(List.of("--progress-interval", Durations.format(progressInterval)));
     command.addAll(extraArgs);
     Process process =
         new ProcessBuilder(command)
@@ -85,51 +105,88 @@ final class DetachedDaemon {
             .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
             .start();
     out.println("prooflane: daemon starting in the background (log: " + log + ")");
-    long offset = 0;
-    long deadline = System.nanoTime() + 180_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      offset = echo(log, offset);
-      Optional<DaemonInfo> info = DaemonInfo.read(stateDir);
-      if (info.isPresent() && info.get().alive()) {
-        Thread.sleep(100);
-        echo(log, offset);
+    out.flush();
+    Follower follower = new Follower(log);
+    long lastOutput = System.nanoTime();
+    while (true) {
+      if (follower.echo()) {
+        lastOutput = System.nanoTime();
+      }
+      if (follower.ready) {
         return ExitCode.OK;
       }
       if (!process.isAlive()) {
-        echo(log, offset);
+        follower.echo();
         throw new CliException(
             ExitCode.STATE,
             "the daemon exited with code "
-                + process.exitValue()
+                + process.waitFor()
                 + " before it was ready (log: "
                 + log
                 + ")");
       }
+      if (System.nanoTime() - lastOutput > silence.toNanos()) {
+        throw new CliException(
+            ExitCode.STATE,
+            "the daemon (pid "
+                + process.pid()
+                + ") is not ready and printed nothing for "
+                + Durations.format(silence)
+                + "; see its log "
+                + log
+                + ", and stop it with: prooflane down");
+      }
       Thread.sleep(100);
     }
-    throw new CliException(
-        ExitCode.STATE, "the daemon was not ready after 180 s (log: " + log + ")");
   }
 
-  private long echo(Path log, long offset) throws IOException {
-    if (!Files.exists(log)) {
-      return offset;
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  /**
+   * Echoes the daemon's log line by line as it grows, up to the line that says it is ready ({@link
+   * UpCommand#READY}): the caller prints the summary itself, from the API.
+   */
+  private final class Follower {
+    private final Path log;
+    private long offset;
+    boolean ready;
+
+    Follower(Path log) {
+      this.log = log;
     }
-    try (RandomAccessFile in = new RandomAccessFile(log.toFile(), "r")) {
-      if (in.length() <= offset) {
-        return offset;
+
+    /** Echoes the complete lines written since the last call; whether there were any. */
+    boolean echo() throws IOException {
+      if (ready || !Files.exists(log)) {
+        return false;
       }
-      in.seek(offset);
-      byte[] bytes = new byte[(int) (in.length() - offset)];
-      in.readFully(bytes);
-      String text = new String(bytes, StandardCharsets.UTF_8);
+      String text;
+      try (RandomAccessFile in = new RandomAccessFile(log.toFile(), "r")) {
+        if (in.length() <= offset) {
+          return false;
+        }
+        in.seek(offset);
+        byte[] bytes = new byte[(int) (in.length() - offset)];
+        in.readFully(bytes);
+        text = new String(bytes, StandardCharsets.UTF_8);
+      }
       int end = text.lastIndexOf('\n');
       if (end < 0) {
-        return offset;
+        return false;
       }
-      out.print(text.substring(0, end + 1));
+      String lines = text.substring(0, end + 1);
+      offset += lines.getBytes(StandardCharsets.UTF_8).length;
+      for (String line : lines.split("\n")) {
+        if (line.startsWith(UpCommand.READY)) {
+          ready = true;
+          break;
+        }
+        out.println(line);
+      }
       out.flush();
-      return offset + text.substring(0, end + 1).getBytes(StandardCharsets.UTF_8).length;
+      return true;
     }
   }
 }

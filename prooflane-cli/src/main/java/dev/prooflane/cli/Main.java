@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
       UpCommand.class,
       DownCommand.class,
       StatusCommand.class,
+      RestartCommand.class,
       SandboxCommand.class,
       LogsCommand.class,
       HopsCommand.class,

@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
     description = {
       "Serve the Prooflane MCP tools on stdin/stdout (JSON-RPC, one message per line).",
       "Register it with an agent, such as: claude mcp add prooflane -- prooflane mcp",
-      "Talks to the running daemon (--state-dir, $PROOFLANE_HOME or ./.prooflane, or --api-url);",
-      "the daemon also serves the same tools over Streamable HTTP at http://127.0.0.1:7474/mcp.",
+      "Talks to the running daemon (--state-dir, $PROOFLANE_HOME or ./.prooflane, or --api-url);"
+          + " the daemon also serves the same tools over Streamable HTTP at"
+          + " http://127.0.0.1:7474/mcp.",
       "Logs go to stderr only."
     })
 final class McpCommand implements Callable<Integer> {

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Create, list and revoke API tokens (needs scope policy:admin, such as the admin token).",
-      "Scopes: sandbox:read, sandbox:write, skill:run, policy:admin (all)."
+      "Scopes: sandbox:read, sandbox:write, sandbox:exec (forks may run their own command),",
+      "skill:run, policy:admin (all)."
     },
     subcommands = {
       TokenCommand.CreateCommand.class,
@@ -38,7 +39,9 @@ final class TokenCommand {
     @Mixin StateMixin state;
     @Mixin JsonMixin output;
 
-    @Parameters(paramLabel = "NAME", description = "What the token is for, such as ci.")
+    @Parameters(
+        paramLabel = "NAME",
+        description = "What the token is for, such as ci (lowercase letters, digits, '-').")
     String name;
 
     @Option(
@@ -46,7 +49,8 @@ final class TokenCommand {
         required = true,
         arity = "1..*",
         paramLabel = "SCOPE",
-        description = "sandbox:read, sandbox:write, skill:run or policy:admin (repeatable).")
+        description =
+            "sandbox:read, sandbox:write, sandbox:exec, skill:run or policy:admin (repeatable).")
     List<String> scopes;
 
     @Option(

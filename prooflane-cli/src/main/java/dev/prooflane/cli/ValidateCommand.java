@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Validate a change: create a sandbox that forks the changed service(s), wait until it is ready,",
-      "run the skills against it, write the signed reports, and delete the sandbox (--keep keeps it).",
+      "Validate a change: run skills against a new sandbox that forks the changed service(s).",
+      "Creates the sandbox and waits until it is ready, runs the skills against it, writes the"
+          + " signed reports, and deletes the sandbox (--keep keeps it).",
       "Exit code: 0 every run PASSed, 1 a run FAILed, 3 a run was INCONCLUSIVE or ERROR."
     })
 final class ValidateCommand implements Callable<Integer> {

@@ -51,6 +51,14 @@ final class CliProcess {
         Files.readString(err, StandardCharsets.UTF_8));
   }
 
+  /** Runs {@code prooflane args --state-dir workdir/state} in {@code workdir}. */
+  static Result inState(Path workdir, String... args) throws IOException, InterruptedException {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--state-dir");
+    all.add(workdir.resolve("state").toString());
+    return run(workdir, all.toArray(String[]::new));
+  }
+
   static boolean alive(long pid) {
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }

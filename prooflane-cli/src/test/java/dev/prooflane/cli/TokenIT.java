@@ -1,6 +1,7 @@
 package dev.prooflane.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.prooflane.server.json.Json;
@@ -11,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -58,7 +60,11 @@ class TokenIT {
     assertThat(Files.getPosixFilePermissions(adminFile))
         .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     String admin = Files.readString(adminFile).strip();
-    assertThat(up.out()).contains("created the admin token " + admin);
+    assertThat(up.out())
+        .contains("created the admin token (policy:admin); it is stored in " + adminFile)
+        .contains("show it with: cat " + adminFile)
+        .doesNotContain(admin);
+    assertThat(Files.readString(dir.resolve("state/daemon.log"))).doesNotContain(admin);
     String api = cli("status", "--json").json().path("apiUrl").asText();
 
     HttpResponse<String> anonymous = send("GET", api + "/sandboxes", null, null);
@@ -105,10 +111,13 @@ class TokenIT {
         cli("token", "create", "brief", "--scope", "sandbox:read", "--expires-in", "2s", "--json");
     assertThat(brief.exitCode()).as(brief.err()).isZero();
     assertThat(brief.json().path("expiresAt").asText()).isNotEmpty();
-    Thread.sleep(2_500);
-    assertThat(
-            send("GET", api + "/sandboxes", brief.json().path("token").asText(), null).statusCode())
-        .isEqualTo(401);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                send("GET", api + "/sandboxes", brief.json().path("token").asText(), null)
+                        .statusCode()
+                    == 401);
     assertThat(cli("token", "list").out()).containsPattern("brief .*expired");
     assertThat(cli("token", "create", "x", "--scope", "sandbox:read", "--expires-in", "soon").err())
         .contains("expiresIn: duration: 'soon'");

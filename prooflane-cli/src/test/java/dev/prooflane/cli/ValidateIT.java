@@ -120,6 +120,7 @@ class ValidateIT {
 
   @Test
   void droppedKeyIsInconclusiveNeverPass() throws Exception {
+    Path out = dir.resolve("dropped");
     CliProcess.Result result =
         cli(
             "validate",
@@ -128,9 +129,33 @@ class ValidateIT {
             "--fork",
             fork("pricing", "pricing.PricingDiscountMain"),
             "--skill",
-            "product-contract");
+            "product-contract",
+            "--out",
+            out.toString());
     assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(3);
     assertThat(result.out()).contains("INCONCLUSIVE").contains("not exercised").contains("pricing");
+
+    // Where the key stopped, by the key: the sandbox is gone when the hint is read.
+    String dropped = "catalog's calls to pricing carried neither the key nor its trace: catalog";
+    assertThat(result.out())
+        .contains("the key reached frontend (baseline), catalog (sandbox validate-")
+        .contains(dropped)
+        .containsPattern("last keyed hop: catalog \\(sandbox validate-[a-z0-9]+\\) GET /items/1")
+        .containsPattern("\\(see: prooflane hops --key [a-z0-9]+\\)")
+        .doesNotContain("hops --sandbox");
+    Path report = out.resolve("product-contract");
+    assertThat(report.resolve("report.md")).content().contains(dropped);
+    assertThat(report.resolve("junit.xml"))
+        .content()
+        .contains("calls to pricing carried neither the key nor its trace: catalog (sandbox");
+    JsonNode drop =
+        Json.mapper()
+            .readTree(report.resolve("statement.json").toFile())
+            .at("/predicate/prooflane/coverage/keyTrail/drops/0");
+    assertThat(drop.path("service").asText()).isEqualTo("catalog");
+    assertThat(drop.path("sameTrace").asBoolean()).isFalse();
+    assertThat(drop.at("/unkeyedHops/0/service").asText()).isEqualTo("pricing");
+    assertThat(drop.at("/unkeyedHops/0/routingKey").isNull()).isTrue();
   }
 
   @Test

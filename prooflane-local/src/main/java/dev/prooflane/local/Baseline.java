@@ -11,17 +11,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The baseline services of a local environment: one supervised instance per service. An instance
  * that exits is started again, after 1 s, then 2, 4... up to 30 s while it keeps failing; until it
  * is healthy again, unkeyed requests to the service get 503 (never a fork).
+ *
+ * <p>An instance can also be replaced on purpose ({@link #replace}): the new one is already
+ * healthy, the route swaps to it in one step, and the old one stops once the router has finished
+ * the requests in flight on it.
  */
 final class Baseline {
   /** An instance that ran this long before it exited starts its backoff from the beginning. */
@@ -29,7 +35,10 @@ final class Baseline {
 
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
-  private final Environment env;
+  /** The longest a replaced instance gets to finish the requests in flight on it. */
+  static final Duration DRAIN = Duration.ofSeconds(30);
+
+  private final Supplier<Environment> env;
   private final Router router;
   private final InstanceLauncher launcher;
   private final Map<String, Integer> routerPorts;
@@ -45,8 +54,16 @@ final class Baseline {
           });
   private volatile boolean stopping;
 
+  /**
+   * The baseline of the environment {@code env} returns at each call (it changes when a new
+   * environment file is applied), whose instances reach each other at {@code routerPorts} (read at
+   * each start, so services added later are included).
+   */
   Baseline(
-      Environment env, Router router, InstanceLauncher launcher, Map<String, Integer> routerPorts) {
+      Supplier<Environment> env,
+      Router router,
+      InstanceLauncher launcher,
+      Map<String, Integer> routerPorts) {
     this.env = env;
     this.router = router;
     this.launcher = launcher;
@@ -55,91 +72,194 @@ final class Baseline {
 
   /** Starts every service in parallel (they reach each other through the router, already open). */
   void startAll(Consumer<String> progress) {
+    Environment current = env.get();
     List<CompletableFuture<Instance>> starts = new ArrayList<>();
-    for (ServiceSpec spec : env.services().values()) {
-      starts.add(CompletableFuture.supplyAsync(() -> start(spec, progress)));
+    for (ServiceSpec spec : current.services().values()) {
+      starts.add(CompletableFuture.supplyAsync(() -> install(launch(current, spec, progress))));
     }
-    List<String> errors = new ArrayList<>();
-    for (CompletableFuture<Instance> start : starts) {
-      try {
-        start.join();
-      } catch (CompletionException e) {
-        errors.add(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
-      }
-    }
+    List<String> errors = InstanceLauncher.failures(starts);
     if (!errors.isEmpty()) {
       throw new ProoflaneException("the baseline did not come up:\n" + String.join("\n", errors));
     }
   }
 
-  private Instance start(ServiceSpec spec, Consumer<String> progress) {
-    Instance instance =
-        launcher.launch(
-            "baseline",
-            spec,
-            port -> InstancePlan.baseline(env, spec, port, routerPorts),
-            progress);
-    synchronized (this) {
-      if (stopping) {
-        // stopAll ran while this instance was starting: it must not outlive the runtime
-        launcher.stop(instance);
-        throw new ProoflaneException("the runtime stopped while " + spec.name() + " started");
-      }
-      instances.put(spec.name(), instance);
-    }
-    router.update(t -> t.withBaseline(spec.name(), instance.upstream()));
-    long startedAt = System.nanoTime();
-    instance.process().onExit().thenAccept(code -> exited(spec, code, startedAt));
+  /**
+   * Starts an instance of {@code spec}, resolved as {@code environment} says, and returns once it
+   * is healthy; no request reaches it until it is {@linkplain #install installed} or {@linkplain
+   * #replace swapped in}.
+   */
+  Instance launch(Environment environment, ServiceSpec spec, Consumer<String> progress) {
+    return launcher.launch(
+        "baseline",
+        spec,
+        port -> InstancePlan.baseline(environment, spec, port, routerPorts),
+        progress);
+  }
+
+  /**
+   * Makes {@code instance} the baseline of its service: the route swaps to it and its exit is
+   * watched. Returns it.
+   */
+  Instance install(Instance instance) {
+    put(instance);
     return instance;
   }
 
-  private void exited(ServiceSpec spec, int code, long startedAt) {
-    if (stopping) {
-      return;
+  /**
+   * Makes {@code fresh} the baseline of its service in one route swap, then stops the instance it
+   * replaced once the router no longer uses it (at most {@link #DRAIN} later).
+   *
+   * @return the pid of the replaced instance, or 0 when there was none
+   */
+  long replace(Instance fresh, Consumer<String> progress) {
+    Instance old = put(fresh);
+    if (old == null) {
+      return 0;
     }
-    router.update(t -> t.withoutBaseline(spec.name()));
+    progress.accept(
+        "  "
+            + fresh.service()
+            + ": requests now reach pid "
+            + fresh.process().pid()
+            + "; stopping pid "
+            + old.process().pid()
+            + " once its requests in flight are answered");
+    retire(old, progress);
+    return old.process().pid();
+  }
+
+  /** Stops the instance of {@code service} and forgets the service; its route goes first. */
+  void remove(String service, Consumer<String> progress) {
+    Instance old;
+    synchronized (this) {
+      old = instances.remove(service);
+      router.update(t -> t.withoutBaseline(service));
+    }
+    failures.remove(service);
+    restarts.remove(service);
+    if (old != null) {
+      progress.accept("  " + service + ": removed; stopping pid " + old.process().pid());
+      retire(old, progress);
+    }
+  }
+
+  /** Stops an instance that never served (a change that did not take effect). */
+  void discard(Instance instance) {
+    launcher.stop(instance);
+  }
+
+  /** The instance of {@code service} now, or null. */
+  Instance instance(String service) {
+    return instances.get(service);
+  }
+
+  /** Puts {@code fresh} in place and routes to it; returns the instance it replaced, or null. */
+  private Instance put(Instance fresh) {
+    String name = fresh.service();
+    Instance old;
+    synchronized (this) {
+      if (stopping) {
+        // stopAll ran while this instance was starting: it must not outlive the runtime
+        launcher.stop(fresh);
+        throw new ProoflaneException("the runtime stopped while " + name + " started");
+      }
+      old = instances.put(name, fresh);
+      router.update(t -> t.withBaseline(name, fresh.upstream()));
+    }
+    failures.remove(name);
+    if (old != null) {
+      restarts.remove(name);
+    }
+    watch(fresh);
+    return old;
+  }
+
+  /** Stops {@code old} once the router has finished the requests in flight on it. */
+  private void retire(Instance old, Consumer<String> progress) {
+    try {
+      router.drained(old.upstream()).get(DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      progress.accept(
+          "  "
+              + old.service()
+              + ": requests still in flight on pid "
+              + old.process().pid()
+              + " after "
+              + Durations.format(DRAIN)
+              + "; stopping it anyway");
+    } catch (ExecutionException e) {
+      // the router closed: nothing is in flight any more
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    launcher.stop(old);
+  }
+
+  private void watch(Instance instance) {
+    long startedAt = System.nanoTime();
+    instance.process().onExit().thenAccept(code -> exited(instance, code, startedAt));
+  }
+
+  private void exited(Instance instance, int code, long startedAt) {
+    String name = instance.service();
+    synchronized (this) {
+      if (stopping || instances.get(name) != instance) {
+        return; // stopped on purpose: the runtime stops, or it was replaced or removed
+      }
+      router.update(t -> t.withoutBaseline(name));
+    }
     boolean stable = System.nanoTime() - startedAt >= STABLE.toNanos();
-    int attempt = stable ? 1 : restarts.merge(spec.name(), 1, Integer::sum);
+    int attempt = stable ? 1 : restarts.merge(name, 1, Integer::sum);
     if (stable) {
-      restarts.put(spec.name(), 1);
+      restarts.put(name, 1);
     }
     Duration delay = backoff(attempt);
     String message =
         "baseline instance exited with code "
             + code
             + " (see prooflane logs "
-            + spec.name()
+            + name
             + "); restart "
             + attempt
             + " in "
             + Durations.format(delay)
             + ", unkeyed requests get 503 until it is healthy";
-    failures.put(spec.name(), message);
-    System.err.println("prooflane: service " + spec.name() + ": " + message);
-    schedule(spec, delay);
+    failures.put(name, message);
+    System.err.println("prooflane: service " + name + ": " + message);
+    schedule(instance, delay);
   }
 
-  private void schedule(ServiceSpec spec, Duration delay) {
+  private void schedule(Instance exited, Duration delay) {
     try {
-      restarter.schedule(() -> restart(spec), delay.toMillis(), TimeUnit.MILLISECONDS);
+      restarter.schedule(() -> revive(exited), delay.toMillis(), TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.RejectedExecutionException stopped) {
       // stopAll shut the restarter down: nothing to restart
     }
   }
 
-  private void restart(ServiceSpec spec) {
-    if (stopping) {
+  /** Starts the service of {@code exited} again, unless it was replaced or removed meanwhile. */
+  private void revive(Instance exited) {
+    String name = exited.service();
+    ServiceSpec spec = env.get().services().get(name);
+    if (stopping || spec == null || instances.get(name) != exited) {
       return;
     }
     try {
-      start(spec, line -> System.err.println("prooflane: service " + spec.name() + ":" + line));
-      failures.remove(spec.name());
-      System.err.println("prooflane: service " + spec.name() + ": restarted, healthy again");
-    } catch (RuntimeException e) {
-      if (stopping) {
+      Instance fresh =
+          launch(
+              env.get(),
+              spec,
+              line -> System.err.println("prooflane: service " + name + ":" + line));
+      if (!putInstead(exited, fresh)) {
+        launcher.stop(fresh);
         return;
       }
-      int attempt = restarts.merge(spec.name(), 1, Integer::sum);
+      System.err.println("prooflane: service " + name + ": restarted, healthy again");
+    } catch (RuntimeException e) {
+      if (stopping || instances.get(name) != exited) {
+        return;
+      }
+      int attempt = restarts.merge(name, 1, Integer::sum);
       Duration delay = backoff(attempt);
       String message =
           "baseline restart failed: "
@@ -148,10 +268,24 @@ final class Baseline {
               + attempt
               + " in "
               + Durations.format(delay);
-      failures.put(spec.name(), message);
-      System.err.println("prooflane: service " + spec.name() + ": " + message);
-      schedule(spec, delay);
+      failures.put(name, message);
+      System.err.println("prooflane: service " + name + ": " + message);
+      schedule(exited, delay);
     }
+  }
+
+  /** Puts {@code fresh} in place of {@code exited} if that is still the service's instance. */
+  private boolean putInstead(Instance exited, Instance fresh) {
+    synchronized (this) {
+      if (stopping || instances.get(fresh.service()) != exited) {
+        return false;
+      }
+      instances.put(fresh.service(), fresh);
+      router.update(t -> t.withBaseline(fresh.service(), fresh.upstream()));
+    }
+    failures.remove(fresh.service());
+    watch(fresh);
+    return true;
   }
 
   /** 1 s, 2 s, 4 s... at most {@link #MAX_BACKOFF}. */

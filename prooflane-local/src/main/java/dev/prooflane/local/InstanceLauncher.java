@@ -4,33 +4,58 @@ import dev.prooflane.local.process.HealthProbe;
 import dev.prooflane.local.process.ManagedProcess;
 import dev.prooflane.local.process.Ports;
 import dev.prooflane.local.process.ProcessSpec;
+import dev.prooflane.local.process.ProcessStartException;
 import dev.prooflane.local.process.ProcessSupervisor;
 import dev.prooflane.model.ServiceSpec;
 import dev.prooflane.routing.Upstream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
-/** Starts one instance of a service on a free loopback port and waits until it is healthy. */
-final class InstanceLauncher {
+/**
+ * Starts one instance of a service on a free loopback port and waits until it is healthy, saying
+ * how the wait goes ({@link StartProgress}).
+ */
+final class InstanceLauncher implements AutoCloseable {
   private final ProcessSupervisor supervisor;
   private final Path logDir;
   private final Duration stopGrace;
+  private final Duration progressInterval;
   private final AtomicLong generation = new AtomicLong();
+  private final ScheduledExecutorService ticks =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "prooflane-start-progress");
+            t.setDaemon(true);
+            return t;
+          });
 
-  InstanceLauncher(ProcessSupervisor supervisor, Path logDir, Duration stopGrace) {
+  InstanceLauncher(
+      ProcessSupervisor supervisor, Path logDir, Duration stopGrace, Duration progressInterval) {
     this.supervisor = supervisor;
     this.logDir = logDir;
     this.stopGrace = stopGrace;
+    this.progressInterval = progressInterval;
   }
 
   /**
    * Starts {@code spec} as instance {@code owner/service} with the plan {@code plan.apply(port)},
    * and returns once its health check passes; on failure the process is stopped and the exception
-   * (naming the instance, its exit code and its last log lines) propagates.
+   * (naming the instance, its exit code and its last log lines) propagates. {@code progress} hears
+   * that it started, every {@code progressInterval} that it is still waiting (with its last line of
+   * output), then that it is healthy or why it failed.
    */
   Instance launch(
       String owner, ServiceSpec spec, IntFunction<InstancePlan> plan, Consumer<String> progress) {
@@ -39,27 +64,63 @@ final class InstanceLauncher {
     String id = owner + "/" + spec.name();
     Path logFile = logDir.resolve(owner).resolve(spec.name() + ".log");
     long started = System.nanoTime();
-    ManagedProcess process =
-        supervisor.start(
-            new ProcessSpec(id, resolved.command(), spec.workdir(), resolved.env(), logFile));
-    progress.accept(
-        String.format(
-            "  %s: started pid %d on 127.0.0.1:%d, waiting for %s",
-            id, process.pid(), port, spec.health().path()));
+    ManagedProcess process;
+    try {
+      process =
+          supervisor.start(
+              new ProcessSpec(id, resolved.command(), spec.workdir(), resolved.env(), logFile));
+    } catch (ProcessStartException e) {
+      progress.accept("  " + id + ": failed: " + e.getMessage());
+      throw e;
+    }
+    StartProgress said = new StartProgress(id, spec.health().path(), process, started, progress);
+    said.started(port);
+    Future<?> ticking = every(progressInterval, said::tick);
     try {
       HealthProbe.awaitReady(
           URI.create("http://127.0.0.1:" + port + spec.health().path()), spec.health(), process);
     } catch (RuntimeException e) {
+      ticking.cancel(false);
+      said.failed(e);
       process.stop(stopGrace);
       throw e;
     }
-    progress.accept(
-        String.format("  %s: healthy after %d ms", id, (System.nanoTime() - started) / 1_000_000));
+    ticking.cancel(false);
+    said.healthy();
     Upstream upstream = new Upstream("127.0.0.1", port, id + "#" + generation.incrementAndGet());
     return new Instance(spec.name(), process, port, upstream);
   }
 
+  /** Runs {@code tick} every {@code interval}; once closed, never. */
+  private Future<?> every(Duration interval, Runnable tick) {
+    long nanos = interval.toNanos();
+    try {
+      return ticks.scheduleAtFixedRate(tick, nanos, nanos, TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException closed) {
+      return CompletableFuture.completedFuture(null);
+    }
+  }
+
+  /** Waits for every start in {@code starts}; returns the message of each that failed, in order. */
+  static List<String> failures(List<? extends CompletableFuture<?>> starts) {
+    List<String> errors = new ArrayList<>();
+    for (CompletableFuture<?> start : starts) {
+      try {
+        start.join();
+      } catch (CompletionException e) {
+        errors.add(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+      }
+    }
+    return errors;
+  }
+
   void stop(Instance instance) {
     instance.process().stop(stopGrace);
+  }
+
+  /** Stops reporting progress; instances are stopped by their owners. */
+  @Override
+  public void close() {
+    ticks.shutdownNow();
   }
 }

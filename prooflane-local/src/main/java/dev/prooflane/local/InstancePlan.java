@@ -22,7 +22,8 @@ record InstancePlan(List<String> command, Map<String, String> env) {
   /** The plan for the baseline instance of {@code spec}. */
   static InstancePlan baseline(
       Environment env, ServiceSpec spec, int port, Map<String, Integer> routerPorts) {
-    Map<String, String> values = values(env, port, routerPorts, "baseline", spec.artifact());
+    Map<String, String> values =
+        values(env, Integer.toString(port), routerPorts, "baseline", spec.artifact());
     Map<String, String> vars = resolveAll(spec.env(), values);
     vars.put("PROOFLANE_SERVICE", spec.name());
     return new InstancePlan(resolveAll(spec.command(), values), vars);
@@ -36,10 +37,7 @@ record InstancePlan(List<String> command, Map<String, String> env) {
       Sandbox sandbox,
       int port,
       Map<String, Integer> routerPorts) {
-    Optional<String> artifact = fork.artifact().or(spec::artifact);
-    Map<String, String> values = values(env, port, routerPorts, sandbox.name(), artifact);
-    List<String> command = new ArrayList<>(fork.command().orElse(spec.command()));
-    command.addAll(fork.args());
+    Map<String, String> values = forkValues(env, spec, fork, sandbox.name(), port, routerPorts);
     Map<String, String> vars = new LinkedHashMap<>(spec.env());
     fork.envRemove().forEach(vars::remove);
     vars.putAll(fork.env());
@@ -47,17 +45,55 @@ record InstancePlan(List<String> command, Map<String, String> env) {
     resolved.put("PROOFLANE_SERVICE", spec.name());
     resolved.put("PROOFLANE_SANDBOX", sandbox.name());
     resolved.put("PROOFLANE_ROUTING_KEY", sandbox.routingKey().value());
-    return new InstancePlan(resolveAll(command, values), resolved);
+    return new InstancePlan(resolveAll(words(spec, fork), values), resolved);
+  }
+
+  /**
+   * The command {@code fork} of {@code spec} would run in sandbox {@code sandbox}, placeholders
+   * resolved but {@code ${port}}, which is chosen when it starts, and those that cannot be (left as
+   * written: starting the fork reports them).
+   */
+  static List<String> forkCommand(
+      Environment env,
+      ServiceSpec spec,
+      Fork fork,
+      String sandbox,
+      Map<String, Integer> routerPorts) {
+    Map<String, String> values = forkValues(env, spec, fork, sandbox, 0, routerPorts);
+    values.remove("port");
+    // what cannot be resolved yet (the port) or at all (a mistake the fork's start reports) stays
+    List<String> out = new ArrayList<>();
+    for (String word : words(spec, fork)) {
+      out.add(Placeholders.resolve(word, name -> values.getOrDefault(name, "${" + name + "}")));
+    }
+    return out;
+  }
+
+  private static List<String> words(ServiceSpec spec, Fork fork) {
+    List<String> command = new ArrayList<>(fork.command().orElse(spec.command()));
+    command.addAll(fork.args());
+    return command;
+  }
+
+  private static Map<String, String> forkValues(
+      Environment env,
+      ServiceSpec spec,
+      Fork fork,
+      String sandbox,
+      int port,
+      Map<String, Integer> routerPorts) {
+    Optional<String> artifact = fork.artifact().or(spec::artifact);
+    return values(env, Integer.toString(port), routerPorts, sandbox, artifact);
   }
 
   private static Map<String, String> values(
       Environment env,
-      int port,
+      String port,
       Map<String, Integer> routerPorts,
       String sandbox,
       Optional<String> artifact) {
     Map<String, String> values = new LinkedHashMap<>();
-    values.put("port", Integer.toString(port));
+    values.put("port", port);
     values.put("sandbox", sandbox);
     values.put("dir", env.baseDir().toString());
     artifact.ifPresent(a -> values.put("artifact", a));

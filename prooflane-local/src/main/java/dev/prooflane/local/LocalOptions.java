@@ -13,19 +13,46 @@ import java.time.Duration;
  * @param clock the clock TTLs are measured with
  * @param stopGrace how long a stopping process gets between SIGTERM and SIGKILL
  * @param ttlCheckInterval how often expired sandboxes are looked for
+ * @param progressInterval how often an instance that is not healthy yet is reported as still
+ *     waiting, with its last line of output
  */
 public record LocalOptions(
-    StateFolder stateFolder, Clock clock, Duration stopGrace, Duration ttlCheckInterval) {
+    StateFolder stateFolder,
+    Clock clock,
+    Duration stopGrace,
+    Duration ttlCheckInterval,
+    Duration progressInterval) {
+  /** How often a starting instance is reported as still waiting, by default. */
+  public static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
+
   public LocalOptions {
     requireNonNull(stateFolder, "stateFolder");
     requireNonNull(clock, "clock");
     requireNonNull(stopGrace, "stopGrace");
     requireNonNull(ttlCheckInterval, "ttlCheckInterval");
+    requireNonNull(progressInterval, "progressInterval");
+    if (progressInterval.isNegative() || progressInterval.isZero()) {
+      throw new IllegalArgumentException(
+          "progressInterval: " + progressInterval + " (expected: > 0)");
+    }
+  }
+
+  /**
+   * These settings, starting instances reported as still waiting every {@link #PROGRESS_INTERVAL}.
+   */
+  public LocalOptions(
+      StateFolder stateFolder, Clock clock, Duration stopGrace, Duration ttlCheckInterval) {
+    this(stateFolder, clock, stopGrace, ttlCheckInterval, PROGRESS_INTERVAL);
   }
 
   /** Defaults for {@code stateDir}: system clock, 5 s stop grace, TTL checked every second. */
   public static LocalOptions of(Path stateDir) {
     return new LocalOptions(
         StateFolder.of(stateDir), Clock.systemUTC(), Duration.ofSeconds(5), Duration.ofSeconds(1));
+  }
+
+  /** These options with starting instances reported as still waiting every {@code interval}. */
+  public LocalOptions withProgressInterval(Duration interval) {
+    return new LocalOptions(stateFolder, clock, stopGrace, ttlCheckInterval, interval);
   }
 }

@@ -3,28 +3,30 @@ package dev.prooflane.local;
 import dev.prooflane.local.process.LogBuffer;
 import dev.prooflane.local.process.OrphanReaper;
 import dev.prooflane.local.process.ProcessSupervisor;
+import dev.prooflane.local.store.Recovery;
 import dev.prooflane.local.store.StateStore;
 import dev.prooflane.model.Environment;
+import dev.prooflane.model.Fork;
 import dev.prooflane.model.NotFoundException;
-import dev.prooflane.model.ProoflaneException;
 import dev.prooflane.model.Sandbox;
 import dev.prooflane.model.SandboxSpec;
 import dev.prooflane.model.ServiceSpec;
 import dev.prooflane.routing.HopLog;
 import dev.prooflane.routing.Router;
 import dev.prooflane.routing.RouterOptions;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -35,14 +37,16 @@ import java.util.function.Consumer;
  * in the store, so the next start brings them back).
  */
 public final class LocalRuntime implements AutoCloseable {
-  private final Environment env;
+  private volatile Environment env;
   private final LocalOptions options;
   private final StateStore store;
   private final ProcessSupervisor supervisor;
   private final Router router;
-  private final Map<String, Integer> routerPorts;
+  private final Map<String, Integer> routerPorts = new ConcurrentHashMap<>();
+  private final InstanceLauncher launcher;
   private final Baseline baseline;
   private final Sandboxes sandboxes;
+  private final Rollout rollout;
   private final ScheduledExecutorService ttlTimer;
   private final Instant startedAt;
 
@@ -51,25 +55,27 @@ public final class LocalRuntime implements AutoCloseable {
     this.options = options;
     this.startedAt = options.clock().instant();
     StateFolder state = options.stateFolder();
-    try {
-      Files.createDirectories(state.root());
-    } catch (IOException e) {
-      throw new ProoflaneException(
-          "cannot create state folder " + state.root() + ": " + e.getMessage(), e);
-    }
-    this.store = new StateStore(state.stateDb());
+    StateFolderCheck.requireWritable(state);
+    this.store =
+        StateStore.open(
+            state.stateDb(), state.stateBackup(), state.corruptStateDb(options.clock().instant()));
+    store.recovery().ifPresent(r -> progress.accept("WARNING: " + r.describe()));
     OrphanReaper.reap(store, options.stopGrace())
         .forEach(line -> progress.accept("reaped " + line));
     this.supervisor = new ProcessSupervisor(store);
     this.router = Router.start(RouterOptions.defaults().withKeyNames(env.keyNames()));
-    this.routerPorts = new LinkedHashMap<>();
     for (ServiceSpec spec : env.services().values()) {
       routerPorts.put(spec.name(), router.listen(spec.name(), spec.port()));
     }
-    InstanceLauncher launcher = new InstanceLauncher(supervisor, state.logs(), options.stopGrace());
-    this.baseline = new Baseline(env, router, launcher, Map.copyOf(routerPorts));
+    this.launcher =
+        new InstanceLauncher(
+            supervisor, state.logs(), options.stopGrace(), options.progressInterval());
+    this.baseline = new Baseline(this::environment, router, launcher, routerPorts);
     this.sandboxes =
-        new Sandboxes(env, options.clock(), store, router, launcher, Map.copyOf(routerPorts));
+        new Sandboxes(this::environment, options.clock(), store, router, launcher, routerPorts);
+    this.rollout =
+        new Rollout(
+            this::environment, next -> this.env = next, router, routerPorts, baseline, sandboxes);
     this.ttlTimer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -80,9 +86,10 @@ public final class LocalRuntime implements AutoCloseable {
   }
 
   /**
-   * Opens the store under {@code options.stateFolder()}, reaps processes a killed predecessor left,
-   * opens the router, starts every baseline service and waits until all are healthy, then brings
-   * back the stored sandboxes. Progress lines go to {@code progress}.
+   * Checks that the state folder is writable, opens the store under {@code options.stateFolder()}
+   * (recovering a damaged one from its backup), reaps processes a killed predecessor left, opens
+   * the router, starts every baseline service and waits until all are healthy, then brings back the
+   * stored sandboxes. Progress lines go to {@code progress}.
    */
   public static LocalRuntime start(
       Environment env, LocalOptions options, Consumer<String> progress) {
@@ -118,8 +125,14 @@ public final class LocalRuntime implements AutoCloseable {
     }
   }
 
+  /** The environment in force: the one started, or the last one {@linkplain #apply applied}. */
   public Environment environment() {
     return env;
+  }
+
+  /** How the state database was recovered from its backup at start, if it was found damaged. */
+  public Optional<Recovery> recovery() {
+    return store.recovery();
   }
 
   public Instant startedAt() {
@@ -131,13 +144,44 @@ public final class LocalRuntime implements AutoCloseable {
     return Map.copyOf(routerPorts);
   }
 
-  /** Every baseline service's state. */
+  /** Every baseline service's state, in the environment file's order. */
   public List<ServiceStatus> services() {
     List<ServiceStatus> out = new ArrayList<>();
     for (String name : env.services().keySet()) {
       out.add(baseline.status(name, "http://127.0.0.1:" + routerPorts.get(name)));
     }
     return out;
+  }
+
+  /**
+   * Restarts the baseline instance of {@code service} with its definition in force: a new instance
+   * starts beside the running one on another port; once it is healthy the service's route swaps to
+   * it in one step, and the old instance stops once the requests in flight on it are answered.
+   * Callers see no gap; sandboxes, and their forks of the service, are not touched.
+   *
+   * @throws dev.prooflane.model.NotFoundException when there is no such service
+   * @throws ChangeFailedException when the new instance did not become healthy (the running one
+   *     keeps serving)
+   * @throws dev.prooflane.model.ConflictException while another restart or apply is under way
+   */
+  public ServiceRestart restartService(String service, Consumer<String> progress) {
+    return rollout.restart(service, progress);
+  }
+
+  /**
+   * Applies {@code next}, a new version of the environment file, to the running environment: each
+   * service whose definition changed is restarted as {@link #restartService} does, each added one
+   * started, each removed one stopped; the others and every sandbox keep running (a sandbox's fork
+   * of a changed service keeps running as it was started). Every new instance must be healthy
+   * before anything changes for callers: when one is not, nothing changes.
+   *
+   * @throws dev.prooflane.model.ConflictException when a sandbox forks a removed service (naming
+   *     it), when {@code next} changes the routing key names or the router port of a kept service,
+   *     or while another restart or apply is under way; nothing changed
+   * @throws ChangeFailedException when a new instance did not become healthy; nothing changed
+   */
+  public EnvironmentChange apply(Environment next, Consumer<String> progress) {
+    return rollout.apply(next, progress);
   }
 
   /**
@@ -156,9 +200,40 @@ public final class LocalRuntime implements AutoCloseable {
     return sandboxes.get(name);
   }
 
-  /** Removes the sandbox's routes, then stops its forks and forgets it. */
+  /**
+   * Deletes the sandbox's record, then removes its routes and stops its forks.
+   *
+   * @throws dev.prooflane.local.store.StateWriteException when the record cannot be deleted; then
+   *     nothing changed
+   */
   public void deleteSandbox(String name) {
     sandboxes.delete(name);
+  }
+
+  /**
+   * Undoes the creation of sandbox {@code name}: removes its routes, stops its forks, then deletes
+   * its record.
+   *
+   * @throws dev.prooflane.local.store.StateWriteException when the record cannot be deleted (after
+   *     everything stopped; the next start finds the record)
+   */
+  public void discardSandbox(String name) {
+    sandboxes.discard(name);
+  }
+
+  /**
+   * The command {@code fork} would run as part of a sandbox named {@code sandbox}: the fork's or
+   * the service's command with the fork's args, placeholders resolved ({@code ${port}} is left as
+   * it is: the port is chosen when the fork starts).
+   */
+  public List<String> forkCommand(String sandbox, Fork fork) {
+    return InstancePlan.forkCommand(
+        env, env.service(fork.service()), fork, sandbox, Map.copyOf(routerPorts));
+  }
+
+  /** The command each running fork of sandbox {@code name} was started with, by service. */
+  public Map<String, List<String>> forkCommands(String name) {
+    return sandboxes.commands(name);
   }
 
   /**
@@ -176,12 +251,23 @@ public final class LocalRuntime implements AutoCloseable {
   }
 
   /**
-   * Calls {@code listener} with each sandbox deleted because its TTL ran out, and at once with
-   * those the start found expired while no daemon ran.
+   * Calls {@code listener} with each sandbox whose TTL runs out, just before it is deleted; when
+   * the listener throws (it could not record the expiry), the sandbox stays and its expiry is tried
+   * again at the next check. At once does the same for the sandboxes the start found expired while
+   * no daemon ran (kept until now, not started): those are deleted here, and a listener that throws
+   * for one stops this call with its exception.
    */
   public void onSandboxExpired(Consumer<Sandbox> listener) {
-    sandboxes.onExpiry(listener);
-    sandboxes.expiredWhileDown().forEach(listener);
+    onSandboxExpired(listener, (sandbox, e) -> {});
+  }
+
+  /**
+   * As {@link #onSandboxExpired(Consumer)}; {@code failed} is called when deleting a sandbox the
+   * listener was told about fails (it is tried again at the next check).
+   */
+  public void onSandboxExpired(
+      Consumer<Sandbox> listener, BiConsumer<Sandbox, RuntimeException> failed) {
+    sandboxes.onExpiry(listener, failed);
   }
 
   private void expireSandboxes() {
@@ -200,6 +286,7 @@ public final class LocalRuntime implements AutoCloseable {
     stops.add(CompletableFuture.runAsync(sandboxes::stopAll));
     stops.add(CompletableFuture.runAsync(baseline::stopAll));
     stops.forEach(CompletableFuture::join);
+    launcher.close();
     supervisor.close();
     router.close();
     store.close();

@@ -4,7 +4,6 @@ import dev.prooflane.local.process.LogBuffer;
 import dev.prooflane.local.store.CorruptedSandboxException;
 import dev.prooflane.local.store.StateStore;
 import dev.prooflane.model.ConflictException;
-import dev.prooflane.model.Durations;
 import dev.prooflane.model.Environment;
 import dev.prooflane.model.Fork;
 import dev.prooflane.model.ForkStatus;
@@ -14,49 +13,57 @@ import dev.prooflane.model.Sandbox;
 import dev.prooflane.model.SandboxPhase;
 import dev.prooflane.model.SandboxSpec;
 import dev.prooflane.model.ServiceSpec;
-import dev.prooflane.model.SpecException;
-import dev.prooflane.model.SpecProblem;
 import dev.prooflane.routing.ForkTarget;
 import dev.prooflane.routing.Router;
 import dev.prooflane.routing.SandboxRoute;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** The sandboxes of a local environment: their forks, routes and stored records. */
 final class Sandboxes {
-  private final Environment env;
+  private final Supplier<Environment> env;
   private final Clock clock;
   private final StateStore store;
   private final Router router;
   private final InstanceLauncher launcher;
   private final Map<String, Integer> routerPorts;
   private final Map<String, Live> live = new ConcurrentHashMap<>();
-  private final List<Sandbox> expiredWhileDown = new java.util.concurrent.CopyOnWriteArrayList<>();
-  private volatile java.util.function.Consumer<Sandbox> onExpiry = sandbox -> {};
+  private final Expiries expiries;
 
   /** A sandbox and its running fork instances; {@code sandbox} is replaced, never mutated. */
   private static final class Live {
     volatile Sandbox sandbox;
     final Map<String, Instance> forks = new ConcurrentHashMap<>();
+
+    /** Its forks are stopping (or stopped): their exits no longer make it DEGRADED. */
     volatile boolean stopping;
+
+    /** Its record is deleted and it is going away; a second deletion has nothing to do. */
+    volatile boolean deleting;
 
     Live(Sandbox sandbox) {
       this.sandbox = sandbox;
     }
   }
 
+  /**
+   * The sandboxes of the environment {@code env} returns at each call (it changes when a new
+   * environment file is applied), whose forks reach the services at {@code routerPorts}.
+   */
   Sandboxes(
-      Environment env,
+      Supplier<Environment> env,
       Clock clock,
       StateStore store,
       Router router,
@@ -68,10 +75,10 @@ final class Sandboxes {
     this.router = router;
     this.launcher = launcher;
     this.routerPorts = routerPorts;
+    this.expiries = new Expiries(store);
   }
 
   Sandbox create(SandboxSpec spec, Consumer<String> progress) {
-    validate(spec);
     Instant now = clock.instant();
     RoutingKey key = spec.routingKey().orElseGet(RoutingKey::generate);
     Sandbox starting =
@@ -85,6 +92,8 @@ final class Sandboxes {
             "forks starting");
     Live entry = new Live(starting);
     synchronized (live) {
+      // under the lock an applied environment takes: no sandbox forks a service it removes
+      SpecChecks.against(env.get(), spec);
       if (live.containsKey(spec.name())) {
         throw new ConflictException(
             "sandbox '" + spec.name() + "' already exists (delete it first, or pick another name)");
@@ -94,6 +103,8 @@ final class Sandboxes {
       // the forks are healthy, the key gets 503 "starting", never the baseline.
       router.update(t -> t.withSandbox(route(entry)));
       live.put(spec.name(), entry);
+      // an expired record of the same name, never deleted for want of a listener, is replaced
+      expiries.replaced(spec.name());
     }
     progress.accept(
         "sandbox " + spec.name() + ": routing key " + key + ", forking " + forkNames(spec));
@@ -111,6 +122,7 @@ final class Sandboxes {
   /** Starts every fork and, once all are healthy, routes the key to them; or undoes everything. */
   private void startForks(Live entry, Consumer<String> progress) {
     Sandbox sandbox = entry.sandbox;
+    Environment env = this.env.get();
     List<CompletableFuture<Instance>> starts = new ArrayList<>();
     for (Fork fork : sandbox.spec().forks()) {
       ServiceSpec spec = env.service(fork.service());
@@ -133,11 +145,7 @@ final class Sandboxes {
       }
     }
     if (!errors.isEmpty()) {
-      entry.stopping = true;
-      entry.forks.values().parallelStream().forEach(launcher::stop);
-      entry.forks.clear();
-      router.update(t -> t.withoutSandbox(sandbox.name()));
-      store.deleteSandbox(sandbox.name());
+      discard(entry);
       throw new SandboxFailedException(
           sandbox.name(),
           "sandbox '" + sandbox.name() + "' did not come up:\n" + String.join("\n", errors),
@@ -145,7 +153,17 @@ final class Sandboxes {
     }
     router.update(t -> t.withSandbox(route(entry)));
     entry.sandbox = withForks(entry, sandbox.withPhase(SandboxPhase.READY, ""));
-    store.putSandbox(entry.sandbox);
+    try {
+      store.putSandbox(entry.sandbox);
+    } catch (RuntimeException e) {
+      // the forks run but the sandbox cannot be recorded: undo it rather than run it unrecorded
+      try {
+        discard(entry);
+      } catch (RuntimeException again) {
+        e.addSuppressed(again);
+      }
+      throw e;
+    }
     for (Instance instance : entry.forks.values()) {
       watch(entry, instance);
     }
@@ -156,6 +174,15 @@ final class Sandboxes {
             + sandbox.routingKey()
             + " now reach "
             + forkNames(sandbox.spec()));
+  }
+
+  /** Stops the forks, removes the routes and deletes the record of a sandbox being undone. */
+  private void discard(Live entry) {
+    entry.stopping = true;
+    entry.forks.values().parallelStream().forEach(launcher::stop);
+    entry.forks.clear();
+    router.update(t -> t.withoutSandbox(entry.sandbox.name()));
+    store.deleteSandbox(entry.sandbox.name());
   }
 
   private void watch(Live entry, Instance instance) {
@@ -179,10 +206,15 @@ final class Sandboxes {
                       + " --sandbox "
                       + entry.sandbox.name()
                       + ")";
-              router.update(t -> t.withSandbox(route(entry)));
-              entry.sandbox =
-                  withForks(entry, entry.sandbox.withPhase(SandboxPhase.DEGRADED, reason));
-              store.putSandbox(entry.sandbox);
+              synchronized (entry) {
+                if (entry.stopping) {
+                  return; // deleted meanwhile: its record must not come back
+                }
+                router.update(t -> t.withSandbox(route(entry)));
+                entry.sandbox =
+                    withForks(entry, entry.sandbox.withPhase(SandboxPhase.DEGRADED, reason));
+                store.putSandbox(entry.sandbox);
+              }
             });
   }
 
@@ -248,10 +280,10 @@ final class Sandboxes {
     }
     for (Sandbox stored : records) {
       if (stored.expiresAt().map(t -> !t.isAfter(now)).orElse(false)) {
-        store.deleteSandbox(stored.name());
-        expiredWhileDown.add(stored);
+        // deleted once the expiry listener has recorded it (onExpiry), not started again
+        expiries.foundExpired(stored);
         progress.accept(
-            "sandbox " + stored.name() + ": expired while the daemon was down, deleted");
+            "sandbox " + stored.name() + ": expired while the daemon was down, not restored");
         continue;
       }
       Live entry =
@@ -305,44 +337,72 @@ final class Sandboxes {
       throw new ConflictException(
           "sandbox '" + name + "' is still starting (retry when it is READY or FAILED)");
     }
-    entry.stopping = true;
-    entry.sandbox = entry.sandbox.withPhase(SandboxPhase.DELETING, "");
+    synchronized (entry) {
+      if (entry.deleting) {
+        return; // being deleted already: the first deletion finishes it
+      }
+      // the record goes first: when it cannot be deleted (a full disk), nothing else changes
+      boolean stopping = entry.stopping;
+      entry.stopping = true;
+      try {
+        store.deleteSandbox(name);
+      } catch (RuntimeException e) {
+        entry.stopping = stopping;
+        throw e;
+      }
+      entry.deleting = true;
+      entry.sandbox = entry.sandbox.withPhase(SandboxPhase.DELETING, "");
+    }
     router.update(t -> t.withoutSandbox(name));
     entry.forks.values().parallelStream().forEach(launcher::stop);
-    store.deleteSandbox(name);
     live.remove(name);
   }
 
-  /** Calls {@code listener} with each sandbox deleted because its TTL ran out, from now on. */
-  void onExpiry(java.util.function.Consumer<Sandbox> listener) {
-    this.onExpiry = java.util.Objects.requireNonNull(listener, "listener");
+  /**
+   * Stops sandbox {@code name} whose creation is undone: its routes and forks go first, then its
+   * record; when the record cannot be deleted, that failure is thrown after everything stopped.
+   */
+  void discard(String name) {
+    Live entry = live.get(name);
+    if (entry == null) {
+      throw LocalRuntime.noSandbox(name, live.keySet());
+    }
+    try {
+      discard(entry);
+    } finally {
+      live.remove(name);
+    }
   }
 
-  /** The sandboxes that {@link #restore} found expired and deleted. */
-  List<Sandbox> expiredWhileDown() {
-    return List.copyOf(expiredWhileDown);
+  /** The command each running fork of sandbox {@code name} was started with, by service. */
+  Map<String, List<String>> commands(String name) {
+    Live entry = live.get(name);
+    if (entry == null) {
+      throw LocalRuntime.noSandbox(name, live.keySet());
+    }
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (Fork fork : entry.sandbox.spec().forks()) {
+      Instance instance = entry.forks.get(fork.service());
+      if (instance != null) {
+        out.put(fork.service(), instance.process().command());
+      }
+    }
+    return out;
   }
 
+  /** See {@link Expiries#listen}. */
+  void onExpiry(Consumer<Sandbox> before, BiConsumer<Sandbox, RuntimeException> failed) {
+    expiries.listen(before, failed);
+  }
+
+  /** Expires every sandbox whose TTL ran out by {@code now} (not while it starts or goes). */
   void expire(Instant now) {
     for (Live entry : List.copyOf(live.values())) {
-      Optional<Instant> expires = entry.sandbox.expiresAt();
-      SandboxPhase phase = entry.sandbox.phase();
-      if (expires.isPresent()
-          && !expires.get().isAfter(now)
-          && phase != SandboxPhase.STARTING
-          && phase != SandboxPhase.DELETING) {
-        try {
-          delete(entry.sandbox.name());
-          onExpiry.accept(entry.sandbox);
-          System.err.println(
-              "prooflane: sandbox "
-                  + entry.sandbox.name()
-                  + " expired (ttl "
-                  + entry.sandbox.spec().ttl().map(Durations::format).orElse("?")
-                  + "), deleted");
-        } catch (NotFoundException | ConflictException e) {
-          // deleted or changed concurrently; the next check sees the new state
-        }
+      Sandbox sandbox = entry.sandbox;
+      if (sandbox.expiresAt().map(t -> !t.isAfter(now)).orElse(false)
+          && sandbox.phase() != SandboxPhase.STARTING
+          && sandbox.phase() != SandboxPhase.DELETING) {
+        expiries.expire(sandbox, this::delete);
       }
     }
   }
@@ -370,42 +430,44 @@ final class Sandboxes {
     live.values().parallelStream().flatMap(e -> e.forks.values().stream()).forEach(launcher::stop);
   }
 
-  private void validate(SandboxSpec spec) {
-    List<SpecProblem> problems = new ArrayList<>();
-    for (int i = 0; i < spec.forks().size(); i++) {
-      String service = spec.forks().get(i).service();
-      if (!env.services().containsKey(service)) {
-        problems.add(
-            new SpecProblem(
-                "<sandbox " + spec.name() + ">",
-                0,
-                0,
-                "forks[" + i + "].service",
-                "no service '"
-                    + service
-                    + "' in environment '"
-                    + env.name()
-                    + "' (known: "
-                    + String.join(", ", env.services().keySet())
-                    + ")"));
+  /**
+   * Runs {@code swap} (which puts a new environment in force) unless a sandbox forks one of the
+   * services in {@code removed}; no sandbox can be created meanwhile.
+   *
+   * @throws ConflictException naming the sandboxes that fork a removed service, and which
+   */
+  void swapUnlessForked(Collection<String> removed, Runnable swap) {
+    synchronized (live) {
+      refuseForksOf(removed);
+      swap.run();
+    }
+  }
+
+  /**
+   * Refuses when a sandbox forks one of the services in {@code removed}.
+   *
+   * @throws ConflictException naming each such sandbox and the removed services it forks
+   */
+  void refuseForksOf(Collection<String> removed) {
+    List<String> forking = new ArrayList<>();
+    for (Live entry : live.values()) {
+      List<String> services =
+          entry.sandbox.spec().forks().stream()
+              .map(Fork::service)
+              .filter(removed::contains)
+              .toList();
+      if (!services.isEmpty()) {
+        forking.add("'" + entry.sandbox.name() + "' forks " + String.join(", ", services));
       }
     }
-    if (spec.ttl().isPresent()
-        && env.maxTtl().isPresent()
-        && spec.ttl().get().compareTo(env.maxTtl().get()) > 0) {
-      problems.add(
-          new SpecProblem(
-              "<sandbox " + spec.name() + ">",
-              0,
-              0,
-              "ttl",
-              Durations.format(spec.ttl().get())
-                  + " is longer than the environment's maxTtl "
-                  + Durations.format(env.maxTtl().get())
-                  + " (ask for less)"));
-    }
-    if (!problems.isEmpty()) {
-      throw new SpecException(problems);
+    if (!forking.isEmpty()) {
+      forking.sort(Comparator.naturalOrder());
+      throw new ConflictException(
+          "cannot remove "
+              + String.join(", ", removed.stream().sorted().toList())
+              + ": sandbox "
+              + String.join("; sandbox ", forking)
+              + " (delete those sandboxes first, or keep the service in the file)");
     }
   }
 

@@ -3,6 +3,10 @@ package dev.prooflane.local;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * The layout of a daemon's state folder ({@code --state-dir}, {@code $PROOFLANE_HOME} or {@code
@@ -12,6 +16,9 @@ import java.nio.file.Path;
  * @param root the folder itself
  */
 public record StateFolder(Path root) {
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
   public StateFolder {
     requireNonNull(root, "root");
   }
@@ -24,6 +31,22 @@ public record StateFolder(Path root) {
   /** {@code state.db}: the SQLite store of sandbox records and of every process started. */
   public Path stateDb() {
     return root.resolve("state.db");
+  }
+
+  /**
+   * {@code state.db.backup}: a consistent copy of {@code state.db} taken after its changes, from
+   * which a damaged {@code state.db} is recovered.
+   */
+  public Path stateBackup() {
+    return root.resolve("state.db.backup");
+  }
+
+  /**
+   * {@code state.db.corrupt-<time>}: where a damaged {@code state.db} found at {@code at} is moved
+   * (with its {@code -wal} and {@code -shm} files), never deleted.
+   */
+  public Path corruptStateDb(Instant at) {
+    return root.resolve("state.db.corrupt-" + STAMP.format(at));
   }
 
   /** {@code logs/}: one folder per baseline or sandbox, one file per service. */
@@ -74,5 +97,30 @@ public record StateFolder(Path root) {
   /** {@code validate/}: one folder per validation the CLI ran, with its reports and summary. */
   public Path validations() {
     return root.resolve("validate");
+  }
+
+  /**
+   * Every file directly in the folder that the daemon writes once it exists: the databases with
+   * SQLite's {@code -wal} and {@code -shm} files, the backup, the audit log and head, the admin
+   * token, {@code daemon.json} and {@code daemon.log}.
+   */
+  public List<Path> writtenFiles() {
+    return List.of(
+        stateDb(),
+        stateDb().resolveSibling("state.db-wal"),
+        stateDb().resolveSibling("state.db-shm"),
+        stateBackup(),
+        tokens(),
+        tokens().resolveSibling("tokens.db-journal"),
+        audit(),
+        auditHead(),
+        adminToken(),
+        daemonInfo(),
+        daemonLog());
+  }
+
+  /** Every folder in the folder that the daemon creates files in. */
+  public List<Path> writtenFolders() {
+    return List.of(logs(), runs(), keys(), validations());
   }
 }

@@ -144,7 +144,7 @@ class LocalRuntimeIT {
     Sandbox sandbox = create("brief", "b", Optional.of(Duration.ofSeconds(1)));
     assertThat(sandbox.expiresAt()).isPresent();
     await().atMost(Duration.ofSeconds(10)).until(() -> runtime.sandboxes().isEmpty());
-    await().atMost(Duration.ofSeconds(2)).until(() -> expired.equals(List.of("brief")));
+    await().atMost(Duration.ofSeconds(10)).until(() -> expired.equals(List.of("brief")));
     assertThat(
             ProcessHandle.of(sandbox.forks().get(0).pid())
                 .map(ProcessHandle::isAlive)
@@ -161,7 +161,7 @@ class LocalRuntimeIT {
     ProcessHandle.of(before.pid()).orElseThrow().destroyForcibly();
 
     await()
-        .atMost(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(30))
         .until(
             () ->
                 runtime.services().stream()

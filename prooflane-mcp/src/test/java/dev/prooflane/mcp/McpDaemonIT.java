@@ -332,6 +332,42 @@ class McpDaemonIT {
   }
 
   @Test
+  @Order(4)
+  void toolsOfAWriteTokenCannotMakeAForkRunItsOwnCommand() throws Exception {
+    String ci =
+        new DaemonClient(daemon.info().apiUrl(), token)
+            .createToken(new TokenRequest("mcp-ci", List.of("sandbox:read", "sandbox:write"), null))
+            .path("token")
+            .asText();
+    String own = "[{\"service\":\"pricing\",\"command\":\"" + DISCOUNT + "\"}]";
+    try (McpSyncClient client = httpClient(ci)) {
+      client.initialize();
+      Session s = new Session(client);
+      Session.Answer create =
+          s.call("create_sandbox", "{\"name\":\"own-cmd\",\"forks\":" + own + "}");
+      Session.Answer validate =
+          s.call("validate", "{\"forks\":" + own + ",\"skills\":[\"product-contract\"]}");
+
+      for (Session.Answer refused : List.of(create, validate)) {
+        assertThat(refused.error()).as(refused.text()).isTrue();
+        assertThat(refused.text())
+            .contains(
+                "refused by policy forks.exec: forks[0].command: running a command of your own"
+                    + " needs scope sandbox:exec, which token 'mcp-ci' lacks");
+      }
+      assertThat(s.call("list_sandboxes", "{}").text()).doesNotContain("own-cmd");
+      Session.Answer artifact =
+          s.call(
+              "create_sandbox",
+              "{\"name\":\"own-jar\",\"forks\":[{\"service\":\"pricing\","
+                  + "\"artifact\":\"target/shop.jar\"}]}");
+      assertThat(artifact.error()).as(artifact.text()).isFalse();
+      assertThat(s.call("delete_sandbox", "{\"name\":\"own-jar\"}").text())
+          .isEqualTo("sandbox own-jar deleted");
+    }
+  }
+
+  @Test
   @Order(5)
   void validateOverHttpPassesWhenTheChangeKeepsTheContract() throws Exception {
     try (McpSyncClient client = httpClient()) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What a user asks for: a named sandbox that forks some services of the baseline.
@@ -25,21 +24,13 @@ public record SandboxSpec(
     Optional<Duration> ttl,
     Map<String, String> labels,
     List<Fork> forks) {
-  private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
-
   public SandboxSpec {
     requireNonNull(name, "name");
     requireNonNull(routingKey, "routingKey");
     requireNonNull(ttl, "ttl");
     labels = Map.copyOf(labels);
     forks = List.copyOf(forks);
-    if (!isValidName(name)) {
-      throw new IllegalArgumentException(
-          "name: '"
-              + name
-              + "' (expected: 1 to 63 lowercase letters, digits or '-', starting and ending with a"
-              + " letter or digit)");
-    }
+    DnsLabel.require("name", name);
     if (forks.isEmpty()) {
       throw new IllegalArgumentException("forks: empty (expected: at least one forked service)");
     }
@@ -57,6 +48,6 @@ public record SandboxSpec(
 
   /** Whether {@code name} is a valid sandbox name. */
   public static boolean isValidName(String name) {
-    return name != null && NAME.matcher(name).matches();
+    return DnsLabel.isValid(name);
   }
 }

@@ -2,6 +2,7 @@ package dev.prooflane.routing;
 
 import dev.prooflane.routing.internal.VertxRouter;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 
 /**
@@ -62,6 +63,14 @@ public interface Router extends AutoCloseable {
    * shut down: in-flight exchanges finish, and none of their connections serves a new request.
    */
   void update(UnaryOperator<RouteTable> change);
+
+  /**
+   * Completes once the router holds no connection to {@code upstream} any more: call it after an
+   * {@link #update} that stopped referencing it, to know when the exchanges in flight on it have
+   * finished (or its pools' grace, the idle timeout, has passed), such as before stopping a
+   * replaced process. Completes at once when the router has no pool of {@code upstream} closing.
+   */
+  CompletableFuture<Void> drained(Upstream upstream);
 
   /** The record of recent exchanges. */
   HopLog hops();

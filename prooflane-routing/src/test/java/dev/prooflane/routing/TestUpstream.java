@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,7 @@ final class TestUpstream implements AutoCloseable {
   private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
   private final AtomicLong bodyBytesSoFar = new AtomicLong();
   private volatile long delayMillis;
+  private volatile CountDownLatch hold = new CountDownLatch(0);
   private volatile long responseBytes;
 
   private TestUpstream(String name, int port) throws IOException {
@@ -84,6 +86,11 @@ final class TestUpstream implements AutoCloseable {
     this.delayMillis = millis;
   }
 
+  /** Holds each request, once it is in {@link #received()}, until {@code release} opens. */
+  void holdUntil(CountDownLatch release) {
+    this.hold = release;
+  }
+
   /** Answer with a chunked body of this many bytes instead of the name. */
   void respondWithBytes(long bytes) {
     this.responseBytes = bytes;
@@ -106,12 +113,13 @@ final class TestUpstream implements AutoCloseable {
     received.add(
         new Received(
             exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, bodyBytes));
-    if (delayMillis > 0) {
-      try {
+    try {
+      if (delayMillis > 0) {
         Thread.sleep(delayMillis);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
       }
+      hold.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     exchange.getResponseHeaders().add("x-upstream", name);
     exchange.getResponseHeaders().add("x-body-bytes", Long.toString(bodyBytes));

@@ -6,6 +6,7 @@ import dev.prooflane.local.LocalOptions;
 import dev.prooflane.local.LocalRuntime;
 import dev.prooflane.local.LocalRuntimeAccess;
 import dev.prooflane.local.StateFolder;
+import dev.prooflane.local.store.Recovery;
 import dev.prooflane.model.ConflictException;
 import dev.prooflane.model.Environment;
 import dev.prooflane.server.api.ApiExtension;
@@ -15,6 +16,7 @@ import dev.prooflane.server.api.ApiServices;
 import dev.prooflane.server.audit.Governance;
 import dev.prooflane.server.auth.AdminTokenFile;
 import dev.prooflane.server.auth.TokenStore;
+import dev.prooflane.server.baseline.BaselineService;
 import dev.prooflane.server.runs.Runs;
 import dev.prooflane.server.runs.Validations;
 import dev.prooflane.server.sandboxes.SandboxService;
@@ -38,7 +40,7 @@ public final class Daemon implements AutoCloseable {
   private final LocalRuntime runtime;
   private final StateFolder state;
   private final ApiServer api;
-  private final DaemonInfo info;
+  private volatile DaemonInfo info;
 
   /** What to close when the daemon stops, the last opened first. */
   private final Deque<Runnable> closers = new ArrayDeque<>();
@@ -60,22 +62,28 @@ public final class Daemon implements AutoCloseable {
     try {
       TokenStore tokens = TokenStore.open(state);
       closers.push(tokens::close);
-      AdminTokenFile.ensure(tokens, state.root(), progress);
       Governance governance = new Governance(policy, state);
       closers.push(governance::close);
+      runtime.recovery().ifPresent(r -> reportRecovery(governance, r, progress));
+      AdminTokenFile.ensure(
+          tokens,
+          state.root(),
+          progress,
+          token -> governance.record("token.created", Governance.token(token, "daemon")));
       SandboxService sandboxes = SandboxService.of(runtime, governance);
       Runs runs =
           new Runs(
-              runtime.environment(),
+              runtime::environment,
               new LocalRuntimeAccess(runtime, text -> governance.redactor().text(text)),
               governance,
               state);
       closers.push(runs::close);
       Validations validations = new Validations(runs, sandboxes, governance);
+      BaselineService baseline = new BaselineService(runtime, governance, this::applied);
       this.api =
           ApiServer.start(
               new ApiServices(
-                  runtime, sandboxes, runs, validations, tokens, governance, this::close),
+                  runtime, sandboxes, baseline, runs, validations, tokens, governance, this::close),
               host,
               apiPort,
               extensions);
@@ -93,6 +101,19 @@ public final class Daemon implements AutoCloseable {
     info.write(state);
     this.hook = new Thread(this::close, "prooflane-daemon-stop");
     Runtime.getRuntime().addShutdownHook(hook);
+  }
+
+  /** Records a recovery of the state database and says which audited changes it may miss. */
+  private static void reportRecovery(
+      Governance governance, Recovery recovery, Consumer<String> progress) {
+    List<String> after = governance.stateRecovered(recovery);
+    if (!after.isEmpty()) {
+      progress.accept(
+          "WARNING: the audit log records sandbox changes after the backup of "
+              + recovery.backupTime()
+              + ", which the recovered state may miss: "
+              + String.join("; ", after));
+    }
   }
 
   /**
@@ -128,7 +149,24 @@ public final class Daemon implements AutoCloseable {
       Optional<Path> policy,
       Consumer<String> progress,
       List<ApiExtension> extensions) {
+    return start(env, LocalOptions.of(stateDir), host, apiPort, policy, progress, extensions);
+  }
+
+  /**
+   * As {@link #start(Environment, Path, String, int, Optional, Consumer, List)}, with the local
+   * runtime's settings in {@code options} (its state folder among them), such as how often a
+   * starting service is reported as still waiting.
+   */
+  public static Daemon start(
+      Environment env,
+      LocalOptions options,
+      String host,
+      int apiPort,
+      Optional<Path> policy,
+      Consumer<String> progress,
+      List<ApiExtension> extensions) {
     PolicyFile policyFile = PolicyFile.load(policy, ActionCatalog.builtIn().names());
+    Path stateDir = options.stateFolder().root();
     DaemonInfo.read(stateDir)
         .filter(DaemonInfo::alive)
         .ifPresent(
@@ -142,7 +180,6 @@ public final class Daemon implements AutoCloseable {
                       + other.apiUrl()
                       + "); stop it with: prooflane down");
             });
-    LocalOptions options = LocalOptions.of(stateDir);
     LocalRuntime runtime = LocalRuntime.start(env, options, progress);
     try {
       return new Daemon(
@@ -155,6 +192,17 @@ public final class Daemon implements AutoCloseable {
 
   public DaemonInfo info() {
     return info;
+  }
+
+  /** Names the environment file in force in {@code daemon.json} once another one was applied. */
+  private void applied(Environment env) {
+    String file = env.file().toAbsolutePath().toString();
+    DaemonInfo current = info;
+    if (current != null && !current.envFile().equals(file)) {
+      DaemonInfo next = new DaemonInfo(current.pid(), current.apiUrl(), file, current.startedAt());
+      next.write(state);
+      info = next;
+    }
   }
 
   public LocalRuntime runtime() {

@@ -7,9 +7,11 @@ import dev.prooflane.local.LocalRuntime;
 import dev.prooflane.local.LocalRuntimeAccess;
 import dev.prooflane.local.StateFolder;
 import dev.prooflane.model.Environment;
+import dev.prooflane.server.audit.AuditLog;
 import dev.prooflane.server.audit.Governance;
 import dev.prooflane.server.runs.Runs;
 import dev.prooflane.server.runs.Validations;
+import dev.prooflane.server.sandboxes.Caller;
 import dev.prooflane.server.sandboxes.SandboxService;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,6 +37,19 @@ public record DaemonParts(
    */
   public static DaemonParts start(
       Environment env, Path stateDir, Duration ttlCheck, Optional<Path> policy) {
+    return start(env, stateDir, ttlCheck, policy, AuditLog.BeforeAppend.NONE);
+  }
+
+  /**
+   * As {@link #start(Environment, Path, Duration, Optional)}, with {@code beforeAppend} run before
+   * each audit record is written (a test makes it fail as a full disk would).
+   */
+  public static DaemonParts start(
+      Environment env,
+      Path stateDir,
+      Duration ttlCheck,
+      Optional<Path> policy,
+      AuditLog.BeforeAppend beforeAppend) {
     StateFolder state = StateFolder.of(stateDir);
     LocalRuntime runtime =
         LocalRuntime.start(
@@ -42,8 +57,16 @@ public record DaemonParts(
             new LocalOptions(state, Clock.systemUTC(), Duration.ofSeconds(3), ttlCheck),
             line -> {});
     Governance governance =
-        new Governance(PolicyFile.load(policy, ActionCatalog.builtIn().names()), state);
-    SandboxService sandboxes = SandboxService.of(runtime, governance);
+        new Governance(
+            PolicyFile.load(policy, ActionCatalog.builtIn().names()), state, beforeAppend);
+    SandboxService sandboxes;
+    try {
+      sandboxes = SandboxService.of(runtime, governance);
+    } catch (RuntimeException e) {
+      governance.close();
+      runtime.close();
+      throw e;
+    }
     Runs runs =
         new Runs(
             env,
@@ -52,6 +75,12 @@ public record DaemonParts(
             state);
     return new DaemonParts(
         state, runtime, governance, sandboxes, runs, new Validations(runs, sandboxes, governance));
+  }
+
+  /** Deletes every sandbox, as a {@code policy:admin} caller. */
+  public void deleteEverySandbox() {
+    Caller admin = new Caller("admin", true);
+    sandboxes.list().forEach(s -> sandboxes.delete(s.name(), admin));
   }
 
   @Override

@@ -69,6 +69,44 @@ public final class EchoEnvironment {
             + TestEnvironment.echoCommand());
   }
 
+  /**
+   * Writes the skill {@code always} (one {@code check} step that passes) into {@code
+   * dir/test-skills} and returns that folder.
+   */
+  public static Path alwaysPassingSkill(Path dir) throws IOException {
+    Path skills = Files.createDirectories(dir.resolve("test-skills"));
+    Files.writeString(
+        skills.resolve("always.yaml"),
+        """
+        name: always
+        description: A skill of the tests.
+        whenToUse: Never outside them.
+        steps:
+          - {id: only, action: check, with: {that: '${{ true }}', message: always true}}
+        """);
+    return skills;
+  }
+
+  /**
+   * Writes the environment file {@code file} named {@code name} with one echo service per entry of
+   * {@code services}, in order; an entry {@code b:2} is service {@code b} with {@code VERSION=2} in
+   * its environment (a changed definition of {@code b}).
+   */
+  public static void echoes(Path file, String name, String... services) throws IOException {
+    StringBuilder yaml = new StringBuilder("name: " + name + "\nservices:\n");
+    for (String service : services) {
+      String[] parts = service.split(":", 2);
+      yaml.append("  ")
+          .append(parts[0])
+          .append(":\n    command: ")
+          .append(TestEnvironment.echoCommand())
+          .append("\n    env: {PORT: \"${port}\"")
+          .append(parts.length == 2 ? ", VERSION: \"" + parts[1] + "\"" : "")
+          .append("}\n");
+    }
+    Files.writeString(file, yaml.toString());
+  }
+
   private static Environment write(Path dir, String moreEnv, String routing) throws IOException {
     Path file = dir.resolve("prooflane.yaml");
     Files.writeString(

@@ -1,5 +1,7 @@
 package dev.prooflane.actions.engine;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.prooflane.runtime.HopEntry;
 import dev.prooflane.runtime.RuntimeAccess;
 import dev.prooflane.runtime.SandboxInfo;
@@ -13,11 +15,14 @@ import java.util.Map;
  *
  * @param exercised per forked service, whether it served at least one keyed request
  * @param keyedHops every hop carrying the run's key, oldest first
+ * @param keyTrail where the key went and where it stopped
  */
-public record Coverage(Map<String, Boolean> exercised, List<HopEntry> keyedHops) {
+public record Coverage(
+    Map<String, Boolean> exercised, List<HopEntry> keyedHops, KeyTrail keyTrail) {
   public Coverage {
     exercised = Map.copyOf(exercised);
     keyedHops = List.copyOf(keyedHops);
+    requireNonNull(keyTrail, "keyTrail");
   }
 
   /**
@@ -27,10 +32,11 @@ public record Coverage(Map<String, Boolean> exercised, List<HopEntry> keyedHops)
   static Coverage measure(RuntimeAccess runtime, SandboxInfo sandbox, long hopCursor) {
     String key = sandbox.key().value();
     Map<String, Boolean> exercised = new LinkedHashMap<>();
+    List<HopEntry> all = List.of();
     List<HopEntry> keyed = List.of();
     for (int attempt = 0; attempt < 10; attempt++) {
-      keyed =
-          runtime.hopsSince(hopCursor).stream().filter(h -> key.equals(h.routingKey())).toList();
+      all = runtime.hopsSince(hopCursor);
+      keyed = all.stream().filter(h -> key.equals(h.routingKey())).toList();
       exercised.clear();
       for (String service : sandbox.forkedServices()) {
         exercised.put(
@@ -48,7 +54,7 @@ public record Coverage(Map<String, Boolean> exercised, List<HopEntry> keyedHops)
         Thread.currentThread().interrupt();
       }
     }
-    return new Coverage(exercised, keyed);
+    return new Coverage(exercised, keyed, KeyTrail.of(key, unexercised(exercised), all));
   }
 
   /**
@@ -58,8 +64,20 @@ public record Coverage(Map<String, Boolean> exercised, List<HopEntry> keyedHops)
     return !exercised.containsValue(Boolean.FALSE);
   }
 
+  /**
+   * Where the key stopped, in one clause (see {@link KeyTrail#describe}): what explains an
+   * unexercised fork.
+   */
+  public String whereTheKeyStopped() {
+    return keyTrail.describe(unexercised());
+  }
+
   /** The forked services that received no keyed traffic. */
-  public java.util.List<String> unexercised() {
+  public List<String> unexercised() {
+    return unexercised(exercised);
+  }
+
+  private static List<String> unexercised(Map<String, Boolean> exercised) {
     return exercised.entrySet().stream()
         .filter(e -> !e.getValue())
         .map(Map.Entry::getKey)

@@ -59,7 +59,8 @@ public record RunResult(
    * @param name its name
    * @param version its version
    * @param digest {@code sha256:<hex>} of its file
-   * @param file its file
+   * @param file its file as reports name it: relative to the environment's folder, or {@code
+   *     skill-dir:<folder name>/<file>} for a skill outside it; never absolute
    */
   public record SkillRef(String name, String version, String digest, String file) {}
 

@@ -51,8 +51,10 @@ final class RunVerdict {
                   + String.join(", ", coverage.unexercised())
                   + " of sandbox '"
                   + sandbox.get().name()
-                  + "'; a service on the path may drop the W3C baggage (see: prooflane hops --sandbox "
-                  + sandbox.get().name()
+                  + "'; "
+                  + coverage.whereTheKeyStopped()
+                  + " (see: prooflane hops --key "
+                  + sandbox.get().key()
                   + ")"
               : "no step ran";
       case PASS ->

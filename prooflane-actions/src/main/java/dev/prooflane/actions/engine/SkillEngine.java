@@ -118,7 +118,7 @@ public final class SkillEngine implements AutoCloseable {
             startedAt,
             (System.nanoTime() - start) / 1_000_000,
             new RunResult.SkillRef(
-                skill.name(), skill.version(), skill.digest(), skill.file().toString()),
+                skill.name(), skill.version(), skill.digest(), skills.reportPath(skill.name())),
             new RunResult.Target(
                 runtime.environment(),
                 sandbox.map(SandboxInfo::name).orElse(null),

@@ -72,9 +72,14 @@ public final class HttpAction implements Action {
               Field.required(
                   "hops",
                   "array",
-                  "the router's hops for this request: service, destination, status, routingKey"),
+                  "the router's hops for this request, in the order they arrived: service,"
+                      + " destination (baseline or the sandbox that served it), status,"
+                      + " routingKey"),
               Field.required(
-                  "servedBy", "string", "baseline or the sandbox that served the service"),
+                  "servedBy",
+                  "string",
+                  "baseline or the sandbox that served the addressed service (its first hop;"
+                      + " later hops are in hops)"),
               Field.required("traceId", "string", "the W3C trace id the request carried"),
               Field.required("url", "string", "the URL the request was sent to")),
           """
@@ -159,7 +164,8 @@ public final class HttpAction implements Action {
               + call.path()
               + " -> "
               + outcome.status()
-              + (outcome.servedBy() == null ? "" : " (served by " + outcome.servedBy() + ")");
+              + HopPath.describe(
+                  outcome.hops(), keyed ? context.sandbox().orElseThrow().name() : null);
     }
     List<Long> expected = expectedStatuses(input);
     ActionResult.Builder result =

@@ -20,9 +20,9 @@ import java.util.Map;
  * @param json whether the body is JSON
  * @param truncated whether the body was cut at 1 MiB
  * @param durationMillis from sending to the end of the body
- * @param hops the hops the router recorded with this request's trace id
- * @param servedBy {@code baseline} or the sandbox name that served the addressed service, or null
- *     when the router recorded no hop for it
+ * @param hops the hops the router recorded with this request's trace id, in the order they arrived
+ * @param servedBy {@code baseline} or the sandbox name that served the addressed service (its first
+ *     hop), or null when the router recorded no hop for it
  */
 public record HttpOutcome(
     Exchange exchange,

@@ -208,7 +208,10 @@ public final class ServiceClient {
     }
   }
 
-  /** The hops of this trace, waiting briefly until the addressed service's own hop is recorded. */
+  /**
+   * The hops of this trace in the order they arrived, waiting briefly until the addressed service's
+   * own hop is recorded.
+   */
   private static List<HopEntry> awaitHops(
       RuntimeAccess runtime, long cursor, String traceId, String service, ActionContext context)
       throws InterruptedException {
@@ -224,7 +227,7 @@ public final class ServiceClient {
           runtime.hopsSince(cursor).stream().filter(h -> traceId.equals(h.traceId())).toList();
       if (hops.stream().anyMatch(h -> h.service().equals(service))
           || System.nanoTime() >= deadline) {
-        return hops;
+        return hops.stream().sorted(HopPath.ARRIVAL).toList();
       }
       java.util.concurrent.locks.LockSupport.parkNanos(pauseMicros * 1_000);
       if (Thread.interrupted()) {

@@ -19,6 +19,7 @@ import java.util.TreeSet;
  * @param egress the external hosts the {@code http} action may call by URL
  * @param limits the limits
  * @param sandboxes how many sandboxes may exist, and for how long
+ * @param forks what a sandbox's forks may change, and who may run a command of their own
  * @param redactor what is redacted
  */
 public record Policy(
@@ -29,9 +30,11 @@ public record Policy(
     Egress egress,
     Limits limits,
     SandboxQuota sandboxes,
+    ForkRules forks,
     Redactor redactor) {
   /**
-   * Every action and skill; unkeyed writes refused; no external host; the default limits and
+   * Every action and skill; unkeyed writes refused; no external host; forks with their
+   * environment's command for sandbox:write, any command for sandbox:exec; the default limits and
    * redaction.
    */
   public static final Policy DEFAULT =
@@ -43,6 +46,7 @@ public record Policy(
           Egress.DEFAULT,
           Limits.DEFAULT,
           SandboxQuota.DEFAULT,
+          ForkRules.DEFAULT,
           Redactor.DEFAULT);
 
   public Policy {
@@ -53,6 +57,7 @@ public record Policy(
     requireNonNull(egress, "egress");
     requireNonNull(limits, "limits");
     requireNonNull(sandboxes, "sandboxes");
+    requireNonNull(forks, "forks");
     requireNonNull(redactor, "redactor");
   }
 

@@ -25,7 +25,7 @@ import java.util.regex.PatternSyntaxException;
 /** Reads a policy file (docs/policy.md); every problem is reported with file, line and field. */
 public final class PolicyReader {
   private static final Set<String> TOP =
-      Set.of("actions", "skills", "writes", "http", "limits", "sandboxes", "redact");
+      Set.of("actions", "skills", "writes", "http", "limits", "sandboxes", "forks", "redact");
   private static final Set<String> LIMITS =
       Set.of(
           "stepsPerRun",
@@ -93,9 +93,11 @@ public final class PolicyReader {
     Limits limits = top.containsKey("limits") ? limits(top.get("limits")) : Limits.DEFAULT;
     SandboxQuota sandboxes =
         top.containsKey("sandboxes") ? sandboxes(top.get("sandboxes")) : SandboxQuota.DEFAULT;
+    ForkRules forks =
+        top.containsKey("forks") ? ForkRulesReader.read(top.get("forks")) : ForkRules.DEFAULT;
     Redactor redactor = top.containsKey("redact") ? redact(top.get("redact")) : Redactor.DEFAULT;
     spec.throwIfProblems();
-    return new Policy(name, enabled, skills, writes, egress, limits, sandboxes, redactor);
+    return new Policy(name, enabled, skills, writes, egress, limits, sandboxes, forks, redactor);
   }
 
   private static Set<String> actionNames(SpecNode node, Set<String> known) {

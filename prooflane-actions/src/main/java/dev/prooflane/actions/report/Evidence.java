@@ -9,6 +9,7 @@ import dev.prooflane.actions.core.CapturedLog;
 import dev.prooflane.actions.core.Exchange;
 import dev.prooflane.actions.core.StepResult;
 import dev.prooflane.actions.engine.Coverage;
+import dev.prooflane.actions.engine.KeyTrail;
 import dev.prooflane.actions.engine.RunResult;
 import dev.prooflane.runtime.HopEntry;
 import dev.prooflane.runtime.LogEntry;
@@ -119,6 +120,27 @@ final class Evidence {
     ObjectNode out = F.objectNode();
     out.set("exercised", JsonValues.of(new TreeMap<>(c.exercised())));
     out.set("keyedHops", hops(c.keyedHops()));
+    out.set("keyTrail", keyTrail(c.keyTrail()));
+    return out;
+  }
+
+  private static ObjectNode keyTrail(KeyTrail t) {
+    ObjectNode out = F.objectNode();
+    ArrayNode reached = out.putArray("reached");
+    for (KeyTrail.Reached r : t.reached()) {
+      reached.addObject().put("service", r.service()).put("destination", r.destination());
+    }
+    out.set("lastKeyedHop", t.lastKeyedHop() == null ? F.nullNode() : hop(t.lastKeyedHop()));
+    ArrayNode drops = out.putArray("drops");
+    for (KeyTrail.Drop d : t.drops()) {
+      ObjectNode drop = drops.addObject();
+      drop.put("service", d.service());
+      drop.put("destination", d.destination());
+      drop.put("sameTrace", d.sameTrace());
+      drop.set("keyedHop", hop(d.keyedHop()));
+      drop.set("unkeyedHops", hops(d.unkeyedHops()));
+    }
+    out.set("unreached", JsonValues.of(t.unreached()));
     return out;
   }
 
@@ -128,19 +150,24 @@ final class Evidence {
       return out;
     }
     for (HopEntry h : hops) {
-      ObjectNode hop = out.addObject();
-      hop.put("seq", h.seq());
-      hop.put("time", h.time() == null ? null : h.time().toString());
-      hop.put("traceId", h.traceId());
-      hop.put("routingKey", h.routingKey());
-      hop.put("service", h.service());
-      hop.put("destination", h.destination());
-      hop.put("method", h.method());
-      hop.put("path", h.path());
-      hop.put("status", h.status());
-      hop.put("durationMicros", h.durationMicros());
+      out.add(hop(h));
     }
     return out;
+  }
+
+  private static ObjectNode hop(HopEntry h) {
+    ObjectNode hop = F.objectNode();
+    hop.put("seq", h.seq());
+    hop.put("time", h.time() == null ? null : h.time().toString());
+    hop.put("traceId", h.traceId());
+    hop.put("routingKey", h.routingKey());
+    hop.put("service", h.service());
+    hop.put("destination", h.destination());
+    hop.put("method", h.method());
+    hop.put("path", h.path());
+    hop.put("status", h.status());
+    hop.put("durationMicros", h.durationMicros());
+    return hop;
   }
 
   private static ArrayNode logs(List<CapturedLog> logs) {

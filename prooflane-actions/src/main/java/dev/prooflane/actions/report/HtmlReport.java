@@ -9,7 +9,9 @@ import dev.prooflane.actions.core.CapturedLog;
 import dev.prooflane.actions.core.Exchange;
 import dev.prooflane.actions.core.StepResult;
 import dev.prooflane.actions.core.Verdict;
+import dev.prooflane.actions.engine.KeyTrail;
 import dev.prooflane.actions.engine.RunResult;
+import dev.prooflane.actions.http.HopPath;
 import dev.prooflane.runtime.HopEntry;
 import dev.prooflane.runtime.LogEntry;
 import java.io.IOException;
@@ -119,8 +121,9 @@ public final class HtmlReport {
     if (inconclusive) {
       h.append("<div class=\"failure\"><h3>").append(pill(Verdict.INCONCLUSIVE));
       h.append("<code>coverage</code></h3><p>The forked code received no keyed traffic, so this")
-          .append(" run proves nothing about the change. The routing key was dropped on the way")
-          .append(" or never sent; see Coverage below.</p></div>\n");
+          .append(" run proves nothing about the change")
+          .append(esc(Narrative.keyStopped(run)))
+          .append(". See Coverage below.</p></div>\n");
     }
     for (StepTree.Flat f : failures) {
       StepResult s = f.result();
@@ -210,6 +213,19 @@ public final class HtmlReport {
                       .append("</td></tr>"));
       h.append("</table>\n");
       hops(h, run.coverage().keyedHops(), "keyed hops the router recorded");
+      for (KeyTrail.Drop d : run.coverage().keyTrail().drops()) {
+        hops(
+            h,
+            d.unkeyedHops(),
+            "calls without the key while "
+                + d.service()
+                + " ("
+                + HopPath.where(d.destination())
+                + ") served "
+                + d.keyedHop().method()
+                + " "
+                + d.keyedHop().path());
+      }
     }
     h.append("</section>\n");
   }

@@ -150,7 +150,8 @@ public final class JunitReport {
             + String.join(", ", run.coverage().unexercised())
             + " in sandbox "
             + run.target().sandbox()
-            + " (the routing key was dropped or never sent)";
+            + ": "
+            + run.coverage().whereTheKeyStopped();
     return new Case(Statement.COVERAGE_TEST, "INCONCLUSIVE", 0, "failure", message, detail);
   }
 

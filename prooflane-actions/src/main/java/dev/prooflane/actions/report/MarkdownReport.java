@@ -60,7 +60,9 @@ public final class MarkdownReport {
       md.append("### Failures\n\n");
       if (run.verdict() == Verdict.INCONCLUSIVE) {
         md.append("- **coverage**: the forked code received no keyed traffic, so this run proves")
-            .append(" nothing about the change (see Coverage below).\n");
+            .append(" nothing about the change")
+            .append(inline(Narrative.keyStopped(run)))
+            .append(" (see Coverage below).\n");
       }
       for (StepTree.Flat f : failures) {
         failure(md, f);

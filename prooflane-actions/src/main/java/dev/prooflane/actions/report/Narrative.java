@@ -21,7 +21,10 @@ final class Narrative {
 
   private Narrative() {}
 
-  /** Whose code answered: one sentence per forked service, then keyed hops that hit baseline. */
+  /**
+   * Whose code answered: one sentence per forked service, then keyed hops that hit baseline, then,
+   * when a fork was not exercised, where the key stopped.
+   */
   static List<String> coverage(RunResult run) {
     List<String> out = new ArrayList<>();
     if (run.coverage() == null) {
@@ -65,7 +68,17 @@ final class Narrative {
       baseline.forEach((k, n) -> parts.add(k + " (" + n + ")"));
       out.add("keyed requests to services the sandbox does not fork: " + String.join(", ", parts));
     }
+    if (!run.coverage().allExercised()) {
+      out.add("where the key stopped: " + run.coverage().whereTheKeyStopped());
+    }
     return out;
+  }
+
+  /** {@code : the key reached ...} when a fork was not exercised, else empty. */
+  static String keyStopped(RunResult run) {
+    return run.coverage() == null || run.coverage().allExercised()
+        ? ""
+        : ": " + run.coverage().whereTheKeyStopped();
   }
 
   /** {@code GET /prices/1 (200)}. */

@@ -39,25 +39,38 @@ public final class SkillReader {
 
   /** Reads the skill at {@code file}; {@code actions} are the action names that exist. */
   public static Skill read(Path file, Set<String> actions) {
+    return read(file, file.toString(), actions);
+  }
+
+  /**
+   * Reads the skill at {@code file}, calling it {@code shownAs} in step locations and problems
+   * (such as {@code skills/checkout.yaml:12}, which reports show).
+   */
+  public static Skill read(Path file, String shownAs, Set<String> actions) {
     byte[] bytes;
     try {
       if (Files.size(file) > SpecFile.MAX_CHARS) {
         throw new SpecException(
             new SpecProblem(
-                file.toString(), 0, 0, "", "file is larger than " + SpecFile.MAX_CHARS + " bytes"));
+                shownAs, 0, 0, "", "file is larger than " + SpecFile.MAX_CHARS + " bytes"));
       }
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      throw new SpecException(new SpecProblem(file.toString(), 0, 0, "", "file not found"));
+      throw new SpecException(new SpecProblem(shownAs, 0, 0, "", "file not found"));
     } catch (IOException e) {
       throw new ProoflaneException("cannot read " + file + ": " + e.getMessage(), e);
     }
-    return parse(file, new String(bytes, StandardCharsets.UTF_8), digest(bytes), actions);
+    return parse(file, shownAs, new String(bytes, StandardCharsets.UTF_8), digest(bytes), actions);
   }
 
   /** Parses {@code text} as if read from {@code file}. */
   public static Skill parse(Path file, String text, String digest, Set<String> actions) {
-    SpecFile spec = SpecFile.parse(file.toString(), text);
+    return parse(file, file.toString(), text, digest, actions);
+  }
+
+  private static Skill parse(
+      Path file, String shownAs, String text, String digest, Set<String> actions) {
+    SpecFile spec = SpecFile.parse(shownAs, text);
     SpecNode root = spec.root();
     Map<String, SpecNode> top = root.entries();
     root.rejectUnknown(top, TOP);

@@ -11,6 +11,7 @@ import dev.prooflane.actions.core.StepResult;
 import dev.prooflane.actions.core.Verdict;
 import dev.prooflane.actions.engine.RunResult;
 import dev.prooflane.actions.testing.LoopbackEnvironment;
+import dev.prooflane.actions.testing.LoopbackShop;
 import dev.prooflane.actions.testing.Received;
 import dev.prooflane.actions.testing.Reply;
 import dev.prooflane.actions.testing.SkillRuns;
@@ -103,6 +104,44 @@ class HttpActionTest {
     assertThat(exchange.keyed()).isTrue();
     assertThat(exchange.hops()).hasSize(1);
     assertThat(r.verdict()).as(r.message()).isEqualTo(Verdict.PASS);
+  }
+
+  @Test
+  void theStepMessageNamesTheHopsTheForkServedNotOnlyTheFirstHop() throws Exception {
+    env = LoopbackShop.start(LoopbackShop.Catalog.PROPAGATES);
+    env.sandbox("pr-42", "k42", Map.of("pricing", LoopbackShop.discountedPricing()));
+
+    StepResult page = step(run(env, "pr-42", Map.of(), LoopbackShop.PRODUCT_PAGE), "page");
+
+    assertThat(page.message())
+        .isEqualTo(
+            "GET frontend/products/1 -> 200, pricing served by sandbox pr-42 (hops: frontend"
+                + " (baseline) -> catalog (baseline) -> pricing (sandbox pr-42) -> inventory"
+                + " (baseline))");
+    assertThat(page.outputs().get("servedBy")).isEqualTo("baseline");
+    assertThat((List<?>) page.outputs().get("hops"))
+        .extracting(h -> ((Map<?, ?>) h).get("service") + "@" + ((Map<?, ?>) h).get("destination"))
+        .containsExactly(
+            "frontend@baseline", "catalog@baseline", "pricing@pr-42", "inventory@baseline");
+  }
+
+  @Test
+  void theStepMessageSaysWhenNoHopReachedTheForkAndWhichHopsLostTheKey() throws Exception {
+    env = LoopbackShop.start(LoopbackShop.Catalog.DROPS_KEY);
+    env.sandbox("pr-42", "k42", Map.of("pricing", LoopbackShop.discountedPricing()));
+
+    StepResult keyed = step(run(env, "pr-42", Map.of(), LoopbackShop.PRODUCT_PAGE), "page");
+    StepResult baseline = step(run(env, null, Map.of(), LoopbackShop.PRODUCT_PAGE), "page");
+
+    assertThat(keyed.message())
+        .isEqualTo(
+            "GET frontend/products/1 -> 200, no hop served by sandbox pr-42 (hops: frontend"
+                + " (baseline) -> catalog (baseline) -> pricing (baseline, no key) -> inventory"
+                + " (baseline))");
+    assertThat(baseline.message())
+        .isEqualTo(
+            "GET frontend/products/1 -> 200 (hops: frontend (baseline) -> catalog (baseline) ->"
+                + " pricing (baseline) -> inventory (baseline))");
   }
 
   @Test

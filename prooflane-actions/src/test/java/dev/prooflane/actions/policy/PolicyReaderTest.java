@@ -42,6 +42,13 @@ class PolicyReaderTest {
         perOwner: 3
         total: 20
         maxTtl: 8h
+      forks:
+        commands:
+          - "java ** -cp target/*.jar dev.prooflane.examples.shop.*"
+          - [sh, "${dir}/scripts/*.sh"]
+        artifacts: [target, /srv/ci/builds]
+        env: [LOG_LEVEL, "FEATURE_*"]
+        args: false
       redact:
         headers: [X-Session]
         patterns: ['tok_[0-9a-f]{16}']
@@ -127,6 +134,51 @@ class PolicyReaderTest {
                   .contains("did you mean 'stepTimeout'?")
                   .contains("invalid regular expression");
             });
+  }
+
+  @Test
+  void readsTheForksSection() {
+    ForkRules forks = PolicyReader.parse("policy.yaml", FULL, ACTIONS).forks();
+
+    assertThat(forks.commands())
+        .extracting(CommandRule::toString)
+        .containsExactly(
+            "java ** -cp target/*.jar dev.prooflane.examples.shop.*", "sh ${dir}/scripts/*.sh");
+    assertThat(forks.artifacts()).containsExactly("target", "/srv/ci/builds");
+    assertThat(forks.env()).containsExactly("LOG_LEVEL", "FEATURE_*");
+    assertThat(forks.args()).isFalse();
+    assertThat(PolicyReader.parse("empty.yaml", "{}", ACTIONS).forks())
+        .isEqualTo(ForkRules.DEFAULT);
+  }
+
+  @Test
+  void reportsBadForksSectionsLocated() {
+    String bad =
+        """
+        forks:
+          commands: ["", [], "sh 'unterminated"]
+          artifacts: [""]
+          env: [LD PRELOAD, "*FOO"]
+          args: sometimes
+          exec: true
+        """;
+    assertThatThrownBy(() -> PolicyReader.parse("policy.yaml", bad, ACTIONS))
+        .isInstanceOf(SpecException.class)
+        .satisfies(
+            e ->
+                assertThat(((SpecException) e).problems())
+                    .extracting(SpecProblem::line, SpecProblem::field)
+                    .contains(
+                        org.assertj.core.groups.Tuple.tuple(2, "forks.commands[0]"),
+                        org.assertj.core.groups.Tuple.tuple(2, "forks.commands[1]"),
+                        org.assertj.core.groups.Tuple.tuple(2, "forks.commands[2]"),
+                        org.assertj.core.groups.Tuple.tuple(3, "forks.artifacts[0]"),
+                        org.assertj.core.groups.Tuple.tuple(4, "forks.env[0]"),
+                        org.assertj.core.groups.Tuple.tuple(4, "forks.env[1]"),
+                        org.assertj.core.groups.Tuple.tuple(5, "forks.args"),
+                        org.assertj.core.groups.Tuple.tuple(6, "forks.exec")))
+        .hasMessageContaining("(expected: a variable name such as LOG_LEVEL")
+        .hasMessageContaining("empty command");
   }
 
   @Test

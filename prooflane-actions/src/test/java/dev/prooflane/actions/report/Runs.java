@@ -6,6 +6,7 @@ import dev.prooflane.actions.core.Exchange;
 import dev.prooflane.actions.core.StepResult;
 import dev.prooflane.actions.core.Verdict;
 import dev.prooflane.actions.engine.Coverage;
+import dev.prooflane.actions.engine.KeyTrail;
 import dev.prooflane.actions.engine.RunResult;
 import dev.prooflane.runtime.HopEntry;
 import dev.prooflane.runtime.LogEntry;
@@ -26,20 +27,26 @@ final class Runs {
   static final RunResult.Target TARGET =
       new RunResult.Target("shop", "pr-42", "k7f3a", List.of("pricing"));
 
+  static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
+
   private Runs() {}
 
   static HopEntry hop(long seq, String service, String destination, String path) {
+    return hop(seq, 10 * seq, TRACE, "k7f3a", service, destination, path, 1800);
+  }
+
+  /** A GET answered 200, arriving {@code atMillis} after T0. */
+  static HopEntry hop(
+      long seq,
+      long atMillis,
+      String trace,
+      String key,
+      String service,
+      String destination,
+      String path,
+      long micros) {
     return new HopEntry(
-        seq,
-        T0.plusMillis(seq * 10),
-        "4bf92f3577b34da6a3ce929d0e0e4736",
-        "k7f3a",
-        service,
-        destination,
-        "GET",
-        path,
-        200,
-        1800);
+        seq, T0.plusMillis(atMillis), trace, key, service, destination, "GET", path, 200, micros);
   }
 
   static Exchange quote(String body, List<HopEntry> hops) {
@@ -55,7 +62,7 @@ final class Runs {
         Map.of("content-type", List.of("application/json")),
         body,
         12.5,
-        "4bf92f3577b34da6a3ce929d0e0e4736",
+        TRACE,
         hops,
         null);
   }
@@ -75,16 +82,14 @@ final class Runs {
         8.0,
         "0af7651916cd43dd8448eb211c80319c",
         List.of(
-            new HopEntry(
+            hop(
                 9,
-                T0.plusMillis(900),
+                900,
                 "0af7651916cd43dd8448eb211c80319c",
                 null,
                 "pricing",
                 "baseline",
-                "GET",
                 "/prices/1",
-                200,
                 1500)),
         null);
   }
@@ -140,7 +145,7 @@ final class Runs {
         List.of(quote, contract),
         Verdict.PASS,
         "every step passed",
-        new Coverage(Map.of("pricing", true), hops));
+        new Coverage(Map.of("pricing", true), hops, KeyTrail.of("k7f3a", List.of(), hops)));
   }
 
   static RunResult fail() {
@@ -250,11 +255,13 @@ final class Runs {
         List.of(quote, contract, logs, diff, nested, skipped),
         Verdict.FAIL,
         "contract: 2 violations",
-        new Coverage(Map.of("pricing", true), hops));
+        new Coverage(Map.of("pricing", true), hops, KeyTrail.of("k7f3a", List.of(), hops)));
   }
 
+  /** Catalog received the key but called pricing without it, in the same trace. */
   static RunResult inconclusive() {
     List<HopEntry> hops = List.of(hop(1, "catalog", "baseline", "/items/1"));
+    HopEntry unkeyed = hop(2, 11, TRACE, null, "pricing", "baseline", "/prices/1", 400);
     StepResult quote =
         new StepResult(
             "quote",
@@ -274,7 +281,10 @@ final class Runs {
         List.of(quote),
         Verdict.INCONCLUSIVE,
         "no keyed request reached pricing in pr-42",
-        new Coverage(Map.of("pricing", false), hops));
+        new Coverage(
+            Map.of("pricing", false),
+            hops,
+            KeyTrail.of("k7f3a", List.of("pricing"), List.of(unkeyed, hops.get(0)))));
   }
 
   private static RunResult run(

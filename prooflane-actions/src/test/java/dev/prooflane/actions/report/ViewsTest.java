@@ -2,6 +2,7 @@ package dev.prooflane.actions.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +65,38 @@ class ViewsTest {
 
     assertThat(md).contains("Prooflane INCONCLUSIVE");
     assertThat(md).contains("pricing in sandbox pr-42 served NO keyed requests");
+  }
+
+  @Test
+  void everyReportOfAnInconclusiveRunSaysWhereTheKeyStopped() throws Exception {
+    ReportFiles files = Reports.write(Runs.inconclusive(), dir, KEYS);
+    String where =
+        "the key reached catalog (baseline); catalog's calls to pricing carried no key: catalog"
+            + " (baseline) dropped it; last keyed hop: catalog (baseline) GET /items/1 -> 200";
+
+    JsonNode trail =
+        Verifier.verify(files.json()).statement().at("/predicate/prooflane/coverage/keyTrail");
+    assertThat(trail.at("/reached/0/service").asText()).isEqualTo("catalog");
+    assertThat(trail.at("/lastKeyedHop/path").asText()).isEqualTo("/items/1");
+    assertThat(trail.at("/drops/0/service").asText()).isEqualTo("catalog");
+    assertThat(trail.at("/drops/0/destination").asText()).isEqualTo("baseline");
+    assertThat(trail.at("/drops/0/sameTrace").asBoolean()).isTrue();
+    assertThat(trail.at("/drops/0/keyedHop/routingKey").asText()).isEqualTo("k7f3a");
+    assertThat(trail.at("/drops/0/unkeyedHops/0/service").asText()).isEqualTo("pricing");
+    assertThat(trail.at("/drops/0/unkeyedHops/0/routingKey").isNull()).isTrue();
+    assertThat(trail.get("unreached")).isEmpty();
+
+    assertThat(Files.readString(files.md()))
+        .contains("catalog's calls to pricing carried no key: catalog (baseline) dropped it")
+        .contains("last keyed hop: catalog (baseline) GET /items/1 -\\> 200");
+    Document junit = parse(files.junit());
+    NodeList cases = junit.getElementsByTagName("testcase");
+    Element coverage = (Element) cases.item(cases.getLength() - 1);
+    assertThat(((Element) coverage.getElementsByTagName("failure").item(0)).getAttribute("message"))
+        .contains(where);
+    assertThat(Files.readString(files.html()))
+        .contains("catalog&#39;s calls to pricing carried no key: catalog (baseline) dropped it")
+        .contains("calls without the key while catalog (baseline) served GET /items/1");
   }
 
   @Test

@@ -47,6 +47,11 @@ public final class HostileYaml {
           "perOwner",
           "total",
           "maxTtl",
+          "forks",
+          "commands",
+          "artifacts",
+          "env",
+          "args",
           "redact",
           "headers",
           "patterns");

@@ -35,8 +35,8 @@ import java.util.concurrent.Executors;
 /**
  * A whole environment on loopback for tests: one router listener per service (real HTTP), which
  * routes a request carrying a sandbox's key (in any form) to that sandbox's fork of the service and
- * everything else to the baseline instance, records a hop just after answering, and keeps each
- * instance's log in memory.
+ * everything else to the baseline instance, records a hop just after answering (with the time the
+ * request arrived, as the real router does), and keeps each instance's log in memory.
  */
 public final class LoopbackEnvironment implements RuntimeAccess, AutoCloseable {
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -112,7 +112,21 @@ public final class LoopbackEnvironment implements RuntimeAccess, AutoCloseable {
     return new Reply(response.statusCode(), Map.of(), response.body());
   }
 
+  /**
+   * Calls {@code service} from inside an instance without any context: no key and no trace, as a
+   * service that builds its own client request does.
+   */
+  public Reply callWithoutContext(String service, String path)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create(uris.get(service) + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    return new Reply(response.statusCode(), Map.of(), response.body());
+  }
+
   private void route(String service, HttpExchange exchange) throws IOException {
+    Instant arrived = Instant.now();
     long start = System.nanoTime();
     Map<String, List<String>> headers = new TreeMap<>();
     exchange
@@ -177,7 +191,7 @@ public final class LoopbackEnvironment implements RuntimeAccess, AutoCloseable {
       hops.add(
           new HopEntry(
               hops.size() + 1,
-              Instant.now(),
+              arrived,
               traceId,
               key,
               service,

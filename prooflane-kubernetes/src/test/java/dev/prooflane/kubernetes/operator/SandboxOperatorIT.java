@@ -220,7 +220,7 @@ class SandboxOperatorIT {
     awaitPhase("pr-42", SandboxReconciler.PENDING);
 
     await()
-        .atMost(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(15))
         .untilAsserted(
             () ->
                 assertThat(routeNames(virtualService("pricing")))

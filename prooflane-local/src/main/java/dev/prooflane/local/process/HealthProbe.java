@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -24,21 +25,38 @@ public final class HealthProbe {
   /** Lines of output quoted in a failure message. */
   static final int QUOTED_LINES = 20;
 
-  /** The longest a single try may take; an instance that is up answers a health check fast. */
-  private static final Duration PER_TRY = Duration.ofSeconds(1);
+  /**
+   * How long a try may go unanswered before the failure message reports it ("no answer within N
+   * ms") instead of the status seen before it; also the connect timeout. A try is never cut short
+   * at this point: it is left to finish, however slow the instance is.
+   */
+  static final Duration SLOW_TRY = Duration.ofSeconds(1);
+
+  /**
+   * How long a try still in flight at the deadline may take to finish after the probe has given up;
+   * only then does the client close the connection.
+   */
+  static final Duration GRACE = Duration.ofSeconds(10);
 
   private static final HttpClient CLIENT =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(PER_TRY)
+          .connectTimeout(SLOW_TRY)
           .followRedirects(HttpClient.Redirect.NEVER)
           .build();
+
+  private static final String NO_ANSWER_YET = "no answer yet";
 
   private HealthProbe() {}
 
   /**
    * Sends {@code GET uri} every {@code check.interval()} until one answers 2xx, for at most {@code
    * check.timeout()} ({@code check.path()} is only quoted in messages: {@code uri} is used as is).
+   *
+   * <p>One try is in flight at a time, and a try is never aborted: an instance that answers slowly
+   * (a busy machine) gets its answer read, however long it takes, and is never hung up on while it
+   * writes it, so its own log shows no error that the probe caused. Only the timeout ends the wait;
+   * a try still in flight then is left to finish on its own, for at most {@link #GRACE} more.
    *
    * @param uri the full health address, such as {@code http://127.0.0.1:41234/health}
    * @throws InstanceFailedException at once when {@code process} exits first (with its exit code),
@@ -52,7 +70,7 @@ public final class HealthProbe {
     URI target = uri;
     long deadline = System.nanoTime() + check.timeout().toNanos();
     CompletableFuture<Integer> exit = process.onExit();
-    String last = "no answer yet";
+    String last = NO_ANSWER_YET;
     while (true) {
       if (exit.isDone()) {
         throw exited(process, target, exit.join(), last);
@@ -61,13 +79,14 @@ public final class HealthProbe {
       if (left <= 0) {
         throw timedOut(process, target, check, last);
       }
-      Duration tryFor = Duration.ofNanos(Math.min(left, PER_TRY.toNanos()));
-      HttpRequest request = HttpRequest.newBuilder(target).timeout(tryFor).GET().build();
+      HttpRequest request =
+          HttpRequest.newBuilder(target).timeout(Duration.ofNanos(left).plus(GRACE)).GET().build();
+      long sent = System.nanoTime();
       CompletableFuture<HttpResponse<Void>> answer =
           CLIENT.sendAsync(request, HttpResponse.BodyHandlers.discarding());
       try {
         // Whichever comes first: the answer or the exit, which must not wait for a slow try.
-        CompletableFuture.anyOf(answer, exit).get(tryFor.toNanos(), TimeUnit.NANOSECONDS);
+        CompletableFuture.anyOf(answer, exit).get(left, TimeUnit.NANOSECONDS);
         if (answer.isDone()) {
           int status = answer.join().statusCode();
           if (status / 100 == 2) {
@@ -78,9 +97,13 @@ public final class HealthProbe {
       } catch (ExecutionException e) {
         last = describe(e.getCause());
       } catch (TimeoutException e) {
-        // a last try cut short by the deadline says nothing new: keep the answer before it
-        if (tryFor.compareTo(PER_TRY) >= 0 || last.equals("no answer yet")) {
-          last = "no answer within " + tryFor.toMillis() + " ms";
+        // The deadline passed with this try in flight; it is left to finish (never cut off
+        // mid-answer). A try cut short by the deadline says nothing new: keep the answer before it.
+        long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent);
+        if (last.equals(NO_ANSWER_YET)) {
+          last = "no answer within " + waited + " ms";
+        } else if (waited >= SLOW_TRY.toMillis()) {
+          last = last + ", then no answer within " + waited + " ms";
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -89,8 +112,6 @@ public final class HealthProbe {
             Optional.empty(),
             process.logs().file(),
             "interrupted while waiting for " + process.id() + " to answer GET " + target);
-      } finally {
-        answer.cancel(true);
       }
       pause(exit, Math.min(check.interval().toNanos(), deadline - System.nanoTime()));
     }
@@ -114,8 +135,11 @@ public final class HealthProbe {
     if (error instanceof ConnectException) {
       return "connection refused";
     }
+    if (error instanceof HttpConnectTimeoutException) {
+      return "no connection within " + SLOW_TRY.toMillis() + " ms";
+    }
     if (error instanceof HttpTimeoutException) {
-      return "no answer within the per-try timeout";
+      return "no answer within the request's timeout";
     }
     if (error instanceof IOException && error.getMessage() != null) {
       return error.getClass().getSimpleName() + ": " + error.getMessage();

@@ -12,14 +12,11 @@ import dev.prooflane.local.process.ProcessRegistry;
 import dev.prooflane.local.process.RegisteredProcess;
 import dev.prooflane.model.Sandbox;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -32,12 +29,14 @@ import java.util.Optional;
  *
  * <p>Thread-safe: one connection, every method synchronized. The file is in WAL mode with a busy
  * timeout, so a second reader (a CLI looking at state) does not fail on a busy database.
+ *
+ * <p>Opened with a backup ({@link #open(Path, Path, Path)}), it keeps that backup a consistent copy
+ * after every committed change, and recovers from it when the database is found damaged on open. A
+ * write that fails throws {@link StateWriteException}: nothing of it was committed.
  */
 public final class StateStore implements AutoCloseable, ProcessRegistry {
   /** The schema this code reads and writes, kept in {@code PRAGMA user_version}. */
   static final int SCHEMA_VERSION = 1;
-
-  private static final int BUSY_TIMEOUT_MS = 5_000;
 
   private static final ObjectMapper JSON =
       JsonMapper.builder()
@@ -49,18 +48,26 @@ public final class StateStore implements AutoCloseable, ProcessRegistry {
 
   private final Path path;
   private final Connection connection;
+  private final StateBackup backup;
+  private final Recovery recovery;
   private boolean closed;
 
   /**
    * Opens (creating when missing, with its parent directories) the database at {@code path} and
-   * brings its schema up to date.
+   * brings its schema up to date; keeps no backup.
    *
-   * @throws StateStoreException when the file cannot be opened, is not a database, or was written
-   *     by a newer Prooflane
+   * @throws StateStoreException when the file cannot be opened, is damaged or not a database, or
+   *     was written by a newer Prooflane
    */
   public StateStore(Path path) {
-    this.path = requireNonNull(path, "path").toAbsolutePath();
-    this.connection = connect(this.path);
+    this(requireNonNull(path, "path").toAbsolutePath(), null, null);
+  }
+
+  private StateStore(Path path, StateBackup backup, Recovery recovery) {
+    this.path = path;
+    this.connection = StateConnection.open(path);
+    this.backup = backup;
+    this.recovery = recovery;
   }
 
   /** Same as {@link #StateStore(Path)}. */
@@ -68,71 +75,46 @@ public final class StateStore implements AutoCloseable, ProcessRegistry {
     return new StateStore(path);
   }
 
-  private static Connection connect(Path path) {
-    Connection connection = null;
+  /**
+   * Opens the database at {@code path} as {@link #StateStore(Path)} does, keeping {@code backup} a
+   * consistent copy of it after every committed change. A database found damaged on open (it is not
+   * a database, or SQLite's {@code quick_check} fails) is moved to {@code damagedAside}, never
+   * deleted, and replaced by the backup; {@link #recovery()} then says what was recovered and what
+   * was lost.
+   *
+   * @throws StateStoreException when the database is damaged and there is no usable backup
+   */
+  public static StateStore open(Path path, Path backup, Path damagedAside) {
+    Path db = requireNonNull(path, "path").toAbsolutePath();
+    Path copy = requireNonNull(backup, "backup").toAbsolutePath();
+    Recovery recovery = null;
     try {
-      Path parent = path.getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
+      new StateStore(db).close();
+    } catch (DamagedDatabaseException e) {
+      Path aside = requireNonNull(damagedAside, "damagedAside").toAbsolutePath();
+      recovery = StateRecovery.replaceWithBackup(db, copy, aside, e.reason());
+      try {
+        new StateStore(db).close();
+      } catch (StateStoreException again) {
+        StateRecovery.undo(db, aside);
+        throw new StateStoreException(
+            db,
+            "is damaged ("
+                + e.reason()
+                + ") and so is its backup "
+                + copy
+                + " ("
+                + again.getMessage()
+                + "); move it away to start empty (every sandbox record in it is lost)",
+            again);
       }
-      connection = DriverManager.getConnection("jdbc:sqlite:" + path);
-      migrate(path, connection);
-      return connection;
-    } catch (IOException | SQLException e) {
-      closeQuietly(connection);
-      throw new StateStoreException(
-          path,
-          "cannot open: "
-              + e.getMessage()
-              + "; if the file is damaged, move it away to start empty",
-          e);
-    } catch (RuntimeException e) {
-      closeQuietly(connection);
-      throw e;
     }
+    return new StateStore(db, new StateBackup(db, copy), recovery);
   }
 
-  private static void migrate(Path path, Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
-      statement.execute("PRAGMA journal_mode = WAL");
-      statement.execute("PRAGMA synchronous = NORMAL");
-      int version;
-      try (ResultSet rows = statement.executeQuery("PRAGMA user_version")) {
-        version = rows.next() ? rows.getInt(1) : 0;
-      }
-      if (version > SCHEMA_VERSION) {
-        throw new StateStoreException(
-            path,
-            "written by a newer Prooflane (schema version "
-                + version
-                + ", this one knows up to "
-                + SCHEMA_VERSION
-                + "); upgrade Prooflane or move the file away",
-            null);
-      }
-      if (version == SCHEMA_VERSION) {
-        return;
-      }
-      connection.setAutoCommit(false);
-      try {
-        statement.execute(
-            "CREATE TABLE IF NOT EXISTS sandboxes ("
-                + "name TEXT PRIMARY KEY, json TEXT NOT NULL, updated_at TEXT)");
-        statement.execute(
-            "CREATE TABLE IF NOT EXISTS processes ("
-                + "pid INTEGER PRIMARY KEY, id TEXT, started_at TEXT)");
-        statement.execute(
-            "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-        statement.execute("PRAGMA user_version = " + SCHEMA_VERSION);
-        connection.commit();
-      } catch (SQLException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
-    }
+  /** How the database was recovered from its backup when it was opened, if it was damaged. */
+  public Optional<Recovery> recovery() {
+    return Optional.ofNullable(recovery);
   }
 
   /** The database file. */
@@ -274,6 +256,10 @@ public final class StateStore implements AutoCloseable, ProcessRegistry {
       connection.close();
     } catch (SQLException e) {
       throw new StateStoreException(path, "cannot close: " + e.getMessage(), e);
+    } finally {
+      if (backup != null) {
+        backup.close();
+      }
     }
   }
 
@@ -317,7 +303,10 @@ public final class StateStore implements AutoCloseable, ProcessRegistry {
     try (PreparedStatement statement = prepare(sql, args)) {
       statement.executeUpdate();
     } catch (SQLException e) {
-      throw new StateStoreException(path, "cannot " + what + ": " + e.getMessage(), e);
+      throw StateWriteException.of(path, what + " in the state database", e);
+    }
+    if (backup != null) {
+      backup.changed();
     }
   }
 
@@ -352,17 +341,6 @@ public final class StateStore implements AutoCloseable, ProcessRegistry {
     } catch (SQLException e) {
       statement.close();
       throw e;
-    }
-  }
-
-  private static void closeQuietly(Connection connection) {
-    if (connection == null) {
-      return;
-    }
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      // Already failing to open; the first error is the one worth reporting.
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.prooflane.local.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.prooflane.model.HealthCheck;
@@ -83,7 +84,8 @@ class HealthProbeTest {
         .hasMessageContaining("stdout booting")
         .hasMessageContaining("stderr bad config")
         .hasMessageContaining(dir.resolve("logs/pr-2/crashy.log").toString());
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    // at once: well before the 30 s timeout, with room for a machine whose cores are all busy
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
   }
 
   @Test
@@ -111,7 +113,74 @@ class HealthProbeTest {
         .hasMessageContaining("${port}")
         .hasMessageContaining("GET /health HTTP/1.1\" 404");
     Duration took = Duration.ofNanos(System.nanoTime() - started);
-    assertThat(took).isBetween(Duration.ofMillis(2_900), Duration.ofSeconds(5));
+    // never gives up early; the upper bound leaves room for a busy machine, below the grace
+    assertThat(took).isBetween(Duration.ofMillis(2_900), Duration.ofSeconds(8));
     assertThat(process.isAlive()).isTrue();
+  }
+
+  @Test
+  void waitsForAnAnswerSlowerThanASlowTryInsteadOfHangingUp() throws Exception {
+    Duration slow = HealthProbe.SLOW_TRY.plusSeconds(1);
+    try (HoldingHealthServer server =
+        new HoldingHealthServer(n -> new HoldingHealthServer.Hold(204, slow))) {
+      ManagedProcess process = start("pr-4/slow", List.of("sleep", "300"));
+
+      HealthProbe.awaitReady(
+          server.uri(),
+          new HealthCheck("/health", Duration.ofSeconds(60), Duration.ofMillis(20)),
+          process);
+
+      assertThat(server.requests()).as("requests").isEqualTo(1);
+      assertThat(server.hangUps()).as("hang-ups").isZero();
+      assertThat(server.heldAnswers()).as("answers written").isEqualTo(1);
+    }
+  }
+
+  @Test
+  void givesUpAtTheDeadlineAndLeavesTheTryInFlightToFinish() throws Exception {
+    try (HoldingHealthServer server =
+        new HoldingHealthServer(n -> new HoldingHealthServer.Hold(204, null))) {
+      ManagedProcess process = start("pr-5/stuck", List.of("sleep", "300"));
+      long started = System.nanoTime();
+
+      assertThatThrownBy(
+              () ->
+                  HealthProbe.awaitReady(
+                      server.uri(),
+                      new HealthCheck("/health", Duration.ofSeconds(2), Duration.ofMillis(20)),
+                      process))
+          .isInstanceOf(InstanceFailedException.class)
+          .hasMessageContaining("pr-5/stuck did not become ready")
+          .hasMessageContaining("within 2000 ms (last: no answer within ");
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      // did not wait for the answer still held: that would take the whole grace
+      assertThat(took).isBetween(Duration.ofMillis(1_900), HealthProbe.GRACE.minusSeconds(2));
+
+      server.release();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> server.heldAnswers() + server.hangUps() == server.requests());
+      assertThat(server.hangUps()).as("hang-ups").isZero();
+      assertThat(server.requests()).as("requests").isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aSlowLastTryIsReportedAfterTheStatusSeenBeforeIt() throws Exception {
+    try (HoldingHealthServer server =
+        new HoldingHealthServer(
+            n -> new HoldingHealthServer.Hold(n == 1 ? 503 : 204, n == 1 ? Duration.ZERO : null))) {
+      ManagedProcess process = start("pr-6/hangs", List.of("sleep", "300"));
+
+      assertThatThrownBy(
+              () ->
+                  HealthProbe.awaitReady(
+                      server.uri(),
+                      new HealthCheck("/health", Duration.ofSeconds(8), Duration.ofMillis(20)),
+                      process))
+          .isInstanceOf(InstanceFailedException.class)
+          .hasMessageMatching("(?s).*\\(last: HTTP 503, then no answer within \\d+ ms\\).*");
+      assertThat(server.requests()).isEqualTo(2);
+    }
   }
 }

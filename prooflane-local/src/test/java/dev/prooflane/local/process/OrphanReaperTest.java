@@ -26,7 +26,7 @@ class OrphanReaperTest {
   private ProcessHandle startOrphan() throws Exception {
     orphan = new ProcessBuilder("sh", "-c", "sleep 300 & wait").start();
     ProcessHandle handle = orphan.toHandle();
-    await().atMost(Duration.ofSeconds(5)).until(() -> handle.descendants().count() == 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> handle.descendants().count() == 1);
     return handle;
   }
 

@@ -109,15 +109,16 @@ class ProcessSupervisorTest {
   void stopKillsTheWholeProcessTree() {
     ManagedProcess process = supervisor.start(spec("pr-2/tree", "sleep 300 & sleep 300 & wait"));
     ProcessHandle root = ProcessHandle.of(process.pid()).orElseThrow();
-    await().atMost(Duration.ofSeconds(5)).until(() -> root.descendants().count() == 2);
+    await().atMost(Duration.ofSeconds(30)).until(() -> root.descendants().count() == 2);
     List<ProcessHandle> tree = ProcessTree.collect(List.of(root));
 
     long started = System.nanoTime();
-    process.stop(Duration.ofSeconds(3));
+    process.stop(Duration.ofSeconds(30));
 
     assertThat(tree).hasSize(3).noneMatch(ProcessTree::isRunning);
-    // Everything obeyed SIGTERM: the stop must not wait out the grace period.
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    // Everything obeyed SIGTERM: the stop must not wait out the grace period (half of it leaves
+    // room for a machine whose cores are all busy).
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
     assertThat(process.exitCode()).isPresent();
     assertThat(registry.all()).isEmpty();
   }
@@ -127,14 +128,14 @@ class ProcessSupervisorTest {
     ManagedProcess process =
         supervisor.start(spec("pr-3/stubborn", "trap '' TERM; sleep 300 & wait; sleep 300"));
     ProcessHandle root = ProcessHandle.of(process.pid()).orElseThrow();
-    await().atMost(Duration.ofSeconds(5)).until(() -> root.descendants().count() == 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> root.descendants().count() == 1);
     List<ProcessHandle> tree = ProcessTree.collect(List.of(root));
 
     long started = System.nanoTime();
     process.stop(Duration.ofMillis(300));
 
     assertThat(tree).hasSize(2).noneMatch(ProcessTree::isRunning);
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
     assertThat(process.exitCode()).contains(137);
   }
 
@@ -177,18 +178,18 @@ class ProcessSupervisorTest {
   void closeStopsEverythingInParallelAndRefusesNewStarts() {
     ManagedProcess a = supervisor.start(spec("pr-6/a", "trap '' TERM; sleep 300"));
     ManagedProcess b = supervisor.start(spec("pr-6/b", "trap '' TERM; sleep 300"));
-    await().atMost(Duration.ofSeconds(5)).until(() -> registry.all().size() == 2);
+    await().atMost(Duration.ofSeconds(30)).until(() -> registry.all().size() == 2);
 
+    Duration grace = Duration.ofSeconds(5);
     long started = System.nanoTime();
-    supervisor.stopAll(Duration.ofMillis(1_500));
+    supervisor.stopAll(grace);
     Duration took = Duration.ofNanos(System.nanoTime() - started);
 
     assertThat(a.isAlive()).isFalse();
     assertThat(b.isAlive()).isFalse();
-    // Both ignore SIGTERM and wait out the grace; in parallel that is one grace, not two.
-    assertThat(took)
-        .isGreaterThanOrEqualTo(Duration.ofMillis(1_500))
-        .isLessThan(Duration.ofMillis(2_900));
+    // Both ignore SIGTERM and wait out the grace; in parallel that is one grace, not two (a grace
+    // long enough that a busy machine's delays fit between the two).
+    assertThat(took).isGreaterThanOrEqualTo(grace).isLessThan(grace.multipliedBy(2));
     assertThat(registry.all()).isEmpty();
 
     supervisor.close();

@@ -132,8 +132,9 @@ final class RunEvidence {
       case "INCONCLUSIVE" ->
           "the change was not exercised: keyed requests never reached "
               + String.join(", ", texts(run.path("notExercised")))
-              + "; check where the key is dropped with get_hops (sandbox), fix propagation, run"
-              + " again; never report this as a success";
+              + "; the message says where the key stopped and which service dropped it (get_hops"
+              + " with the routing key shows its hops, also after the sandbox is deleted); fix"
+              + " propagation there, run again; never report this as a success";
       default ->
           "the run could not execute a step (see failures); fix the inputs or the sandbox"
               + " (get_sandbox, get_logs) and run again";

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
@@ -54,6 +56,10 @@ public final class VertxRouter implements Router {
   private final PoolOptions poolOptions;
   private final AtomicReference<RouteState> state;
   private final Map<String, Listener> listeners = new HashMap<>();
+
+  /** The pools being shut down, by upstream, until every connection of theirs has closed. */
+  private final Map<Upstream, CompletableFuture<Void>> draining = new ConcurrentHashMap<>();
+
   private final AtomicInteger listenerIds = new AtomicInteger();
   private boolean closed;
 
@@ -193,9 +199,23 @@ public final class VertxRouter implements Router {
     long grace = options.idleTimeout().toMillis();
     for (UpstreamClient pool : previous.values()) {
       if (next.get(pool.upstream()) != pool) {
-        pool.shutdown(grace);
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        draining.put(pool.upstream(), closed);
+        pool.shutdown(grace)
+            .onComplete(
+                done -> {
+                  draining.remove(pool.upstream(), closed);
+                  closed.complete(null);
+                });
       }
     }
+  }
+
+  @Override
+  public CompletableFuture<Void> drained(Upstream upstream) {
+    requireNonNull(upstream, "upstream");
+    CompletableFuture<Void> closing = draining.get(upstream);
+    return closing == null ? CompletableFuture.completedFuture(null) : closing.copy();
   }
 
   @Override

@@ -1,7 +1,9 @@
 package dev.prooflane.server.api;
 
 import dev.prooflane.actions.policy.PolicyRefusedException;
+import dev.prooflane.local.ChangeFailedException;
 import dev.prooflane.local.SandboxFailedException;
+import dev.prooflane.local.store.StateWriteException;
 import dev.prooflane.model.ConflictException;
 import dev.prooflane.model.NotFoundException;
 import dev.prooflane.model.ProoflaneException;
@@ -50,6 +52,9 @@ final class ApiErrors {
     if (t instanceof PolicyRefusedException) {
       return new ApiError("policy_refused", t.getMessage());
     }
+    if (t instanceof StateWriteException e) {
+      return new ApiError(e.full() ? "insufficient_storage" : "state_unavailable", t.getMessage());
+    }
     if (t instanceof SpecException e) {
       return new ApiError("invalid_spec", e.getMessage(), e.problems());
     }
@@ -62,6 +67,9 @@ final class ApiErrors {
     if (t instanceof SandboxFailedException) {
       return new ApiError("sandbox_failed", t.getMessage());
     }
+    if (t instanceof ChangeFailedException) {
+      return new ApiError("change_failed", t.getMessage());
+    }
     if (t instanceof IllegalArgumentException) {
       return new ApiError("invalid_request", t.getMessage());
     }
@@ -73,10 +81,13 @@ final class ApiErrors {
 
   static int statusOf(Throwable t) {
     if (t instanceof PolicyRefusedException p) {
-      if (SandboxService.OWNER_RULE.equals(p.rule())) {
+      if (SandboxService.OWNER_RULE.equals(p.rule()) || p.rule().startsWith("forks.")) {
         return 403;
       }
       return QUOTAS.contains(p.rule()) ? 429 : 400;
+    }
+    if (t instanceof StateWriteException e) {
+      return e.full() ? 507 : 503;
     }
     if (t instanceof SpecException || t instanceof IllegalArgumentException) {
       return 400;
@@ -87,7 +98,7 @@ final class ApiErrors {
     if (t instanceof ConflictException) {
       return 409;
     }
-    if (t instanceof SandboxFailedException) {
+    if (t instanceof SandboxFailedException || t instanceof ChangeFailedException) {
       return 422;
     }
     return 500;

@@ -15,6 +15,8 @@ public enum ApiPath {
   STATUS("/status"),
   SERVICES("/services"),
   SERVICE_LOGS("/services/:name/logs"),
+  SERVICE_RESTART("/services/:name/restart"),
+  ENVIRONMENT_APPLY("/environment/apply"),
   SANDBOXES("/sandboxes"),
   SANDBOX("/sandboxes/:name"),
   HOPS("/hops"),

@@ -49,6 +49,9 @@ public final class ApiServer implements AutoCloseable {
     r.get(ApiPath.STATUS, handlers::status);
     r.get(ApiPath.SERVICES, handlers::services);
     r.get(ApiPath.SERVICE_LOGS, handlers::logs);
+    BaselineHandlers baseline = new BaselineHandlers(services.baseline());
+    r.blocking(HttpMethod.POST, ApiPath.SERVICE_RESTART, Scope.POLICY_ADMIN, baseline::restart);
+    r.blocking(HttpMethod.POST, ApiPath.ENVIRONMENT_APPLY, Scope.POLICY_ADMIN, baseline::apply);
     SandboxHandlers sandboxes = new SandboxHandlers(services.sandboxes());
     r.get(ApiPath.SANDBOXES, sandboxes::list);
     r.blocking(HttpMethod.POST, ApiPath.SANDBOXES, Scope.SANDBOX_WRITE, sandboxes::create);
@@ -81,7 +84,7 @@ public final class ApiServer implements AutoCloseable {
     r.blocking(
         HttpMethod.POST, ApiPath.RUN_CANCEL, Scope.SKILL_RUN, unchecked(runHandlers::cancelRun));
     r.get(ApiPath.RUN_REPORT, unchecked(runHandlers::getReport));
-    TokenHandlers tokenHandlers = new TokenHandlers(services.tokens());
+    TokenHandlers tokenHandlers = new TokenHandlers(services.tokens(), services.governance());
     r.blocking(HttpMethod.POST, ApiPath.TOKENS, Scope.POLICY_ADMIN, tokenHandlers::create);
     r.blocking(HttpMethod.GET, ApiPath.TOKENS, Scope.POLICY_ADMIN, tokenHandlers::list);
     r.blocking(HttpMethod.DELETE, ApiPath.TOKEN, Scope.POLICY_ADMIN, tokenHandlers::revoke);

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.prooflane.local.LocalRuntime;
 import dev.prooflane.server.audit.Governance;
 import dev.prooflane.server.auth.TokenStore;
+import dev.prooflane.server.baseline.BaselineService;
 import dev.prooflane.server.runs.Runs;
 import dev.prooflane.server.runs.Validations;
 import dev.prooflane.server.sandboxes.SandboxService;
@@ -14,6 +15,7 @@ import dev.prooflane.server.sandboxes.SandboxService;
  *
  * @param runtime the environment, its services, logs and hops, read by the status endpoints
  * @param sandboxes creates, lists and deletes sandboxes
+ * @param baseline restarts a baseline service, applies a changed environment file
  * @param runs skill and action runs, and the skill and action catalogs
  * @param validations the whole loop of a change
  * @param tokens the API tokens: who may call, and the token endpoints
@@ -23,6 +25,7 @@ import dev.prooflane.server.sandboxes.SandboxService;
 public record ApiServices(
     LocalRuntime runtime,
     SandboxService sandboxes,
+    BaselineService baseline,
     Runs runs,
     Validations validations,
     TokenStore tokens,
@@ -31,6 +34,7 @@ public record ApiServices(
   public ApiServices {
     requireNonNull(runtime, "runtime");
     requireNonNull(sandboxes, "sandboxes");
+    requireNonNull(baseline, "baseline");
     requireNonNull(runs, "runs");
     requireNonNull(validations, "validations");
     requireNonNull(tokens, "tokens");

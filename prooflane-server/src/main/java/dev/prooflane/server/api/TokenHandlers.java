@@ -1,6 +1,8 @@
 package dev.prooflane.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.prooflane.server.audit.Governance;
+import dev.prooflane.server.auth.ApiGuard;
 import dev.prooflane.server.auth.Scope;
 import dev.prooflane.server.auth.Token;
 import dev.prooflane.server.auth.TokenStore;
@@ -12,12 +14,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** The token endpoints: create (the only answer carrying a secret), list, revoke. */
+/**
+ * The token endpoints: create (the only answer carrying a secret), list, revoke. A creation or
+ * revocation is recorded in the audit log first (never the secret); when that record cannot be
+ * written, the token is not created or revoked.
+ */
 final class TokenHandlers {
   private final TokenStore tokens;
+  private final Governance governance;
 
-  TokenHandlers(TokenStore tokens) {
+  TokenHandlers(TokenStore tokens, Governance governance) {
     this.tokens = tokens;
+    this.governance = governance;
   }
 
   void create(RoutingContext ctx) {
@@ -44,7 +52,15 @@ final class TokenHandlers {
         throw new IllegalArgumentException("expiresIn: " + e.getMessage(), e);
       }
     }
-    TokenStore.Issued issued = tokens.create(body.get("name").asText(), scopes, lifetime);
+    TokenStore.Issued issued = tokens.issue(body.get("name").asText(), scopes, lifetime);
+    governance.change(
+        "token.created",
+        audited(issued.token(), ctx),
+        "token '" + issued.token().name() + "' was not created",
+        () -> {
+          tokens.store(issued);
+          return issued;
+        });
     Map<String, Object> view = view(issued.token());
     view.put("token", issued.secret());
     Handlers.json(ctx, 201, view);
@@ -56,7 +72,18 @@ final class TokenHandlers {
   }
 
   void revoke(RoutingContext ctx) {
-    Handlers.json(ctx, 200, view(tokens.revoke(ctx.pathParam("id"))));
+    Token token = tokens.get(ctx.pathParam("id"));
+    Token revoked =
+        governance.change(
+            "token.revoked",
+            audited(token, ctx),
+            "token '" + token.name() + "' (" + token.id() + ") was not revoked",
+            () -> tokens.revoke(token.id()));
+    Handlers.json(ctx, 200, view(revoked));
+  }
+
+  private static Map<String, Object> audited(Token token, RoutingContext ctx) {
+    return Governance.token(token, ApiGuard.token(ctx).name());
   }
 
   private static Map<String, Object> view(Token token) {

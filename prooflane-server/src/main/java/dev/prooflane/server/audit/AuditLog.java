@@ -1,6 +1,7 @@
 package dev.prooflane.server.audit;
 
 import dev.prooflane.local.StateFolder;
+import dev.prooflane.local.store.StateWriteException;
 import dev.prooflane.model.ProoflaneException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -22,27 +23,45 @@ import java.util.function.UnaryOperator;
  * the SHA-256 of the line before it ({@code prev}) and of its own content ({@code hash}), so that
  * an edit, deletion or reordering breaks the chain. Appends are serialised, locked and forced to
  * disk before {@link #record} returns; {@code audit.head} keeps the last seq and hash so that
- * cutting records off the end is detected too. Thread-safe.
+ * cutting records off the end is detected too. A record that cannot be written (a full disk) leaves
+ * the log as it was: the failed bytes are cut off again and the chain continues from the last whole
+ * record. Thread-safe.
  */
 public final class AuditLog implements AutoCloseable {
   private final Path file;
   private final Path head;
   private final FileChannel channel;
   private final UnaryOperator<Object> redact;
+  private final BeforeAppend beforeAppend;
   private long seq;
   private String prev;
+
+  /**
+   * Called before each append, inside the file lock: a test makes it throw to stand for a disk that
+   * just filled up. The daemon's never throws.
+   */
+  @FunctionalInterface
+  public interface BeforeAppend {
+    /** Nothing to check. */
+    BeforeAppend NONE = file -> {};
+
+    /** Throws when the append to {@code file} must fail as a full disk would make it fail. */
+    void check(Path file) throws IOException;
+  }
 
   private AuditLog(
       Path file,
       Path head,
       FileChannel channel,
       UnaryOperator<Object> redact,
+      BeforeAppend beforeAppend,
       long seq,
       String prev) {
     this.file = file;
     this.head = head;
     this.channel = channel;
     this.redact = redact;
+    this.beforeAppend = beforeAppend;
     this.seq = seq;
     this.prev = prev;
   }
@@ -52,6 +71,14 @@ public final class AuditLog implements AutoCloseable {
    * every record's details before it is written.
    */
   public static AuditLog open(StateFolder state, UnaryOperator<Object> redact) {
+    return open(state, redact, BeforeAppend.NONE);
+  }
+
+  /**
+   * As {@link #open(StateFolder, UnaryOperator)}, with {@code beforeAppend} run before each append.
+   */
+  public static AuditLog open(
+      StateFolder state, UnaryOperator<Object> redact, BeforeAppend beforeAppend) {
     Path file = state.audit();
     try {
       Files.createDirectories(state.root());
@@ -68,9 +95,8 @@ public final class AuditLog implements AutoCloseable {
         }
       }
       FileChannel channel =
-          FileChannel.open(
-              file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-      return new AuditLog(file, state.auditHead(), channel, redact, seq, prev);
+          FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      return new AuditLog(file, state.auditHead(), channel, redact, beforeAppend, seq, prev);
     } catch (IOException e) {
       throw new ProoflaneException("cannot open the audit log " + file + ": " + e.getMessage(), e);
     }
@@ -83,8 +109,11 @@ public final class AuditLog implements AutoCloseable {
   /**
    * Appends one record: {@code event} (such as {@code run.started}) by {@code actor}, with {@code
    * details} redacted. Written and forced to disk before it returns.
+   *
+   * @return the record's seq
+   * @throws StateWriteException when it cannot be written; the log is then as it was
    */
-  public synchronized void record(String actor, String event, Map<String, Object> details) {
+  public synchronized long record(String actor, String event, Map<String, Object> details) {
     Map<String, Object> record = new TreeMap<>();
     record.put("seq", seq + 1);
     record.put("time", Instant.now().toString());
@@ -97,20 +126,64 @@ public final class AuditLog implements AutoCloseable {
     try {
       FileLock lock = channel.lock(); // another process appending to the same file waits
       try {
-        ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
-        while (bytes.hasRemaining()) {
-          channel.write(bytes);
+        long end = channel.size();
+        try {
+          beforeAppend.check(file);
+          ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
+          long at = end;
+          while (bytes.hasRemaining()) {
+            at += channel.write(bytes, at);
+          }
+          channel.force(true);
+          writeHead(seq + 1, (String) record.get("hash"));
+        } catch (IOException e) {
+          cutBackTo(end);
+          throw e;
         }
-        channel.force(true);
         seq++;
         prev = AuditJson.sha256(line);
-        writeHead(seq, (String) record.get("hash"));
       } finally {
         lock.release();
       }
     } catch (IOException e) {
-      throw new ProoflaneException(
-          "cannot append to the audit log " + file + ": " + e.getMessage(), e);
+      throw StateWriteException.of(file, "append to the audit log", e);
+    }
+    return seq;
+  }
+
+  /**
+   * One line per record about a sandbox ({@code sandbox.*} events) written after {@code after},
+   * such as {@code sandbox.created 'pr-9' at 2026-...}; unreadable lines are left out.
+   */
+  public synchronized List<String> sandboxEventsAfter(Instant after) {
+    List<String> events = new java.util.ArrayList<>();
+    try {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        try {
+          com.fasterxml.jackson.databind.JsonNode record = AuditJson.MAPPER.readTree(line);
+          String event = record.path("event").asText();
+          Instant time = Instant.parse(record.path("time").asText());
+          if (event.startsWith("sandbox.") && time.isAfter(after)) {
+            events.add(
+                event + " '" + record.path("details").path("sandbox").asText() + "' at " + time);
+          }
+        } catch (IOException | java.time.DateTimeException e) {
+          // a torn or foreign line: audit verify reports it
+        }
+      }
+    } catch (IOException e) {
+      throw new ProoflaneException("cannot read the audit log " + file + ": " + e.getMessage(), e);
+    }
+    return events;
+  }
+
+  /** Removes a record written in part, so the next one follows the last whole record. */
+  private void cutBackTo(long end) {
+    try {
+      channel.truncate(end);
+      channel.force(true);
+    } catch (IOException e) {
+      // a torn last line stays; audit verify reports it, and the next append fails alike
     }
   }
 

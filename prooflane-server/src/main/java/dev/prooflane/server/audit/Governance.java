@@ -11,18 +11,24 @@ import dev.prooflane.actions.policy.Redactor;
 import dev.prooflane.actions.policy.SandboxQuota;
 import dev.prooflane.actions.skill.Skill;
 import dev.prooflane.local.StateFolder;
+import dev.prooflane.local.store.Recovery;
+import dev.prooflane.local.store.StateWriteException;
 import dev.prooflane.model.Fork;
 import dev.prooflane.model.Sandbox;
+import dev.prooflane.server.auth.Token;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The daemon's policy in force and its audit trail: reloads the policy file when it changed (a
  * broken edit keeps the last good policy and is reported), and records every run, executed action,
- * refusal, policy reload and sandbox change in the audit log, secrets redacted. Thread-safe.
+ * refusal, policy reload, sandbox and token change in the audit log, secrets redacted. A change and
+ * its record succeed together: the record is written first, and a record that cannot be written
+ * stops the change ({@link #change}). Thread-safe.
  */
 public final class Governance implements AutoCloseable {
   /** Who the daemon acts for until API tokens exist. */
@@ -34,9 +40,17 @@ public final class Governance implements AutoCloseable {
 
   /** Goes by the policy in {@code file}, recording into the audit log of {@code state}. */
   public Governance(PolicyFile file, StateFolder state) {
+    this(file, state, AuditLog.BeforeAppend.NONE);
+  }
+
+  /**
+   * As {@link #Governance(PolicyFile, StateFolder)}, with {@code beforeAppend} run before each
+   * record is written (tests make it fail as a full disk would).
+   */
+  public Governance(PolicyFile file, StateFolder state, AuditLog.BeforeAppend beforeAppend) {
     this.file = file;
     this.current = file.current().policy();
-    this.audit = AuditLog.open(state, details -> current.redactor().value(details));
+    this.audit = AuditLog.open(state, details -> current.redactor().value(details), beforeAppend);
   }
 
   /**
@@ -65,9 +79,59 @@ public final class Governance implements AutoCloseable {
     return current.redactor();
   }
 
-  /** Appends {@code event} with {@code details} (redacted) to the audit log. */
-  public void record(String event, Map<String, Object> details) {
-    audit.record(ACTOR, event, details);
+  /**
+   * Appends {@code event} with {@code details} (redacted) to the audit log.
+   *
+   * @return the record's seq
+   * @throws StateWriteException when it cannot be written
+   */
+  public long record(String event, Map<String, Object> details) {
+    return audit.record(ACTOR, event, details);
+  }
+
+  /**
+   * Records {@code event} with {@code details}, then makes {@code change}: when the record cannot
+   * be written, the change is not made; when the change fails after its record was written, that is
+   * recorded as {@code change.failed} naming the record's seq.
+   *
+   * @param undone what did not happen when the record cannot be written, such as {@code sandbox 'a'
+   *     was not deleted}
+   * @return what {@code change} returned
+   * @throws StateWriteException when the record cannot be written (nothing changed)
+   */
+  public <T> T change(
+      String event, Map<String, Object> details, String undone, Supplier<T> change) {
+    long seq;
+    try {
+      seq = record(event, details);
+    } catch (StateWriteException e) {
+      throw e.because(undone);
+    }
+    try {
+      return change.get();
+    } catch (RuntimeException e) {
+      changeFailed(seq, event, details, e);
+      throw e;
+    }
+  }
+
+  /**
+   * Records that the change of record {@code seq} ({@code event} with {@code details}) failed after
+   * it was recorded; a failure to write this too is added to {@code failure}.
+   */
+  public void changeFailed(
+      long seq, String event, Map<String, Object> details, RuntimeException failure) {
+    Map<String, Object> failed = new LinkedHashMap<>();
+    failed.put("seq", seq);
+    failed.put("event", event);
+    failed.put("sandbox", details.get("sandbox"));
+    failed.put("token", details.get("id"));
+    failed.put("error", failure.getMessage());
+    try {
+      record("change.failed", failed);
+    } catch (StateWriteException again) {
+      failure.addSuppressed(again);
+    }
   }
 
   /** Records a refusal; {@code runId} is null when the run was refused before it started. */
@@ -138,33 +202,91 @@ public final class Governance implements AutoCloseable {
     };
   }
 
-  public void sandboxCreated(Sandbox sandbox) {
+  /**
+   * Records that {@code sandbox} was created, with the command each fork runs ({@code commands}, by
+   * service, placeholders resolved).
+   *
+   * @throws StateWriteException when it cannot be written
+   */
+  public void sandboxCreated(Sandbox sandbox, Map<String, List<String>> commands) {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("sandbox", sandbox.name());
     details.put("routingKey", sandbox.routingKey().value());
     details.put("forks", sandbox.spec().forks().stream().map(Fork::service).toList());
+    details.put("commands", commands);
     details.put("phase", sandbox.phase().name());
     details.put("owner", sandbox.spec().labels().get(SandboxQuota.OWNER_LABEL));
     record("sandbox.created", details);
   }
 
-  /** Records that {@code by} (a token's name) deleted sandbox {@code name}. */
-  public void sandboxDeleted(String name, String by) {
+  /**
+   * Records that {@code by} (a token's name) deletes sandbox {@code name}, then runs {@code
+   * delete}, as {@link #change} does.
+   */
+  public void sandboxDeleted(String name, String by, Runnable delete) {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("sandbox", name);
     details.put("by", by);
-    record("sandbox.deleted", details);
+    change(
+        "sandbox.deleted",
+        details,
+        "sandbox '" + name + "' was not deleted",
+        () -> {
+          delete.run();
+          return name;
+        });
   }
 
-  /** Records that {@code sandbox} was deleted because its TTL ran out. */
-  public void sandboxExpired(Sandbox sandbox) {
+  /**
+   * Records that {@code sandbox} is deleted because its TTL ran out.
+   *
+   * @return the record's seq
+   * @throws StateWriteException when it cannot be written (the sandbox then stays)
+   */
+  public long sandboxExpired(Sandbox sandbox) {
+    return record("sandbox.expired", expiry(sandbox));
+  }
+
+  /** The details of the {@code sandbox.expired} record of {@code sandbox}. */
+  public static Map<String, Object> expiry(Sandbox sandbox) {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("sandbox", sandbox.name());
     details.put(
         "ttl", sandbox.spec().ttl().map(dev.prooflane.model.Durations::format).orElse(null));
     details.put("expiresAt", sandbox.expiresAt().map(Object::toString).orElse(null));
     details.put("owner", sandbox.spec().labels().get(SandboxQuota.OWNER_LABEL));
-    record("sandbox.expired", details);
+    return details;
+  }
+
+  /** What the audit log keeps of a token that {@code by} created or revoked: never the secret. */
+  public static Map<String, Object> token(Token token, String by) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("id", token.id());
+    details.put("name", token.name());
+    details.put("scopes", token.scopeNames());
+    details.put("expiresAt", token.expiresAt() == null ? null : token.expiresAt().toString());
+    details.put("by", by);
+    return details;
+  }
+
+  /**
+   * Records that the state database was found damaged and recovered from its backup.
+   *
+   * @return the sandbox events the audit log holds after the backup was taken: what the backup may
+   *     miss
+   */
+  public List<String> stateRecovered(Recovery recovery) {
+    List<String> after = audit.sandboxEventsAfter(recovery.backupTime());
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("damaged", recovery.damaged().toString());
+    details.put("cause", recovery.cause());
+    details.put("backup", recovery.backup().toString());
+    details.put("backupTime", recovery.backupTime().toString());
+    details.put("recovered", recovery.recovered());
+    details.put("lost", recovery.lost());
+    details.put("auditedAfterBackup", after);
+    record("state.recovered", details);
+    return after;
   }
 
   @Override

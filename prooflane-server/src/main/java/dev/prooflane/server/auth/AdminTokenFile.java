@@ -36,22 +36,34 @@ public final class AdminTokenFile {
 
   /**
    * Makes sure the file holds a live admin token of {@code store}: on the first start, or when the
-   * file was deleted or its token revoked, creates one, writes it and tells {@code progress} once.
+   * file was deleted or its token revoked, creates one, writes it and tells {@code progress} once
+   * where it is, never the secret itself (output ends up in logs and terminals' scrollback).
    */
   public static void ensure(TokenStore store, Path stateDir, Consumer<String> progress) {
+    ensure(store, stateDir, progress, token -> {});
+  }
+
+  /**
+   * As {@link #ensure(TokenStore, Path, Consumer)}; {@code record} is told about a new token before
+   * it is stored, and stops its creation by throwing.
+   */
+  public static void ensure(
+      TokenStore store, Path stateDir, Consumer<String> progress, Consumer<Token> record) {
     Optional<String> current = read(stateDir);
     if (current.isPresent() && store.authenticate(current.get()).isPresent()) {
       return;
     }
-    TokenStore.Issued admin = store.create("admin", EnumSet.of(Scope.POLICY_ADMIN));
+    TokenStore.Issued admin =
+        store.issue("admin", EnumSet.of(Scope.POLICY_ADMIN), Optional.empty());
+    record.accept(admin.token());
+    store.store(admin);
     Path file = StateFolder.of(stateDir).adminToken();
     write(file, admin.secret());
     progress.accept(
-        "prooflane: created the admin token "
-            + admin.secret()
-            + " (shown once; stored in "
+        "prooflane: created the admin token (policy:admin); it is stored in "
             + file
-            + ", mode 600)");
+            + " (mode 600), which local commands use by themselves; show it with: cat "
+            + file);
   }
 
   private static void write(Path file, String secret) {

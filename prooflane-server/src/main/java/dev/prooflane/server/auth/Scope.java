@@ -9,7 +9,12 @@ public enum Scope {
   SANDBOX_READ("sandbox:read"),
   SANDBOX_WRITE("sandbox:write"),
   SKILL_RUN("skill:run"),
-  POLICY_ADMIN("policy:admin");
+  POLICY_ADMIN("policy:admin"),
+  /**
+   * Lets a {@code sandbox:write} caller's forks run a command of their own (a fork {@code command},
+   * an artifact from outside the policy's {@code forks.artifacts}), within {@code forks.commands}.
+   */
+  SANDBOX_EXEC("sandbox:exec");
 
   private final String text;
 

@@ -3,6 +3,8 @@ package dev.prooflane.server.auth;
 import static java.util.Objects.requireNonNull;
 
 import dev.prooflane.local.StateFolder;
+import dev.prooflane.local.store.StateWriteException;
+import dev.prooflane.model.DnsLabel;
 import dev.prooflane.model.NotFoundException;
 import dev.prooflane.model.ProoflaneException;
 import java.nio.charset.StandardCharsets;
@@ -86,12 +88,21 @@ public final class TokenStore implements AutoCloseable {
    * A new token that stops authenticating after {@code lifetime} (empty: never); its secret is
    * returned here and never again.
    */
-  public synchronized Issued create(
-      String name, Set<Scope> scopes, Optional<java.time.Duration> lifetime) {
-    requireNonNull(name, "name");
-    if (name.isBlank() || name.length() > 100) {
-      throw new IllegalArgumentException("name: '" + name + "' (expected: 1 to 100 characters)");
-    }
+  public Issued create(String name, Set<Scope> scopes, Optional<java.time.Duration> lifetime) {
+    Issued issued = issue(name, scopes, lifetime);
+    store(issued);
+    return issued;
+  }
+
+  /**
+   * A new token, not stored yet ({@link #store} does): so that its creation can be recorded first.
+   *
+   * @throws IllegalArgumentException for a name that is not a DNS label (the rule of sandbox names:
+   *     the name becomes the owner label of the sandboxes the token creates), no scopes or a
+   *     lifetime that is not positive
+   */
+  public Issued issue(String name, Set<Scope> scopes, Optional<java.time.Duration> lifetime) {
+    DnsLabel.require("name", requireNonNull(name, "name"));
     if (scopes.isEmpty()) {
       throw new IllegalArgumentException("scopes: [] (expected: at least one scope)");
     }
@@ -110,6 +121,16 @@ public final class TokenStore implements AutoCloseable {
             lifetime.map(now::plus).orElse(null),
             false,
             sha256(secret));
+    return new Issued(token, secret);
+  }
+
+  /**
+   * Stores a token {@link #issue} made; from then on it authenticates.
+   *
+   * @throws StateWriteException when it cannot be written
+   */
+  public synchronized void store(Issued issued) {
+    Token token = issued.token();
     update(
         "INSERT INTO tokens (id, name, scopes, hash, created_at, expires_at)"
             + " VALUES (?, ?, ?, ?, ?, ?)",
@@ -119,7 +140,6 @@ public final class TokenStore implements AutoCloseable {
         token.hash(),
         token.createdAt().toString(),
         token.expiresAt() == null ? null : token.expiresAt().toString());
-    return new Issued(token, secret);
   }
 
   /** Every token, revoked ones included, oldest first. */
@@ -127,14 +147,22 @@ public final class TokenStore implements AutoCloseable {
     return tokens;
   }
 
-  /** Revokes the token {@code id}; a {@link NotFoundException} when there is none. */
+  /** The token {@code id}; a {@link NotFoundException} when there is none. */
+  public Token get(String id) {
+    return tokens.stream()
+        .filter(t -> t.id().equals(id))
+        .findFirst()
+        .orElseThrow(
+            () -> new NotFoundException("token", id, "see the ids with: prooflane token list"));
+  }
+
+  /**
+   * Revokes the token {@code id}; a {@link NotFoundException} when there is none.
+   *
+   * @throws StateWriteException when it cannot be written (the token stays live)
+   */
   public synchronized Token revoke(String id) {
-    Token token =
-        tokens.stream()
-            .filter(t -> t.id().equals(id))
-            .findFirst()
-            .orElseThrow(
-                () -> new NotFoundException("token", id, "see the ids with: prooflane token list"));
+    Token token = get(id);
     update("UPDATE tokens SET revoked = 1 WHERE id = ?", id);
     return new Token(
         token.id(),
@@ -176,8 +204,7 @@ public final class TokenStore implements AutoCloseable {
       }
       s.executeUpdate();
     } catch (SQLException e) {
-      throw new ProoflaneException(
-          "cannot write the token store " + path + ": " + e.getMessage(), e);
+      throw StateWriteException.of(path, "write the token store", e);
     }
     tokens = load();
   }

@@ -1,9 +1,12 @@
 package dev.prooflane.server.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.prooflane.local.EnvironmentChange;
+import dev.prooflane.local.ServiceRestart;
 import dev.prooflane.server.api.ApiPath;
 import dev.prooflane.server.json.ActionRunRequest;
 import dev.prooflane.server.json.CancelRequest;
+import dev.prooflane.server.json.EnvironmentRequest;
 import dev.prooflane.server.json.RunView;
 import dev.prooflane.server.json.SandboxList;
 import dev.prooflane.server.json.SandboxRequest;
@@ -74,6 +77,37 @@ public final class DaemonClient {
   public JsonNode logs(String service, String sandbox, long tail) {
     return transport.get(
         query(ApiPath.SERVICE_LOGS.with(service), "tail", tail, "sandbox", sandbox));
+  }
+
+  /**
+   * {@code POST /services/{service}/restart}: answers once a new instance serves the service and
+   * the old one stopped (needs {@code policy:admin}).
+   */
+  public ServiceRestart restartService(String service) {
+    return transport.read(
+        transport.post(ApiPath.SERVICE_RESTART.with(service), Map.of()), ServiceRestart.class);
+  }
+
+  /** As {@link #restartService(String)}, passing each progress line to {@code progress}. */
+  public ServiceRestart restartService(String service, Consumer<String> progress) {
+    JsonNode last =
+        transport.postStreaming(ApiPath.SERVICE_RESTART.with(service), Map.of(), progress);
+    return transport.read(last.path("restart"), ServiceRestart.class);
+  }
+
+  /**
+   * {@code POST /environment/apply}: the daemon reads the environment file and applies it to the
+   * running environment; answers with what changed (needs {@code policy:admin}).
+   */
+  public EnvironmentChange applyEnvironment(EnvironmentRequest request) {
+    return transport.read(
+        transport.post(ApiPath.ENVIRONMENT_APPLY.with(), request), EnvironmentChange.class);
+  }
+
+  /** As {@link #applyEnvironment(EnvironmentRequest)}, passing each progress line on. */
+  public EnvironmentChange applyEnvironment(EnvironmentRequest request, Consumer<String> progress) {
+    JsonNode last = transport.postStreaming(ApiPath.ENVIRONMENT_APPLY.with(), request, progress);
+    return transport.read(last.path("change"), EnvironmentChange.class);
   }
 
   /** {@code GET /hops}: {@code {"key": ..., "hops": [...]}}, the router's hop log. */

@@ -34,13 +34,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The daemon's skill runs: starts them on worker threads, follows them, and writes their signed
  * reports under {@code <stateDir>/runs/<id>/}.
  */
 public final class Runs implements AutoCloseable {
-  private final Environment environment;
+  private final Supplier<Environment> environment;
   private final RuntimeAccess access;
   private final ActionCatalog actions = ActionCatalog.builtIn();
   private final Path runsDir;
@@ -57,6 +58,19 @@ public final class Runs implements AutoCloseable {
    */
   public Runs(
       Environment environment, RuntimeAccess access, Governance governance, StateFolder state) {
+    this(constant(requireNonNull(environment, "environment")), access, governance, state);
+  }
+
+  /**
+   * As {@link #Runs(Environment, RuntimeAccess, Governance, StateFolder)}, with the skills of the
+   * environment {@code environment} returns at each run (it changes when the daemon applies another
+   * environment file).
+   */
+  public Runs(
+      Supplier<Environment> environment,
+      RuntimeAccess access,
+      Governance governance,
+      StateFolder state) {
     this.environment = requireNonNull(environment, "environment");
     this.access = requireNonNull(access, "access");
     this.governance = requireNonNull(governance, "governance");
@@ -72,17 +86,23 @@ public final class Runs implements AutoCloseable {
             });
   }
 
+  private static Supplier<Environment> constant(Environment environment) {
+    return () -> environment;
+  }
+
   public ActionCatalog actions() {
     return actions;
   }
 
   /**
-   * The environment's skills, plus those in {@code extraDirs}, read now (so edits show at once).
+   * The environment's skills, plus those in {@code extraDirs}, read now (so edits show at once);
+   * reports name their files relative to the environment's folder.
    */
   public SkillCatalog skills(List<Path> extraDirs) {
+    Environment environment = this.environment.get();
     List<Path> dirs = new ArrayList<>(environment.skillDirs());
     dirs.addAll(extraDirs);
-    return SkillCatalog.load(dirs, actions.names());
+    return SkillCatalog.load(environment.baseDir(), dirs, actions.names());
   }
 
   public Skill skill(String name) {

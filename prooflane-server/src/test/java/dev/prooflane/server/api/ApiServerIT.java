@@ -207,4 +207,51 @@ class ApiServerIT {
     assertThat(last.path("sandbox").path("name").asText()).isEqualTo("streamed");
     assertThat(last.path("sandbox").path("phase").asText()).isEqualTo("READY");
   }
+
+  @Test
+  void answers403ForAForkCommandWithoutSandboxExecOnEveryPath() throws Exception {
+    Path skills = EchoEnvironment.alwaysPassingSkill(dir);
+    String forks = "\"forks\": [{\"service\": \"a\", \"command\": \"sh -c true\"}]";
+
+    HttpResponse<String> sandbox =
+        send("POST", "/sandboxes", alice, "{\"name\": \"own\", " + forks + "}");
+    HttpResponse<String> validation =
+        send(
+            "POST",
+            "/validations",
+            alice,
+            "{"
+                + forks
+                + ", \"skills\": [\"always\"], \"skillDirs\": ["
+                + Json.write(skills.toString())
+                + "]}");
+
+    for (HttpResponse<String> refused : List.of(sandbox, validation)) {
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+      assertThat(json(refused).path("error").asText()).isEqualTo("policy_refused");
+      assertThat(json(refused).path("message").asText())
+          .startsWith(
+              "refused by policy forks.exec: forks[0].command: running a command of your own"
+                  + " needs scope sandbox:exec, which token 'alice' lacks");
+    }
+    assertThat(json(send("GET", "/sandboxes", admin, null)).path("sandboxes")).isEmpty();
+    HttpResponse<String> byAdmin =
+        send("POST", "/sandboxes", admin, "{\"name\": \"own\", " + forks + "}");
+    // a policy:admin token holds sandbox:exec: the command runs (and exits, so the fork fails)
+    assertThat(byAdmin.statusCode()).as(byAdmin.body()).isEqualTo(422);
+    assertThat(json(byAdmin).path("error").asText()).isEqualTo("sandbox_failed");
+  }
+
+  @Test
+  void answers400ForATokenNameThatIsNotADnsLabel() throws Exception {
+    HttpResponse<String> response =
+        send("POST", "/tokens", admin, "{\"name\": \"CI bot\", \"scopes\": [\"sandbox:read\"]}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(json(response).path("error").asText()).isEqualTo("invalid_request");
+    assertThat(json(response).path("message").asText())
+        .isEqualTo(
+            "name: 'CI bot' (expected: 1 to 63 lowercase letters, digits or '-', starting and"
+                + " ending with a letter or digit)");
+  }
 }

@@ -132,4 +132,42 @@ class AuditLogTest {
     assertThat(check.seq()).isEqualTo(5);
     assertThat(check.problem()).contains("cut off");
   }
+
+  @Test
+  void aFailedAppendLeavesTheLogAsItWasAndTheChainGoesOn() throws Exception {
+    byte[] before = Files.readAllBytes(file);
+    boolean[] full = {true};
+    AuditLog.BeforeAppend disk =
+        target -> {
+          if (full[0]) {
+            // what a disk that fills up mid-record leaves: part of a line, then the error
+            Files.writeString(target, "{\"actor\":\"loc", java.nio.file.StandardOpenOption.APPEND);
+            throw new java.io.IOException("No space left on device");
+          }
+        };
+    try (AuditLog log = AuditLog.open(StateFolder.of(dir), Redactor.DEFAULT::value, disk)) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> log.record("local", "sandbox.deleted", Map.of("sandbox", "a")))
+          .isInstanceOfSatisfying(
+              dev.prooflane.local.store.StateWriteException.class,
+              e -> {
+                assertThat(e.full()).isTrue();
+                assertThat(e.file()).isEqualTo(file);
+              })
+          .hasMessage(
+              "cannot append to the audit log "
+                  + file
+                  + ": No space left on device; free space on the disk of the state folder "
+                  + dir.toAbsolutePath()
+                  + ", then retry");
+      assertThat(Files.readAllBytes(file)).isEqualTo(before);
+      assertThat(AuditVerifier.verify(dir).ok()).isTrue();
+
+      full[0] = false;
+      assertThat(log.record("local", "sandbox.deleted", Map.of("sandbox", "a"))).isEqualTo(6);
+    }
+    AuditCheck check = AuditVerifier.verify(dir);
+    assertThat(check.ok()).as(check.problem()).isTrue();
+    assertThat(check.records()).isEqualTo(6);
+  }
 }

@@ -117,14 +117,20 @@ class TokenStoreTest {
   }
 
   @Test
-  void firstStartWritesTheAdminTokenWithMode600AndPrintsItOnce() throws Exception {
+  void firstStartWritesTheAdminTokenWithMode600AndSaysWhereNeverWhat() throws Exception {
     List<String> printed = new ArrayList<>();
     try (TokenStore store = TokenStore.open(StateFolder.of(dir))) {
       AdminTokenFile.ensure(store, dir, printed::add);
       String admin = AdminTokenFile.read(dir).orElseThrow();
       assertThat(Files.getPosixFilePermissions(StateFolder.of(dir).adminToken()))
           .isEqualTo(PosixFilePermissions.fromString("rw-------"));
-      assertThat(printed).singleElement().asString().contains(admin);
+      assertThat(printed)
+          .singleElement()
+          .asString()
+          .doesNotContain(admin)
+          .doesNotContain(TokenStore.PREFIX)
+          .contains("stored in " + StateFolder.of(dir).adminToken())
+          .contains("show it with: cat " + StateFolder.of(dir).adminToken());
       assertThat(store.authenticate(admin).orElseThrow().scopes()).containsOnly(Scope.POLICY_ADMIN);
 
       AdminTokenFile.ensure(store, dir, printed::add);
@@ -135,6 +141,24 @@ class TokenStoreTest {
       AdminTokenFile.ensure(store, dir, printed::add);
       assertThat(printed).hasSize(2);
       assertThat(AdminTokenFile.read(dir).orElseThrow()).isNotEqualTo(admin);
+    }
+  }
+
+  @Test
+  void refusesATokenNameThatIsNotADnsLabel() {
+    try (TokenStore store = TokenStore.open(StateFolder.of(dir))) {
+      for (String bad : List.of("CI bot", "", "-ci", "ci-", "a".repeat(64), "ci/prod", "Ci")) {
+        assertThatThrownBy(() -> store.create(bad, EnumSet.of(Scope.SANDBOX_READ)))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage(
+                "name: '"
+                    + bad
+                    + "' (expected: 1 to 63 lowercase letters, digits or '-', starting and ending"
+                    + " with a letter or digit)");
+      }
+      assertThat(store.list()).isEmpty();
+      assertThat(store.create("ci-2", EnumSet.of(Scope.SANDBOX_READ)).token().name())
+          .isEqualTo("ci-2");
     }
   }
 }

@@ -31,6 +31,7 @@ class ValidationsIT {
   private static final Caller ALICE = new Caller("alice", false);
 
   @TempDir static Path dir;
+  @TempDir static Path elsewhere;
   private static Path skills;
   private static DaemonParts parts;
   private static StateFolder state;
@@ -79,16 +80,26 @@ class ValidationsIT {
   }
 
   private static Validations.Outcome validate(String sandbox, boolean keep, String... skillNames) {
-    return parts.validations().validate(request(sandbox, keep, skillNames), line -> {});
+    return validate(sandbox, keep, List.of(skills), skillNames);
+  }
+
+  private static Validations.Outcome validate(
+      String sandbox, boolean keep, List<Path> skillDirs, String... skillNames) {
+    return parts.validations().validate(request(sandbox, keep, skillDirs, skillNames), line -> {});
   }
 
   private static Validations.Request request(String sandbox, boolean keep, String... skillNames) {
+    return request(sandbox, keep, List.of(skills), skillNames);
+  }
+
+  private static Validations.Request request(
+      String sandbox, boolean keep, List<Path> skillDirs, String... skillNames) {
     return new Validations.Request(
         SandboxSpecReader.parse(
             "<test>",
             "{\"name\": \"" + sandbox + "\", \"ttl\": \"30m\", \"forks\": [{\"service\": \"a\"}]}"),
         List.of(skillNames),
-        List.of(skills),
+        skillDirs,
         Map.of(),
         keep,
         ALICE);
@@ -128,6 +139,36 @@ class ValidationsIT {
     assertThat(outcome.verdict()).isEqualTo("INCONCLUSIVE");
     assertThat(outcome.runs()).extracting(RunView::verdict).containsExactly("PASS", "INCONCLUSIVE");
     assertThat(sandboxNames()).doesNotContain("v-untouched");
+  }
+
+  @Test
+  void reportsNameSkillFilesRelativeToTheEnvironmentNeverAbsolutely() throws Exception {
+    Path extra = Files.createDirectories(elsewhere.resolve("ci-skills"));
+    Files.copy(skills.resolve("reaches-a.yaml"), extra.resolve("from-ci.yaml"));
+    Files.writeString(
+        extra.resolve("from-ci.yaml"),
+        Files.readString(extra.resolve("from-ci.yaml")).replace("reaches-a", "from-ci"));
+
+    Validations.Outcome outcome =
+        validate("v-paths", false, List.of(skills, extra), "reaches-a", "from-ci");
+
+    assertThat(outcome.runs()).extracting(RunView::verdict).containsExactly("PASS", "PASS");
+    assertThat(configurationName(outcome.runs().get(0))).isEqualTo("test-skills/reaches-a.yaml");
+    assertThat(configurationName(outcome.runs().get(1)))
+        .isEqualTo("skill-dir:ci-skills/from-ci.yaml");
+    for (RunView run : outcome.runs()) {
+      assertThat(Path.of(run.reports().get("statement")))
+          .content()
+          .doesNotContain(dir.toString())
+          .doesNotContain(elsewhere.toString());
+    }
+  }
+
+  private static String configurationName(RunView run) throws Exception {
+    return dev.prooflane.server.json.Json.mapper()
+        .readTree(Path.of(run.reports().get("statement")).toFile())
+        .at("/predicate/configuration/0/name")
+        .asText();
   }
 
   @Test

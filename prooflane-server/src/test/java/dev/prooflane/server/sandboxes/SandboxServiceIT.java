@@ -45,6 +45,9 @@ class SandboxServiceIT {
   private static final Caller BOB = new Caller("bob", false);
   private static final Caller ADMIN = new Caller("root", true);
 
+  /** Alice with sandbox:exec, whose forks may run a command of their own (a gated one here). */
+  private static final Caller ALICE_EXEC = new Caller("alice", false, true);
+
   @TempDir static Path dir;
   private static DaemonParts parts;
   private static StateFolder state;
@@ -138,7 +141,7 @@ class SandboxServiceIT {
                 + "}]}");
     List<String> progress = new CopyOnWriteArrayList<>();
     CompletableFuture<Sandbox> first =
-        CompletableFuture.supplyAsync(() -> sandboxes.create(slow, ALICE, progress::add));
+        CompletableFuture.supplyAsync(() -> sandboxes.create(slow, ALICE_EXEC, progress::add));
     try {
       await()
           .atMost(Duration.ofSeconds(20))
@@ -242,6 +245,10 @@ class SandboxServiceIT {
     JsonNode expired = AuditRecords.details(state, "sandbox.expired", "sandbox", "brief-1").get(0);
     assertThat(expired.path("owner").asText()).isEqualTo("alice");
     assertThat(expired.path("ttl").asText()).isEqualTo("1s");
-    assertThat(sandboxes.list()).extracting(Sandbox::name).doesNotContain("brief-1");
+    // the record is written before the deletion (so that one never happens without the other)
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> assertThat(sandboxes.list()).extracting(Sandbox::name).doesNotContain("brief-1"));
   }
 }

@@ -62,14 +62,17 @@ final class ShopProcess implements AutoCloseable {
     }
   }
 
-  /** Polls {@code GET /health} until it answers 200; returns how long that took. */
+  /**
+   * Polls {@code GET /health} until it answers 200; returns how long that took. A try is given the
+   * whole time left: cutting a slow one short would hang up on the service while it answers.
+   */
   Duration awaitHealthy(int port, Duration timeout) throws InterruptedException {
     long start = System.nanoTime();
-    HttpRequest health =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-            .timeout(Duration.ofSeconds(1))
-            .build();
     while (System.nanoTime() - start < timeout.toNanos()) {
+      HttpRequest health =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+              .timeout(timeout.minusNanos(System.nanoTime() - start).plusSeconds(1))
+              .build();
       if (!process.isAlive()) {
         throw new AssertionError(
             name + " exited with " + process.exitValue() + " before it was healthy: " + err());

@@ -1,5 +1,6 @@
 package dev.prooflane.examples.shop;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,6 +10,11 @@ import dev.prooflane.model.Environment;
 import dev.prooflane.model.Placeholders;
 import dev.prooflane.model.ServiceSpec;
 import dev.prooflane.model.spec.EnvironmentReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +36,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * prooflane.yaml}, services talking to each other directly (no router).
  */
 class ShopProcessIT {
-  private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(5);
+  /** As long as {@code prooflane.yaml} gives them: a JVM starts slowly on a busy machine. */
+  private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(30);
+
   private static Path jar;
   private static Environment env;
 
@@ -155,6 +163,57 @@ class ShopProcessIT {
         .atMost(Duration.ofSeconds(5))
         .untilAsserted(
             () -> assertThat(pricing.err()).anyMatch(line -> line.startsWith("ERROR pricing: ")));
+  }
+
+  @Test
+  void aClientThatHangsUpBeforeReadingItsAnswerIsNoErrorOfTheService() throws Exception {
+    ShopProcess pricing =
+        start("pricing", "dev.prooflane.examples.shop.pricing.PricingMain", "baseline");
+    byte[] health = "GET /health HTTP/1.1\r\nhost: 127.0.0.1\r\n\r\n".getBytes(US_ASCII);
+    String answered = "pricing baseline GET /health status=200 key=-";
+    long answeredBefore = pricing.out().stream().filter(answered::equals).count();
+    // Many requests at once and a small receive buffer, never read: the answers fill the buffers,
+    // so the service is still writing when the client hangs up.
+    Socket client = new Socket();
+    client.setReceiveBufferSize(1024);
+    client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), ports.get("pricing")));
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
+                OutputStream out = client.getOutputStream();
+                for (int i = 0; i < 20_000; i++) {
+                  out.write(health);
+                }
+                out.flush();
+              } catch (IOException e) {
+                // the client hung up before every request was sent: enough were
+              }
+            },
+            "pipelining-writer");
+    writer.start();
+    try {
+      await()
+          .atMost(HEALTHY_WITHIN)
+          .until(() -> pricing.out().stream().filter(answered::equals).count() > answeredBefore);
+      client.setSoLinger(true, 0);
+    } finally {
+      client.close();
+      writer.join();
+    }
+
+    String wentAway =
+        "WARN pricing: GET /health: client went away before the response was written (";
+    await()
+        .atMost(HEALTHY_WITHIN)
+        .until(
+            () ->
+                !pricing.err().isEmpty()
+                    || pricing.out().stream().anyMatch(line -> line.startsWith(wentAway)));
+    assertThat(pricing.err()).isEmpty();
+    assertThat(pricing.out())
+        .anyMatch(line -> line.startsWith(wentAway))
+        .noneMatch(line -> line.contains("ERROR") || line.contains("Exception"));
   }
 
   @ParameterizedTest

@@ -135,8 +135,23 @@ public final class ShopServer implements AutoCloseable {
           method,
           rawPath,
           HeaderPropagation.routingKey(context));
-    } catch (IOException | RuntimeException e) {
-      // the client went away or the response could not be written; nothing more to send
+    } catch (IOException e) {
+      // Only writing the response throws this: the client closed its connection first (a caller
+      // that gave up, a probe's timeout). Not this service's error, so neither an ERROR line nor
+      // the word "Exception", which log checks look for.
+      console
+          .out()
+          .println(
+              "WARN "
+                  + service.name()
+                  + ": "
+                  + method
+                  + " "
+                  + rawPath
+                  + ": client went away before the response was written ("
+                  + e.getMessage()
+                  + ")");
+    } catch (RuntimeException e) {
       console.err().println("ERROR " + service.name() + ": " + method + " " + rawPath + ": " + e);
     } finally {
       exchange.close();

@@ -1,0 +1,59 @@
+package dev.prooflane.local;
+
+import dev.prooflane.model.Durations;
+import dev.prooflane.model.Environment;
+import dev.prooflane.model.SandboxSpec;
+import dev.prooflane.model.SpecException;
+import dev.prooflane.model.SpecProblem;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Checks a sandbox spec against its environment: the forked services exist, the TTL fits. */
+final class SpecChecks {
+  private SpecChecks() {}
+
+  /**
+   * Refuses {@code spec} when it forks a service {@code env} lacks or asks for a TTL over its
+   * {@code maxTtl}.
+   *
+   * @throws SpecException with every problem, each naming its field
+   */
+  static void against(Environment env, SandboxSpec spec) {
+    List<SpecProblem> problems = new ArrayList<>();
+    for (int i = 0; i < spec.forks().size(); i++) {
+      String service = spec.forks().get(i).service();
+      if (!env.services().containsKey(service)) {
+        problems.add(
+            new SpecProblem(
+                "<sandbox " + spec.name() + ">",
+                0,
+                0,
+                "forks[" + i + "].service",
+                "no service '"
+                    + service
+                    + "' in environment '"
+                    + env.name()
+                    + "' (known: "
+                    + String.join(", ", env.services().keySet())
+                    + ")"));
+      }
+    }
+    if (spec.ttl().isPresent()
+        && env.maxTtl().isPresent()
+        && spec.ttl().get().compareTo(env.maxTtl().get()) > 0) {
+      problems.add(
+          new SpecProblem(
+              "<sandbox " + spec.name() + ">",
+              0,
+              0,
+              "ttl",
+              Durations.format(spec.ttl().get())
+                  + " is longer than the environment's maxTtl "
+                  + Durations.format(env.maxTtl().get())
+                  + " (ask for less)"));
+    }
+    if (!problems.isEmpty()) {
+      throw new SpecException(problems);
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package dev.prooflane.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.prooflane.model.Environment;
+import dev.prooflane.model.ProoflaneException;
+import dev.prooflane.model.spec.EnvironmentReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a start says while health checks wait: each instance's pid and port, every interval that it
+ * is still waiting with its last line of output, then healthy or failed and why.
+ */
+class StartProgressIT {
+  @TempDir Path dir;
+  private final List<String> lines = new CopyOnWriteArrayList<>();
+
+  private LocalOptions options() {
+    return new LocalOptions(
+            StateFolder.of(dir.resolve(".prooflane")),
+            Clock.systemUTC(),
+            Duration.ofSeconds(3),
+            Duration.ofSeconds(1))
+        .withProgressInterval(Duration.ofMillis(200));
+  }
+
+  /**
+   * A service that prints {@code booting} and starts only once {@code gate} exists, so that the
+   * test decides how long its health check waits.
+   */
+  private Environment gated(Path gate) throws Exception {
+    Path file = dir.resolve("prooflane.yaml");
+    Files.writeString(
+        file,
+        """
+        name: slow
+        services:
+          slow:
+            command: ["sh", "-c", "echo booting; while [ ! -f '%s' ]; do sleep 0.05; done; exec %s"]
+            env: {PORT: "${port}"}
+            health: {timeout: 60s}
+        """
+            .formatted(gate, TestEnvironment.echoCommand()));
+    return EnvironmentReader.read(file);
+  }
+
+  @Test
+  void saysStillWaitingWithTheLastLineUntilTheServiceIsHealthy() throws Exception {
+    Path gate = dir.resolve("gate");
+    Environment env = gated(gate);
+    CompletableFuture<LocalRuntime> starting =
+        CompletableFuture.supplyAsync(() -> LocalRuntime.start(env, options(), lines::add));
+    try {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  lines.stream()
+                      .anyMatch(
+                          l ->
+                              l.startsWith("  baseline/slow: still waiting for GET /health after ")
+                                  && l.endsWith(" (last line: booting)")));
+      assertThat(starting).as("still waiting for the health check").isNotDone();
+      Files.createFile(gate);
+      long pid = starting.join().services().get(0).pid();
+
+      assertThat(lines.get(0))
+          .matches(
+              "  baseline/slow: started pid "
+                  + pid
+                  + " on 127\\.0\\.0\\.1:\\d+, waiting for GET /health to answer 2xx");
+      assertThat(lines).last().asString().matches("  baseline/slow: healthy after [0-9.]+ (ms|s)");
+    } finally {
+      if (!Files.exists(gate)) {
+        Files.createFile(gate);
+      }
+      starting.join().close();
+    }
+  }
+
+  @Test
+  void saysAtOnceWhyAnInstanceFailedWithItsLastLine() throws Exception {
+    Path file = dir.resolve("prooflane.yaml");
+    Files.writeString(
+        file,
+        """
+        services:
+          broken:
+            command: ["sh", "-c", "echo 'port 8080 already in use' >&2; exit 3"]
+        """);
+    Environment env = EnvironmentReader.read(file);
+
+    assertThatThrownBy(() -> LocalRuntime.start(env, options(), lines::add))
+        .isInstanceOf(ProoflaneException.class)
+        .hasMessageContaining("the baseline did not come up")
+        .hasMessageContaining("stderr port 8080 already in use");
+    assertThat(lines)
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .matches(
+                        "  baseline/broken: failed after [0-9.]+ (ms|s): exited with code 3"
+                            + " \\(last line: port 8080 already in use\\)"));
+  }
+
+  @Test
+  void saysAtOnceThatACommandCannotStart() throws Exception {
+    Path file = dir.resolve("prooflane.yaml");
+    Files.writeString(file, "services:\n  ghost:\n    command: no-such-program-for-prooflane\n");
+    Environment env = EnvironmentReader.read(file);
+
+    assertThatThrownBy(() -> LocalRuntime.start(env, options(), lines::add))
+        .isInstanceOf(ProoflaneException.class);
+    assertThat(lines)
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith(
+                        "  baseline/ghost: failed: cannot start baseline/ghost: command"
+                            + " 'no-such-program-for-prooflane'"));
+  }
+
+  @Test
+  void writesDurationsPreciselyWhenShortAndInWholeSecondsFromTen() {
+    assertThat(StartProgress.seconds(850_000_000L)).isEqualTo("850 ms");
+    assertThat(StartProgress.seconds(2_440_000_000L)).isEqualTo("2.4 s");
+    assertThat(StartProgress.seconds(30_100_000_000L)).isEqualTo("30 s");
+    assertThat(StartProgress.seconds(152_700_000_000L)).isEqualTo("152 s");
+  }
+}
