@@ -90,12 +90,13 @@ final class UpCommand implements Callable<Integer> {
     Environment env = EnvironmentReader.read(file);
     Duration every = interval();
     Path stateDir = state.stateDir();
+    // before anything is read or written, in every mode: one line naming the folder and the
+    // permission
+    StateFolderCheck.requireWritable(StateFolder.of(stateDir));
     Optional<DaemonInfo> running = DaemonInfo.read(stateDir).filter(DaemonInfo::alive);
     if (running.isPresent()) {
       return apply(out, running.get());
     }
-    // before anything is written, in both modes: one line naming the folder and the permission
-    StateFolderCheck.requireWritable(StateFolder.of(stateDir));
     if (detach) {
       int code =
           new DetachedDaemon(stateDir, file.toAbsolutePath(), apiPort, host, out)

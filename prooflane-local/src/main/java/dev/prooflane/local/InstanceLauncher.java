@@ -78,7 +78,10 @@ final class InstanceLauncher implements AutoCloseable {
     Future<?> ticking = every(progressInterval, said::tick);
     try {
       HealthProbe.awaitReady(
-          URI.create("http://127.0.0.1:" + port + spec.health().path()), spec.health(), process);
+          URI.create("http://127.0.0.1:" + port + spec.health().path()),
+          spec.health(),
+          process,
+          said::answered);
     } catch (RuntimeException e) {
       ticking.cancel(false);
       said.failed(e);

@@ -1,5 +1,6 @@
 package dev.prooflane.local;
 
+import dev.prooflane.local.process.HealthAdvice;
 import dev.prooflane.local.process.InstanceFailedException;
 import dev.prooflane.local.process.LogLine;
 import dev.prooflane.local.process.ManagedProcess;
@@ -9,19 +10,22 @@ import java.util.function.Consumer;
 
 /**
  * What one starting instance reports while its health check waits: that it started (pid, port),
- * that it is still waiting (each interval, with its last line of output), then that it is healthy
- * or why it failed. Nothing is reported after the last word, even from a late tick.
+ * that it is still waiting (each interval, with its last line of output, and what to do when the
+ * health check's answers say the path is wrong), then that it is healthy or why it failed. Nothing
+ * is reported after the last word, even from a late tick.
  */
 final class StartProgress {
   /** Longer last lines are cut: they are a hint, the log file has the whole line. */
   static final int LAST_LINE_CHARS = 160;
 
   private final String id;
+  private final String path;
   private final String probe;
   private final ManagedProcess process;
   private final long startedNanos;
   private final Consumer<String> progress;
   private boolean done;
+  private volatile String answer = "";
 
   StartProgress(
       String id,
@@ -30,6 +34,7 @@ final class StartProgress {
       long startedNanos,
       Consumer<String> progress) {
     this.id = id;
+    this.path = path;
     this.probe = "GET " + path;
     this.process = process;
     this.startedNanos = startedNanos;
@@ -47,10 +52,16 @@ final class StartProgress {
             + " to answer 2xx");
   }
 
+  /** Called after each try of the health check that did not pass, with how it ended. */
+  void answered(String last) {
+    answer = last;
+  }
+
   /** Called each interval while the health check waits. */
   synchronized void tick() {
     if (!done) {
-      say("still waiting for " + probe + " after " + elapsed() + " (" + lastLine() + ")");
+      String advice = HealthAdvice.of(service(), path, answer).map(text -> text + "; ").orElse("");
+      say("still waiting for " + probe + " after " + elapsed() + " (" + advice + lastLine() + ")");
     }
   }
 
@@ -67,7 +78,12 @@ final class StartProgress {
                 .map(code -> "exited with code " + code)
                 .orElse("no 2xx from " + probe + " in time")
             : cause.getMessage();
-    say("failed after " + elapsed() + ": " + why + " (" + lastLine() + ")");
+    String advice = HealthAdvice.of(service(), path, answer).map(text -> text + "; ").orElse("");
+    say("failed after " + elapsed() + ": " + why + " (" + advice + lastLine() + ")");
+  }
+
+  private String service() {
+    return id.substring(id.lastIndexOf('/') + 1);
   }
 
   private void say(String text) {

@@ -114,6 +114,44 @@ class StartProgressIT {
   }
 
   @Test
+  void saysWhileWaitingAndWhenFailingThatNothingIsServedAtTheHealthPathAndWhatToSet()
+      throws Exception {
+    // python's http.server answers 404 to GET /health, as a Spring Boot service does
+    Path file = dir.resolve("prooflane.yaml");
+    Files.writeString(
+        file,
+        """
+        services:
+          customers:
+            command: ["python3", "-u", "-m", "http.server", "${port}", "--bind", "127.0.0.1"]
+            health: {timeout: 4s}
+        """);
+    Environment env = EnvironmentReader.read(file);
+
+    assertThatThrownBy(() -> LocalRuntime.start(env, options(), lines::add))
+        .isInstanceOf(ProoflaneException.class)
+        .hasMessageContaining("last: HTTP 404")
+        .hasMessageContaining("GET /health answered 404 Not Found")
+        .hasMessageContaining("set services.customers.health.path")
+        .hasMessageContaining("/actuator/health");
+    String advice =
+        "GET /health answered 404 Not Found: the service serves nothing at /health; set"
+            + " services.customers.health.path in the environment file to the path it serves"
+            + " (Spring Boot with Actuator: /actuator/health;";
+    assertThat(lines)
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith("  baseline/customers: still waiting for GET /health after ")
+                    .contains(advice))
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith("  baseline/customers: failed after ")
+                    .contains("no 2xx from GET /health in time (" + advice));
+  }
+
+  @Test
   void saysAtOnceThatACommandCannotStart() throws Exception {
     Path file = dir.resolve("prooflane.yaml");
     Files.writeString(file, "services:\n  ghost:\n    command: no-such-program-for-prooflane\n");

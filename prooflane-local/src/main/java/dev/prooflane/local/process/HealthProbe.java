@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /** Waits until a started instance answers its health check, or says clearly why it never will. */
@@ -64,9 +65,20 @@ public final class HealthProbe {
    *     #QUOTED_LINES} lines of output and name the log file
    */
   public static void awaitReady(URI uri, HealthCheck check, ManagedProcess process) {
+    awaitReady(uri, check, process, answer -> {});
+  }
+
+  /**
+   * Like {@link #awaitReady(URI, HealthCheck, ManagedProcess)}; {@code answers} hears how each try
+   * that did not pass ended ({@code HTTP 404}, {@code connection refused}), as the failure message
+   * would quote it.
+   */
+  public static void awaitReady(
+      URI uri, HealthCheck check, ManagedProcess process, Consumer<String> answers) {
     requireNonNull(uri, "uri");
     requireNonNull(check, "check");
     requireNonNull(process, "process");
+    requireNonNull(answers, "answers");
     URI target = uri;
     long deadline = System.nanoTime() + check.timeout().toNanos();
     CompletableFuture<Integer> exit = process.onExit();
@@ -113,6 +125,7 @@ public final class HealthProbe {
             process.logs().file(),
             "interrupted while waiting for " + process.id() + " to answer GET " + target);
       }
+      answers.accept(last);
       pause(exit, Math.min(check.interval().toNanos(), deadline - System.nanoTime()));
     }
   }
@@ -180,11 +193,19 @@ public final class HealthProbe {
             + check.timeout().toMillis()
             + " ms (last: "
             + last
-            + "); check that the command listens on the port it is given (${port}), serves "
-            + check.path()
-            + ", and the full log at "
+            + "); "
+            + HealthAdvice.of(service(process), check.path(), last)
+                .orElse(
+                    "check that the command listens on the port it is given (${port}) and serves "
+                        + check.path())
+            + "; the full log is at "
             + process.logs().file()
             + lastLines(process));
+  }
+
+  /** The service of instance {@code owner/service}. */
+  private static String service(ManagedProcess process) {
+    return process.id().substring(process.id().lastIndexOf('/') + 1);
   }
 
   private static String lastLines(ManagedProcess process) {
