@@ -151,8 +151,90 @@ for (const kind of TRANSPORTS) {
       const list = await client.callTool({ name: 'list_sandboxes', arguments: {} });
       assert.equal(list.isError, false);
     });
+
+    test('a cancelled run_skill ends its run CANCELLED; the session goes on', async () => {
+      const before = new Set((await rest('/runs')).runs.map((r) => r.id));
+      const abort = new AbortController();
+      const call = client.callTool(
+        {
+          name: 'run_skill',
+          arguments: { skill: 'slow-contract', skillDirs: [env.slowSkills], inputs: { ticks: 60 } },
+        },
+        CallToolResultSchema,
+        {
+          signal: abort.signal,
+          onprogress: (p) => {
+            if (p.message.startsWith('step first_third')) {
+              abort.abort('the test gave up');
+            }
+          },
+        },
+      );
+      await assert.rejects(call, /the test gave up/);
+      const run = await eventually(async () => {
+        const { runs } = await rest('/runs');
+        const r = runs.find((x) => !before.has(x.id) && x.skill === 'slow-contract');
+        return r && r.state !== 'RUNNING' && r;
+      });
+      assert.equal(run.state, 'CANCELLED');
+      assert.equal(run.verdict, 'ERROR');
+      assert.match(run.message, /^cancelled by admin: the MCP client cancelled the call/);
+      assert.equal((await client.callTool({ name: 'list_skills', arguments: {} })).isError, false);
+    });
   });
 }
+
+describe('cancellation on stdio when stdin closes at once', () => {
+  test('the process tells the daemon to stop the cancelled run before it ends', async () => {
+    const before = new Set((await rest('/runs')).runs.map((r) => r.id));
+    const server = spawn(stdioCommand()[0], stdioCommand().slice(1), {
+      stdio: ['pipe', 'pipe', 'ignore'],
+    });
+    const exited = new Promise((resolve) => server.on('exit', (code) => resolve(code)));
+    let buffer = '';
+    let cancelled = false;
+    server.stdout.on('data', (d) => {
+      buffer += d;
+      if (!cancelled && buffer.includes('"message":"step first_third')) {
+        cancelled = true;
+        server.stdin.end(
+          JSON.stringify({
+            jsonrpc: '2.0',
+            method: 'notifications/cancelled',
+            params: { requestId: 2, reason: 'the host closed' },
+          }) + '\n',
+        );
+      }
+    });
+    server.stdin.write(
+      [
+        JSON.stringify(INITIALIZE),
+        '{"jsonrpc":"2.0","method":"notifications/initialized"}',
+        JSON.stringify({
+          jsonrpc: '2.0',
+          id: 2,
+          method: 'tools/call',
+          params: {
+            name: 'run_skill',
+            arguments: { skill: 'slow-contract', skillDirs: [env.slowSkills], inputs: { ticks: 60 } },
+            _meta: { progressToken: 'p' },
+          },
+        }),
+      ].join('\n') + '\n',
+    );
+    assert.equal(await exited, 0);
+    assert.ok(cancelled, 'progress came before the cancellation');
+    const replies = buffer.trim().split('\n').map((l) => JSON.parse(l));
+    assert.ok(!replies.some((r) => r.id === 2), 'nothing answers the cancelled call');
+    const run = await eventually(async () => {
+      const { runs } = await rest('/runs');
+      const r = runs.find((x) => !before.has(x.id) && x.skill === 'slow-contract');
+      return r && r.state !== 'RUNNING' && r;
+    }, 20000);
+    assert.equal(run.state, 'CANCELLED');
+    assert.match(run.message, /the MCP client cancelled the call/);
+  });
+});
 
 describe('raw lines on stdio', () => {
   test('malformed lines get their errors, the session goes on, and it ends once stdin closes', async () => {
