@@ -60,7 +60,10 @@ for (const kind of transports) {
         ` request timeout: verdict ${result.structuredContent?.verdict} (isError ${result.isError}),` +
         ` ${updates} progress notifications, longest gap ${(longestQuiet / 1000).toFixed(1)} s`,
     );
-    failed ||= result.isError || elapsed <= TIMEOUT_MS / 1000;
+    if (result.isError || result.structuredContent?.verdict !== 'PASS') {
+      console.log(`      ${result.content?.[0]?.text ?? ''}`.split('\n').slice(0, 8).join('\n      '));
+    }
+    failed ||= result.isError || result.structuredContent?.verdict !== 'PASS' || elapsed <= TIMEOUT_MS / 1000;
   } catch (e) {
     console.log(`${kind.padEnd(5)} validate FAILED after ${((Date.now() - started) / 1000).toFixed(1)} s: ${e.message}`);
     failed = true;

@@ -129,7 +129,7 @@ for (const kind of TRANSPORTS) {
           signal: abort.signal,
           onprogress: (p) => {
             seen.push(p.message);
-            if (p.message.startsWith('step first_third')) {
+            if (p.message.startsWith('step part_1')) {
               abort.abort('the test gave up');
             }
           },
@@ -164,7 +164,7 @@ for (const kind of TRANSPORTS) {
         {
           signal: abort.signal,
           onprogress: (p) => {
-            if (p.message.startsWith('step first_third')) {
+            if (p.message.startsWith('step part_1')) {
               abort.abort('the test gave up');
             }
           },
@@ -195,7 +195,7 @@ describe('cancellation on stdio when stdin closes at once', () => {
     let cancelled = false;
     server.stdout.on('data', (d) => {
       buffer += d;
-      if (!cancelled && buffer.includes('"message":"step first_third')) {
+      if (!cancelled && buffer.includes('"message":"step part_1')) {
         cancelled = true;
         server.stdin.end(
           JSON.stringify({

@@ -363,7 +363,7 @@ class McpHttpIT {
               }
               return false;
             })
-        .until(() -> lines.stream().anyMatch(l -> l.contains("step first_third")));
+        .until(() -> lines.stream().anyMatch(l -> l.contains("step part_1")));
     DaemonClient rest = new DaemonClient(shop().daemon.info().apiUrl(), shop().token);
     assertThat(rest.sandbox("cancel-me").phase()).isEqualTo("READY");
 

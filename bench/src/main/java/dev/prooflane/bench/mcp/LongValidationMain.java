@@ -6,14 +6,18 @@ import dev.prooflane.server.Daemon;
 import dev.prooflane.server.api.ApiPath;
 import dev.prooflane.server.auth.AdminTokenFile;
 import dev.prooflane.server.json.Json;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Starts the demo shop's daemon with the MCP endpoint and runs bench/mcp-long-validation.mjs (the
  * official TypeScript client) against it: one validation longer than 60 s per transport, with a 60
- * s request timeout. Prints what the client prints; exits with its status.
+ * s request timeout. Prints what the client prints; exits with its status. The slow skill takes two
+ * steps a tick, more than the default policy's 100 steps per run allow for 66 ticks, so the daemon
+ * runs with a policy that allows 1000 (written next to the state folder).
  *
  * <p>Usage: java -cp CLASSPATH dev.prooflane.bench.mcp.LongValidationMain ROOT STATE_DIR. Env:
  * {@code TICKS} (66), {@code TRANSPORTS} (http,stdio).
@@ -25,7 +29,12 @@ public final class LongValidationMain {
   public static void main(String[] args) throws Exception {
     Path root = Path.of(args[0]).toAbsolutePath();
     Path stateDir = Path.of(args[1]).toAbsolutePath();
-    Daemon daemon = ShopWithMcp.start(root, stateDir);
+    Files.createDirectories(stateDir.getParent());
+    Path policy =
+        Files.writeString(
+            stateDir.resolveSibling("long-validation-policy.yaml"),
+            "limits:\n  stepsPerRun: 1000\n");
+    Daemon daemon = ShopWithMcp.start(root, stateDir, Optional.of(policy));
     int status;
     try {
       ProcessBuilder node =

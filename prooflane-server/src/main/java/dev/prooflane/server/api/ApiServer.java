@@ -4,11 +4,13 @@ import dev.prooflane.model.ProoflaneException;
 import dev.prooflane.server.auth.ApiGuard;
 import dev.prooflane.server.auth.Scope;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +20,9 @@ import java.util.concurrent.TimeoutException;
 public final class ApiServer implements AutoCloseable {
   /** The largest request body accepted. */
   static final long MAX_BODY = 1 << 20;
+
+  /** The longest a blocking handler runs before Vert.x reports the thread as blocked. */
+  private static final Duration LONGEST_HANDLER = Duration.ofHours(1);
 
   private final Vertx vertx;
   private final HttpServer server;
@@ -33,7 +38,14 @@ public final class ApiServer implements AutoCloseable {
    */
   public static ApiServer start(
       ApiServices services, String host, int port, java.util.List<ApiExtension> extensions) {
-    Vertx vertx = Vertx.vertx();
+    // Blocking handlers follow a run or a validation to its end (a run may take 10 minutes, a
+    // validation several runs); with Vert.x's 60 s default the checker would log a stack trace
+    // every second of a long validation.
+    Vertx vertx =
+        Vertx.vertx(
+            new VertxOptions()
+                .setMaxWorkerExecuteTime(LONGEST_HANDLER.toNanos())
+                .setMaxWorkerExecuteTimeUnit(TimeUnit.NANOSECONDS));
     Router router = Router.router(vertx);
     String base = ApiPath.BASE;
     ApiGuard guard =
