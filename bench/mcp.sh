@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # MCP benchmark: the latency of three read tools (list_sandboxes, get_sandbox, list_skills) over
-# Streamable HTTP and stdio, p50/p99/max over 200 calls after 20 warm-up calls, the REST call each
-# of them makes, and the wall time of `validate` (fork pricing, run product-contract), against the
-# daemon running the demo shop in-process. Loopback only; prints one line per figure.
+# Streamable HTTP and stdio, p50/p95/p99/max over 100 calls of each after 20 warm-up calls (and per
+# transport, the three together), the REST call each of them makes, and the wall time of `validate`
+# (fork pricing, run product-contract), against the daemon running the demo shop in-process.
+# Loopback only; prints one line per figure.
 #
-# Env: CALLS (200), WARMUP_CALLS (20), VALIDATES (3), SKIP_BUILD (0).
+# Env: CALLS (100), WARMUP_CALLS (20), VALIDATES (3), SKIP_BUILD (0).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 WORK=$(mktemp -d /tmp/prooflane-mcp-bench.XXXXXX)

@@ -1,12 +1,9 @@
 package dev.prooflane.mcp;
 
-import dev.prooflane.mcp.internal.SdkTools;
+import dev.prooflane.mcp.protocol.McpServer;
 import dev.prooflane.mcp.tools.ToolCatalog;
-import io.modelcontextprotocol.json.McpJsonDefaults;
-import io.modelcontextprotocol.json.McpJsonMapper;
-import io.modelcontextprotocol.spec.McpSchema;
 
-/** What both transports share: the server's name, its instructions, its capabilities. */
+/** What both transports share: the server's name, its instructions, its tools. */
 final class ProoflaneMcp {
   static final String NAME = "prooflane";
   static final String VERSION = "0.1.0";
@@ -21,20 +18,14 @@ final class ProoflaneMcp {
       lists the failing assertions: read get_logs, fix, retry. INCONCLUSIVE means the change was \
       not exercised (the routing key was dropped on the way, see get_hops): never report it as a \
       success. Never claim success without a PASS report; never write to the baseline; \
-      delete_sandbox the sandboxes you created.""";
+      delete_sandbox the sandboxes you created. validate and run_skill take seconds to minutes: \
+      they report progress when the request carries a progressToken, and with wait: false they \
+      answer at once with an id to follow with get_validation or get_run.""";
 
   private ProoflaneMcp() {}
 
-  static McpJsonMapper mapper() {
-    return McpJsonDefaults.getMapper();
-  }
-
-  static McpSchema.ServerCapabilities capabilities() {
-    return McpSchema.ServerCapabilities.builder().tools(false).build();
-  }
-
-  static java.util.List<io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification>
-      sessionTools(DaemonLocator locator) {
-    return SdkTools.session(ToolCatalog.all(), locator);
+  /** A server of every Prooflane tool. */
+  static McpServer server() {
+    return new McpServer(NAME, VERSION, INSTRUCTIONS, ToolCatalog.all());
   }
 }

@@ -28,7 +28,8 @@ class SchemaTest {
             "run_action",
             "get_logs",
             "get_hops",
-            "validate");
+            "validate",
+            "get_validation");
   }
 
   @Test

@@ -22,7 +22,7 @@ final class Session {
    * One tool call's answer.
    *
    * @param text the text content
-   * @param json the structured content
+   * @param json the structured content (missing for an error result, which carries none)
    * @param error whether it was an error result
    */
   record Answer(String text, JsonNode json, boolean error) {}
@@ -33,10 +33,15 @@ final class Session {
     McpSchema.CallToolResult result =
         client.callTool(McpSchema.CallToolRequest.builder(tool).arguments(args).build());
     String text = ((McpSchema.TextContent) result.content().get(0)).text();
+    if (result.structuredContent() != null) {
+      OutputSchemas.assertFits(tool, Json.mapper().valueToTree(result.structuredContent()));
+    }
     Answer answer =
         new Answer(
             text,
-            Json.mapper().valueToTree(result.structuredContent()),
+            result.structuredContent() == null
+                ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
+                : Json.mapper().valueToTree(result.structuredContent()),
             Boolean.TRUE.equals(result.isError()));
     transcript
         .append("→ ")

@@ -5,7 +5,6 @@ import dev.prooflane.bench.Series;
 import dev.prooflane.bench.Sizes;
 import dev.prooflane.mcp.McpHttpExtension;
 import dev.prooflane.mcp.McpMain;
-import dev.prooflane.model.spec.EnvironmentReader;
 import dev.prooflane.server.Daemon;
 import dev.prooflane.server.api.ApiPath;
 import dev.prooflane.server.auth.AdminTokenFile;
@@ -27,15 +26,15 @@ import java.util.Map;
 /**
  * Measures the MCP server against a daemon running the demo shop in-process: the latency of three
  * read tools over Streamable HTTP (on the daemon) and stdio ({@code McpMain} as a child process),
- * the REST call each of them makes, and the wall time of {@code validate} (fork pricing, run
- * product-contract). Prints one line per figure.
+ * p50/p95/p99 per tool and per transport, the REST call each of them makes, and the wall time of
+ * {@code validate} (fork pricing, run product-contract). Prints one line per figure.
  *
  * <p>Usage: java -cp CLASSPATH dev.prooflane.bench.mcp.McpLatencyMain ROOT STATE_DIR. Sizes from
- * the environment: {@code CALLS} (200 measured calls of each tool), {@code WARMUP_CALLS} (20),
+ * the environment: {@code CALLS} (100 measured calls of each tool), {@code WARMUP_CALLS} (20),
  * {@code VALIDATES} (3).
  */
 public final class McpLatencyMain {
-  private static final int CALLS = Sizes.fromEnv("CALLS", 200);
+  private static final int CALLS = Sizes.fromEnv("CALLS", 100);
   private static final int WARMUP_CALLS = Sizes.fromEnv("WARMUP_CALLS", 20);
   private static final int VALIDATES = Sizes.fromEnv("VALIDATES", 3);
   private static final String VALIDATE_DISCOUNT =
@@ -49,14 +48,7 @@ public final class McpLatencyMain {
   public static void main(String[] args) throws Exception {
     Path root = Path.of(args[0]);
     Path stateDir = Path.of(args[1]);
-    Daemon daemon =
-        Daemon.start(
-            EnvironmentReader.read(root.resolve("examples/shop/prooflane.yaml")),
-            stateDir,
-            "127.0.0.1",
-            0,
-            line -> {},
-            List.of(new McpHttpExtension()));
+    Daemon daemon = ShopWithMcp.start(root, stateDir);
     String token = AdminTokenFile.read(stateDir).orElseThrow();
     try (McpSyncClient http = httpClient(daemon, token);
         McpSyncClient stdio = stdioClient(stateDir)) {
@@ -73,13 +65,17 @@ public final class McpLatencyMain {
     call(http, "create_sandbox", "{\"name\":\"bench\",\"forks\":[{\"service\":\"pricing\"}]}");
     for (String transport : List.of("http", "stdio")) {
       McpSyncClient client = "http".equals(transport) ? http : stdio;
+      Series all = new Series();
       for (String tool : List.of("list_sandboxes", "get_sandbox", "list_skills")) {
         Map<String, Object> args = "get_sandbox".equals(tool) ? Map.of("name", "bench") : Map.of();
-        Series millis = toolLatency(client, tool, args);
+        Series millis = toolLatency(client, tool, args, all);
         System.out.printf(
-            "%-6s %-15s n=%d p50=%.2f ms p99=%.2f ms max=%.2f ms%n",
-            transport, tool, millis.size(), millis.p(50), millis.p(99), millis.max());
+            "%-6s %-15s n=%d p50=%.2f ms p95=%.2f ms p99=%.2f ms max=%.2f ms%n",
+            transport, tool, millis.size(), millis.p(50), millis.p(95), millis.p(99), millis.max());
       }
+      System.out.printf(
+          "%-6s %-15s n=%d p50=%.2f ms p95=%.2f ms (the three tools together)%n",
+          transport, "all", all.size(), all.p(50), all.p(95));
     }
     Map<String, Runnable> calls = new LinkedHashMap<>();
     calls.put(ApiPath.SANDBOXES.with(), rest::sandboxes);
@@ -109,8 +105,12 @@ public final class McpLatencyMain {
     }
   }
 
-  /** {@link #CALLS} calls of {@code tool} after {@link #WARMUP_CALLS}, in milliseconds. */
-  private static Series toolLatency(McpSyncClient client, String tool, Map<String, Object> args) {
+  /**
+   * {@link #CALLS} calls of {@code tool} after {@link #WARMUP_CALLS}, in milliseconds, each also
+   * added to {@code all}.
+   */
+  private static Series toolLatency(
+      McpSyncClient client, String tool, Map<String, Object> args, Series all) {
     McpSchema.CallToolRequest request =
         McpSchema.CallToolRequest.builder(tool).arguments(args).build();
     for (int i = 0; i < WARMUP_CALLS; i++) {
@@ -120,7 +120,9 @@ public final class McpLatencyMain {
     for (int i = 0; i < CALLS; i++) {
       long t = System.nanoTime();
       McpSchema.CallToolResult r = client.callTool(request);
-      millis.add((System.nanoTime() - t) / 1e6);
+      double ms = (System.nanoTime() - t) / 1e6;
+      millis.add(ms);
+      all.add(ms);
       if (Boolean.TRUE.equals(r.isError())) {
         throw new IllegalStateException(tool + ": " + text(r));
       }

@@ -46,7 +46,7 @@ final class ActionTools {
         "describe_action",
         "Describe an action",
         "One action: its inputs (the 'with' of run_action), outputs and a YAML example.",
-        Schema.object().required("name", Schema.string("the action name (see list_actions)")),
+        Schema.object().required("name", Schema.name("the action name (see list_actions)")),
         Schema.open("the action")
             .optional("name", Schema.string("its name"))
             .optional(
@@ -83,9 +83,8 @@ final class ActionTools {
             + " \"with\": {\"service\": \"frontend\", \"path\": \"/products/1\"}}). Policy applies as"
             + " in skills. Answers the step's verdict, outputs, assertions and HTTP exchanges.",
         Schema.object()
-            .required("action", Schema.string("the action name (see list_actions)"))
-            .optional(
-                "sandbox", Schema.string("the sandbox to act in (omit to act on the baseline)"))
+            .required("action", Schema.name("the action name (see list_actions)"))
+            .optional("sandbox", Schema.name("the sandbox to act in (omit to act on the baseline)"))
             .optional(
                 "with",
                 Schema.anyObject("the action's inputs (see describe_action); plain values")),

@@ -23,8 +23,7 @@ final class Arguments {
 
   String string(String name) {
     return optionalString(name)
-        .orElseThrow(
-            () -> new ToolFailure("invalid_input", "invalid input: " + name + ": missing"));
+        .orElseThrow(() -> new ToolFailure("invalid_input", name + ": missing"));
   }
 
   Optional<String> optionalString(String name) {

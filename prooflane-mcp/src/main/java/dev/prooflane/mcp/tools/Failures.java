@@ -19,7 +19,7 @@ final class Failures {
     return switch (e.status()) {
       case 0 ->
           ToolResult.failure(
-              "unreachable",
+              "no_daemon",
               "the Prooflane daemon does not answer ("
                   + message
                   + "). Start it with: "
@@ -30,13 +30,7 @@ final class Failures {
       case 400 ->
           ToolResult.failure(
               "invalid_input",
-              "invalid input for "
-                  + tool
-                  + ": "
-                  + message
-                  + "\nFix the fields named above and call "
-                  + tool
-                  + " again.");
+              tool + ": " + message + "\nFix the fields named above and call " + tool + " again.");
       case 401 ->
           ToolResult.failure(
               "unauthorized",
@@ -58,6 +52,14 @@ final class Failures {
               message
                   + ". Pick another name or key, or wait until the sandbox is READY (get_sandbox)"
                   + " and retry.");
+      case 413, 414 ->
+          ToolResult.failure(
+              "too_large",
+              tool
+                  + ": the request to the daemon is too large (HTTP "
+                  + e.status()
+                  + ": it takes bodies of at most 1 MiB and URLs of at most 4096 bytes); shorten"
+                  + " the longest argument, or pass large content as a file path.");
       case 422 ->
           ToolResult.failure(
               "sandbox_failed",
@@ -66,11 +68,18 @@ final class Failures {
                   + " sandbox), fix the command, artifact or env, then call "
                   + tool
                   + " again.");
+      case 429 ->
+          ToolResult.failure(
+              "limited",
+              message
+                  + ". Wait for a run or sandbox of yours to end, then call "
+                  + tool
+                  + " again.");
       default ->
           ToolResult.failure(
               e.code(),
               "the daemon could not do it: "
-                  + message
+                  + (message == null || message.isBlank() ? "no reason given" : message)
                   + " (HTTP "
                   + e.status()
                   + "; its log is daemon.log in the state folder)");
@@ -96,6 +105,9 @@ final class Failures {
     }
     if (message.startsWith("run")) {
       return "Run ids come from run_skill or validate.";
+    }
+    if (message.startsWith("validation")) {
+      return "Validation ids come from validate with wait: false.";
     }
     if (message.startsWith("service") || message.startsWith("fork")) {
       return "Call list_services to see the services (and get_sandbox for a sandbox's forks).";

@@ -37,8 +37,7 @@ final class ForkArguments {
     try {
       return CommandLine.split(command);
     } catch (IllegalArgumentException e) {
-      throw new ToolFailure(
-          "invalid_input", "invalid input: " + where + ".command: " + e.getMessage());
+      throw new ToolFailure("invalid_input", where + ".command: " + e.getMessage());
     }
   }
 

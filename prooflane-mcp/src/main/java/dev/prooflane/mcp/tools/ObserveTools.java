@@ -58,16 +58,16 @@ final class ObserveTools {
         "The last lines a service wrote: its baseline instance, or its fork in a sandbox. Read a"
             + " fork's logs when a sandbox fails to start or a skill fails.",
         Schema.object()
-            .required("service", Schema.string("the service name (see list_services)"))
+            .required("service", Schema.name("the service name (see list_services)"))
             .optional(
                 "sandbox",
-                Schema.string("read the fork in this sandbox (default: the baseline instance)"))
+                Schema.name("read the fork in this sandbox (default: the baseline instance)"))
             .optional(
                 "tail",
                 Schema.integer("how many lines, newest last").range(1, 5000).defaultValue(50)),
         Schema.open("the log lines")
             .optional("service", Schema.string("the service"))
-            .optional("sandbox", Schema.string("the sandbox, or null").nullable())
+            .optional("sandbox", Schema.string("the sandbox (absent for the baseline)"))
             .required(
                 "lines",
                 Schema.array("seq, time, stream (stdout|stderr), text", Schema.open(null))),
@@ -103,13 +103,13 @@ final class ObserveTools {
             + " prove the change was exercised, or to find where the key was dropped.",
         Schema.object()
             .optional(
-                "sandbox", Schema.string("the sandbox whose key to follow (see list_sandboxes)"))
-            .optional("key", Schema.string("a routing key, instead of sandbox"))
+                "sandbox", Schema.name("the sandbox whose key to follow (see list_sandboxes)"))
+            .optional("key", Schema.name("a routing key, instead of sandbox"))
             .optional(
                 "limit",
                 Schema.integer("the newest hops to return").range(1, 10_000).defaultValue(50)),
         Schema.open("the hops")
-            .optional("key", Schema.string("the key followed, or null for all").nullable())
+            .optional("key", Schema.string("the key followed (absent: every key)"))
             .required(
                 "hops",
                 Schema.array(

@@ -99,8 +99,27 @@ final class RunEvidence {
   }
 
   private static String next(JsonNode run) {
-    if (!"DONE".equals(run.path("state").asText())) {
-      return "the run is " + run.path("state").asText() + "; call get_run with its id later";
+    switch (run.path("state").asText()) {
+      case "DONE" -> {
+        // by verdict, below
+      }
+      case "CANCELLED" -> {
+        return "the run was cancelled ("
+            + run.path("message").asText()
+            + "); run it again when needed";
+      }
+      case "FAILED" -> {
+        return "the run could not run ("
+            + run.path("message").asText()
+            + "); fix that, then run it again";
+      }
+      default -> {
+        return "the run is "
+            + run.path("state").asText()
+            + "; call get_run with id "
+            + run.path("id").asText()
+            + " until it is not RUNNING";
+      }
     }
     return switch (run.path("verdict").asText("")) {
       case "PASS" ->

@@ -49,13 +49,13 @@ final class SandboxTools {
             .required("forks", Shapes.forks())
             .optional(
                 "name",
-                Schema.string(
+                Schema.name(
                     "sandbox name: lowercase letters, digits and '-', at most 63 (default:"
                         + " agent-<random>)"))
             .optional("ttl", Shapes.ttl())
             .optional(
-                "routingKey", Schema.string("the routing key (default: 12 generated characters)"))
-            .optional("labels", Schema.mapOf("labels", Schema.string("the value")));
+                "routingKey", Schema.name("the routing key (default: 12 generated characters)"))
+            .optional("labels", Schema.mapOf("labels", Schema.name("the value")));
     return new Tool(
         "create_sandbox",
         "Create a sandbox",
@@ -115,7 +115,7 @@ final class SandboxTools {
         "Get a sandbox",
         "One sandbox: its routing key, phase (READY, DEGRADED, ...), each fork's state and why"
             + " it is not running.",
-        Schema.object().required("name", Schema.string("the sandbox name (see list_sandboxes)")),
+        Schema.object().required("name", Schema.name("the sandbox name (see list_sandboxes)")),
         Shapes.sandbox(),
         Effect.READ,
         (args, daemon) -> {
@@ -130,7 +130,7 @@ final class SandboxTools {
         "Delete a sandbox",
         "Deletes a sandbox: its routes go first (keyed requests reach the baseline at once), then"
             + " its forks stop. Delete the sandboxes you created once you are done.",
-        Schema.object().required("name", Schema.string("the sandbox name (see list_sandboxes)")),
+        Schema.object().required("name", Schema.name("the sandbox name (see list_sandboxes)")),
         Schema.open("what was deleted").required("deleted", Schema.string("the sandbox name")),
         Effect.DESTRUCTIVE,
         (args, daemon) -> {

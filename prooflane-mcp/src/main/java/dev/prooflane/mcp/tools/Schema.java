@@ -2,6 +2,9 @@ package dev.prooflane.mcp.tools;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,6 +18,12 @@ import java.util.Set;
  * what to fix.
  */
 public final class Schema {
+  /** The longest name (of a sandbox, skill, run, service...) an input takes. */
+  public static final int NAME_MAX = 256;
+
+  /** The longest free text (a command, an env value) an input takes. */
+  public static final int TEXT_MAX = 16_384;
+
   private final String type;
   private final String description;
   private final Map<String, Schema> properties = new LinkedHashMap<>();
@@ -25,8 +34,8 @@ public final class Schema {
   private Long minimum;
   private Long maximum;
   private Object defaultValue;
+  private Integer maxLength;
   private boolean closed;
-  private boolean nullable;
 
   private Schema(String type, String description) {
     this.type = requireNonNull(type, "type");
@@ -47,6 +56,16 @@ public final class Schema {
 
   public static Schema string(String description) {
     return new Schema("string", description);
+  }
+
+  /** A name (of a sandbox, skill, run, service...), at most {@link #NAME_MAX} characters. */
+  public static Schema name(String description) {
+    return string(description).maxLength(NAME_MAX);
+  }
+
+  /** A free text, at most {@link #TEXT_MAX} characters. */
+  public static Schema text(String description) {
+    return string(description).maxLength(TEXT_MAX);
   }
 
   public static Schema integer(String description) {
@@ -109,10 +128,45 @@ public final class Schema {
     return this;
   }
 
-  /** Lets the value be null too (outputs). */
-  public Schema nullable() {
-    this.nullable = true;
+  /**
+   * The longest text accepted (inputs): a name that ends up in a URL, a command that ends up in a
+   * request body; a longer one is refused naming the field, its length and this limit.
+   */
+  public Schema maxLength(int max) {
+    this.maxLength = max;
     return this;
+  }
+
+  /**
+   * {@code value} made to fit this (output) schema: a declared field whose value is null is left
+   * out, since an absent optional field is what every client accepts for "none" (a {@code null}
+   * would need a nullable type, which strict clients refuse). A copy; {@code value} is unchanged.
+   */
+  public JsonNode conform(JsonNode value) {
+    JsonNode copy = value.deepCopy();
+    strip(copy);
+    return copy;
+  }
+
+  private void strip(JsonNode value) {
+    if (value instanceof ObjectNode object && "object".equals(type)) {
+      for (Map.Entry<String, Schema> e : properties.entrySet()) {
+        JsonNode field = object.get(e.getKey());
+        if (field == null) {
+          continue;
+        }
+        if (field.isNull() && !required.contains(e.getKey())) {
+          object.remove(e.getKey());
+        } else {
+          e.getValue().strip(field);
+        }
+      }
+      if (values != null) {
+        object.properties().forEach(e -> values.strip(e.getValue()));
+      }
+    } else if (value instanceof ArrayNode array && items != null) {
+      array.forEach(items::strip);
+    }
   }
 
   /** The declared field names. */
@@ -123,7 +177,7 @@ public final class Schema {
   /** The schema as a JSON-compatible map. */
   public Map<String, Object> toMap() {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("type", nullable ? List.of(type, "null") : type);
+    out.put("type", type);
     if (description != null) {
       out.put("description", description);
     }
@@ -133,6 +187,9 @@ public final class Schema {
     if (minimum != null) {
       out.put("minimum", minimum);
       out.put("maximum", maximum);
+    }
+    if (maxLength != null) {
+      out.put("maxLength", maxLength);
     }
     if (defaultValue != null) {
       out.put("default", defaultValue);
@@ -166,9 +223,7 @@ public final class Schema {
   private void check(String path, Object value, List<String> out) {
     String at = path.isEmpty() ? "arguments" : path;
     if (value == null) {
-      if (!nullable) {
-        out.add(at + ": null (expected: " + type + ")");
-      }
+      out.add(at + ": null (expected: " + type + ")");
       return;
     }
     switch (type) {
@@ -179,6 +234,16 @@ public final class Schema {
           out.add(at + ": '" + s + "' (expected: one of " + String.join(", ", enumValues) + ")");
         } else if (s.isBlank()) {
           out.add(at + ": empty (expected: a non-empty text)");
+        } else if (maxLength != null && s.length() > maxLength) {
+          out.add(
+              at
+                  + ": "
+                  + s.length()
+                  + " characters (expected: at most "
+                  + maxLength
+                  + "; "
+                  + (maxLength <= NAME_MAX ? "a name, not a document" : "pass a file path instead")
+                  + ")");
         }
       }
       case "integer" -> {
@@ -236,9 +301,9 @@ public final class Schema {
         out.add(
             prefix
                 + name
-                + ": unknown field (known: "
-                + String.join(", ", properties.keySet())
-                + ")");
+                + (properties.isEmpty() && path.isEmpty()
+                    ? ": unknown field (this tool takes no arguments)"
+                    : ": unknown field (known: " + String.join(", ", properties.keySet()) + ")"));
       }
     }
   }

@@ -7,33 +7,31 @@ final class Shapes {
   static Schema forks() {
     Schema fork =
         Schema.object()
-            .required("service", Schema.string("the service to fork, by name (see list_services)"))
+            .required("service", Schema.name("the service to fork, by name (see list_services)"))
             .optional(
                 "command",
-                Schema.string(
+                Schema.text(
                     "the changed command, split like a shell; ${artifact} stands for the artifact"
                         + " (default: the baseline's command)"))
             .optional(
                 "args",
-                Schema.array("arguments appended to the command", Schema.string("an argument")))
+                Schema.array("arguments appended to the command", Schema.text("an argument")))
             .optional(
                 "artifact",
-                Schema.string(
-                    "path of the changed build (jar, binary) that ${artifact} stands for"))
+                Schema.text("path of the changed build (jar, binary) that ${artifact} stands for"))
             .optional(
                 "env",
-                Schema.mapOf(
-                    "environment variables to set in the fork", Schema.string("the value")))
+                Schema.mapOf("environment variables to set in the fork", Schema.text("the value")))
             .optional(
                 "envRemove",
-                Schema.array("environment variables to remove", Schema.string("a variable name")));
+                Schema.array("environment variables to remove", Schema.name("a variable name")));
     return Schema.array(
         "the changed services: one fork per service; every other service stays the shared baseline",
         fork);
   }
 
   static Schema ttl() {
-    return Schema.string(
+    return Schema.name(
             "delete the sandbox after this long, such as 30s, 10m, 2h, 1h30m (default: 30m)")
         .defaultValue("30m");
   }
@@ -43,20 +41,21 @@ final class Shapes {
         .optional("name", Schema.string("its name"))
         .optional("routingKey", Schema.string("the key that routes requests into it"))
         .optional("phase", Schema.string("STARTING, READY, DEGRADED, FAILED or DELETING"))
-        .optional("message", Schema.string("why it is not READY, or empty").nullable())
-        .optional("expiresAt", Schema.string("when its TTL runs out").nullable())
+        .optional("message", Schema.string("why it is not READY (absent or empty when it is)"))
+        .optional("expiresAt", Schema.string("when its TTL runs out (absent: never)"))
         .optional("forks", Schema.array("its forks", Schema.open("a fork")));
   }
 
   static Schema run() {
     return Schema.open("a skill run")
         .optional("id", Schema.string("the run id (for get_run)"))
-        .optional("state", Schema.string("RUNNING, DONE or FAILED"))
+        .optional("state", Schema.string("RUNNING, DONE, CANCELLED or FAILED"))
         .optional("skill", Schema.string("the skill's name"))
-        .optional("sandbox", Schema.string("the sandbox, or null for the baseline").nullable())
+        .optional("sandbox", Schema.string("the sandbox (absent for the baseline)"))
         .optional(
-            "verdict", Schema.string("PASS, FAIL, ERROR or INCONCLUSIVE once DONE").nullable())
-        .optional("message", Schema.string("why, in one line").nullable())
+            "verdict",
+            Schema.string("PASS, FAIL, ERROR or INCONCLUSIVE once it has ended (absent before)"))
+        .optional("message", Schema.string("why, in one line"))
         .optional(
             "steps", Schema.array("per step: id, action, verdict, message", Schema.open(null)))
         .optional(

@@ -3,6 +3,7 @@ package dev.prooflane.mcp.tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prooflane.mcp.tools.Tool.Effect;
+import dev.prooflane.server.client.DaemonClient;
 import dev.prooflane.server.json.RunView;
 import dev.prooflane.server.json.SkillRunRequest;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ final class SkillTools {
         "Describe a skill",
         "One skill in full: description, when to use it, typed inputs with defaults, and its"
             + " steps (action per step).",
-        Schema.object().required("name", Schema.string("the skill name (see list_skills)")),
+        Schema.object().required("name", Schema.name("the skill name (see list_skills)")),
         Schema.open("the skill")
             .optional("name", Schema.string("its name"))
             .optional("inputs", Schema.array("typed inputs", Schema.open(null)))
@@ -74,14 +75,16 @@ final class SkillTools {
         "run_skill",
         "Run a skill",
         "Runs a skill against a sandbox (the key is injected into every request) and waits until"
-            + " it is done. Answers the verdict, every failing assertion, which forked services"
-            + " were not exercised, and the report files. PASS comes with a signed report.json;"
-            + " INCONCLUSIVE means the change was not exercised and is never a success.",
+            + " it is done, reporting each step as progress when asked (progressToken); with"
+            + " wait: false it answers at once with the run id, to follow with get_run. Answers"
+            + " the verdict, every failing assertion, which forked services were not exercised,"
+            + " and the report files. PASS comes with a signed report.json; INCONCLUSIVE means"
+            + " the change was not exercised and is never a success.",
         Schema.object()
-            .required("skill", Schema.string("the skill name (see list_skills)"))
+            .required("skill", Schema.name("the skill name (see list_skills)"))
             .optional(
                 "sandbox",
-                Schema.string(
+                Schema.name(
                     "the sandbox to run against (omit to run against the baseline, which proves"
                         + " nothing about a change)"))
             .optional(
@@ -91,20 +94,36 @@ final class SkillTools {
                 "skillDirs",
                 Schema.array(
                     "extra folders of skill files, on the daemon's machine",
-                    Schema.string("a folder"))),
+                    Schema.text("a folder")))
+            .optional(
+                "wait",
+                Schema.bool(
+                        "false answers at once with the run id; follow it with get_run (default:"
+                            + " true, answer when done)")
+                    .defaultValue(true)),
         Shapes.run(),
         Effect.WRITE,
-        (args, daemon) -> {
-          RunView run =
-              daemon.runSkill(
-                  new SkillRunRequest(
-                      args.string("skill"),
-                      args.optionalString("sandbox").orElse(null),
-                      args.map("inputs"),
-                      args.strings("skillDirs")));
-          ObjectNode out = RunEvidence.enrich(run, daemon);
-          return ToolResult.ok(out, RunEvidence.summary(out));
-        });
+        SkillTools::run);
+  }
+
+  private static ToolResult run(Arguments args, DaemonClient daemon, CallControl control) {
+    SkillRunRequest request =
+        new SkillRunRequest(
+            args.string("skill"),
+            args.optionalString("sandbox").orElse(null),
+            args.map("inputs"),
+            args.strings("skillDirs"));
+    RunView run;
+    if (!args.bool("wait", true)) {
+      run = daemon.startRun(request);
+    } else {
+      run =
+          daemon.runSkill(
+              request,
+              new Followed(control, id -> daemon.cancelRun(id, Followed.CANCELLED, false)));
+    }
+    ObjectNode out = RunEvidence.enrich(run, daemon);
+    return ToolResult.ok(out, RunEvidence.summary(out));
   }
 
   static Tool getRun() {
@@ -113,7 +132,7 @@ final class SkillTools {
         "Get a run",
         "A run by id (from run_skill or validate): state, verdict, steps, failing assertions and"
             + " report paths.",
-        Schema.object().required("id", Schema.string("the run id")),
+        Schema.object().required("id", Schema.name("the run id (from run_skill or validate)")),
         Shapes.run(),
         Effect.READ,
         (args, daemon) -> {

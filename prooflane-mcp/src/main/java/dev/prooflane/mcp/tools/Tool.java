@@ -6,6 +6,8 @@ import dev.prooflane.mcp.DaemonLocator;
 import dev.prooflane.model.ProoflaneException;
 import dev.prooflane.server.client.DaemonClient;
 import dev.prooflane.server.client.DaemonClientException;
+import dev.prooflane.server.json.Json;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +30,10 @@ public record Tool(
     Schema input,
     Schema output,
     Effect effect,
-    Handler handler) {
+    LongHandler handler) {
+  /** The most arguments one call takes, in bytes of JSON: what the daemon takes in one request. */
+  public static final int MAX_ARGUMENTS = 1 << 20;
+
   public Tool {
     requireNonNull(name, "name");
     requireNonNull(title, "title");
@@ -37,6 +42,18 @@ public record Tool(
     requireNonNull(output, "output");
     requireNonNull(effect, "effect");
     requireNonNull(handler, "handler");
+  }
+
+  /** A tool that answers at once: no progress to report, nothing to stop when cancelled. */
+  Tool(
+      String name,
+      String title,
+      String description,
+      Schema input,
+      Schema output,
+      Effect effect,
+      Handler handler) {
+    this(name, title, description, input, output, effect, (a, d, c) -> handler.call(a, d));
   }
 
   /** How a tool may change the system, for the MCP tool annotations. */
@@ -55,17 +72,40 @@ public record Tool(
     ToolResult call(Arguments args, DaemonClient daemon);
   }
 
+  /** As {@link Handler}, for a long call that reports progress and stops when cancelled. */
+  @FunctionalInterface
+  public interface LongHandler {
+    ToolResult call(Arguments args, DaemonClient daemon, CallControl control);
+  }
+
+  /** As {@link #call(Map, DaemonLocator, CallControl)}, followed by no one. */
+  public ToolResult call(Map<String, Object> arguments, DaemonLocator locator) {
+    return call(arguments, locator, CallControl.NONE);
+  }
+
   /**
    * Checks {@code arguments}, finds the daemon and runs the tool; never throws: every failure is a
    * result with {@code error} set and a message that says what to do next.
    */
-  public ToolResult call(Map<String, Object> arguments, DaemonLocator locator) {
-    List<String> problems = input.problems(arguments == null ? Map.of() : arguments);
+  public ToolResult call(
+      Map<String, Object> arguments, DaemonLocator locator, CallControl control) {
+    Map<String, Object> args = arguments == null ? Map.of() : arguments;
+    int size = Json.write(args).getBytes(StandardCharsets.UTF_8).length;
+    if (size > MAX_ARGUMENTS) {
+      return ToolResult.failure(
+          "invalid_input",
+          name
+              + ": the arguments are "
+              + size
+              + " bytes of JSON (expected: at most "
+              + MAX_ARGUMENTS
+              + ", what the daemon takes in one request); pass large content as a file path");
+    }
+    List<String> problems = input.problems(args);
     if (!problems.isEmpty()) {
       return ToolResult.failure(
           "invalid_input",
-          "invalid input for "
-              + name
+          name
               + ": "
               + String.join("; ", problems)
               + ". Fix the arguments and call "
@@ -74,13 +114,13 @@ public record Tool(
     }
     try {
       DaemonClient client = locator.client();
-      return handler.call(new Arguments(arguments), client);
+      return handler.call(new Arguments(args), client, control);
     } catch (ToolFailure e) {
       return ToolResult.failure(e.code(), e.getMessage());
     } catch (DaemonClientException e) {
       return Failures.of(name, e);
     } catch (ProoflaneException e) {
-      return ToolResult.failure("unavailable", e.getMessage());
+      return ToolResult.failure("no_daemon", e.getMessage());
     } catch (RuntimeException e) {
       return ToolResult.failure(
           "internal",

@@ -16,6 +16,7 @@ public final class ToolCatalog {
     tools.add(ObserveTools.getLogs());
     tools.add(ObserveTools.getHops());
     tools.add(ValidateTool.validate());
+    tools.add(ValidateTool.getValidation());
     return List.copyOf(tools);
   }
 

@@ -28,11 +28,16 @@ public record ToolResult(JsonNode structured, String text, boolean error) {
     return new ToolResult(structured, text, false);
   }
 
-  /** A failed call: {@code {"error": code, "message": message}} and the message as text. */
+  /**
+   * A failed call: the text {@code code: message} (what the agent reads, such as {@code no_daemon:
+   * no Prooflane daemon is running ...}); {@code structured} holds {@code {"error": code,
+   * "message": message}} for Java callers, never sent, since it does not fit the tool's output
+   * schema.
+   */
   public static ToolResult failure(String code, String message) {
     ObjectNode node = JsonNodeFactory.instance.objectNode();
     node.put("error", code);
     node.put("message", message);
-    return new ToolResult(node, message, true);
+    return new ToolResult(node, code + ": " + message, true);
   }
 }

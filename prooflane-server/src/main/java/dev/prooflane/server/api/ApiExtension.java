@@ -10,4 +10,10 @@ public interface ApiExtension {
    * base URL once the server listens.
    */
   void install(Router router, Supplier<String> apiUrl);
+
+  /**
+   * Installs handlers that see every request before the API's guard (origin rules, CORS preflights
+   * of the extension's own paths); {@code bindHost} is the address the API binds.
+   */
+  default void installBeforeGuard(Router router, String bindHost) {}
 }

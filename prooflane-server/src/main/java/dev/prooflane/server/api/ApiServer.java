@@ -4,11 +4,13 @@ import dev.prooflane.model.ProoflaneException;
 import dev.prooflane.server.auth.ApiGuard;
 import dev.prooflane.server.auth.Scope;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +20,9 @@ import java.util.concurrent.TimeoutException;
 public final class ApiServer implements AutoCloseable {
   /** The largest request body accepted. */
   static final long MAX_BODY = 1 << 20;
+
+  /** The longest a blocking handler runs before Vert.x reports the thread as blocked. */
+  private static final Duration LONGEST_HANDLER = Duration.ofHours(1);
 
   private final Vertx vertx;
   private final HttpServer server;
@@ -33,11 +38,19 @@ public final class ApiServer implements AutoCloseable {
    */
   public static ApiServer start(
       ApiServices services, String host, int port, java.util.List<ApiExtension> extensions) {
-    Vertx vertx = Vertx.vertx();
+    // Blocking handlers follow a run or a validation to its end (a run may take 10 minutes, a
+    // validation several runs); with Vert.x's 60 s default the checker would log a stack trace
+    // every second of a long validation.
+    Vertx vertx =
+        Vertx.vertx(
+            new VertxOptions()
+                .setMaxWorkerExecuteTime(LONGEST_HANDLER.toNanos())
+                .setMaxWorkerExecuteTimeUnit(TimeUnit.NANOSECONDS));
     Router router = Router.router(vertx);
     String base = ApiPath.BASE;
     ApiGuard guard =
         new ApiGuard(services.tokens(), host, Set.of(base + ApiPath.OPENAPI.template()));
+    extensions.forEach(e -> e.installBeforeGuard(router, host));
     router.route().handler(guard::authenticate);
     // No file uploads: otherwise Vert.x creates a file-uploads/ folder in the working directory.
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
@@ -57,7 +70,8 @@ public final class ApiServer implements AutoCloseable {
     r.get(ApiPath.SANDBOX, sandboxes::get);
     r.blocking(HttpMethod.DELETE, ApiPath.SANDBOX, Scope.SANDBOX_WRITE, sandboxes::delete);
     r.get(ApiPath.HOPS, handlers::hops);
-    RunHandlers runHandlers = new RunHandlers(services.runs(), services.validations());
+    RunHandlers runHandlers = new RunHandlers(services.runs());
+    ValidationHandlers validations = new ValidationHandlers(services.validations());
     r.get(ApiPath.SKILLS, runHandlers::listSkills);
     r.get(ApiPath.SKILL, runHandlers::getSkill);
     r.get(ApiPath.ACTIONS, runHandlers::listActions);
@@ -68,10 +82,19 @@ public final class ApiServer implements AutoCloseable {
         HttpMethod.POST,
         ApiPath.VALIDATIONS,
         Scope.SANDBOX_WRITE,
-        unchecked(runHandlers::validate));
+        unchecked(validations::validate));
+    r.get(ApiPath.VALIDATIONS, validations::list);
+    r.get(ApiPath.VALIDATION, validations::get);
+    r.blocking(
+        HttpMethod.POST,
+        ApiPath.VALIDATION_CANCEL,
+        Scope.SANDBOX_WRITE,
+        unchecked(validations::cancel));
     r.blocking(HttpMethod.POST, ApiPath.RUNS, Scope.SKILL_RUN, unchecked(runHandlers::startRun));
     r.get(ApiPath.RUNS, runHandlers::listRuns);
     r.get(ApiPath.RUN, runHandlers::getRun);
+    r.blocking(
+        HttpMethod.POST, ApiPath.RUN_CANCEL, Scope.SKILL_RUN, unchecked(runHandlers::cancelRun));
     r.get(ApiPath.RUN_REPORT, unchecked(runHandlers::getReport));
     TokenHandlers tokenHandlers = new TokenHandlers(services.tokens(), services.governance());
     r.blocking(HttpMethod.POST, ApiPath.TOKENS, Scope.POLICY_ADMIN, tokenHandlers::create);

@@ -9,16 +9,12 @@ import dev.prooflane.actions.skill.Skill;
 import dev.prooflane.actions.skill.SkillInput;
 import dev.prooflane.actions.skill.SkillStep;
 import dev.prooflane.model.NotFoundException;
-import dev.prooflane.model.SandboxSpec;
-import dev.prooflane.model.spec.SandboxSpecReader;
 import dev.prooflane.server.auth.ApiGuard;
 import dev.prooflane.server.json.ApiError;
 import dev.prooflane.server.json.Json;
 import dev.prooflane.server.json.RunView;
 import dev.prooflane.server.runs.RunRecord;
 import dev.prooflane.server.runs.Runs;
-import dev.prooflane.server.runs.Validations;
-import dev.prooflane.server.sandboxes.Caller;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,11 +37,9 @@ final class RunHandlers {
           "junit.xml", "application/xml",
           "report.html", "text/html; charset=utf-8");
   private final Runs runs;
-  private final Validations validations;
 
-  RunHandlers(Runs runs, Validations validations) {
+  RunHandlers(Runs runs) {
     this.runs = runs;
-    this.validations = validations;
   }
 
   /**
@@ -83,42 +77,6 @@ final class RunHandlers {
       out.put("step", s);
     }
     Handlers.json(ctx, 200, out);
-  }
-
-  /**
-   * The whole loop: {@code {"name"?, "forks": [...], "ttl"?, "skills"?: [...], "skillDirs"?: [...],
-   * "inputs"?: {...}, "keep"?: false}}. Streams NDJSON progress with {@code Accept:
-   * application/x-ndjson}; the last line is {@code {"validation": ...}}.
-   */
-  void validate(RoutingContext ctx) throws IOException {
-    JsonNode body = Json.mapper().readTree(Optional.ofNullable(ctx.body().asString()).orElse("{}"));
-    com.fasterxml.jackson.databind.node.ObjectNode spec = Json.mapper().createObjectNode();
-    spec.put("name", body.hasNonNull("name") ? body.get("name").asText() : Validations.newName());
-    spec.put("ttl", body.hasNonNull("ttl") ? body.get("ttl").asText() : "30m");
-    spec.set(
-        "labels",
-        body.hasNonNull("labels")
-            ? body.get("labels")
-            : Json.mapper().createObjectNode().put("prooflane.dev/validate", "true"));
-    spec.set("forks", body.path("forks"));
-    SandboxSpec sandbox = SandboxSpecReader.parse("<request body>", spec.toString());
-    List<String> skills = new ArrayList<>();
-    body.path("skills").forEach(s -> skills.add(s.asText()));
-    List<Path> dirs = paths(body.path("skillDirs"));
-    Map<String, Object> inputs = inputs(body.path("inputs"));
-    Validations.Request request =
-        new Validations.Request(
-            sandbox,
-            skills,
-            dirs,
-            inputs,
-            body.path("keep").asBoolean(false),
-            Caller.of(ApiGuard.token(ctx)));
-    if (Progress.wanted(ctx)) {
-      Progress.stream(ctx, 200, "validation", progress -> validations.validate(request, progress));
-    } else {
-      Handlers.json(ctx, 200, validations.validate(request, line -> {}));
-    }
   }
 
   void listSkills(RoutingContext ctx) {
@@ -172,7 +130,7 @@ final class RunHandlers {
   /**
    * Input values: text stays text (converted by the skill's input types), others as JSON values.
    */
-  private static Map<String, Object> inputs(JsonNode node) {
+  static Map<String, Object> inputs(JsonNode node) {
     Map<String, Object> inputs = new LinkedHashMap<>();
     node.properties()
         .forEach(
@@ -185,7 +143,7 @@ final class RunHandlers {
     return inputs;
   }
 
-  private static List<Path> paths(JsonNode node) {
+  static List<Path> paths(JsonNode node) {
     List<Path> dirs = new ArrayList<>();
     node.forEach(d -> dirs.add(Path.of(d.asText())));
     return dirs;
@@ -219,12 +177,13 @@ final class RunHandlers {
             Optional.ofNullable(body.hasNonNull("sandbox") ? body.get("sandbox").asText() : null),
             inputs);
     if (Progress.wanted(ctx)) {
-      Progress.stream(
+      Progress.located(
           ctx,
           201,
           "run",
-          progress -> {
-            RunRecord record = runs.start(request, dirs, progress);
+          out -> {
+            RunRecord record = runs.start(request, dirs, out::line);
+            out.begin(ApiPath.RUN.with(record.id()));
             await(record);
             return RunView.of(record);
           });
@@ -245,6 +204,40 @@ final class RunHandlers {
     } catch (Exception e) {
       // the record says how it ended
     }
+  }
+
+  /**
+   * Cancels a run: {@code {"reason"?: "..."}}; answers the run once it has ended (at most {@link
+   * #CANCEL_WAIT} later), CANCELLED, or as it was when it had ended already; with {@code
+   * ?wait=false} at once.
+   */
+  void cancelRun(RoutingContext ctx) throws IOException {
+    RunRecord record = runs.cancel(ctx.pathParam("id"), ApiGuard.token(ctx).name(), reason(ctx));
+    if (!"false".equals(ctx.request().getParam("wait"))) {
+      try {
+        record.result().get(CANCEL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (Exception e) {
+        // the record says how it ended
+      }
+    }
+    Handlers.json(ctx, 200, RunView.of(record));
+  }
+
+  /** How long a cancel request waits for the run or validation to end. */
+  static final java.time.Duration CANCEL_WAIT = java.time.Duration.ofSeconds(30);
+
+  /** The optional {@code reason} of a cancel request's body. */
+  static String reason(RoutingContext ctx) throws IOException {
+    String text = ctx.body() == null ? null : ctx.body().asString();
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    JsonNode body = Json.mapper().readTree(text);
+    JsonNode reason = body.path("reason");
+    if (!reason.isMissingNode() && !reason.isNull() && !reason.isTextual()) {
+      throw new IllegalArgumentException("reason: " + reason + " (expected: a text)");
+    }
+    return reason.isTextual() ? reason.asText() : null;
   }
 
   void listRuns(RoutingContext ctx) {

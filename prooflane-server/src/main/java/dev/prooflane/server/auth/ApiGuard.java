@@ -13,10 +13,14 @@ import java.util.Set;
 /**
  * Who may call the daemon: every request but the open ones needs a live bearer token (401
  * otherwise), each route a scope (403), and a browser request from a foreign origin is refused
- * (403, no CORS headers) before anything else.
+ * (403, no CORS headers) before anything else. Discovery documents under {@code /.well-known/}
+ * (OAuth, OpenID) need no token: none exists, and their 404 tells an agent host to stop looking for
+ * an OAuth server after the 401 of {@code /mcp}.
  */
 public final class ApiGuard {
   private static final String TOKEN = "prooflane.token";
+  private static final String ORIGIN_CHECKED = "prooflane.originChecked";
+  private static final String WELL_KNOWN = "/.well-known/";
   private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
   private final TokenStore tokens;
   private final String bindHost;
@@ -45,15 +49,26 @@ public final class ApiGuard {
     return token;
   }
 
+  /**
+   * Marks {@code ctx} as a request whose {@code Origin} a handler installed before the guard has
+   * judged by its own rules (the MCP endpoint admits every loopback origin, for local inspectors);
+   * the guard then checks its token only.
+   */
+  public static void originChecked(RoutingContext ctx) {
+    ctx.put(ORIGIN_CHECKED, Boolean.TRUE);
+  }
+
   /** The first handler of every request: origin check, then authentication. */
   public void authenticate(RoutingContext ctx) {
     String origin = ctx.request().getHeader("Origin");
-    if (origin != null && !ownOrigin(origin, ctx.request().localAddress().port())) {
+    if (origin != null
+        && ctx.get(ORIGIN_CHECKED) == null
+        && !ownOrigin(origin, ctx.request().localAddress().port())) {
       // a web page must not drive a local daemon (CSRF, DNS rebinding): no CORS, no answer
       refuse(ctx, 403, "forbidden", "origin " + origin + " is not the daemon's own origin");
       return;
     }
-    if (open.contains(ctx.request().path())) {
+    if (open.contains(ctx.request().path()) || ctx.request().path().contains(WELL_KNOWN)) {
       ctx.next();
       return;
     }

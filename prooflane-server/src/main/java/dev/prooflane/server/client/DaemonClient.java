@@ -5,6 +5,7 @@ import dev.prooflane.local.EnvironmentChange;
 import dev.prooflane.local.ServiceRestart;
 import dev.prooflane.server.api.ApiPath;
 import dev.prooflane.server.json.ActionRunRequest;
+import dev.prooflane.server.json.CancelRequest;
 import dev.prooflane.server.json.EnvironmentRequest;
 import dev.prooflane.server.json.RunView;
 import dev.prooflane.server.json.SandboxList;
@@ -14,6 +15,7 @@ import dev.prooflane.server.json.SkillRunRequest;
 import dev.prooflane.server.json.StatusView;
 import dev.prooflane.server.json.TokenRequest;
 import dev.prooflane.server.json.ValidationRequest;
+import dev.prooflane.server.json.ValidationView;
 import dev.prooflane.server.runs.Validations;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -183,8 +185,32 @@ public final class DaemonClient {
 
   /** As {@link #runSkill(SkillRunRequest)}, passing each progress line to {@code progress}. */
   public RunView runSkill(SkillRunRequest request, Consumer<String> progress) {
-    JsonNode last = transport.postStreaming(ApiPath.RUNS.with(), request, progress);
+    return runSkill(request, ProgressListener.of(progress));
+  }
+
+  /**
+   * As {@link #runSkill(SkillRunRequest)}, telling {@code listener} the run's id once it started
+   * (for {@link #cancelRun}), then each progress line.
+   */
+  public RunView runSkill(SkillRunRequest request, ProgressListener listener) {
+    JsonNode last = transport.postStreaming(ApiPath.RUNS.with(), request, listener);
     return transport.read(last.path("run"), RunView.class);
+  }
+
+  /** {@code POST /runs}: starts a skill run and answers at once, RUNNING (follow it with run). */
+  public RunView startRun(SkillRunRequest request) {
+    return transport.read(transport.post(ApiPath.RUNS.with(), request), RunView.class);
+  }
+
+  /**
+   * {@code POST /runs/{id}/cancel}: stops the run (its step under way ends with ERROR) and answers
+   * it once it has ended, CANCELLED (when {@code wait}; else at once, still RUNNING); {@code
+   * reason} (or null) goes into its message and the audit log.
+   */
+  public RunView cancelRun(String id, String reason, boolean wait) {
+    return transport.read(
+        transport.post(query(ApiPath.RUN_CANCEL.with(id), "wait", wait), new CancelRequest(reason)),
+        RunView.class);
   }
 
   /** {@code GET /runs/{id}}. */
@@ -208,8 +234,48 @@ public final class DaemonClient {
 
   /** As {@link #validate(ValidationRequest)}, passing each progress line to {@code progress}. */
   public Validations.Outcome validate(ValidationRequest request, Consumer<String> progress) {
-    JsonNode last = transport.postStreaming(ApiPath.VALIDATIONS.with(), request, progress);
+    return validate(request, ProgressListener.of(progress));
+  }
+
+  /**
+   * As {@link #validate(ValidationRequest)}, telling {@code listener} the validation's id once it
+   * started (for {@link #cancelValidation}), then each progress line.
+   */
+  public Validations.Outcome validate(ValidationRequest request, ProgressListener listener) {
+    JsonNode last = transport.postStreaming(ApiPath.VALIDATIONS.with(), request, listener);
     return transport.read(last.path("validation"), Validations.Outcome.class);
+  }
+
+  /**
+   * {@code POST /validations?wait=false}: starts the whole loop and answers at once, RUNNING, with
+   * its id and sandbox name (follow it with {@link #validation}).
+   */
+  public ValidationView startValidation(ValidationRequest request) {
+    return transport.read(
+        transport.post(query(ApiPath.VALIDATIONS.with(), "wait", false), request),
+        ValidationView.class);
+  }
+
+  /** {@code GET /validations}: {@code {"validations": [...]}}, oldest first. */
+  public JsonNode validations() {
+    return transport.get(ApiPath.VALIDATIONS.with());
+  }
+
+  /** {@code GET /validations/{id}}: its state, runs so far and, once ended, its verdict. */
+  public ValidationView validation(String id) {
+    return transport.read(transport.get(ApiPath.VALIDATION.with(id)), ValidationView.class);
+  }
+
+  /**
+   * {@code POST /validations/{id}/cancel}: no further skill starts, the run under way is cancelled
+   * and the sandbox deleted; answers the validation once it has ended, CANCELLED (when {@code
+   * wait}; else at once). {@code reason} (or null) goes into its message and the audit log.
+   */
+  public ValidationView cancelValidation(String id, String reason, boolean wait) {
+    return transport.read(
+        transport.post(
+            query(ApiPath.VALIDATION_CANCEL.with(id), "wait", wait), new CancelRequest(reason)),
+        ValidationView.class);
   }
 
   /** {@code POST /tokens}: the new token, with its secret under {@code token} (shown once). */

@@ -65,6 +65,14 @@ final class Transport {
    * {@code progress}; returns the last line, or throws for an {@code error} line.
    */
   JsonNode postStreaming(String path, Object body, Consumer<String> progress) {
+    return postStreaming(path, body, ProgressListener.of(progress));
+  }
+
+  /**
+   * As {@link #postStreaming(String, Object, Consumer)}; {@code listener} also hears the id of what
+   * the daemon started (the last segment of the answer's {@code Location}) before any line.
+   */
+  JsonNode postStreaming(String path, Object body, ProgressListener listener) {
     try {
       // no answer timeout: a sandbox or a validation takes as long as it takes, saying so
       HttpURLConnection exchange = send("POST", path, body, "application/x-ndjson", 0);
@@ -72,13 +80,17 @@ final class Transport {
       if (status >= 400) {
         throw failure(status, body(exchange, status));
       }
-      return lines(exchange, progress);
+      String location = exchange.getHeaderField("Location");
+      if (location != null) {
+        listener.started(location.substring(location.lastIndexOf('/') + 1));
+      }
+      return lines(exchange, listener);
     } catch (IOException e) {
       throw unreachable(e);
     }
   }
 
-  private JsonNode lines(HttpURLConnection exchange, Consumer<String> progress) throws IOException {
+  private JsonNode lines(HttpURLConnection exchange, ProgressListener listener) throws IOException {
     try (BufferedReader reader =
         new BufferedReader(
             new InputStreamReader(exchange.getInputStream(), StandardCharsets.UTF_8))) {
@@ -90,7 +102,7 @@ final class Transport {
         }
         JsonNode node = Json.mapper().readTree(line);
         if (node.has("progress")) {
-          progress.accept(node.get("progress").asText());
+          listener.progress(node.get("progress").asText());
         } else if (node.has("error")) {
           throw failure(statusFor(node.get("error").asText()), line);
         } else {

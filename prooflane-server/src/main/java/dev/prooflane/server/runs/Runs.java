@@ -184,10 +184,20 @@ public final class Runs implements AutoCloseable {
     executor.submit(
         () -> {
           try (engine) {
-            RunResult result = engine.run(id, request, governance.audited(id, listener(both)));
+            RunResult result =
+                record.interruptibly(
+                    () ->
+                        engine.run(
+                            id, request, record.shielded(governance.audited(id, listener(both)))));
+            if (record.cancellation() != null) {
+              result = cancelled(result, record.cancellation());
+            }
             Reports.write(result, record.reportDir(), keys);
             both.accept("verdict " + result.verdict() + ": " + result.message());
-            governance.runFinished(id, result.verdict().name(), result.message());
+            governance.runFinished(
+                id,
+                record.cancellation() != null ? "CANCELLED" : result.verdict().name(),
+                result.message());
             release.run();
             record.result().complete(result);
           } catch (java.io.IOException e) {
@@ -201,10 +211,14 @@ public final class Runs implements AutoCloseable {
                 "cannot write its reports to " + record.reportDir() + ": " + e.getMessage());
             governance.runFinished(id, "FAILED", e.getMessage());
           } catch (RuntimeException e) {
-            both.accept("run failed: " + e.getMessage());
+            String why =
+                record.cancellation() != null
+                    ? record.cancellation()
+                    : String.valueOf(e.getMessage());
+            both.accept("run failed: " + why);
             release.run();
-            record.fail(e.getMessage());
-            governance.runFinished(id, "FAILED", e.getMessage());
+            record.fail(why);
+            governance.runFinished(id, record.cancellation() != null ? "CANCELLED" : "FAILED", why);
           } finally {
             release.run();
           }
@@ -249,6 +263,49 @@ public final class Runs implements AutoCloseable {
                 + (r.message().isEmpty() ? "" : ": " + r.message()));
       }
     };
+  }
+
+  /**
+   * Cancels the run {@code id} for {@code by} (a token's name): the step under way ends with ERROR,
+   * no later step runs, and the run ends CANCELLED with the verdict ERROR and {@code reason} as its
+   * message, reports written and audited. Nothing happens to a run that has ended.
+   *
+   * @param reason why, in the caller's words, or null
+   * @throws NotFoundException when there is no such run
+   */
+  public RunRecord cancel(String id, String by, String reason) {
+    RunRecord record = get(id);
+    if (record.cancel(cancellation(by, reason))) {
+      Map<String, Object> details = new java.util.LinkedHashMap<>();
+      details.put("runId", id);
+      details.put("by", by);
+      details.put("reason", reason);
+      governance.record("run.cancelled", details);
+    }
+    return record;
+  }
+
+  /** {@code cancelled by alice: the agent gave up}. */
+  static String cancellation(String by, String reason) {
+    return "cancelled by " + by + (reason == null || reason.isBlank() ? "" : ": " + reason.strip());
+  }
+
+  /** {@code result} of a cancelled run: ERROR, whatever its steps said, and why. */
+  private static RunResult cancelled(RunResult result, String why) {
+    return new RunResult(
+        result.runId(),
+        result.startedAt(),
+        result.durationMillis(),
+        result.skill(),
+        result.target(),
+        result.inputs(),
+        result.steps(),
+        result.outputs(),
+        dev.prooflane.actions.core.Verdict.ERROR,
+        why,
+        result.coverage(),
+        result.control(),
+        result.forkLogs());
   }
 
   public RunRecord get(String id) {

@@ -33,7 +33,18 @@ class ApiGuardTest {
     vertx = Vertx.vertx();
     Router router = Router.router(vertx);
     ApiGuard guard = new ApiGuard(tokens, "127.0.0.1", Set.of("/open"));
+    router
+        .route("/judged/*")
+        .handler(
+            ctx -> {
+              ApiGuard.originChecked(ctx);
+              ctx.next();
+            });
     router.route().handler(guard::authenticate);
+    router
+        .get("/judged/read")
+        .handler(guard.require(Scope.SANDBOX_READ))
+        .handler(ctx -> ctx.end("read"));
     router.get("/open").handler(ctx -> ctx.end("open"));
     router.get("/read").handler(guard.require(Scope.SANDBOX_READ)).handler(ctx -> ctx.end("read"));
     router
@@ -80,6 +91,31 @@ class ApiGuardTest {
       assertThat(Json.mapper().readTree(r.body()).path("error").asText()).isEqualTo("unauthorized");
     }
     assertThat(send("GET", "/open", null, null).body()).isEqualTo("open");
+  }
+
+  @Test
+  void discoveryDocumentsNeedNoTokenSoThatTheyAnswer404() throws Exception {
+    for (String path :
+        new String[] {
+          "/.well-known/oauth-protected-resource",
+          "/.well-known/oauth-protected-resource/mcp",
+          "/.well-known/oauth-authorization-server",
+          "/.well-known/oauth-authorization-server/mcp",
+          "/.well-known/openid-configuration",
+          "/mcp/.well-known/openid-configuration"
+        }) {
+      HttpResponse<String> r = send("GET", path, null, null);
+      assertThat(r.statusCode()).as(path).isEqualTo(404);
+      assertThat(r.headers().firstValue("WWW-Authenticate")).as(path).isEmpty();
+    }
+  }
+
+  @Test
+  void anOriginJudgedBeforeTheGuardIsLeftToTheHandlerThatJudgedIt() throws Exception {
+    String reader = tokens.create("reader", EnumSet.of(Scope.SANDBOX_READ)).secret();
+    assertThat(send("GET", "/read", reader, "http://localhost:6274").statusCode()).isEqualTo(403);
+    assertThat(send("GET", "/judged/read", reader, "http://localhost:6274").body())
+        .isEqualTo("read");
   }
 
   @Test

@@ -17,6 +17,7 @@ import dev.prooflane.server.json.SandboxView;
 import dev.prooflane.server.json.SkillRunRequest;
 import dev.prooflane.server.json.TokenRequest;
 import dev.prooflane.server.json.ValidationRequest;
+import dev.prooflane.server.json.ValidationView;
 import dev.prooflane.server.runs.Validations;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -145,6 +146,64 @@ class DaemonClientIT {
     assertThat(outcome.runs()).extracting(RunView::skill).containsExactly("echo");
     assertThat(outcome.kept()).isFalse();
     assertThat(progress).anyMatch(line -> line.startsWith("deleted sandbox validate-"));
+  }
+
+  @Test
+  void startsAValidationWithoutWaitingFollowsItAndStreamsItsId() {
+    ValidationRequest request =
+        new ValidationRequest(
+            null,
+            "5m",
+            null,
+            List.of(new ForkRequest("a", null, null, null, null, null)),
+            List.of("echo"),
+            List.of(),
+            Map.of(),
+            false);
+    ValidationView started = client.startValidation(request);
+
+    assertThat(started.state()).isEqualTo("RUNNING");
+    assertThat(started.sandbox()).startsWith("validate-");
+    awaitEnd(() -> client.validation(started.id()).state());
+    ValidationView done = client.validation(started.id());
+    assertThat(done.state()).isEqualTo("DONE");
+    assertThat(done.verdict()).isEqualTo("PASS");
+    assertThat(done.runs()).extracting(RunView::skill).containsExactly("echo");
+    assertThat(client.cancelValidation(started.id(), "too late", true).state()).isEqualTo("DONE");
+
+    List<String> ids = new ArrayList<>();
+    client.validate(
+        request,
+        new ProgressListener() {
+          @Override
+          public void started(String id) {
+            ids.add(id);
+          }
+
+          @Override
+          public void progress(String line) {
+            assertThat(ids).as("the id comes before the first line").hasSize(1);
+          }
+        });
+    assertThat(ids).hasSize(1);
+    assertThat(client.validation(ids.get(0)).state()).isEqualTo("DONE");
+  }
+
+  @Test
+  void startsARunWithoutWaitingAndCancellingAnEndedRunChangesNothing() {
+    RunView started = client.startRun(new SkillRunRequest("echo", null, Map.of(), List.of()));
+    awaitEnd(() -> client.run(started.id()).state());
+
+    assertThat(client.cancelRun(started.id(), null, true).state()).isEqualTo("DONE");
+    assertThatThrownBy(() -> client.cancelRun("nope", null, false))
+        .isInstanceOfSatisfying(
+            DaemonClientException.class, e -> assertThat(e.status()).isEqualTo(404));
+  }
+
+  private static void awaitEnd(java.util.concurrent.Callable<String> state) {
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(60))
+        .until(() -> !state.call().equals("RUNNING"));
   }
 
   @Test

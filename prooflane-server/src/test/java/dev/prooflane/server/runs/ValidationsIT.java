@@ -2,6 +2,7 @@ package dev.prooflane.server.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.prooflane.actions.policy.SandboxQuota;
 import dev.prooflane.local.StateFolder;
@@ -42,6 +43,10 @@ class ValidationsIT {
     skill("reaches-a", "http", "service: a, path: /hello, expectStatus: 200");
     skill("wrong-status", "http", "service: a, path: /hello, expectStatus: 418");
     skill("touches-nothing", "check", "that: '${{ true }}', message: always true");
+    skill(
+        "waits-long",
+        "wait",
+        "action: check, with: {that: true}, until: '${{ false }}', interval: 100ms, attempts: 250");
     parts =
         DaemonParts.start(
             EchoEnvironment.single(dir),
@@ -80,21 +85,24 @@ class ValidationsIT {
 
   private static Validations.Outcome validate(
       String sandbox, boolean keep, List<Path> skillDirs, String... skillNames) {
-    return parts
-        .validations()
-        .validate(
-            new Validations.Request(
-                SandboxSpecReader.parse(
-                    "<test>",
-                    "{\"name\": \""
-                        + sandbox
-                        + "\", \"ttl\": \"30m\", \"forks\": [{\"service\": \"a\"}]}"),
-                List.of(skillNames),
-                skillDirs,
-                Map.of(),
-                keep,
-                ALICE),
-            line -> {});
+    return parts.validations().validate(request(sandbox, keep, skillDirs, skillNames), line -> {});
+  }
+
+  private static Validations.Request request(String sandbox, boolean keep, String... skillNames) {
+    return request(sandbox, keep, List.of(skills), skillNames);
+  }
+
+  private static Validations.Request request(
+      String sandbox, boolean keep, List<Path> skillDirs, String... skillNames) {
+    return new Validations.Request(
+        SandboxSpecReader.parse(
+            "<test>",
+            "{\"name\": \"" + sandbox + "\", \"ttl\": \"30m\", \"forks\": [{\"service\": \"a\"}]}"),
+        List.of(skillNames),
+        skillDirs,
+        Map.of(),
+        keep,
+        ALICE);
   }
 
   private static List<String> sandboxNames() {
@@ -172,6 +180,76 @@ class ValidationsIT {
         .containsEntry(SandboxQuota.OWNER_LABEL, "alice");
     assertThat(outcome.routingKey()).isEqualTo(sandboxes.get("v-kept").routingKey().value());
     sandboxes.delete("v-kept", ALICE);
+  }
+
+  @Test
+  void startsAtOnceAndIsFollowedByIdUntilItEnds() {
+    ValidationRecord started =
+        parts.validations().start(request("v-async", false, "reaches-a"), l -> {});
+
+    assertThat(started.sandbox()).isEqualTo("v-async");
+    assertThat(parts.validations().get(started.id())).isSameAs(started);
+    Validations.Outcome outcome = Validations.await(started);
+    assertThat(outcome.verdict()).isEqualTo("PASS");
+    assertThat(started.state()).isEqualTo("DONE");
+    assertThat(started.runIds()).hasSize(1);
+    assertThat(started.progress()).anyMatch(l -> l.equals("deleted sandbox v-async"));
+    assertThat(parts.validations().list()).contains(started);
+  }
+
+  @Test
+  void cancellingStopsTheRunDeletesTheSandboxAndIsAudited() {
+    ValidationRecord started =
+        parts.validations().start(request("v-cancel", true, "waits-long", "reaches-a"), l -> {});
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                !started.runIds().isEmpty()
+                    && parts.runs().get(started.runIds().get(0)).progress().stream()
+                        .anyMatch(l -> l.startsWith("step only (wait)")));
+
+    parts.validations().cancel(started.id(), "bob", "the agent gave up");
+    Validations.Outcome outcome = Validations.await(started);
+
+    assertThat(started.state()).isEqualTo("CANCELLED");
+    assertThat(started.cancellation()).isEqualTo("cancelled by bob: the agent gave up");
+    assertThat(outcome.verdict()).isEqualTo("ERROR");
+    assertThat(outcome.kept()).isFalse();
+    assertThat(outcome.runs()).hasSize(1);
+    RunView run = outcome.runs().get(0);
+    assertThat(run.state()).isEqualTo("CANCELLED");
+    assertThat(run.verdict()).isEqualTo("ERROR");
+    assertThat(run.message()).isEqualTo("cancelled by bob: the agent gave up");
+    assertThat(sandboxNames()).doesNotContain("v-cancel");
+    assertThat(AuditRecords.details(state, "validation.cancelled", "validationId", started.id()))
+        .extracting(d -> d.path("by").asText())
+        .containsExactly("bob");
+    assertThat(AuditRecords.details(state, "run.cancelled", "runId", run.id())).hasSize(1);
+    assertThat(AuditRecords.details(state, "run.finished", "runId", run.id()))
+        .extracting(d -> d.path("verdict").asText())
+        .containsExactly("CANCELLED");
+  }
+
+  @Test
+  void cancellingAnEndedValidationChangesNothing() {
+    ValidationRecord done =
+        parts.validations().start(request("v-ended", false, "reaches-a"), l -> {});
+    Validations.await(done);
+
+    parts.validations().cancel(done.id(), "bob", null);
+
+    assertThat(done.state()).isEqualTo("DONE");
+    assertThat(done.cancellation()).isNull();
+    assertThat(AuditRecords.details(state, "validation.cancelled", "validationId", done.id()))
+        .isEmpty();
+  }
+
+  @Test
+  void anUnknownValidationIsNotFound() {
+    assertThatThrownBy(() -> parts.validations().get("nope"))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("nope");
   }
 
   @Test

@@ -1,0 +1,71 @@
+package dev.prooflane.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.prooflane.server.json.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Runs the suite of src/test/node with the official TypeScript MCP client (npm
+ * {@code @modelcontextprotocol/sdk}, installed by the build from package-lock.json) against both
+ * transports of a real daemon running the demo shop: every tool, every error kind, the protocol's
+ * edges, progress, cancellation, and a validation longer than the client's request timeout.
+ */
+class McpClientsIT {
+  private static final Path SUITE = Path.of("src/test/node").toAbsolutePath();
+  @RegisterExtension static final ShopExtension SHOP = new ShopExtension();
+
+  private static ShopDaemon shop() {
+    return SHOP.shop();
+  }
+
+  @Test
+  @Timeout(value = 15, unit = TimeUnit.MINUTES)
+  void theTypeScriptClientSuitePassesOverStdioAndHttp() throws Exception {
+    assertThat(SUITE.resolve("node_modules/@modelcontextprotocol/sdk"))
+        .as("installed by the build (node ensure-deps.mjs in " + SUITE + ")")
+        .isDirectory();
+    Path empty = Files.createTempDirectory("prooflane-no-daemon");
+    Path log = Path.of("target/mcp-typescript-client.log").toAbsolutePath();
+    ProcessBuilder node =
+        new ProcessBuilder(
+                "node", "--test", "--test-concurrency=1", "--test-reporter=spec", "test/")
+            .directory(SUITE.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    Map<String, String> env = node.environment();
+    env.put("PROOFLANE_MCP_URL", shop().base + McpHttpExtension.PATH);
+    env.put("PROOFLANE_API_URL", shop().daemon.info().apiUrl());
+    env.put("PROOFLANE_TOKEN", shop().token);
+    env.put("PROOFLANE_MCP_COMMAND", Json.write(ShopDaemon.stdioCommand(shop().stateDir)));
+    env.put("PROOFLANE_EMPTY_STATE", empty.toString());
+    env.put("PROOFLANE_SLOW_SKILLS", ShopDaemon.SLOW_SKILLS.toString());
+    env.put("PROOFLANE_DISCOUNT", ShopDaemon.DISCOUNT);
+    Process process = node.start();
+    boolean ended = process.waitFor(14, TimeUnit.MINUTES);
+    if (!ended) {
+      process.destroyForcibly();
+    }
+    String output = read(log);
+    System.out.println(output);
+    assertThat(ended).as("the suite ended in time:\n" + output).isTrue();
+    assertThat(process.exitValue()).as(output).isZero();
+    List<String> summary = output.lines().filter(l -> l.startsWith("ℹ ")).toList();
+    assertThat(summary).as(output).contains("ℹ fail 0");
+    assertThat(summary.stream().filter(l -> l.startsWith("ℹ pass ")).findFirst())
+        .hasValueSatisfying(l -> assertThat(Integer.parseInt(l.substring(7))).isGreaterThan(20));
+  }
+
+  private static String read(Path log) throws IOException {
+    return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+  }
+}
