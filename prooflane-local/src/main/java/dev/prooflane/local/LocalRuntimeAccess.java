@@ -102,6 +102,11 @@ public final class LocalRuntimeAccess implements RuntimeAccess {
   }
 
   @Override
+  public boolean hopsInFlight(String traceId) {
+    return runtime.hops().inFlight(traceId);
+  }
+
+  @Override
   public List<HopEntry> hopsSince(long cursor) {
     return runtime.hops().since(cursor).stream()
         .map(

@@ -21,6 +21,13 @@ public interface HopLog {
    */
   List<HopRecord> since(long seq);
 
+  /**
+   * Whether an exchange of trace {@code traceId} has begun and is not recorded yet. A hop is
+   * recorded just after its response is written, so a caller may see the outer hop of a trace
+   * before an inner one; once this is false, every hop of the trace that began before is readable.
+   */
+  boolean inFlight(String traceId);
+
   /** How many records the log keeps at most. */
   int capacity();
 }

@@ -38,4 +38,10 @@ public interface RuntimeAccess {
 
   /** The hops recorded after {@code cursor}, oldest first. */
   List<HopEntry> hopsSince(long cursor);
+
+  /**
+   * Whether the router is still forwarding an exchange of trace {@code traceId}, whose hop is not
+   * recorded yet (an inner hop may be recorded after the outer one answered).
+   */
+  boolean hopsInFlight(String traceId);
 }

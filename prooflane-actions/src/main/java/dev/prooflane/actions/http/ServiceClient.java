@@ -39,6 +39,9 @@ public final class ServiceClient {
   /** The router records a hop just after it answers: how long to look for it. */
   private static final long HOP_WAIT_MILLIS = 300;
 
+  /** How long a call waits at most for hops of its trace the router is still forwarding. */
+  private static final long IN_FLIGHT_WAIT_MILLIS = 5_000;
+
   private static final HttpClient CLIENT =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -210,7 +213,7 @@ public final class ServiceClient {
 
   /**
    * The hops of this trace in the order they arrived, waiting briefly until the addressed service's
-   * own hop is recorded.
+   * own hop is recorded and no hop of the trace is still in flight at the router.
    */
   private static List<HopEntry> awaitHops(
       RuntimeAccess runtime, long cursor, String traceId, String service, ActionContext context)
@@ -218,15 +221,22 @@ public final class ServiceClient {
     if (traceId == null) {
       return List.of();
     }
-    long waitNanos = Math.min(HOP_WAIT_MILLIS * 1_000_000, context.remaining().toNanos() / 2);
-    long deadline = System.nanoTime() + waitNanos;
+    long now = System.nanoTime();
+    long half = context.remaining().toNanos() / 2;
+    long deadline = now + Math.min(HOP_WAIT_MILLIS * 1_000_000, half);
+    long inFlightDeadline = now + Math.min(IN_FLIGHT_WAIT_MILLIS * 1_000_000, half);
     // The router records a hop just after it writes the response: usually within a millisecond.
     long pauseMicros = 200;
     while (true) {
       List<HopEntry> hops =
           runtime.hopsSince(cursor).stream().filter(h -> traceId.equals(h.traceId())).toList();
-      if (hops.stream().anyMatch(h -> h.service().equals(service))
-          || System.nanoTime() >= deadline) {
+      boolean addressed = hops.stream().anyMatch(h -> h.service().equals(service));
+      // Any hop may be recorded after the answer arrived here, an inner one even after the
+      // addressed one (its router thread was slower): the trace's hops still in flight are waited
+      // for, longer than a hop the router never saw.
+      long at = System.nanoTime();
+      if ((!runtime.hopsInFlight(traceId) && (addressed || at >= deadline))
+          || at >= inFlightDeadline) {
         return hops.stream().sorted(HopPath.ARRIVAL).toList();
       }
       java.util.concurrent.locks.LockSupport.parkNanos(pauseMicros * 1_000);

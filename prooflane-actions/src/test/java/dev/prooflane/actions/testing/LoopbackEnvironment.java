@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,6 +53,7 @@ public final class LoopbackEnvironment implements RuntimeAccess, AutoCloseable {
   private final Map<String, Map<String, Instance>> forks = new TreeMap<>();
   private final Map<String, List<LogEntry>> logs = new LinkedHashMap<>();
   private final List<HopEntry> hops = new CopyOnWriteArrayList<>();
+  private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private long logSeq;
 
@@ -128,6 +130,11 @@ public final class LoopbackEnvironment implements RuntimeAccess, AutoCloseable {
   private void route(String service, HttpExchange exchange) throws IOException {
     Instant arrived = Instant.now();
     long start = System.nanoTime();
+    // in flight, as at the router, from arrival until the hop is recorded after the answer
+    String traceId = traceId(exchange.getRequestHeaders().getFirst("traceparent"));
+    if (traceId != null) {
+      inFlight.merge(traceId, 1, Integer::sum);
+    }
     Map<String, List<String>> headers = new TreeMap<>();
     exchange
         .getRequestHeaders()
@@ -182,11 +189,6 @@ public final class LoopbackEnvironment implements RuntimeAccess, AutoCloseable {
       out.write(bytes);
     }
     exchange.close();
-    String traceparent = request.header("traceparent");
-    String traceId =
-        traceparent != null && traceparent.split("-").length == 4
-            ? traceparent.split("-")[1]
-            : null;
     synchronized (hops) {
       hops.add(
           new HopEntry(
@@ -201,6 +203,15 @@ public final class LoopbackEnvironment implements RuntimeAccess, AutoCloseable {
               reply.status(),
               (System.nanoTime() - start) / 1000));
     }
+    if (traceId != null) {
+      inFlight.computeIfPresent(traceId, (id, n) -> n == 1 ? null : n - 1);
+    }
+  }
+
+  private static String traceId(String traceparent) {
+    return traceparent != null && traceparent.split("-").length == 4
+        ? traceparent.split("-")[1]
+        : null;
   }
 
   /** The key in any carrier: the plain header, a baggage or tracestate member, the query. */
@@ -281,6 +292,11 @@ public final class LoopbackEnvironment implements RuntimeAccess, AutoCloseable {
   @Override
   public long hopCursor() {
     return hops.size();
+  }
+
+  @Override
+  public boolean hopsInFlight(String traceId) {
+    return inFlight.containsKey(traceId);
   }
 
   @Override

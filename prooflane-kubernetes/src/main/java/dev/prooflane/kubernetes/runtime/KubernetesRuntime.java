@@ -113,6 +113,12 @@ public final class KubernetesRuntime implements RuntimeAccess {
     return 0;
   }
 
+  /** No router here records hops: none is ever in flight. */
+  @Override
+  public boolean hopsInFlight(String traceId) {
+    return false;
+  }
+
   @Override
   public List<HopEntry> hopsSince(long cursor) {
     return List.of();

@@ -32,6 +32,7 @@ final class Exchange {
   private final long startNanos = System.nanoTime();
   private final Instant startTime = Instant.now();
   private final boolean hasBody;
+  private final String traceId;
   private String key;
   private String destination = HopRecord.BASELINE;
   private Upstream upstream;
@@ -46,6 +47,9 @@ final class Exchange {
     this.service = service;
     this.router = router;
     this.hasBody = ForwardedHeaders.hasBody(request.headers());
+    this.traceId = TraceParent.traceId(request.getHeader("traceparent"));
+    // in flight until record(): readers of the trace's hops wait for it
+    router.hopLog().opened(traceId);
     if (hasBody) {
       request.pause();
     }
@@ -306,7 +310,7 @@ final class Exchange {
         .hopLog()
         .add(
             startTime,
-            TraceParent.traceId(request.getHeader("traceparent")),
+            traceId,
             key,
             service,
             destination,

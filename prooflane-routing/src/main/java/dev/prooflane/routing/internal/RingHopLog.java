@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -19,6 +20,9 @@ final class RingHopLog implements HopLog {
   private final AtomicLong lastSeq = new AtomicLong();
   private final int capacity;
 
+  /** How many exchanges of each trace have begun and are not recorded yet (traced ones only). */
+  private final ConcurrentHashMap<String, Integer> open = new ConcurrentHashMap<>();
+
   RingHopLog(int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity: " + capacity + " (expected: > 0)");
@@ -27,7 +31,25 @@ final class RingHopLog implements HopLog {
     this.slots = new AtomicReferenceArray<>(capacity);
   }
 
-  /** Appends a record and returns its sequence number. */
+  /**
+   * An exchange of trace {@code traceId} (null when it carries none) began: the trace is {@link
+   * #inFlight} until its record is {@link #add added}.
+   */
+  void opened(String traceId) {
+    if (traceId != null) {
+      open.merge(traceId, 1, Integer::sum);
+    }
+  }
+
+  @Override
+  public boolean inFlight(String traceId) {
+    return traceId != null && open.containsKey(traceId);
+  }
+
+  /**
+   * Appends a record and returns its sequence number; the record ends one {@link #opened} exchange
+   * of its trace, once it is readable.
+   */
   long add(
       Instant time,
       String traceId,
@@ -54,6 +76,9 @@ final class RingHopLog implements HopLog {
             path,
             status,
             durationMicros));
+    if (traceId != null) {
+      open.computeIfPresent(traceId, (id, n) -> n == 1 ? null : n - 1);
+    }
     return seq;
   }
 

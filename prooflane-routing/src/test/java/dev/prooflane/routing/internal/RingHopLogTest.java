@@ -30,6 +30,26 @@ class RingHopLogTest {
   }
 
   @Test
+  void aTraceIsInFlightFromEachOpeningUntilItsRecord() {
+    RingHopLog log = new RingHopLog(10);
+    log.opened("t1");
+    log.opened("t1");
+    log.opened(null);
+    assertThat(log.inFlight("t1")).isTrue();
+
+    log.add(Instant.EPOCH, "t1", "k", "svc", "baseline", "127.0.0.1:1", "GET", "/in", 200, 5);
+    assertThat(log.inFlight("t1")).as("one of its two exchanges is still open").isTrue();
+    log.add(Instant.EPOCH, "t1", "k", "svc", "baseline", "127.0.0.1:1", "GET", "/out", 200, 5);
+    assertThat(log.inFlight("t1")).isFalse();
+
+    // a record of an exchange never opened does not count below zero
+    log.add(Instant.EPOCH, "t2", "k", "svc", "baseline", "127.0.0.1:1", "GET", "/", 200, 5);
+    log.opened("t2");
+    assertThat(log.inFlight("t2")).isTrue();
+    assertThat(log.inFlight(null)).isFalse();
+  }
+
+  @Test
   void losesNothingUnderConcurrentWriters() throws InterruptedException {
     RingHopLog log = new RingHopLog(100_000);
     List<Thread> writers = new ArrayList<>();
