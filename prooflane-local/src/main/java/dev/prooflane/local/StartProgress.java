@@ -60,7 +60,7 @@ final class StartProgress {
   /** Called each interval while the health check waits. */
   synchronized void tick() {
     if (!done) {
-      String advice = HealthAdvice.of(service(), path, answer).map(text -> text + "; ").orElse("");
+      String advice = HealthAdvice.of(id, path, answer).map(text -> text + "; ").orElse("");
       say("still waiting for " + probe + " after " + elapsed() + " (" + advice + lastLine() + ")");
     }
   }
@@ -78,12 +78,8 @@ final class StartProgress {
                 .map(code -> "exited with code " + code)
                 .orElse("no 2xx from " + probe + " in time")
             : cause.getMessage();
-    String advice = HealthAdvice.of(service(), path, answer).map(text -> text + "; ").orElse("");
+    String advice = HealthAdvice.of(id, path, answer).map(text -> text + "; ").orElse("");
     say("failed after " + elapsed() + ": " + why + " (" + advice + lastLine() + ")");
-  }
-
-  private String service() {
-    return id.substring(id.lastIndexOf('/') + 1);
   }
 
   private void say(String text) {

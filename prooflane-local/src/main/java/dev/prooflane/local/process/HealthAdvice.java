@@ -14,11 +14,12 @@ public final class HealthAdvice {
   private HealthAdvice() {}
 
   /**
-   * The advice for service {@code service} whose {@code GET path} answered {@code last} (as {@link
-   * HealthProbe} words it: {@code HTTP 404}, {@code connection refused}); empty when the answer
-   * says nothing about the path.
+   * The advice for instance {@code id} ({@code owner/service}) whose {@code GET path} answered
+   * {@code last} (as {@link HealthProbe} words it: {@code HTTP 404}, {@code connection refused});
+   * empty when the answer says nothing about the path.
    */
-  public static Optional<String> of(String service, String path, String last) {
+  public static Optional<String> of(String id, String path, String last) {
+    String service = id.substring(id.lastIndexOf('/') + 1);
     if (last.startsWith("HTTP 404")) {
       return Optional.of(
           "GET "

@@ -221,18 +221,13 @@ public final class HealthProbe {
             + " ms (last: "
             + last
             + "); "
-            + HealthAdvice.of(service(process), check.path(), last)
+            + HealthAdvice.of(process.id(), check.path(), last)
                 .orElse(
                     "check that the command listens on the port it is given (${port}) and serves "
                         + check.path())
             + "; the full log is at "
             + process.logs().file()
             + lastLines(process));
-  }
-
-  /** The service of instance {@code owner/service}. */
-  private static String service(ManagedProcess process) {
-    return process.id().substring(process.id().lastIndexOf('/') + 1);
   }
 
   private static String lastLines(ManagedProcess process) {

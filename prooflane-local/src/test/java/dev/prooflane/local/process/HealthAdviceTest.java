@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class HealthAdviceTest {
   @Test
   void aNotFoundPathNamesTheSettingAndTheCommonFrameworkPaths() {
-    assertThat(HealthAdvice.of("customers", "/health", "HTTP 404"))
+    assertThat(HealthAdvice.of("baseline/customers", "/health", "HTTP 404"))
         .hasValue(
             "GET /health answered 404 Not Found: the service serves nothing at /health; set"
                 + " services.customers.health.path in the environment file to the path it serves"
@@ -17,27 +17,28 @@ class HealthAdviceTest {
 
   @Test
   void aNotFoundFollowedByASlowTryStillGetsTheAdvice() {
-    assertThat(HealthAdvice.of("vets", "/healthz", "HTTP 404, then no answer within 1200 ms"))
+    assertThat(
+            HealthAdvice.of("baseline/vets", "/healthz", "HTTP 404, then no answer within 1200 ms"))
         .hasValueSatisfying(text -> assertThat(text).startsWith("GET /healthz answered 404"));
   }
 
   @Test
   void aPathThatNeedsCredentialsSaysSo() {
-    assertThat(HealthAdvice.of("gateway", "/admin/health", "HTTP 401"))
+    assertThat(HealthAdvice.of("baseline/gateway", "/admin/health", "HTTP 401"))
         .hasValueSatisfying(
             text ->
                 assertThat(text)
                     .startsWith("GET /admin/health answered 401: the health path needs credentials")
                     .contains("services.gateway.health.path"));
-    assertThat(HealthAdvice.of("gateway", "/health", "HTTP 403"))
+    assertThat(HealthAdvice.of("baseline/gateway", "/health", "HTTP 403"))
         .hasValueSatisfying(text -> assertThat(text).contains("answered 403"));
   }
 
   @Test
   void otherAnswersSayNothingAboutThePath() {
-    assertThat(HealthAdvice.of("pricing", "/health", "HTTP 503")).isEmpty();
-    assertThat(HealthAdvice.of("pricing", "/health", "connection refused")).isEmpty();
-    assertThat(HealthAdvice.of("pricing", "/health", "no answer yet")).isEmpty();
-    assertThat(HealthAdvice.of("pricing", "/health", "")).isEmpty();
+    assertThat(HealthAdvice.of("baseline/pricing", "/health", "HTTP 503")).isEmpty();
+    assertThat(HealthAdvice.of("baseline/pricing", "/health", "connection refused")).isEmpty();
+    assertThat(HealthAdvice.of("baseline/pricing", "/health", "no answer yet")).isEmpty();
+    assertThat(HealthAdvice.of("baseline/pricing", "/health", "")).isEmpty();
   }
 }
