@@ -10,7 +10,7 @@ import java.util.Set;
  *
  * <p>Hop-by-hop headers (RFC 9110 section 7.6.1) describe one connection and are never forwarded:
  * {@code Connection} and the headers it names, {@code Keep-Alive}, {@code Proxy-Connection}, {@code
- * TE}, {@code Transfer-Encoding} (Vert.x re-frames bodies), {@code Upgrade}, {@code
+ * TE}, {@code Transfer-Encoding} (the router re-frames bodies), {@code Upgrade}, {@code
  * Proxy-Authorization} and {@code Proxy-Authenticate}. {@code Expect} is answered by the router
  * itself, so it is not forwarded either.
  *

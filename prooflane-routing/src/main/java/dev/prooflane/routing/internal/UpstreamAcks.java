@@ -2,8 +2,6 @@ package dev.prooflane.routing.internal;
 
 import io.netty.channel.Channel;
 import io.netty.channel.epoll.EpollSocketChannel;
-import io.vertx.core.http.HttpConnection;
-import io.vertx.core.http.impl.HttpClientConnectionInternal;
 
 /**
  * Defends pooled upstream connections against Nagle's algorithm on the upstream's side.
@@ -19,12 +17,9 @@ import io.vertx.core.http.impl.HttpClientConnectionInternal;
 final class UpstreamAcks {
   private UpstreamAcks() {}
 
-  static void acknowledgeNow(HttpConnection connection) {
-    if (connection instanceof HttpClientConnectionInternal internal) {
-      Channel channel = internal.channelHandlerContext().channel();
-      if (channel instanceof EpollSocketChannel epoll && epoll.isActive()) {
-        epoll.config().setTcpQuickAck(true);
-      }
+  static void acknowledgeNow(Channel channel) {
+    if (channel instanceof EpollSocketChannel epoll && epoll.isActive()) {
+      epoll.config().setTcpQuickAck(true);
     }
   }
 }

@@ -9,97 +9,87 @@ import dev.prooflane.routing.Router;
 import dev.prooflane.routing.RouterOptions;
 import dev.prooflane.routing.Upstream;
 import dev.prooflane.routing.key.KeyExtractor;
-import io.vertx.core.DeploymentOptions;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.http.PoolOptions;
-import java.util.ArrayList;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 /**
- * The {@link Router} on Vert.x core: each listener is a shared {@code HttpServer} with one instance
- * per event loop; each upstream identity has its own {@code HttpClient} pool.
+ * The {@link Router} on Netty: each listener is a server socket whose connections are spread over
+ * the router's event loops; each upstream identity has its own pool of keep-alive connections per
+ * event loop, so an exchange stays on one thread from the client's bytes to the upstream's answer.
  */
-public final class VertxRouter implements Router {
-  /** Connections kept per upstream; enough for a 64-connection load test without queueing. */
-  static final int CONNECTIONS_PER_UPSTREAM = 128;
-
-  /** Idle pooled connections close after this, below the common 5 s server keep-alive. */
-  static final int POOLED_KEEP_ALIVE_SECONDS = 4;
-
+public final class NettyRouter implements Router {
   /** Room for an 8,192-byte baggage header next to the other headers; more gets {@code 431}. */
   static final int MAX_HEADER_BYTES = 64 * 1024;
 
   /** Longer request lines get {@code 414}; the common server default (Apache, nginx). */
   static final int MAX_REQUEST_LINE = 8 * 1024;
 
-  private final Vertx vertx;
   private final RouterOptions options;
-  private final int eventLoops;
+  private final EventLoops loops;
   private final KeyExtractor extractor;
   private final Set<String> undroppable;
   private final RingHopLog hopLog;
-  private final HttpServerOptions serverOptions;
-  private final HttpClientOptions clientOptions;
-  private final PoolOptions poolOptions;
+  private final HttpDecoderConfig requestDecoder;
+  private final Bootstrap upstreams;
+  private final UpstreamOptions upstreamOptions;
   private final AtomicReference<RouteState> state;
   private final Map<String, Listener> listeners = new HashMap<>();
 
   /** The pools being shut down, by upstream, until every connection of theirs has closed. */
   private final Map<Upstream, CompletableFuture<Void>> draining = new ConcurrentHashMap<>();
 
-  private final AtomicInteger listenerIds = new AtomicInteger();
   private boolean closed;
 
-  private record Listener(String deploymentId, int port) {}
+  private record Listener(Channel server, ChannelGroup connections, int port) {}
 
-  private VertxRouter(RouterOptions options) {
+  private NettyRouter(RouterOptions options) {
     this.options = options;
-    this.eventLoops = Math.max(2, Runtime.getRuntime().availableProcessors());
-    this.vertx =
-        Vertx.vertx(
-            new VertxOptions().setEventLoopPoolSize(eventLoops).setPreferNativeTransport(true));
+    this.loops = EventLoops.start(Math.max(2, Runtime.getRuntime().availableProcessors()));
     this.extractor = new KeyExtractor(options.keyNames());
     this.undroppable = HeaderNames.undroppable(options.keyNames());
     this.hopLog = new RingHopLog(options.hopLogCapacity());
-    this.serverOptions =
-        new HttpServerOptions()
-            .setMaxHeaderSize(MAX_HEADER_BYTES)
+    this.requestDecoder =
+        new HttpDecoderConfig()
             .setMaxInitialLineLength(MAX_REQUEST_LINE)
-            .setHandle100ContinueAutomatically(true)
-            // HTTP/1.1 only: no h2c upgrade or prior-knowledge HTTP/2 (a classic way to tunnel
-            // past a proxy's checks), and the pipeline is complete before the first byte is read,
-            // so ListenerVerticle can swap in the hardened request decoder.
-            .setHttp2ClearTextEnabled(false)
-            .setTcpNoDelay(true);
-    this.clientOptions =
-        new HttpClientOptions()
-            .setKeepAlive(true)
-            .setKeepAliveTimeout(POOLED_KEEP_ALIVE_SECONDS)
-            .setConnectTimeout(Math.toIntExact(options.connectTimeout().toMillis()))
-            .setMaxHeaderSize(MAX_HEADER_BYTES)
-            .setMaxInitialLineLength(MAX_REQUEST_LINE)
-            .setTcpNoDelay(true);
-    this.poolOptions = new PoolOptions().setHttp1MaxSize(CONNECTIONS_PER_UPSTREAM);
+            .setMaxHeaderSize(MAX_HEADER_BYTES);
+    this.upstreamOptions =
+        new UpstreamOptions(
+            new HttpDecoderConfig()
+                .setMaxInitialLineLength(MAX_REQUEST_LINE)
+                .setMaxHeaderSize(MAX_HEADER_BYTES),
+            options.idleTimeout().toMillis());
+    this.upstreams =
+        new Bootstrap()
+            .channel(loops.channel())
+            .option(ChannelOption.TCP_NODELAY, true)
+            .option(
+                ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                Math.toIntExact(options.connectTimeout().toMillis()))
+            .group(loops.group());
     this.state = new AtomicReference<>(new RouteState(RouteTable.empty(), Map.of()));
   }
 
   /** Starts a router; see {@link Router#start}. */
   public static Router start(RouterOptions options) {
     requireNonNull(options, "options");
-    return new VertxRouter(options);
+    return new NettyRouter(options);
   }
 
   @Override
@@ -119,23 +109,21 @@ public final class VertxRouter implements Router {
                 + existing.port()
                 + " (expected: unlisten it first)");
       }
-      ProxyHandler handler = new ProxyHandler(service, this);
-      PortSlot slot = new PortSlot(port, listenerIds.incrementAndGet());
-      Future<String> deployed =
-          vertx.deployVerticle(
-              () ->
-                  new ListenerVerticle(
-                      serverOptions,
-                      handler,
-                      options.host(),
-                      slot,
-                      options.headerTimeout().toMillis(),
-                      options.keepAliveTimeout().toMillis()),
-              new DeploymentOptions().setInstances(eventLoops));
-      String deploymentId = Blocking.await(deployed, what);
-      int bound = Blocking.await(slot.port(), what);
-      listeners.put(service, new Listener(deploymentId, bound));
-      return bound;
+      ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+      ServerBootstrap server =
+          new ServerBootstrap()
+              .group(loops.group())
+              .channel(loops.serverChannel())
+              .option(ChannelOption.SO_BACKLOG, 1024)
+              .childOption(ChannelOption.TCP_NODELAY, true)
+              .childOption(ChannelOption.AUTO_READ, false)
+              .childHandler(new ClientInitializer(service, this, requestDecoder, connections));
+      ChannelFuture binding = server.bind(options.host(), port);
+      Blocking.await(binding, what);
+      Channel bound = binding.channel();
+      int actual = ((InetSocketAddress) bound.localAddress()).getPort();
+      listeners.put(service, new Listener(bound, connections, actual));
+      return actual;
     }
   }
 
@@ -145,11 +133,14 @@ public final class VertxRouter implements Router {
     synchronized (listeners) {
       Listener listener = listeners.remove(service);
       if (listener != null) {
-        Blocking.await(
-            vertx.undeploy(listener.deploymentId()),
-            "closing the listener of service '" + service + "'");
+        close(listener, "closing the listener of service '" + service + "'");
       }
     }
+  }
+
+  private static void close(Listener listener, String what) {
+    Blocking.await(listener.server().close(), what);
+    listener.connections().close().awaitUninterruptibly(5, TimeUnit.SECONDS);
   }
 
   @Override
@@ -173,40 +164,34 @@ public final class VertxRouter implements Router {
       RouteState current = state.get();
       RouteTable table =
           requireNonNull(change.apply(current.table()), "route table returned by change");
-      RouteState next = new RouteState(table, poolsFor(table, current.clients()));
+      RouteState next = new RouteState(table, poolsFor(table, current.pools()));
       if (state.compareAndSet(current, next)) {
-        shutDownUnused(current.clients(), next.clients());
+        shutDownUnused(current.pools(), next.pools());
         return;
       }
     }
   }
 
-  private Map<Upstream, UpstreamClient> poolsFor(
-      RouteTable table, Map<Upstream, UpstreamClient> previous) {
-    Set<Upstream> upstreams = table.upstreams();
-    Map<Upstream, UpstreamClient> pools = new HashMap<>(upstreams.size() * 2);
-    for (Upstream upstream : upstreams) {
-      UpstreamClient pool = previous.get(upstream);
+  private Map<Upstream, UpstreamPool> poolsFor(
+      RouteTable table, Map<Upstream, UpstreamPool> previous) {
+    Set<Upstream> used = table.upstreams();
+    Map<Upstream, UpstreamPool> pools = new HashMap<>(used.size() * 2);
+    for (Upstream upstream : used) {
+      UpstreamPool pool = previous.get(upstream);
       pools.put(
-          upstream,
-          pool != null ? pool : new UpstreamClient(upstream, vertx, clientOptions, poolOptions));
+          upstream, pool != null ? pool : new UpstreamPool(upstream, upstreams, upstreamOptions));
     }
     return Map.copyOf(pools);
   }
 
   private void shutDownUnused(
-      Map<Upstream, UpstreamClient> previous, Map<Upstream, UpstreamClient> next) {
+      Map<Upstream, UpstreamPool> previous, Map<Upstream, UpstreamPool> next) {
     long grace = options.idleTimeout().toMillis();
-    for (UpstreamClient pool : previous.values()) {
+    for (UpstreamPool pool : previous.values()) {
       if (next.get(pool.upstream()) != pool) {
-        CompletableFuture<Void> closed = new CompletableFuture<>();
-        draining.put(pool.upstream(), closed);
-        pool.shutdown(grace)
-            .onComplete(
-                done -> {
-                  draining.remove(pool.upstream(), closed);
-                  closed.complete(null);
-                });
+        CompletableFuture<Void> closing = pool.shutdown(grace);
+        draining.put(pool.upstream(), closing);
+        closing.whenComplete((done, failure) -> draining.remove(pool.upstream(), closing));
       }
     }
   }
@@ -225,20 +210,22 @@ public final class VertxRouter implements Router {
 
   @Override
   public void close() {
-    List<String> deployments = new ArrayList<>();
+    Map<String, Listener> open;
     synchronized (listeners) {
       if (closed) {
         return;
       }
       closed = true;
-      listeners.values().forEach(listener -> deployments.add(listener.deploymentId()));
+      open = new HashMap<>(listeners);
       listeners.clear();
     }
+    open.forEach(
+        (service, listener) -> close(listener, "closing the listener of '" + service + "'"));
     RouteState last = state.getAndSet(new RouteState(RouteTable.empty(), Map.of()));
-    for (UpstreamClient pool : last.clients().values()) {
+    for (UpstreamPool pool : last.pools().values()) {
       pool.shutdown(0);
     }
-    Blocking.await(vertx.close(), "closing the router");
+    Blocking.await(loops.group().shutdownGracefully(0, 5, TimeUnit.SECONDS), "closing the router");
   }
 
   private void checkOpen() {
@@ -259,16 +246,20 @@ public final class VertxRouter implements Router {
     return hopLog;
   }
 
-  long idleTimeoutMillis() {
-    return options.idleTimeout().toMillis();
-  }
-
   int maxHops() {
     return options.maxHops();
   }
 
   int maxHeaders() {
     return options.maxHeaders();
+  }
+
+  long headerTimeoutMillis() {
+    return options.headerTimeout().toMillis();
+  }
+
+  long keepAliveTimeoutMillis() {
+    return options.keepAliveTimeout().toMillis();
   }
 
   /**
