@@ -190,7 +190,7 @@ final class Exchange implements ChannelFutureListener {
     ready.bind(this);
     HttpHeaders headers = UNCHECKED.newHeaders();
     ForwardedHeaders.toUpstream(
-        request.headers(), client.clientAddress(), "http", headers, hops, router.undroppable());
+        request.headers(), client.clientAddress(), headers, hops, router.undroppable());
     DefaultHttpRequest outbound =
         new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), request.uri(), headers);
     if (hasBody && !headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
@@ -345,7 +345,10 @@ final class Exchange implements ChannelFutureListener {
     if (client.isClosing()) {
       clientKeepAlive = false;
     }
-    if (!clientKeepAlive) {
+    if (client.isStream()) {
+      // HTTP/2 has no connection headers, and frames its bodies itself
+      headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
+    } else if (!clientKeepAlive) {
       headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     } else if (http10) {
       headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
@@ -429,7 +432,7 @@ final class Exchange implements ChannelFutureListener {
    */
   private void reject(int status, JsonBody body, boolean close) {
     forwarding = false;
-    if (close) {
+    if (close && !client.isStream()) {
       client.closing();
       clientKeepAlive = false;
       requestRead = true;
@@ -454,7 +457,9 @@ final class Exchange implements ChannelFutureListener {
     headers
         .set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8")
         .setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.readableBytes());
-    if (!clientKeepAlive) {
+    if (client.isStream()) {
+      // HTTP/2 has no connection headers: the stream ends with the answer
+    } else if (!clientKeepAlive) {
       headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     } else if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
       headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);

@@ -23,6 +23,11 @@ final class HeaderNames {
   static final String X_FORWARDED_HOST = "x-forwarded-host";
   static final String X_FORWARDED_PROTO = "x-forwarded-proto";
 
+  /** Where Netty's HTTP/2-to-HTTP/1.1 conversion puts a stream's {@code :scheme}. */
+  static final String HTTP2_SCHEME = "x-http2-scheme";
+
+  private static final String HTTP2_EXTENSION = "x-http2-";
+
   private HeaderNames() {}
 
   /**
@@ -58,6 +63,15 @@ final class HeaderNames {
       case 19 -> name.equalsIgnoreCase("proxy-authorization");
       default -> false;
     };
+  }
+
+  /**
+   * Whether {@code name} is one Netty's HTTP/2 conversion uses for pseudo-headers and stream ids
+   * ({@code x-http2-scheme}, {@code x-http2-stream-id}, ...): never forwarded as a header.
+   */
+  static boolean isHttp2Extension(String name) {
+    return name.length() > HTTP2_EXTENSION.length()
+        && name.regionMatches(true, 0, HTTP2_EXTENSION, 0, HTTP2_EXTENSION.length());
   }
 
   static boolean isForwarded(String name) {

@@ -33,8 +33,8 @@ final class RequestChecks {
       return new Refusal(
           501,
           "unsupported_http_version",
-          "the request's HTTP version is not supported (expected: HTTP/1.1 or HTTP/1.0; the router"
-              + " does not serve HTTP/2 on this port)",
+          "the request's HTTP version is not supported (expected: HTTP/1.1 or HTTP/1.0, or HTTP/2"
+              + " from its connection preface)",
           true);
     }
     HttpMethod method = request.method();
