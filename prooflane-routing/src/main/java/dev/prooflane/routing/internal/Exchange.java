@@ -28,6 +28,9 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One request through a listener: ask the route table for a {@link RouteDecision}, forward with
@@ -51,6 +54,7 @@ final class Exchange implements ChannelFutureListener {
   private final long startNanos = System.nanoTime();
   private final Instant startTime = Instant.now();
   private final boolean hasBody;
+  private final boolean grpc;
   private final String traceId;
   private String key;
   private String destination = HopRecord.BASELINE;
@@ -74,6 +78,7 @@ final class Exchange implements ChannelFutureListener {
   private boolean clientKeepAlive;
   private boolean done;
   private int status;
+  private ScheduledFuture<?> deadline;
 
   Exchange(ClientConnection client, HttpRequest request, String service, NettyRouter router) {
     this.client = client;
@@ -81,6 +86,7 @@ final class Exchange implements ChannelFutureListener {
     this.service = service;
     this.router = router;
     this.hasBody = ForwardedHeaders.hasBody(request.headers());
+    this.grpc = Grpc.isCall(request.headers());
     this.requestRead = !hasBody && request instanceof LastHttpContent;
     this.traceId = TraceParent.traceId(request.headers().get("traceparent"));
     this.clientKeepAlive = HttpUtil.isKeepAlive(request);
@@ -115,7 +121,24 @@ final class Exchange implements ChannelFutureListener {
     if (result instanceof KeyResult.Present present) {
       key = present.key();
     }
+    if (grpc) {
+      long timeout = Grpc.timeoutNanos(request.headers().get("grpc-timeout"));
+      if (timeout >= 0) {
+        deadline = client.loop().schedule(this::deadlineExceeded, timeout, TimeUnit.NANOSECONDS);
+      }
+    }
     route();
+  }
+
+  /**
+   * The call's {@code grpc-timeout} passed: the upstream stream is cancelled and the caller gets
+   * DEADLINE_EXCEEDED (or a reset, when the answer had started).
+   */
+  private void deadlineExceeded() {
+    if (!done) {
+      upstreamFailed(
+          new TimeoutException("the call's grpc-timeout passed before the upstream answered"));
+    }
   }
 
   /**
@@ -191,6 +214,9 @@ final class Exchange implements ChannelFutureListener {
     HttpHeaders headers = UNCHECKED.newHeaders();
     ForwardedHeaders.toUpstream(
         request.headers(), client.clientAddress(), headers, hops, router.undroppable());
+    if (upstream.protocol().http2() && HeaderNames.wantsTrailers(request.headers())) {
+      headers.set(HttpHeaderNames.TE, HttpHeaderValues.TRAILERS);
+    }
     DefaultHttpRequest outbound =
         new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), request.uri(), headers);
     if (hasBody && !headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
@@ -277,14 +303,25 @@ final class Exchange implements ChannelFutureListener {
       int code = head.status().code();
       if (code < 200) {
         // informational answers (100 Continue, 103 Early Hints) stay between router and upstream
-        skippingInformational = true;
-      } else {
-        UpstreamAcks.acknowledgeNow(connection.channel());
-        respond(head);
-      }
-      if (!(message instanceof HttpContent)) {
+        skippingInformational = !(message instanceof LastHttpContent);
+        ReferenceCountUtil.release(message);
         return;
       }
+      UpstreamAcks.acknowledgeNow(connection.channel());
+      HttpResponse response = respond(head);
+      if (message instanceof LastHttpContent whole) {
+        // one piece (a gRPC trailers-only answer): it stays one piece
+        writeLast(
+            new DefaultFullHttpResponse(
+                response.protocolVersion(),
+                response.status(),
+                whole.content(),
+                response.headers(),
+                whole.trailingHeaders()));
+      } else {
+        client.write(response);
+      }
+      return;
     }
     if (!(message instanceof HttpContent content)) {
       ReferenceCountUtil.release(message);
@@ -309,8 +346,13 @@ final class Exchange implements ChannelFutureListener {
       }
       return;
     }
+    writeLast(content);
+  }
+
+  private void writeLast(Object last) {
     responseRead = true;
-    client.writeAndFlush(content).addListener(this);
+    cancelDeadline();
+    client.writeAndFlush(last).addListener(this);
     if (!requestRead) {
       // the upstream answered before the request's body was all read: the rest of the body has
       // nowhere to go, so the client connection closes after this answer
@@ -327,7 +369,8 @@ final class Exchange implements ChannelFutureListener {
     record(written.isSuccess() ? status : 0);
   }
 
-  private void respond(HttpResponse head) {
+  /** The client's response head for the upstream's {@code head}. */
+  private HttpResponse respond(HttpResponse head) {
     responseStarted = true;
     status = head.status().code();
     upstreamKeepAlive = HttpUtil.isKeepAlive(head);
@@ -353,7 +396,7 @@ final class Exchange implements ChannelFutureListener {
     } else if (http10) {
       headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
     }
-    client.write(new DefaultHttpResponse(request.protocolVersion(), head.status(), headers));
+    return new DefaultHttpResponse(request.protocolVersion(), head.status(), headers);
   }
 
   /** The upstream's bytes read so far go out to the client (the end of a read burst). */
@@ -373,7 +416,7 @@ final class Exchange implements ChannelFutureListener {
     connection = null;
     forwarding = false;
     if (failed != null) {
-      failed.close();
+      failed.abandon();
     }
     if (responseStarted) {
       abortClient();
@@ -405,10 +448,11 @@ final class Exchange implements ChannelFutureListener {
       return;
     }
     done = true;
+    cancelDeadline();
     UpstreamConnection open = connection;
     connection = null;
     if (open != null) {
-      open.close();
+      open.abandon();
     }
     record(responseStarted ? status : 0);
   }
@@ -442,23 +486,30 @@ final class Exchange implements ChannelFutureListener {
       record(0);
       return;
     }
-    this.status = status;
     responseStarted = true;
     responseRead = true;
-    ByteBuf bytes = Unpooled.copiedBuffer(body.encode(), StandardCharsets.UTF_8);
-    FullHttpResponse answer =
-        new DefaultFullHttpResponse(
-            request.protocolVersion().equals(HttpVersion.HTTP_1_0)
-                ? HttpVersion.HTTP_1_0
-                : HttpVersion.HTTP_1_1,
-            HttpResponseStatus.valueOf(status),
-            bytes);
+    cancelDeadline();
+    HttpVersion version =
+        request.protocolVersion().equals(HttpVersion.HTTP_1_0)
+            ? HttpVersion.HTTP_1_0
+            : HttpVersion.HTTP_1_1;
+    FullHttpResponse answer;
+    if (grpc) {
+      this.status = 200;
+      answer = Grpc.trailersOnly(version, status, body);
+    } else {
+      this.status = status;
+      ByteBuf bytes = Unpooled.copiedBuffer(body.encode(), StandardCharsets.UTF_8);
+      answer = new DefaultFullHttpResponse(version, HttpResponseStatus.valueOf(status), bytes);
+      answer.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
+    }
     HttpHeaders headers = answer.headers();
-    headers
-        .set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8")
-        .setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.readableBytes());
+    if (!client.isStream()) {
+      headers.setInt(HttpHeaderNames.CONTENT_LENGTH, answer.content().readableBytes());
+    }
     if (client.isStream()) {
       // HTTP/2 has no connection headers: the stream ends with the answer
+      headers.remove(HttpHeaderNames.CONNECTION);
     } else if (!clientKeepAlive) {
       headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     } else if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
@@ -469,6 +520,13 @@ final class Exchange implements ChannelFutureListener {
       client.requestMore(); // the request's body is read and dropped
     }
     maybeDone();
+  }
+
+  private void cancelDeadline() {
+    if (deadline != null) {
+      deadline.cancel(false);
+      deadline = null;
+    }
   }
 
   private void maybeDone() {
@@ -490,7 +548,7 @@ final class Exchange implements ChannelFutureListener {
     UpstreamConnection open = connection;
     connection = null;
     if (open != null) {
-      open.close();
+      open.abandon();
     }
     client.close();
     record(0);
@@ -498,6 +556,7 @@ final class Exchange implements ChannelFutureListener {
 
   private void abortClient() {
     done = true;
+    cancelDeadline();
     client.close();
     record(status);
   }

@@ -1,6 +1,8 @@
 package dev.prooflane.routing.internal;
 
 import dev.prooflane.model.KeyNames;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -72,6 +74,21 @@ final class HeaderNames {
   static boolean isHttp2Extension(String name) {
     return name.length() > HTTP2_EXTENSION.length()
         && name.regionMatches(true, 0, HTTP2_EXTENSION, 0, HTTP2_EXTENSION.length());
+  }
+
+  /**
+   * Whether the client says it takes trailers ({@code TE: trailers}, as gRPC clients do): kept for
+   * an HTTP/2 upstream, the one {@code TE} value HTTP/2 allows.
+   */
+  static boolean wantsTrailers(HttpHeaders headers) {
+    for (String te : headers.getAll(HttpHeaderNames.TE)) {
+      for (String token : te.split(",")) {
+        if (token.trim().equalsIgnoreCase("trailers")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   static boolean isForwarded(String name) {

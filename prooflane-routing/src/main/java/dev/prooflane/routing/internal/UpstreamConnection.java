@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.util.ReferenceCountUtil;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements R
 
   private final UpstreamPool.LoopPool pool;
   private final UpstreamOptions options;
+  private final boolean stream;
   private final long exchangeIdleNanos;
   private Channel channel;
   private Exchange exchange;
@@ -33,15 +35,17 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements R
   private long timerAt;
   private boolean armed;
 
-  UpstreamConnection(UpstreamPool.LoopPool pool, UpstreamOptions options) {
+  UpstreamConnection(UpstreamPool.LoopPool pool, UpstreamOptions options, boolean stream) {
     this.pool = pool;
     this.options = options;
+    this.stream = stream;
     this.exchangeIdleNanos = TimeUnit.MILLISECONDS.toNanos(options.idleTimeoutMillis());
   }
 
   /**
    * Sets up the pipeline of the connection's channel when it registers, before it connects: the
-   * HTTP/1.1 client codec and this handler; the pool hears when the channel closes.
+   * HTTP/1.1 client codec (or, for a stream of an HTTP/2 connection, the frame-to-message codec)
+   * and this handler; the pool hears when the channel closes.
    */
   ChannelInitializer<Channel> initializer() {
     return new ChannelInitializer<>() {
@@ -50,7 +54,11 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements R
         channel = registered;
         registered
             .pipeline()
-            .addLast(CODEC, new HttpClientCodec(options.decoder(), false, false))
+            .addLast(
+                CODEC,
+                stream
+                    ? new Http2StreamFrameToHttpObjectCodec(false, false)
+                    : new HttpClientCodec(options.decoder(), false, false))
             .addLast("exchange", UpstreamConnection.this);
         registered.closeFuture().addListener(closed -> closed());
       }
@@ -71,10 +79,13 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements R
     arm(exchangeIdleNanos);
   }
 
-  /** The exchange is over: back to the pool when {@code reusable}, otherwise closed. */
+  /**
+   * The exchange is over: back to the pool when {@code reusable}, otherwise closed. A stream of an
+   * HTTP/2 connection serves one exchange: it closes (resets, if not finished both ways).
+   */
   void release(boolean reusable) {
     exchange = null;
-    if (reusable && pool.release(this)) {
+    if (reusable && !stream && pool.release(this)) {
       channel.config().setAutoRead(true);
       arm(TimeUnit.SECONDS.toNanos(IDLE_IN_POOL_SECONDS));
     } else {
@@ -98,6 +109,12 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements R
   /** Stops or resumes reading the upstream's response (the client cannot take more, or can). */
   void reading(boolean on) {
     channel.config().setAutoRead(on);
+  }
+
+  /** Closes the connection in the middle of its exchange, which hears nothing more of it. */
+  void abandon() {
+    exchange = null;
+    close();
   }
 
   void close() {

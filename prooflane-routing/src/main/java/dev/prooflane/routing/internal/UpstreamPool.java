@@ -55,8 +55,9 @@ final class UpstreamPool {
 
   /**
    * Hands {@code exchange} a connection on {@code loop} (the caller's): an idle one at once, or a
-   * new one once connected ({@link Exchange#connected} or {@link Exchange#connectFailed}). Returns
-   * false, doing nothing, once the pool is shut down.
+   * new one once connected ({@link Exchange#connected} or {@link Exchange#connectFailed}); for an
+   * HTTP/2 upstream, a new stream of the loop's connection to it. Returns false, doing nothing,
+   * once the pool is shut down.
    */
   boolean acquire(EventLoop loop, Exchange exchange) {
     if (shutDown) {
@@ -66,12 +67,16 @@ final class UpstreamPool {
     if (pool == null) {
       return false;
     }
+    if (upstream.protocol().http2()) {
+      pool.stream(exchange);
+      return true;
+    }
     UpstreamConnection idle = pool.pollIdle();
     if (idle != null) {
       exchange.connected(idle, true);
       return true;
     }
-    UpstreamConnection connection = new UpstreamConnection(pool, options);
+    UpstreamConnection connection = new UpstreamConnection(pool, options, false);
     pool.open++;
     pool.all.add(connection);
     ChannelFuture connecting =
@@ -144,6 +149,8 @@ final class UpstreamPool {
     private final EventLoop loop;
     private final ArrayDeque<UpstreamConnection> idle = new ArrayDeque<>();
     private final Set<UpstreamConnection> all = new HashSet<>();
+    private final ArrayDeque<Exchange> waiting = new ArrayDeque<>();
+    private Http2Upstream http2;
     private int open;
     private boolean closed;
 
@@ -163,6 +170,46 @@ final class UpstreamPool {
         }
       }
       return null;
+    }
+
+    /**
+     * Opens a stream for {@code exchange} on the loop's HTTP/2 connection to the upstream,
+     * connecting it first when there is none (the exchanges that arrive meanwhile wait for it).
+     */
+    private void stream(Exchange exchange) {
+      if (http2 != null && http2.isOpen()) {
+        http2.open(exchange, options);
+        return;
+      }
+      waiting.add(exchange);
+      if (http2 != null && http2.isConnecting()) {
+        return;
+      }
+      open++;
+      http2 =
+          Http2Upstream.connect(bootstrap.clone(loop), address, options, this, this::http2Ready);
+    }
+
+    private void http2Ready(Http2Upstream connection, Throwable failure) {
+      Exchange exchange;
+      while ((exchange = waiting.poll()) != null) {
+        if (failure == null) {
+          connection.open(exchange, options);
+        } else {
+          exchange.connectFailed(failure);
+        }
+      }
+    }
+
+    /** The HTTP/2 connection closed (or never connected): the next exchange opens another. */
+    void http2Closed(Http2Upstream connection) {
+      if (http2 == connection) {
+        http2 = null;
+      }
+      open--;
+      if (shutDown && open == 0) {
+        loopDrained();
+      }
     }
 
     /** Takes {@code connection} back after a clean exchange; false when it must close instead. */
@@ -190,6 +237,9 @@ final class UpstreamPool {
         connection.close();
       }
       idle.clear();
+      if (http2 != null) {
+        http2.close(); // graceful: GOAWAY, the open streams finish
+      }
       if (open == 0) {
         loopDrained();
       }
