@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
@@ -185,6 +186,24 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
   @Override
   public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
     context.close();
+  }
+
+  /**
+   * Hands the connection over to a {@link Tunnel} after its exchange was upgraded: the HTTP
+   * handlers leave the pipeline (the request decoder last, so bytes it holds go to the tunnel).
+   */
+  Channel handOver() {
+    exchange = null;
+    ChannelPipeline pipeline = ctx.pipeline();
+    pipeline.remove(this);
+    pipeline.remove(ClientInitializer.DEADLINES);
+    pipeline.remove("encoder");
+    return pipeline.channel();
+  }
+
+  /** Removes the request decoder of a handed-over connection, once the tunnel is in place. */
+  static void dropDecoder(Channel channel) {
+    channel.pipeline().remove("decoder");
   }
 
   /** Reads on: the next part of the current request's body, or the next request. */

@@ -55,6 +55,7 @@ final class Exchange implements ChannelFutureListener {
   private final Instant startTime = Instant.now();
   private final boolean hasBody;
   private final boolean grpc;
+  private final boolean webSocket;
   private final String traceId;
   private String key;
   private String destination = HopRecord.BASELINE;
@@ -87,6 +88,7 @@ final class Exchange implements ChannelFutureListener {
     this.router = router;
     this.hasBody = ForwardedHeaders.hasBody(request.headers());
     this.grpc = Grpc.isCall(request.headers());
+    this.webSocket = !client.isStream() && H2cUpgrade.webSocket(request);
     this.requestRead = !hasBody && request instanceof LastHttpContent;
     this.traceId = TraceParent.traceId(request.headers().get("traceparent"));
     this.clientKeepAlive = HttpUtil.isKeepAlive(request);
@@ -188,8 +190,22 @@ final class Exchange implements ChannelFutureListener {
     }
     upstream = forward.upstream();
     fork = forward instanceof RouteDecision.ToFork toFork ? toFork : null;
+    if (webSocket && upstream.protocol().http2()) {
+      refuse(
+          new Refusal(
+              501,
+              "unsupported_upgrade",
+              "a WebSocket to service '"
+                  + service
+                  + "', whose instances speak "
+                  + upstream.protocol().yamlName()
+                  + " (expected: protocol http1 for a service that takes WebSockets)",
+              false),
+          new JsonBody());
+      return;
+    }
     pool = state.pools().get(upstream);
-    if (pool == null || !pool.acquire(client.loop(), this)) {
+    if (pool == null || !pool.acquire(client.loop(), this, webSocket)) {
       retryOrFail(new IllegalStateException("connection pool of " + upstream + " closed"));
     }
   }
@@ -214,6 +230,11 @@ final class Exchange implements ChannelFutureListener {
     HttpHeaders headers = UNCHECKED.newHeaders();
     ForwardedHeaders.toUpstream(
         request.headers(), client.clientAddress(), headers, hops, router.undroppable());
+    if (webSocket) {
+      // the handshake's own hop-by-hop headers: the upstream must see the upgrade
+      headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
+      headers.set(HttpHeaderNames.UPGRADE, request.headers().get(HttpHeaderNames.UPGRADE));
+    }
     if (upstream.protocol().http2() && HeaderNames.wantsTrailers(request.headers())) {
       headers.set(HttpHeaderNames.TE, HttpHeaderValues.TRAILERS);
     }
@@ -301,6 +322,11 @@ final class Exchange implements ChannelFutureListener {
         return;
       }
       int code = head.status().code();
+      if (webSocket && code == 101) {
+        ReferenceCountUtil.release(message);
+        tunnel(head);
+        return;
+      }
       if (code < 200) {
         // informational answers (100 Continue, 103 Early Hints) stay between router and upstream
         skippingInformational = !(message instanceof LastHttpContent);
@@ -347,6 +373,33 @@ final class Exchange implements ChannelFutureListener {
       return;
     }
     writeLast(content);
+  }
+
+  /**
+   * The upstream accepted the WebSocket handshake: the client gets its {@code 101}, then both
+   * connections leave HTTP and are joined byte for byte; the hop is recorded when the session ends.
+   */
+  private void tunnel(HttpResponse head) {
+    status = 101;
+    responseStarted = true;
+    done = true;
+    HttpHeaders headers = UNCHECKED.newHeaders();
+    ForwardedHeaders.copyResponse(head.headers(), headers);
+    headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
+    headers.set(HttpHeaderNames.UPGRADE, head.headers().get(HttpHeaderNames.UPGRADE, "websocket"));
+    client.writeAndFlush(
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1,
+            HttpResponseStatus.SWITCHING_PROTOCOLS,
+            Unpooled.EMPTY_BUFFER,
+            headers,
+            UNCHECKED.newEmptyHeaders()));
+    UpstreamConnection used = connection;
+    connection = null;
+    // the relays first: bytes the HTTP decoders still hold go to them as the decoders leave
+    Tunnel.join(client.channel(), used.channel(), ended -> record(101));
+    used.handOver();
+    ClientConnection.dropDecoder(client.handOver());
   }
 
   private void writeLast(Object last) {

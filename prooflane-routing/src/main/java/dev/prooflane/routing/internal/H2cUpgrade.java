@@ -7,7 +7,11 @@ import io.netty.handler.codec.http.HttpVersion;
 import java.util.Locale;
 import java.util.Set;
 
-/** When an HTTP/1.1 request asks to switch its connection to cleartext HTTP/2 (RFC 7540 3.2). */
+/**
+ * When an HTTP/1.1 request asks to switch its connection to another protocol: cleartext HTTP/2 (RFC
+ * 7540 section 3.2), which the router speaks itself, or a WebSocket (RFC 6455), which it routes at
+ * the handshake and then relays.
+ */
 final class H2cUpgrade {
   static final String PROTOCOL = "h2c";
   static final String SETTINGS = "http2-settings";
@@ -32,6 +36,23 @@ final class H2cUpgrade {
     }
     Set<String> connection = HeaderNames.connectionOptions(headers.get(HttpHeaderNames.CONNECTION));
     return connection != null && connection.contains("upgrade") && connection.contains(SETTINGS);
+  }
+
+  /**
+   * Whether {@code request} is a WebSocket handshake: an HTTP/1.1 {@code GET} offering {@code
+   * websocket} in {@code Upgrade}, with {@code Upgrade} named in {@code Connection}.
+   */
+  static boolean webSocket(HttpRequest request) {
+    HttpHeaders headers = request.headers();
+    String upgrade = headers.get(HttpHeaderNames.UPGRADE);
+    if (upgrade == null
+        || !request.method().equals(io.netty.handler.codec.http.HttpMethod.GET)
+        || !request.protocolVersion().equals(HttpVersion.HTTP_1_1)
+        || !offers(upgrade, "websocket")) {
+      return false;
+    }
+    Set<String> connection = HeaderNames.connectionOptions(headers.get(HttpHeaderNames.CONNECTION));
+    return connection != null && connection.contains("upgrade");
   }
 
   private static boolean offers(String list, String protocol) {

@@ -111,6 +111,18 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements R
     channel.config().setAutoRead(on);
   }
 
+  /**
+   * Hands the connection over to a {@link Tunnel}: its HTTP handlers leave the pipeline and it
+   * serves no exchange any more; the pool still counts it until it closes.
+   */
+  Channel handOver() {
+    exchange = null;
+    disarm();
+    channel.pipeline().remove(this);
+    channel.pipeline().remove(CODEC);
+    return channel;
+  }
+
   /** Closes the connection in the middle of its exchange, which hears nothing more of it. */
   void abandon() {
     exchange = null;

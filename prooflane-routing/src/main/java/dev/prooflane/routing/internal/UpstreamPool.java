@@ -60,6 +60,14 @@ final class UpstreamPool {
    * once the pool is shut down.
    */
   boolean acquire(EventLoop loop, Exchange exchange) {
+    return acquire(loop, exchange, false);
+  }
+
+  /**
+   * As {@link #acquire(EventLoop, Exchange)}; with {@code dedicated}, always a new HTTP/1.1
+   * connection, never an idle one (a WebSocket handshake: the connection becomes the tunnel's).
+   */
+  boolean acquire(EventLoop loop, Exchange exchange, boolean dedicated) {
     if (shutDown) {
       return false;
     }
@@ -67,11 +75,11 @@ final class UpstreamPool {
     if (pool == null) {
       return false;
     }
-    if (upstream.protocol().http2()) {
+    if (upstream.protocol().http2() && !dedicated) {
       pool.stream(exchange);
       return true;
     }
-    UpstreamConnection idle = pool.pollIdle();
+    UpstreamConnection idle = dedicated ? null : pool.pollIdle();
     if (idle != null) {
       exchange.connected(idle, true);
       return true;
