@@ -99,6 +99,9 @@ class RouterWebSocketTest {
     HopRecord hop = router.hops().byKey("key-a").get(0);
     assertThat(hop.destination()).isEqualTo("sbx-a");
     assertThat(hop.path()).isEqualTo("/room");
+    assertThat(hop.protocol()).isEqualTo(HopRecord.WEBSOCKET);
+    assertThat(hop.bytesIn()).as("50 masked frames and a close").isGreaterThan(50 * 6);
+    assertThat(hop.bytesOut()).isGreaterThan(50 * 6);
   }
 
   @Test

@@ -79,6 +79,9 @@ final class Exchange implements ChannelFutureListener {
   private boolean clientKeepAlive;
   private boolean done;
   private int status;
+  private Integer grpcStatus;
+  private long bytesIn;
+  private long bytesOut;
   private ScheduledFuture<?> deadline;
 
   Exchange(ClientConnection client, HttpRequest request, String service, NettyRouter router) {
@@ -289,6 +292,7 @@ final class Exchange implements ChannelFutureListener {
       return;
     }
     bodySent |= content.content().isReadable();
+    bytesIn += content.content().readableBytes();
     connection.write(content);
     connection.flush();
     if (last) {
@@ -337,6 +341,9 @@ final class Exchange implements ChannelFutureListener {
       HttpResponse response = respond(head);
       if (message instanceof LastHttpContent whole) {
         // one piece (a gRPC trailers-only answer): it stays one piece
+        bytesOut += whole.content().readableBytes();
+        noteGrpcStatus(head.headers());
+        noteGrpcStatus(whole.trailingHeaders());
         writeLast(
             new DefaultFullHttpResponse(
                 response.protocolVersion(),
@@ -365,6 +372,7 @@ final class Exchange implements ChannelFutureListener {
       upstreamFailed(cause);
       return;
     }
+    bytesOut += content.content().readableBytes();
     if (!last) {
       client.write(content);
       if (!client.isWritable()) {
@@ -372,7 +380,20 @@ final class Exchange implements ChannelFutureListener {
       }
       return;
     }
+    noteGrpcStatus(((LastHttpContent) content).trailingHeaders());
     writeLast(content);
+  }
+
+  /** Keeps the {@code grpc-status} of {@code headers}, if a gRPC call's and there is one. */
+  private void noteGrpcStatus(HttpHeaders headers) {
+    String value = grpc ? headers.get("grpc-status") : null;
+    if (value != null) {
+      try {
+        grpcStatus = Integer.valueOf(value.trim());
+      } catch (NumberFormatException malformed) {
+        grpcStatus = null;
+      }
+    }
   }
 
   /**
@@ -397,7 +418,14 @@ final class Exchange implements ChannelFutureListener {
     UpstreamConnection used = connection;
     connection = null;
     // the relays first: bytes the HTTP decoders still hold go to them as the decoders leave
-    Tunnel.join(client.channel(), used.channel(), ended -> record(101));
+    Tunnel.join(
+        client.channel(),
+        used.channel(),
+        ended -> {
+          bytesIn += ended.fromClient();
+          bytesOut += ended.fromUpstream();
+          record(101);
+        });
     used.handOver();
     ClientConnection.dropDecoder(client.handOver());
   }
@@ -550,6 +578,7 @@ final class Exchange implements ChannelFutureListener {
     if (grpc) {
       this.status = 200;
       answer = Grpc.trailersOnly(version, status, body);
+      noteGrpcStatus(answer.headers());
     } else {
       this.status = status;
       ByteBuf bytes = Unpooled.copiedBuffer(body.encode(), StandardCharsets.UTF_8);
@@ -622,15 +651,31 @@ final class Exchange implements ChannelFutureListener {
     router
         .hopLog()
         .add(
-            startTime,
-            traceId,
-            key,
-            service,
-            destination,
-            upstream == null ? "" : upstream.address(),
-            lineUnknown ? "" : request.method().name(),
-            lineUnknown ? "" : Paths.path(request.uri()),
-            sentStatus,
-            (System.nanoTime() - startNanos) / 1_000);
+            new HopRecord(
+                0,
+                startTime,
+                traceId,
+                key,
+                service,
+                destination,
+                upstream == null ? "" : upstream.address(),
+                lineUnknown ? "" : request.method().name(),
+                lineUnknown ? "" : Paths.path(request.uri()),
+                sentStatus,
+                (System.nanoTime() - startNanos) / 1_000,
+                protocol(),
+                grpcStatus,
+                bytesIn,
+                bytesOut));
+  }
+
+  private String protocol() {
+    if (webSocket && status == 101) {
+      return HopRecord.WEBSOCKET;
+    }
+    if (grpc) {
+      return HopRecord.GRPC;
+    }
+    return client.isStream() ? HopRecord.HTTP2 : HopRecord.HTTP1;
   }
 }

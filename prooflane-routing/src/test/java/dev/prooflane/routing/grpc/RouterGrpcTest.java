@@ -106,6 +106,9 @@ class RouterGrpcTest {
     HopRecord hop = router.hops().byKey("key-a").get(0);
     assertThat(hop.path()).isEqualTo("/test.Echo/Say");
     assertThat(hop.destination()).isEqualTo("sbx-a");
+    assertThat(hop.protocol()).isEqualTo(HopRecord.GRPC);
+    assertThat(hop.grpcStatus()).isZero();
+    assertThat(hop.bytesIn()).as("one framed message: 5 + 2 bytes").isEqualTo(7);
   }
 
   @Test
@@ -216,6 +219,7 @@ class RouterGrpcTest {
     assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
     assertThat(failure.getStatus().getDescription()).isEqualTo("no x");
     assertThat(failure.getTrailers().get(EchoService.SERVED_BY)).isEqualTo("baseline");
+    assertThat(router.hops().recent(1).get(0).grpcStatus()).isEqualTo(5);
   }
 
   @Test
