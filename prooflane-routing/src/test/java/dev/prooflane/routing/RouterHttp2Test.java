@@ -3,6 +3,7 @@ package dev.prooflane.routing;
 import static dev.prooflane.routing.RouterFixture.downSandbox;
 import static dev.prooflane.routing.RouterFixture.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -145,6 +146,8 @@ class RouterHttp2Test {
     assertThat(received.header("x-prooflane-key")).isEqualTo("key-a");
     assertThat(received.bodyBytes()).isEqualTo(12);
     assertThat(received.headers().keySet()).noneMatch(name -> name.startsWith("x-http2-"));
+    // the hop is recorded once the answer has left: it may come a moment after the caller has it
+    await().atMost(Duration.ofSeconds(5)).until(() -> !router.hops().recent(1).isEmpty());
     assertThat(router.hops().recent(1).get(0).destination()).isEqualTo("sbx-a");
   }
 

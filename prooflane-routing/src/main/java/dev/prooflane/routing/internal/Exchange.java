@@ -76,6 +76,7 @@ final class Exchange implements ChannelFutureListener {
   private boolean responseRead;
   private boolean upstreamKeepAlive;
   private boolean skippingInformational;
+  private boolean awaitingBody;
   private boolean clientKeepAlive;
   private boolean done;
   private int status;
@@ -337,7 +338,7 @@ final class Exchange implements ChannelFutureListener {
         ReferenceCountUtil.release(message);
         return;
       }
-      UpstreamAcks.acknowledgeNow(connection.channel());
+      awaitingBody = true;
       HttpResponse response = respond(head);
       if (message instanceof LastHttpContent whole) {
         // one piece (a gRPC trailers-only answer): it stays one piece
@@ -366,6 +367,7 @@ final class Exchange implements ChannelFutureListener {
       skippingInformational = !last;
       return;
     }
+    awaitingBody = false;
     if (content.decoderResult().isFailure()) {
       Throwable cause = content.decoderResult().cause();
       content.release();
@@ -480,9 +482,16 @@ final class Exchange implements ChannelFutureListener {
     return new DefaultHttpResponse(request.protocolVersion(), head.status(), headers);
   }
 
-  /** The upstream's bytes read so far go out to the client (the end of a read burst). */
+  /**
+   * The upstream's bytes read so far go out to the client (the end of a read burst). A response
+   * head that came without any of its body may be an upstream holding the body back for the head's
+   * ACK (Nagle): see {@link UpstreamAcks}.
+   */
   void flushClient() {
     client.flush();
+    if (awaitingBody && connection != null) {
+      UpstreamAcks.acknowledgeNow(connection.channel());
+    }
   }
 
   /**

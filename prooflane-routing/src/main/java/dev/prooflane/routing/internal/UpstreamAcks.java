@@ -10,9 +10,11 @@ import io.netty.channel.epoll.EpollSocketChannel;
  * head and then the body as two small segments, and holds the body until the head is acknowledged.
  * Linux delays that ACK by up to 40 ms once a connection looks interactive, which a keep-alive
  * connection always does, so every pooled exchange would stall. {@code TCP_QUICKACK} is not sticky:
- * the kernel drops back to delayed ACKs on its own. Setting it again when the response head arrives
- * sends the pending ACK at once, so the upstream releases the body without waiting. The cost is one
- * {@code setsockopt} per exchange; without the epoll transport this does nothing.
+ * the kernel drops back to delayed ACKs on its own. Setting it again when a response head arrived
+ * without any of its body (the end of a read that held only the head) sends the pending ACK at
+ * once, so the upstream releases the body without waiting. A head that comes with its body (the
+ * common case) costs nothing; otherwise one {@code setsockopt}. Without the epoll transport this
+ * does nothing.
  */
 final class UpstreamAcks {
   private UpstreamAcks() {}

@@ -2,6 +2,7 @@ package dev.prooflane.routing.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import dev.prooflane.model.Protocol;
 import dev.prooflane.model.RoutingKey;
@@ -30,6 +31,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -103,6 +105,7 @@ class RouterGrpcTest {
     assertThat(
             ClientCalls.blockingUnaryCall(channel, EchoService.SAY, CallOptions.DEFAULT, "there"))
         .isEqualTo("baseline:there");
+    await().atMost(Duration.ofSeconds(5)).until(() -> !router.hops().byKey("key-a").isEmpty());
     HopRecord hop = router.hops().byKey("key-a").get(0);
     assertThat(hop.path()).isEqualTo("/test.Echo/Say");
     assertThat(hop.destination()).isEqualTo("sbx-a");
@@ -219,6 +222,8 @@ class RouterGrpcTest {
     assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
     assertThat(failure.getStatus().getDescription()).isEqualTo("no x");
     assertThat(failure.getTrailers().get(EchoService.SERVED_BY)).isEqualTo("baseline");
+    // the hop is recorded once the answer has left: it may come a moment after the caller has it
+    await().atMost(Duration.ofSeconds(5)).until(() -> !router.hops().recent(1).isEmpty());
     assertThat(router.hops().recent(1).get(0).grpcStatus()).isEqualTo(5);
   }
 
