@@ -2,6 +2,7 @@ package dev.prooflane.routing.internal;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
@@ -56,19 +57,9 @@ final class Http2Upstream {
                 .addLast("streams", new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()));
           }
         });
-    connection.channel =
-        bootstrap
-            .connect(address)
-            .addListener(
-                done -> {
-                  if (done.isSuccess()) {
-                    connection.connected = true;
-                    ready.accept(connection, null);
-                  } else {
-                    ready.accept(null, done.cause());
-                  }
-                })
-            .channel();
+    ChannelFuture connecting = bootstrap.connect(address);
+    // the channel is known before either listener can run (a loopback connect may complete at once)
+    connection.channel = connecting.channel();
     connection
         .channel
         .closeFuture()
@@ -77,6 +68,15 @@ final class Http2Upstream {
               connection.closed = true;
               pool.http2Closed(connection);
             });
+    connecting.addListener(
+        done -> {
+          if (done.isSuccess()) {
+            connection.connected = true;
+            ready.accept(connection, null);
+          } else {
+            ready.accept(null, done.cause());
+          }
+        });
     return connection;
   }
 
