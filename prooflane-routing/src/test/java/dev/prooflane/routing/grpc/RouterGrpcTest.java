@@ -279,6 +279,49 @@ class RouterGrpcTest {
   }
 
   @Test
+  void drainsAForkRemovedFromTheTableAfterItsOpenCallEndsAndSendsItNothingNew() throws Exception {
+    Upstream forkUpstream = grpc(fork, "sbx-a/echo#1");
+    Channel keyed = withKey(KEY, "key-a", null);
+    List<String> echoed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    CompletableFuture<String> ended = new CompletableFuture<>();
+    StreamObserver<String> chat =
+        ClientCalls.asyncBidiStreamingCall(
+            keyed.newCall(EchoService.CHAT, CallOptions.DEFAULT),
+            new StreamObserver<>() {
+              @Override
+              public void onNext(String value) {
+                echoed.add(value);
+              }
+
+              @Override
+              public void onError(Throwable t) {
+                ended.completeExceptionally(t);
+              }
+
+              @Override
+              public void onCompleted() {
+                ended.complete("done");
+              }
+            });
+    chat.onNext("before");
+    await().atMost(Duration.ofSeconds(10)).until(() -> echoed.contains("fork:before"));
+
+    router.update(t -> t.withoutSandbox("sbx-a"));
+    CompletableFuture<Void> drained = router.drained(forkUpstream);
+    chat.onNext("during");
+    await().atMost(Duration.ofSeconds(10)).until(() -> echoed.contains("fork:during"));
+    assertThat(drained).as("the open call keeps the fork's connection").isNotDone();
+    assertThat(ClientCalls.blockingUnaryCall(keyed, EchoService.SAY, CallOptions.DEFAULT, "new"))
+        .as("a new call with the removed sandbox's key: unknown key, the baseline")
+        .isEqualTo("baseline:new");
+
+    chat.onCompleted();
+    assertThat(ended.get(10, TimeUnit.SECONDS)).isEqualTo("done");
+    drained.get(10, TimeUnit.SECONDS);
+    assertThat(fork.calls()).hasSize(1);
+  }
+
+  @Test
   void answersUnavailableForAServiceWithoutBaseline() {
     router.update(t -> t.withoutBaseline("echo"));
 
