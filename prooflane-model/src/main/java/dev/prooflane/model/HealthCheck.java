@@ -54,7 +54,10 @@ public record HealthCheck(Probe probe, Duration timeout, Duration interval) {
 
   /** What a health check asks an instance. */
   public sealed interface Probe permits HttpGet, GrpcHealth {
-    /** The probe as people read it: {@code GET /health}, {@code gRPC health check of ""}. */
+    /**
+     * The probe as people read it: {@code GET /health}, {@code grpc.health.v1.Health/Check of
+     * service ""}.
+     */
     String describe();
 
     /** The answer that passes: {@code 2xx} or {@code SERVING}. */
@@ -115,7 +118,7 @@ public record HealthCheck(Probe probe, Duration timeout, Duration interval) {
 
     @Override
     public String describe() {
-      return "gRPC health check of '" + service + "'";
+      return "grpc.health.v1.Health/Check of service \"" + service + "\"";
     }
 
     @Override
