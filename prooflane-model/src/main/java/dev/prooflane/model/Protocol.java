@@ -11,7 +11,11 @@ public enum Protocol {
   HTTP1,
   /** HTTP/2 in cleartext with prior knowledge: every request a stream of a shared connection. */
   H2C,
-  /** gRPC over cleartext HTTP/2: as {@link #H2C}, answers as gRPC statuses, gRPC health checks. */
+  /**
+   * gRPC over cleartext HTTP/2: routed as {@link #H2C} (the router answers a call as gRPC by its
+   * {@code application/grpc} content type, whatever the service declares); health-checked with the
+   * gRPC health protocol by default.
+   */
   GRPC;
 
   /** The name in {@code prooflane.yaml}: {@code http1}, {@code h2c} or {@code grpc}. */
