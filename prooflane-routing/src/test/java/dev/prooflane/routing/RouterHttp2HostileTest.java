@@ -200,6 +200,17 @@ class RouterHttp2HostileTest {
       goodClientServed();
     }
     assertThat(shop.fork.received()).extracting(TestUpstream.Received::path).containsOnly("/after");
+    await()
+        .atMost(CLOSE_WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(shop.router.hops().recent(10))
+                    .anySatisfy(
+                        hop -> {
+                          assertThat(hop.path()).isEqualTo("/many");
+                          assertThat(hop.destination()).isEqualTo(HopRecord.REFUSED);
+                          assertThat(hop.status()).isEqualTo(431);
+                        }));
   }
 
   /**
