@@ -1,9 +1,12 @@
 package dev.prooflane.routing.internal;
 
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
+import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
@@ -22,9 +25,13 @@ import java.util.concurrent.TimeUnit;
  * of a single exchange ({@link ClientConnection} in stream mode) behind a frame-to-message codec.
  * Flow control is per stream: a stream's body is read only as fast as its upstream takes it.
  *
- * <p>The limits against hostile peers are Netty's, set here: concurrent streams, header list size,
- * resets per window (rapid reset), queued control frames (SETTINGS and PING floods), empty DATA
- * frames; a connection with no open stream closes after the keep-alive timeout.
+ * <p>The limits against hostile peers are Netty's, set here explicitly (so that a Netty upgrade
+ * cannot loosen them unnoticed): concurrent streams (enforced before the client acknowledges our
+ * SETTINGS), header list size, resets per window both ways (rapid reset), small CONTINUATION frames
+ * of one header block (CONTINUATION flood), queued control frames (SETTINGS and PING floods whose
+ * answers are never read), consecutive empty DATA frames; a connection with no open stream closes
+ * after the keep-alive timeout. A peer that breaks one gets a GOAWAY and loses its connection (see
+ * docs/security.md, "HTTP/2").
  */
 final class Http2Connections {
   /** Concurrent streams a client may open on one connection. */
@@ -35,6 +42,27 @@ final class Http2Connections {
 
   static final int RESET_WINDOW_SECONDS = 30;
 
+  /**
+   * Stream resets the router may send per window before it closes the connection: a client that
+   * makes the router refuse stream after stream (oversized headers, streams past the limit).
+   */
+  static final int MAX_SENT_RESETS_PER_WINDOW = 200;
+
+  /**
+   * Non-final fragments under 8 KiB one header block may have (HEADERS without END_HEADERS and each
+   * CONTINUATION): a block of small fragments is a CONTINUATION flood, not a large header.
+   */
+  static final int MAX_SMALL_CONTINUATION_FRAMES = 16;
+
+  /**
+   * Control frames (SETTINGS and PING acknowledgements, resets) queued unsent because the client
+   * does not read them: a flood of SETTINGS or PING frames ends here instead of in memory.
+   */
+  static final int MAX_QUEUED_CONTROL_FRAMES = 10_000;
+
+  /** Empty DATA frames in a row without END_STREAM: each costs work and carries nothing. */
+  static final int MAX_CONSECUTIVE_EMPTY_DATA_FRAMES = 2;
+
   private Http2Connections() {}
 
   /** Serves HTTP/2 on a connection whose preface is next in the pipeline's bytes. */
@@ -43,6 +71,7 @@ final class Http2Connections {
     pipeline.addLast("h2", codec);
     pipeline.addLast("streams", new Http2MultiplexHandler(new Streams(service, router)));
     pipeline.addLast("idle", idleClose(router));
+    pipeline.addLast("errors", ConnectionErrors.INSTANCE);
     pipeline.channel().config().setAutoRead(true);
   }
 
@@ -68,7 +97,8 @@ final class Http2Connections {
                 ? new Http2ServerUpgradeCodec(
                     codec(router),
                     new Http2MultiplexHandler(new Streams(service, router)),
-                    idleClose(router))
+                    idleClose(router),
+                    ConnectionErrors.INSTANCE)
                 : null;
     // the upgrade request has no body (see H2cUpgrade)
     return new HttpServerUpgradeHandler(http1, http2, 0);
@@ -82,6 +112,10 @@ final class Http2Connections {
                 .maxHeaderListSize(NettyRouter.MAX_HEADER_BYTES))
         .validateHeaders(true)
         .decoderEnforceMaxRstFramesPerWindow(MAX_RESETS_PER_WINDOW, RESET_WINDOW_SECONDS)
+        .encoderEnforceMaxRstFramesPerWindow(MAX_SENT_RESETS_PER_WINDOW, RESET_WINDOW_SECONDS)
+        .decoderEnforceMaxSmallContinuationFrames(MAX_SMALL_CONTINUATION_FRAMES)
+        .encoderEnforceMaxQueuedControlFrames(MAX_QUEUED_CONTROL_FRAMES)
+        .decoderEnforceMaxConsecutiveEmptyDataFrames(MAX_CONSECUTIVE_EMPTY_DATA_FRAMES)
         .build();
   }
 
@@ -95,6 +129,25 @@ final class Http2Connections {
         }
       }
     };
+  }
+
+  /**
+   * The last handler of an HTTP/2 connection, so that Netty does not log a warning per hostile
+   * connection. A protocol error that reaches it is being answered by the codec (which passes it on
+   * before it sends its GOAWAY with the error's code and closes): closing here first would send a
+   * GOAWAY without error instead. Any other error (a reset by the peer) closes the connection, as
+   * the HTTP/1.1 handler does.
+   */
+  @ChannelHandler.Sharable
+  private static final class ConnectionErrors extends ChannelInboundHandlerAdapter {
+    static final ConnectionErrors INSTANCE = new ConnectionErrors();
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      if (Http2CodecUtil.getEmbeddedHttp2Exception(cause) == null) {
+        ctx.close();
+      }
+    }
   }
 
   /** Sets up each stream a client opens: demand-driven reads, message codec, one exchange. */
