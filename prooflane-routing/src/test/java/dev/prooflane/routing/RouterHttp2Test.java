@@ -172,6 +172,31 @@ class RouterHttp2Test {
   }
 
   @Test
+  void refusesAPathLongerThanTheHttp11RequestLineWith414AndKeepsServing() throws Exception {
+    HttpClientAgent client = priorKnowledgeClient();
+    String longPath = "/cart/" + "x".repeat(8_200);
+    Map.Entry<HttpClientResponse, String> answer =
+        client
+            .request(new RequestOptions().setURI(longPath))
+            .compose(r -> r.send())
+            .compose(r -> r.body().map(body -> Map.entry(r, body.toString())))
+            .await(10, TimeUnit.SECONDS);
+
+    assertThat(answer.getKey().statusCode()).isEqualTo(414);
+    assertThat(new JsonObject(answer.getValue()).getString("error"))
+        .isEqualTo("request_line_too_long");
+    assertThat(baseline.received()).isEmpty();
+    String next =
+        client
+            .request(new RequestOptions().setURI("/cart/1"))
+            .compose(r -> r.send())
+            .compose(r -> r.body())
+            .map(Object::toString)
+            .await(10, TimeUnit.SECONDS);
+    assertThat(next).isEqualTo("baseline/cart#1");
+  }
+
+  @Test
   void upgradesAnHttp11ConnectionByH2cAndRoutesItsRequests() throws Exception {
     HttpClient jdk =
         HttpClient.newBuilder()

@@ -23,9 +23,10 @@ final class RequestChecks {
   private RequestChecks() {}
 
   /**
-   * Why the request's version, method or number of header fields is unacceptable, or null: {@code
-   * 501} for a version other than HTTP/1.1 and HTTP/1.0 and for {@code TRACE} and {@code CONNECT},
-   * {@code 431} for more than {@code maxHeaders} header fields.
+   * Why the request's version, target, method or number of header fields is unacceptable, or null:
+   * {@code 501} for a version other than HTTP/1.1 and HTTP/1.0 and for {@code TRACE} and {@code
+   * CONNECT}, {@code 414} for a target longer than the HTTP/1.1 request line may be, {@code 431}
+   * for more than {@code maxHeaders} header fields.
    */
   static Refusal head(HttpRequest request, int maxHeaders) {
     HttpVersion version = request.protocolVersion();
@@ -35,6 +36,16 @@ final class RequestChecks {
           "unsupported_http_version",
           "the request's HTTP version is not supported (expected: HTTP/1.1 or HTTP/1.0, or HTTP/2"
               + " from its connection preface)",
+          true);
+    }
+    if (request.uri().length() > NettyRouter.MAX_REQUEST_LINE) {
+      // the HTTP/1.1 decoder bounds the request line itself; an HTTP/2 :path arrives as a header
+      return new Refusal(
+          414,
+          "request_line_too_long",
+          "the request target is longer than "
+              + NettyRouter.MAX_REQUEST_LINE
+              + " bytes (shorten the path or query)",
           true);
     }
     HttpMethod method = request.method();
