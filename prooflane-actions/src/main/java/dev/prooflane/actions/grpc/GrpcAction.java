@@ -74,7 +74,7 @@ public final class GrpcAction implements Action {
               Field.required(
                   "response",
                   "any",
-                  "the response message as JSON (protobuf's JSON form, every field present;"
+                  "the response message as JSON (protobuf's JSON form, zero values included;"
                       + " 64-bit integers as text), null when none came; for a server-streaming"
                       + " or bidi method the list of them"),
               Field.required("headers", "object", "response headers: lower-case name to value"),

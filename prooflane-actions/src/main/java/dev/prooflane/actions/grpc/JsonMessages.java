@@ -13,7 +13,7 @@ import dev.prooflane.actions.expr.Values;
 /**
  * Messages in protobuf's JSON mapping, both ways: a step's plain values into a message of the
  * method's type (strict: an unknown field is an error), a received message into plain values with
- * every field present (zero values too, so expressions can read them).
+ * zero values printed (a scalar, list or map field is always there, so expressions can read it).
  */
 final class JsonMessages {
   private static final ObjectMapper JSON = new ObjectMapper();
