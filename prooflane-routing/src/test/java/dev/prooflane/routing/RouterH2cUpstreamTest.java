@@ -10,6 +10,10 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -99,5 +103,43 @@ class RouterH2cUpstreamTest {
 
     assertThat(answer).isEqualTo("HTTP_2 PUT /items/1 xyz");
     client.close().await();
+  }
+
+  @Test
+  void answersAnUpstreamThatResetsItsConnectionWith502AndLogsNoUnhandledError() throws Exception {
+    UnhandledErrors unhandled = new UnhandledErrors();
+    unhandled.start();
+    try (ServerSocket resetting = new ServerSocket(0, 16, InetAddress.getLoopbackAddress())) {
+      Thread peer =
+          new Thread(
+              () -> {
+                try (Socket socket = resetting.accept()) {
+                  socket.getInputStream().read(new byte[64]); // the router's preface arrived
+                  socket.setSoLinger(true, 0); // close with RST: "connection reset by peer"
+                } catch (IOException ignored) {
+                  // the test fails on the answer below if the peer did not do its part
+                }
+              });
+      peer.start();
+      router.update(
+          t ->
+              t.withBaseline(
+                  "api",
+                  new Upstream("127.0.0.1", resetting.getLocalPort(), "reset#1", Protocol.H2C)));
+
+      HttpResponse<String> response =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .build()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/items")).build(),
+                  HttpResponse.BodyHandlers.ofString());
+      peer.join(10_000);
+
+      assertThat(response.statusCode()).isEqualTo(502);
+      assertThat(unhandled.warnings()).isEmpty();
+    } finally {
+      unhandled.stop();
+    }
   }
 }

@@ -1,12 +1,9 @@
 package dev.prooflane.routing.internal;
 
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
-import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
@@ -71,7 +68,7 @@ final class Http2Connections {
     pipeline.addLast("h2", codec);
     pipeline.addLast("streams", new Http2MultiplexHandler(new Streams(service, router)));
     pipeline.addLast("idle", idleClose(router));
-    pipeline.addLast("errors", ConnectionErrors.INSTANCE);
+    pipeline.addLast("errors", Http2ConnectionErrors.INSTANCE);
     pipeline.channel().config().setAutoRead(true);
   }
 
@@ -98,7 +95,7 @@ final class Http2Connections {
                     codec(router),
                     new Http2MultiplexHandler(new Streams(service, router)),
                     idleClose(router),
-                    ConnectionErrors.INSTANCE)
+                    Http2ConnectionErrors.INSTANCE)
                 : null;
     // the upgrade request has no body (see H2cUpgrade)
     return new HttpServerUpgradeHandler(http1, http2, 0);
@@ -129,25 +126,6 @@ final class Http2Connections {
         }
       }
     };
-  }
-
-  /**
-   * The last handler of an HTTP/2 connection, so that Netty does not log a warning per hostile
-   * connection. A protocol error that reaches it is being answered by the codec (which passes it on
-   * before it sends its GOAWAY with the error's code and closes): closing here first would send a
-   * GOAWAY without error instead. Any other error (a reset by the peer) closes the connection, as
-   * the HTTP/1.1 handler does.
-   */
-  @ChannelHandler.Sharable
-  private static final class ConnectionErrors extends ChannelInboundHandlerAdapter {
-    static final ConnectionErrors INSTANCE = new ConnectionErrors();
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      if (Http2CodecUtil.getEmbeddedHttp2Exception(cause) == null) {
-        ctx.close();
-      }
-    }
   }
 
   /** Sets up each stream a client opens: demand-driven reads, message codec, one exchange. */

@@ -54,7 +54,8 @@ final class Http2Upstream {
                         .gracefulShutdownTimeoutMillis(options.idleTimeoutMillis())
                         .build())
                 // an upstream cannot open streams towards the router (push is off)
-                .addLast("streams", new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()));
+                .addLast("streams", new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()))
+                .addLast("errors", Http2ConnectionErrors.INSTANCE);
           }
         });
     ChannelFuture connecting = bootstrap.connect(address);
