@@ -34,9 +34,6 @@ for _ in 1 2; do
   for size in 1 "$BIG"; do warm_router "${URL[$size]}" 1 "$PROTO" "${HEADER[$size]}"; done
 done
 
-# median VALUE...: the middle one (the lower middle for an even count).
-median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
-
 declare -A MAXES P50S P99S
 for ((round = 1; round <= ROUNDS; round++)); do
   for size in 1 "$BIG"; do
