@@ -1,2 +1,5 @@
-/** The router benchmark (bench/router.sh): the router under wrk, beside haproxy and nginx. */
+/**
+ * The router benchmarks (bench/router*.sh): the router under wrk and h2load, beside haproxy and
+ * nginx.
+ */
 package dev.prooflane.bench.router;
