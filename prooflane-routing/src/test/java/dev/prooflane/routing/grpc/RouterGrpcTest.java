@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import dev.prooflane.model.Protocol;
+import dev.prooflane.model.RouterTls;
 import dev.prooflane.model.RoutingKey;
+import dev.prooflane.model.testing.TestCertificate;
+import dev.prooflane.model.tls.PemIdentity;
 import dev.prooflane.routing.ForkTarget;
 import dev.prooflane.routing.HopRecord;
 import dev.prooflane.routing.Router;
@@ -15,11 +18,13 @@ import dev.prooflane.routing.Upstream;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientInterceptors;
+import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.TlsChannelCredentials;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
@@ -31,6 +36,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -43,11 +49,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * gRPC through the router with grpc-java on both sides: the four kinds of call to the baseline and
- * to a fork by the key in metadata, statuses and trailers intact, and a call whose fork is down
- * answered UNAVAILABLE by the router, never by the baseline.
+ * to a fork by the key in metadata, statuses and trailers intact, a call whose fork is down
+ * answered UNAVAILABLE by the router, never by the baseline, and a call over TLS (ALPN h2) to a
+ * router with a certificate.
  */
 class RouterGrpcTest {
   private static final Metadata.Key<String> KEY =
@@ -113,6 +121,43 @@ class RouterGrpcTest {
     assertThat(hop.protocol()).isEqualTo(HopRecord.GRPC);
     assertThat(hop.grpcStatus()).isZero();
     assertThat(hop.bytesIn()).as("one framed message: 5 + 2 bytes").isEqualTo(7);
+  }
+
+  @Test
+  void routesAUnaryCallOverTlsWhenTheRouterHasACertificate(@TempDir Path dir) throws Exception {
+    TestCertificate certificate = TestCertificate.valid(dir, "router");
+    RouterOptions options =
+        RouterOptions.defaults()
+            .withTls(PemIdentity.read(new RouterTls(certificate.certificate(), certificate.key())));
+    try (Router tls = Router.start(options)) {
+      int port = tls.listen("echo", 0);
+      tls.update(t -> router.routes());
+      ManagedChannel trusting =
+          Grpc.newChannelBuilder(
+                  "127.0.0.1:" + port,
+                  TlsChannelCredentials.newBuilder()
+                      .trustManager(certificate.certificate().toFile())
+                      .build())
+              .build();
+      try {
+        Metadata headers = new Metadata();
+        headers.put(KEY, "key-a");
+        Channel keyed =
+            ClientInterceptors.intercept(
+                trusting, MetadataUtils.newAttachHeadersInterceptor(headers));
+
+        assertThat(ClientCalls.blockingUnaryCall(keyed, EchoService.SAY, CallOptions.DEFAULT, "hi"))
+            .isEqualTo("fork:hi");
+        assertThat(
+                ClientCalls.blockingUnaryCall(
+                    trusting, EchoService.SAY, CallOptions.DEFAULT, "there"))
+            .isEqualTo("baseline:there");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !tls.hops().byKey("key-a").isEmpty());
+        assertThat(tls.hops().byKey("key-a").get(0).protocol()).isEqualTo(HopRecord.GRPC);
+      } finally {
+        trusting.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      }
+    }
   }
 
   @Test
