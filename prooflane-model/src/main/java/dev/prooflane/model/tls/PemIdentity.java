@@ -53,7 +53,7 @@ public final class PemIdentity {
   public static PemIdentity read(RouterTls files) {
     requireNonNull(files, "files");
     List<X509Certificate> chain = certificates(PemFile.read("certificate", files.certificate()));
-    PrivateKey key = privateKey(PemFile.read("key", files.key()), chain.get(0));
+    PrivateKey key = privateKey(PemFile.read("key", files.key()), chain.get(0), files);
     return new PemIdentity(files, chain, key);
   }
 
@@ -139,7 +139,7 @@ public final class PemIdentity {
     return chain;
   }
 
-  private static PrivateKey privateKey(PemFile file, X509Certificate own) {
+  private static PrivateKey privateKey(PemFile file, X509Certificate own, RouterTls files) {
     List<PemFile.Block> blocks = file.blocks();
     PemFile.Block block =
         blocks.stream().filter(b -> b.label().equals("PRIVATE KEY")).findFirst().orElse(null);
@@ -163,7 +163,7 @@ public final class PemIdentity {
                   + " key, but the certificate's is "
                   + expected.getAlgorithm()
                   + " (expected: the key of router.tls.certificate '"
-                  + file.path()
+                  + files.certificate()
                   + "')");
     }
     if (!belongs(key, expected)) {
@@ -184,8 +184,10 @@ public final class PemIdentity {
               + CONVERT
               + ")";
         case "RSA PRIVATE KEY", "EC PRIVATE KEY", "DSA PRIVATE KEY":
-          return "holds a "
-              + b.label().substring(0, b.label().indexOf(' '))
+          String algorithm = b.label().substring(0, b.label().indexOf(' '));
+          return "holds "
+              + (algorithm.equals("DSA") ? "a " : "an ")
+              + algorithm
               + " key in the traditional format (expected: PKCS#8, -----BEGIN PRIVATE KEY-----;"
               + " convert it: "
               + CONVERT
@@ -208,11 +210,11 @@ public final class PemIdentity {
     }
   }
 
-  /** The key algorithm other than the certificate's that reads {@code der}, as "an RSA"... */
+  /** The key algorithm other than the certificate's that reads {@code der}: "an RSA", "a DSA". */
   private static String otherAlgorithm(byte[] der) {
     for (String algorithm : List.of("RSA", "EC", "Ed25519", "Ed448", "DSA")) {
       if (decode(der, algorithm) != null) {
-        return (algorithm.startsWith("E") ? "an " : "a ") + algorithm;
+        return (algorithm.equals("DSA") ? "a " : "an ") + algorithm;
       }
     }
     return null;

@@ -120,7 +120,9 @@ class RouterTlsReaderTest {
     SpecProblem p = problem("{certificate: certs/router.crt, key: certs/rsa.key}");
 
     assertThat(p.field()).isEqualTo("router.tls.key");
-    assertThat(p.message()).contains("is a RSA key, but the certificate's is EC");
+    assertThat(p.message())
+        .contains("is an RSA key, but the certificate's is EC")
+        .contains("the key of router.tls.certificate '" + router.certificate() + "'");
   }
 
   @Test
@@ -135,7 +137,7 @@ class RouterTlsReaderTest {
     SpecProblem encrypted = problem("{certificate: certs/router.crt, key: certs/locked.key}");
 
     assertThat(traditional.message())
-        .contains("RSA key in the traditional format")
+        .contains("holds an RSA key in the traditional format")
         .contains("openssl pkcs8 -topk8 -nocrypt");
     assertThat(encrypted.message())
         .contains("holds an encrypted key")
