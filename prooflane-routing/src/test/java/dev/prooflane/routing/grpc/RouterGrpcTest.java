@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import dev.prooflane.model.Protocol;
-import dev.prooflane.model.RouterTls;
 import dev.prooflane.model.RoutingKey;
-import dev.prooflane.model.testing.TestCertificate;
-import dev.prooflane.model.tls.PemIdentity;
 import dev.prooflane.routing.ForkTarget;
 import dev.prooflane.routing.HopRecord;
 import dev.prooflane.routing.Router;
 import dev.prooflane.routing.RouterOptions;
 import dev.prooflane.routing.SandboxRoute;
+import dev.prooflane.routing.TlsRouter;
 import dev.prooflane.routing.Upstream;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
@@ -125,18 +123,12 @@ class RouterGrpcTest {
 
   @Test
   void routesAUnaryCallOverTlsWhenTheRouterHasACertificate(@TempDir Path dir) throws Exception {
-    TestCertificate certificate = TestCertificate.valid(dir, "router");
-    RouterOptions options =
-        RouterOptions.defaults()
-            .withTls(PemIdentity.read(new RouterTls(certificate.certificate(), certificate.key())));
-    try (Router tls = Router.start(options)) {
-      int port = tls.listen("echo", 0);
-      tls.update(t -> router.routes());
+    try (TlsRouter tls = TlsRouter.beside(router, "echo", dir)) {
       ManagedChannel trusting =
           Grpc.newChannelBuilder(
-                  "127.0.0.1:" + port,
+                  "127.0.0.1:" + tls.port(),
                   TlsChannelCredentials.newBuilder()
-                      .trustManager(certificate.certificate().toFile())
+                      .trustManager(tls.certificate().certificate().toFile())
                       .build())
               .build();
       try {
@@ -152,8 +144,9 @@ class RouterGrpcTest {
                 ClientCalls.blockingUnaryCall(
                     trusting, EchoService.SAY, CallOptions.DEFAULT, "there"))
             .isEqualTo("baseline:there");
-        await().atMost(Duration.ofSeconds(5)).until(() -> !tls.hops().byKey("key-a").isEmpty());
-        assertThat(tls.hops().byKey("key-a").get(0).protocol()).isEqualTo(HopRecord.GRPC);
+        Router served = tls.router();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !served.hops().byKey("key-a").isEmpty());
+        assertThat(served.hops().byKey("key-a").get(0).protocol()).isEqualTo(HopRecord.GRPC);
       } finally {
         trusting.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }
