@@ -5,10 +5,12 @@ import static java.util.Objects.requireNonNull;
 import dev.prooflane.model.ConflictException;
 import dev.prooflane.model.Environment;
 import dev.prooflane.model.KeyNames;
+import dev.prooflane.model.RouterTls;
 import dev.prooflane.model.ServiceSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What applying an environment file to a running environment does: the services whose definition
@@ -46,7 +48,8 @@ public record EnvironmentChange(
    * file moved to another folder, {@code ${dir}} differs, so every service is changed.
    *
    * @throws ConflictException when {@code next} cannot be applied to a running environment: other
-   *     routing key names, or another router port for a service that keeps running
+   *     routing key names, another router TLS identity, or another router port for a service that
+   *     keeps running
    */
   public static EnvironmentChange between(
       Environment running, Map<String, Integer> routerPorts, Environment next) {
@@ -58,6 +61,15 @@ public record EnvironmentChange(
               + describe(running.keyNames())
               + "; the router and every sandbox's callers use them, so restart the daemon to"
               + " change them (prooflane down, then prooflane up)");
+    }
+    if (!running.tls().equals(next.tls())) {
+      throw new ConflictException(
+          "router.tls: "
+              + describe(next.tls())
+              + " differs from the running environment's "
+              + describe(running.tls())
+              + "; the router's listeners took it at start, so restart the daemon to change it"
+              + " (prooflane down, then prooflane up)");
     }
     boolean moved = !running.baseDir().equals(next.baseDir());
     List<String> changed = new ArrayList<>();
@@ -117,6 +129,11 @@ public record EnvironmentChange(
         + names.header()
         + names.query().map(q -> ", query " + q).orElse("")
         + ")";
+  }
+
+  private static String describe(Optional<RouterTls> tls) {
+    return tls.map(t -> "(certificate " + t.certificate() + ", key " + t.key() + ")")
+        .orElse("(none)");
   }
 
   /** Whether {@code a} and {@code b} are the same definition, their {@code port:} aside. */

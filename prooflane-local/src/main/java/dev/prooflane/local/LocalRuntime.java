@@ -11,6 +11,7 @@ import dev.prooflane.model.NotFoundException;
 import dev.prooflane.model.Sandbox;
 import dev.prooflane.model.SandboxSpec;
 import dev.prooflane.model.ServiceSpec;
+import dev.prooflane.model.tls.PemIdentity;
 import dev.prooflane.routing.HopLog;
 import dev.prooflane.routing.Router;
 import dev.prooflane.routing.RouterOptions;
@@ -54,6 +55,8 @@ public final class LocalRuntime implements AutoCloseable {
     this.env = env;
     this.options = options;
     this.startedAt = options.clock().instant();
+    // the TLS files first: one that changed since the file was read fails before anything starts
+    RouterOptions routerOptions = routerOptions(env, startedAt, progress);
     StateFolder state = options.stateFolder();
     StateFolderCheck.requireWritable(state);
     this.store =
@@ -63,7 +66,7 @@ public final class LocalRuntime implements AutoCloseable {
     OrphanReaper.reap(store, options.stopGrace())
         .forEach(line -> progress.accept("reaped " + line));
     this.supervisor = new ProcessSupervisor(store);
-    this.router = Router.start(RouterOptions.defaults().withKeyNames(env.keyNames()));
+    this.router = Router.start(routerOptions);
     for (ServiceSpec spec : env.services().values()) {
       routerPorts.put(spec.name(), router.listen(spec.name(), spec.port()));
     }
@@ -83,6 +86,21 @@ public final class LocalRuntime implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+  }
+
+  /**
+   * The router's options for {@code env}: its key names, and its TLS identity when it has one (read
+   * again from the files; a certificate out of its validity at {@code now} is a warning).
+   */
+  private static RouterOptions routerOptions(
+      Environment env, Instant now, Consumer<String> progress) {
+    RouterOptions router = RouterOptions.defaults().withKeyNames(env.keyNames());
+    if (env.tls().isEmpty()) {
+      return router;
+    }
+    PemIdentity identity = PemIdentity.read(env.tls().get());
+    identity.validityWarning(now).ifPresent(warning -> progress.accept("WARNING: " + warning));
+    return router.withTls(identity);
   }
 
   /**

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.prooflane.model.ConflictException;
 import dev.prooflane.model.Environment;
 import dev.prooflane.model.spec.EnvironmentReader;
+import dev.prooflane.model.testing.TestCertificate;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EnvironmentChangeTest {
   private static final Path FILE = Path.of("/srv/app/prooflane.yaml");
@@ -87,6 +89,22 @@ class EnvironmentChangeTest {
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("routing: the key names (baggage sd-routing-key")
         .hasMessageContaining("restart the daemon");
+  }
+
+  @Test
+  void addingTheRouterTlsIsRefusedAndKeepingItIsNoChange(@TempDir Path dir) {
+    TestCertificate.valid(dir, "router");
+    Path file = dir.resolve("prooflane.yaml");
+    Environment plain = env(file, RUNNING);
+    Environment tls =
+        env(file, "router: {tls: {certificate: router.crt, key: router.key}}\n" + RUNNING);
+
+    assertThatThrownBy(() -> EnvironmentChange.between(plain, BOUND, tls))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("router.tls: (certificate " + dir.resolve("router.crt"))
+        .hasMessageContaining("differs from the running environment's (none)")
+        .hasMessageContaining("restart the daemon");
+    assertThat(EnvironmentChange.between(tls, BOUND, tls).keepsEveryService()).isTrue();
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param services the services by name, in the order they are declared (and started)
  * @param maxTtl the longest TTL a sandbox may ask for
  * @param skillDirs the folders of the environment's skill catalog
+ * @param tls the router's TLS identity ({@code router.tls}), when its listeners speak TLS too
  */
 public record Environment(
     String name,
@@ -25,12 +26,14 @@ public record Environment(
     KeyNames keyNames,
     Map<String, ServiceSpec> services,
     Optional<java.time.Duration> maxTtl,
-    java.util.List<Path> skillDirs) {
+    java.util.List<Path> skillDirs,
+    Optional<RouterTls> tls) {
   public Environment {
     requireNonNull(name, "name");
     requireNonNull(file, "file");
     requireNonNull(keyNames, "keyNames");
     requireNonNull(maxTtl, "maxTtl");
+    requireNonNull(tls, "tls");
     skillDirs = java.util.List.copyOf(skillDirs);
     services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
   }

@@ -3,7 +3,9 @@ package dev.prooflane.routing;
 import static java.util.Objects.requireNonNull;
 
 import dev.prooflane.model.KeyNames;
+import dev.prooflane.model.tls.PemIdentity;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * How a {@link Router} listens, reads routing keys and talks to upstreams.
@@ -23,6 +25,8 @@ import java.time.Duration;
  *     x-prooflane-hops} header) before the router answers {@code 508 Loop Detected}
  * @param maxHeaders how many header fields a request may have; the router answers a request with
  *     more {@code 431} and closes its connection
+ * @param tls the certificate and key with which every listener also speaks TLS (HTTP/2 or HTTP/1.1
+ *     by ALPN, cleartext still served on the same port), or empty for cleartext only
  */
 public record RouterOptions(
     String host,
@@ -33,7 +37,8 @@ public record RouterOptions(
     Duration headerTimeout,
     Duration keepAliveTimeout,
     int maxHops,
-    int maxHeaders) {
+    int maxHeaders,
+    Optional<PemIdentity> tls) {
 
   /** The default {@link #maxHeaders}: far above what browsers and service clients send. */
   public static final int DEFAULT_MAX_HEADERS = 100;
@@ -45,6 +50,7 @@ public record RouterOptions(
     requireNonNull(idleTimeout, "idleTimeout");
     requireNonNull(headerTimeout, "headerTimeout");
     requireNonNull(keepAliveTimeout, "keepAliveTimeout");
+    requireNonNull(tls, "tls");
     if (host.isBlank()) {
       throw new IllegalArgumentException("host: '' (expected: an address to bind, e.g. 127.0.0.1)");
     }
@@ -77,7 +83,8 @@ public record RouterOptions(
         Duration.ofSeconds(10),
         Duration.ofSeconds(60),
         16,
-        DEFAULT_MAX_HEADERS);
+        DEFAULT_MAX_HEADERS,
+        Optional.empty());
   }
 
   public RouterOptions withHost(String newHost) {
@@ -90,7 +97,8 @@ public record RouterOptions(
         headerTimeout,
         keepAliveTimeout,
         maxHops,
-        maxHeaders);
+        maxHeaders,
+        tls);
   }
 
   public RouterOptions withKeyNames(KeyNames newKeyNames) {
@@ -103,7 +111,8 @@ public record RouterOptions(
         headerTimeout,
         keepAliveTimeout,
         maxHops,
-        maxHeaders);
+        maxHeaders,
+        tls);
   }
 
   public RouterOptions withHopLogCapacity(int capacity) {
@@ -116,7 +125,8 @@ public record RouterOptions(
         headerTimeout,
         keepAliveTimeout,
         maxHops,
-        maxHeaders);
+        maxHeaders,
+        tls);
   }
 
   public RouterOptions withConnectTimeout(Duration timeout) {
@@ -129,7 +139,8 @@ public record RouterOptions(
         headerTimeout,
         keepAliveTimeout,
         maxHops,
-        maxHeaders);
+        maxHeaders,
+        tls);
   }
 
   public RouterOptions withIdleTimeout(Duration timeout) {
@@ -142,7 +153,8 @@ public record RouterOptions(
         headerTimeout,
         keepAliveTimeout,
         maxHops,
-        maxHeaders);
+        maxHeaders,
+        tls);
   }
 
   public RouterOptions withHeaderTimeout(Duration timeout) {
@@ -155,7 +167,8 @@ public record RouterOptions(
         timeout,
         keepAliveTimeout,
         maxHops,
-        maxHeaders);
+        maxHeaders,
+        tls);
   }
 
   public RouterOptions withKeepAliveTimeout(Duration timeout) {
@@ -168,7 +181,8 @@ public record RouterOptions(
         headerTimeout,
         timeout,
         maxHops,
-        maxHeaders);
+        maxHeaders,
+        tls);
   }
 
   public RouterOptions withMaxHops(int hops) {
@@ -181,7 +195,8 @@ public record RouterOptions(
         headerTimeout,
         keepAliveTimeout,
         hops,
-        maxHeaders);
+        maxHeaders,
+        tls);
   }
 
   public RouterOptions withMaxHeaders(int headers) {
@@ -194,7 +209,23 @@ public record RouterOptions(
         headerTimeout,
         keepAliveTimeout,
         maxHops,
-        headers);
+        headers,
+        tls);
+  }
+
+  /** These options with every listener also speaking TLS with {@code identity}. */
+  public RouterOptions withTls(PemIdentity identity) {
+    return new RouterOptions(
+        host,
+        keyNames,
+        hopLogCapacity,
+        connectTimeout,
+        idleTimeout,
+        headerTimeout,
+        keepAliveTimeout,
+        maxHops,
+        maxHeaders,
+        Optional.of(requireNonNull(identity, "identity")));
   }
 
   private static void requirePositive(String name, Duration value) {

@@ -11,7 +11,10 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.net.PemTrustOptions;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * WebSockets through the router with Vert.x's WebSocket client and server: routed at the handshake
@@ -118,6 +122,34 @@ class RouterWebSocketTest {
 
     assertThat(echo(socket, "hi")).isEqualTo("baseline:hi");
     socket.close().await(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void relaysAWebSocketOverTlsWhenTheRouterHasACertificate(@TempDir Path dir) throws Exception {
+    try (TlsRouter tls = TlsRouter.beside(router, "chat", dir)) {
+      WebSocketClient client =
+          vertx.createWebSocketClient(
+              new WebSocketClientOptions()
+                  .setSsl(true)
+                  .setTrustOptions(
+                      new PemTrustOptions()
+                          .addCertPath(tls.certificate().certificate().toString())));
+      WebSocket socket =
+          client
+              .connect(
+                  new WebSocketConnectOptions()
+                      .setHost("127.0.0.1")
+                      .setPort(tls.port())
+                      .setURI("/room")
+                      .addHeader("x-prooflane-key", "key-a"))
+              .toCompletionStage()
+              .toCompletableFuture()
+              .get(10, TimeUnit.SECONDS);
+
+      assertThat(echo(socket, "hi")).isEqualTo("fork:hi");
+      socket.close().await(10, TimeUnit.SECONDS);
+      assertThat(forkGot).containsExactly("hi");
+    }
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.prooflane.model.KeyNames;
 import dev.prooflane.model.Placeholders;
 import dev.prooflane.model.ProoflaneException;
 import dev.prooflane.model.Protocol;
+import dev.prooflane.model.RouterTls;
 import dev.prooflane.model.ServiceSpec;
 import dev.prooflane.model.SpecException;
 import dev.prooflane.model.SpecProblem;
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
 /** Reads an environment file ({@code prooflane.yaml}); the format is in docs/environment.md. */
 public final class EnvironmentReader {
   private static final Set<String> TOP =
-      Set.of("name", "routing", "sandboxes", "services", "skills");
+      Set.of("name", "router", "routing", "sandboxes", "services", "skills");
   private static final Set<String> ROUTING =
       Set.of("compat", "baggage", "tracestate", "header", "query");
   private static final Set<String> SANDBOXES = Set.of("maxTtl");
@@ -106,8 +107,10 @@ public final class EnvironmentReader {
       checkPorts(entries, services);
     }
     List<Path> skillDirs = skillDirs(path, top.get("skills"));
+    Optional<RouterTls> tls =
+        top.containsKey("router") ? RouterSection.tls(top.get("router"), path) : Optional.empty();
     file.throwIfProblems();
-    return new Environment(name, path, keyNames, services, maxTtl, skillDirs);
+    return new Environment(name, path, keyNames, services, maxTtl, skillDirs, tls);
   }
 
   /**

@@ -6,12 +6,14 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpResponseEncoder;
+import io.netty.handler.ssl.SslContext;
 
 /**
- * Sets up each accepted client connection of a listener: until its first bytes tell HTTP/1.1 from
- * HTTP/2 (see {@link ProtocolSniffer}), only the head deadline runs; then either the hardened
- * HTTP/1.1 request decoder, the response encoder, the head and keep-alive deadlines and the
- * connection's handler, or the HTTP/2 connection with one handler per stream (see {@link
+ * Sets up each accepted client connection of a listener: until its first bytes tell TLS from
+ * cleartext (on a router with a certificate, see {@link TlsSniffer}) and HTTP/1.1 from HTTP/2 (see
+ * {@link ProtocolSniffer}, or ALPN after a TLS handshake), only the head deadline runs; then either
+ * the hardened HTTP/1.1 request decoder, the response encoder, the head and keep-alive deadlines
+ * and the connection's handler, or the HTTP/2 connection with one handler per stream (see {@link
  * Http2Connections}).
  */
 final class ClientInitializer extends ChannelInitializer<Channel> {
@@ -33,6 +35,12 @@ final class ClientInitializer extends ChannelInitializer<Channel> {
   @Override
   protected void initChannel(Channel channel) {
     connections.add(channel);
+    SslContext tls = router.tls();
+    if (tls != null) {
+      channel
+          .pipeline()
+          .addLast(TlsSniffer.NAME, new TlsSniffer(this, tls, router.headerTimeoutMillis()));
+    }
     channel
         .pipeline()
         .addLast("sniffer", new ProtocolSniffer(this))

@@ -17,6 +17,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.ResourceLeakDetector;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
@@ -51,6 +52,10 @@ public final class NettyRouter implements Router {
   private final Bootstrap upstreams;
   private final UpstreamOptions upstreamOptions;
   private final AtomicReference<RouteState> state;
+
+  /** The listeners' TLS, or null when they speak cleartext only. */
+  private final SslContext tls;
+
   private final Map<String, Listener> listeners = new HashMap<>();
 
   /** The pools being shut down, by upstream, until every connection of theirs has closed. */
@@ -62,6 +67,8 @@ public final class NettyRouter implements Router {
 
   private NettyRouter(RouterOptions options) {
     this.options = options;
+    // before the event loops start: a context the JDK refuses leaves nothing running
+    this.tls = options.tls().map(ServerTls::context).orElse(null);
     this.loops = EventLoops.start(Math.max(2, Runtime.getRuntime().availableProcessors()));
     this.extractor = new KeyExtractor(options.keyNames());
     this.undroppable = HeaderNames.undroppable(options.keyNames());
@@ -261,6 +268,11 @@ public final class NettyRouter implements Router {
 
   int maxHeaders() {
     return options.maxHeaders();
+  }
+
+  /** The listeners' TLS, or null when they speak cleartext only. */
+  SslContext tls() {
+    return tls;
   }
 
   long headerTimeoutMillis() {

@@ -1,5 +1,7 @@
 package dev.prooflane.routing.grpc;
 
+import dev.prooflane.model.Protocol;
+import dev.prooflane.routing.Upstream;
 import io.grpc.ForwardingServerCall;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
@@ -127,6 +129,11 @@ public final class EchoService implements AutoCloseable {
 
   public int port() {
     return server.getPort();
+  }
+
+  /** This server as the gRPC upstream {@code instance} of a route table. */
+  public Upstream upstream(String instance) {
+    return new Upstream("127.0.0.1", port(), instance, Protocol.GRPC);
   }
 
   /** The metadata of every call, in arrival order. */

@@ -11,15 +11,18 @@ import dev.prooflane.routing.HopRecord;
 import dev.prooflane.routing.Router;
 import dev.prooflane.routing.RouterOptions;
 import dev.prooflane.routing.SandboxRoute;
+import dev.prooflane.routing.TlsRouter;
 import dev.prooflane.routing.Upstream;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientInterceptors;
+import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.TlsChannelCredentials;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
@@ -31,6 +34,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -43,11 +47,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * gRPC through the router with grpc-java on both sides: the four kinds of call to the baseline and
- * to a fork by the key in metadata, statuses and trailers intact, and a call whose fork is down
- * answered UNAVAILABLE by the router, never by the baseline.
+ * to a fork by the key in metadata, statuses and trailers intact, a call whose fork is down
+ * answered UNAVAILABLE by the router, never by the baseline, and a call over TLS (ALPN h2) to a
+ * router with a certificate.
  */
 class RouterGrpcTest {
   private static final Metadata.Key<String> KEY =
@@ -113,6 +119,38 @@ class RouterGrpcTest {
     assertThat(hop.protocol()).isEqualTo(HopRecord.GRPC);
     assertThat(hop.grpcStatus()).isZero();
     assertThat(hop.bytesIn()).as("one framed message: 5 + 2 bytes").isEqualTo(7);
+  }
+
+  @Test
+  void routesAUnaryCallOverTlsWhenTheRouterHasACertificate(@TempDir Path dir) throws Exception {
+    try (TlsRouter tls = TlsRouter.beside(router, "echo", dir)) {
+      ManagedChannel trusting =
+          Grpc.newChannelBuilder(
+                  "127.0.0.1:" + tls.port(),
+                  TlsChannelCredentials.newBuilder()
+                      .trustManager(tls.certificate().certificate().toFile())
+                      .build())
+              .build();
+      try {
+        Metadata headers = new Metadata();
+        headers.put(KEY, "key-a");
+        Channel keyed =
+            ClientInterceptors.intercept(
+                trusting, MetadataUtils.newAttachHeadersInterceptor(headers));
+
+        assertThat(ClientCalls.blockingUnaryCall(keyed, EchoService.SAY, CallOptions.DEFAULT, "hi"))
+            .isEqualTo("fork:hi");
+        assertThat(
+                ClientCalls.blockingUnaryCall(
+                    trusting, EchoService.SAY, CallOptions.DEFAULT, "there"))
+            .isEqualTo("baseline:there");
+        Router served = tls.router();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !served.hops().byKey("key-a").isEmpty());
+        assertThat(served.hops().byKey("key-a").get(0).protocol()).isEqualTo(HopRecord.GRPC);
+      } finally {
+        trusting.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      }
+    }
   }
 
   @Test
