@@ -1,0 +1,68 @@
+package dev.prooflane.server.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ProtocolException;
+
+/**
+ * A body in the chunked transfer coding, decoded: each chunk's bytes as soon as they arrive (the
+ * daemon streams progress lines this way), up to the last chunk and its trailers.
+ */
+final class ChunkedBody extends InputStream {
+  private final InputStream in;
+  private long left;
+  private boolean ended;
+
+  ChunkedBody(InputStream in) {
+    this.in = in;
+  }
+
+  @Override
+  public int read() throws IOException {
+    byte[] one = new byte[1];
+    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+  }
+
+  @Override
+  public int read(byte[] buffer, int offset, int length) throws IOException {
+    if (length == 0) {
+      return 0;
+    }
+    if (left == 0 && !ended) {
+      nextChunk();
+    }
+    if (ended) {
+      return -1;
+    }
+    int n = in.read(buffer, offset, (int) Math.min(length, left));
+    if (n < 0) {
+      throw new ProtocolException("the daemon closed the connection in the middle of a chunk");
+    }
+    left -= n;
+    if (left == 0 && !Exchange.line(in).isEmpty()) {
+      throw new ProtocolException("a chunk does not end with CRLF");
+    }
+    return n;
+  }
+
+  /** Reads the next chunk's size; the last chunk (size 0) is followed by trailers, skipped. */
+  private void nextChunk() throws IOException {
+    String size = Exchange.line(in);
+    int extension = size.indexOf(';');
+    String hex = (extension < 0 ? size : size.substring(0, extension)).strip();
+    try {
+      left = Long.parseLong(hex, 16);
+    } catch (NumberFormatException e) {
+      throw new ProtocolException("chunk size: " + size + " (expected: hexadecimal digits)");
+    }
+    if (left < 0) {
+      throw new ProtocolException("chunk size: " + size + " (expected: >= 0)");
+    }
+    if (left == 0) {
+      while (!Exchange.line(in).isEmpty()) {
+        // a trailer: nothing here reads them
+      }
+      ended = true;
+    }
+  }
+}
