@@ -2,10 +2,14 @@ package dev.prooflane.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.prooflane.local.StateFolder;
+import dev.prooflane.server.DaemonInfo;
+import dev.prooflane.server.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -46,13 +50,54 @@ class StartupArchiveIT {
     Started list = java(dir, "sandbox", "list", "--state-dir", dir.resolve("none").toString());
     assertThat(list.exitCode()).as(list.output()).isEqualTo(3);
     assertThat(list.output())
-        .contains("dev.prooflane.cli.Main source: shared objects file (top)")
-        .contains("dev.prooflane.cli.SandboxCommand$ListCommand source: shared objects file (top)")
-        .contains("dev.prooflane.server.json.Json source: shared objects file (top)")
-        .contains("com.fasterxml.jackson.databind.ObjectMapper source: shared objects file (top)")
+        .contains("dev.prooflane.cli.Main source: shared objects file\n")
+        .contains("dev.prooflane.cli.SandboxCommand$ListCommand source: shared objects file\n")
+        .contains("dev.prooflane.server.json.Json source: shared objects file\n")
+        .contains("com.fasterxml.jackson.databind.ObjectMapper source: shared objects file\n")
+        // a static archive: a dynamic one would leave picocli's Java 5 class files out
+        .contains("picocli.CommandLine source: shared objects file\n")
+        .contains("picocli.CommandLine$Model$CommandSpec source: shared objects file\n")
         .doesNotContain("io.fabric8")
         .doesNotContain("io.vertx")
         .doesNotContain("io.modelcontextprotocol");
+  }
+
+  @Test
+  void readCommandsAgainstADaemonLoadNoClassOfProoflaneOrJacksonFromAJar(@TempDir Path dir)
+      throws Exception {
+    try (TrainingDaemon daemon = TrainingDaemon.start()) {
+      Path state = dir.resolve("state");
+      Files.createDirectories(state);
+      Files.writeString(
+          StateFolder.of(state).daemonInfo(),
+          Json.pretty(
+              new DaemonInfo(
+                  ProcessHandle.current().pid(),
+                  daemon.apiUrl(),
+                  "prooflane.yaml",
+                  Instant.now())));
+      Files.writeString(StateFolder.of(state).adminToken(), "token");
+      for (List<String> read :
+          List.of(
+              List.of("status"),
+              List.of("sandbox", "list"),
+              List.of("sandbox", "get", "pr-1"),
+              List.of("skill", "list"),
+              List.of("hops"),
+              List.of("logs", "pricing", "--tail", "5"),
+              List.of("status", "--json"))) {
+        List<String> args = new ArrayList<>(read);
+        args.addAll(List.of("--state-dir", state.toString()));
+        Started started = java(dir, args.toArray(String[]::new));
+        assertThat(started.exitCode()).as(started.output()).isZero();
+        assertThat(started.output())
+            .as(String.join(" ", read))
+            .contains("dev.prooflane.server.client.Exchange source: shared objects file\n")
+            .doesNotContainPattern("dev\\.prooflane\\.\\S+ source: (file|jrt):")
+            .doesNotContainPattern("com\\.fasterxml\\.\\S+ source: (file|jrt):")
+            .doesNotContainPattern("java\\.\\S+ source: (file|jrt):");
+      }
+    }
   }
 
   private record Started(int exitCode, String output) {}
