@@ -1,14 +1,10 @@
 package dev.prooflane.cli;
 
-import dev.prooflane.local.StateFolder;
-import dev.prooflane.server.DaemonInfo;
-import dev.prooflane.server.json.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,16 +40,7 @@ public final class StartupTraining {
     Path noDaemon = Files.createTempDirectory("prooflane-training");
     Path daemon = Files.createTempDirectory("prooflane-training");
     try (TrainingDaemon server = TrainingDaemon.start()) {
-      Files.writeString(
-          StateFolder.of(daemon).daemonInfo(),
-          Json.pretty(
-              new DaemonInfo(
-                  ProcessHandle.current().pid(),
-                  server.apiUrl(),
-                  "prooflane.yaml",
-                  Instant.now())));
-      // the token as commands usually find it: in the state folder
-      Files.writeString(StateFolder.of(daemon).adminToken(), "training");
+      server.announceIn(daemon);
       for (List<String> command : helpAndVersion()) {
         Main.run(none, none, command.toArray(String[]::new));
       }

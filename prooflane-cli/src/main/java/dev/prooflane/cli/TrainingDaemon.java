@@ -3,9 +3,11 @@ package dev.prooflane.cli;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.prooflane.local.ServiceStatus;
+import dev.prooflane.local.StateFolder;
 import dev.prooflane.local.process.LogLine;
 import dev.prooflane.model.KeyNames;
 import dev.prooflane.routing.HopRecord;
+import dev.prooflane.server.DaemonInfo;
 import dev.prooflane.server.json.Json;
 import dev.prooflane.server.json.SandboxList;
 import dev.prooflane.server.json.SandboxView;
@@ -15,6 +17,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +54,20 @@ final class TrainingDaemon implements AutoCloseable {
   /** The API base, as {@code daemon.json} gives it. */
   String apiUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1";
+  }
+
+  /**
+   * Announces this daemon in {@code stateDir} as a running daemon does: {@code daemon.json} (with
+   * this process's pid, which is alive) and an admin token.
+   */
+  void announceIn(Path stateDir) throws IOException {
+    StateFolder state = StateFolder.of(stateDir);
+    Files.writeString(
+        state.daemonInfo(),
+        Json.pretty(
+            new DaemonInfo(
+                ProcessHandle.current().pid(), apiUrl(), "prooflane.yaml", Instant.now())));
+    Files.writeString(state.adminToken(), "training");
   }
 
   @Override

@@ -2,14 +2,10 @@ package dev.prooflane.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.prooflane.local.StateFolder;
-import dev.prooflane.server.DaemonInfo;
-import dev.prooflane.server.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -68,15 +64,7 @@ class StartupArchiveIT {
     try (TrainingDaemon daemon = TrainingDaemon.start()) {
       Path state = dir.resolve("state");
       Files.createDirectories(state);
-      Files.writeString(
-          StateFolder.of(state).daemonInfo(),
-          Json.pretty(
-              new DaemonInfo(
-                  ProcessHandle.current().pid(),
-                  daemon.apiUrl(),
-                  "prooflane.yaml",
-                  Instant.now())));
-      Files.writeString(StateFolder.of(state).adminToken(), "token");
+      daemon.announceIn(state);
       for (List<String> read :
           List.of(
               List.of("status"),
