@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ProtocolException;
+import java.net.Proxy;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +62,9 @@ final class Exchange implements Closeable {
     }
     int port = target.getPort() < 0 ? 80 : target.getPort();
     byte[] head = head(target, port, method, headers, body);
-    Socket socket = new Socket();
+    // direct: the daemon is on this machine or reached as given, never through a SOCKS proxy (and
+    // so the JVM's proxy selector, which reads the network settings, is never made)
+    Socket socket = new Socket(Proxy.NO_PROXY);
     try {
       socket.connect(new InetSocketAddress(target.getHost(), port), connectTimeoutMillis);
       socket.setSoTimeout(answerTimeoutMillis);
