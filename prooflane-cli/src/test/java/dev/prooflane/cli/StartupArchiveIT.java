@@ -2,6 +2,10 @@ package dev.prooflane.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.prooflane.local.StateFolder;
+import dev.prooflane.server.DaemonInfo;
+import dev.prooflane.server.auth.AdminTokenFile;
+import dev.prooflane.server.client.DaemonClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,13 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The start-up archive (application class-data sharing) that the build makes from {@link
- * StartupTraining} and that the launcher maps: a refactor of the pom, the launcher or the class
- * path that loses it fails here rather than making every command slower without a word.
+ * The start-up archives (application class-data sharing) that the build makes from {@link
+ * StartupTraining} and {@link DaemonTraining} and that the launcher maps: a refactor of the pom,
+ * the launcher or the class path that loses them fails here rather than making every command (or
+ * every daemon) slower without a word.
  */
 class StartupArchiveIT {
   private static final Path TARGET = Path.of("target").toAbsolutePath();
   private static final Path ARCHIVE = TARGET.resolve("prooflane-cli.jsa");
+  private static final Path DAEMON_ARCHIVE = TARGET.resolve("prooflane-daemon.jsa");
   private static final Path JAR = TARGET.resolve("prooflane-cli.jar");
   private static final Path LAUNCHER = Path.of("..", "prooflane").toAbsolutePath().normalize();
 
@@ -33,6 +39,70 @@ class StartupArchiveIT {
         .contains("-XX:SharedArchiveFile=\"$ARCHIVE\"")
         .contains("-Xshare:auto")
         .contains("-Xlog:cds=off,cds+dynamic=off:stderr");
+    assertThat(DAEMON_ARCHIVE)
+        .as("made in the package phase (prooflane-cli/pom.xml)")
+        .isRegularFile();
+    assertThat(Files.readString(LAUNCHER))
+        .containsPattern(
+            "up\\|demo\\)\\s+ARCHIVE=\"\\$ROOT/prooflane-cli/target/prooflane-daemon.jsa\"");
+  }
+
+  @Test
+  void aDetachedDaemonLoadsItsClassesFromTheArchiveItsUpWasGiven(@TempDir Path dir)
+      throws Exception {
+    Path env = dir.resolve("prooflane.yaml");
+    Files.writeString(
+        env,
+        String.join(
+            "\n",
+            "name: archive",
+            "services:",
+            "  svc:",
+            "    command: java -cp " + JAR + " " + TrainingService.class.getName(),
+            "    env: {PORT: \"${port}\"}",
+            "    health: {path: /health, timeout: 60s}",
+            ""));
+    Path state = dir.resolve("state");
+    // -Xshare:on, taken over by the daemon: its JVM refuses to start without the archive
+    List<String> command =
+        List.of(
+            "java",
+            "-Xshare:on",
+            "-XX:SharedArchiveFile=" + DAEMON_ARCHIVE,
+            "-Xlog:class+load=info",
+            "-cp",
+            JAR.toString(),
+            Main.class.getName(),
+            "up",
+            "--detach",
+            "-f",
+            env.toString(),
+            "--state-dir",
+            state.toString(),
+            "--api-port",
+            "0");
+    Process up =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("up.txt").toFile())
+            .start();
+    assertThat(up.waitFor(180, TimeUnit.SECONDS)).isTrue();
+    assertThat(up.exitValue()).as(Files.readString(dir.resolve("up.txt"))).isZero();
+    DaemonInfo daemon = DaemonInfo.read(state).orElseThrow();
+    try {
+      assertThat(ProcessHandle.of(daemon.pid()).flatMap(h -> h.info().arguments()).orElseThrow())
+          .contains("-Xshare:on", "-XX:SharedArchiveFile=" + DAEMON_ARCHIVE);
+      assertThat(StateFolder.of(state).daemonLog())
+          .content()
+          .contains("dev.prooflane.server.Daemon source: shared objects file\n")
+          .contains("dev.prooflane.cli.UpCommand source: shared objects file\n")
+          .contains("io.vertx.core.Vertx source: shared objects file\n")
+          .contains("org.sqlite.JDBC source: shared objects file\n");
+    } finally {
+      new DaemonClient(daemon.apiUrl(), AdminTokenFile.read(state).orElseThrow()).shutdown();
+      ProcessHandle.of(daemon.pid())
+          .ifPresent(h -> h.onExit().orTimeout(60, TimeUnit.SECONDS).join());
+    }
   }
 
   @Test
