@@ -26,5 +26,5 @@ echo "$(nproc) CPUs"
 load "at the start"
 java -Xms256m -Xmx512m -cp "$CP" dev.prooflane.bench.overhead.SandboxOverheadMain \
   "$ROOT/bench/target/classes" "$WORK" "$ROOT/prooflane-cli/target/prooflane-cli.jar" \
-  "$ROOT/prooflane-cli/target/prooflane-cli.jsa"
+  "$ROOT/prooflane-cli/target/prooflane-daemon.jsa"
 load "at the end"

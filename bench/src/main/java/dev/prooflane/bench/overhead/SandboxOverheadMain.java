@@ -60,8 +60,8 @@ public final class SandboxOverheadMain {
         Optional.of(Path.of(args[3]).toAbsolutePath()).filter(Files::isRegularFile);
     Path envFile = writeEnvironment(work, classes);
     Map<String, Optional<Path>> archives = new LinkedHashMap<>();
-    archives.put("JDK's archive only", Optional.empty());
-    archive.ifPresent(a -> archives.put("prooflane's archive", Optional.of(a)));
+    archives.put("the JDK's archive only", Optional.empty());
+    archive.ifPresent(a -> archives.put(a.getFileName().toString(), Optional.of(a)));
     Map<String, List<Fresh>> fresh = new LinkedHashMap<>();
     archives.keySet().forEach(name -> fresh.put(name, new ArrayList<>()));
     for (int i = 0; i < FRESH; i++) {
@@ -95,7 +95,10 @@ public final class SandboxOverheadMain {
         client.deleteSandbox(name);
       }
     }
-    print(first, timelines, archive.isPresent() ? "prooflane's archive" : "JDK's archive only");
+    print(
+        first,
+        timelines,
+        archive.map(a -> a.getFileName().toString()).orElse("the JDK's archive only"));
     System.out.println("what each costs alone (same disk, 50 after 50 unmeasured):");
     AloneCosts.print(work.resolve("alone"), 50);
   }
@@ -230,7 +233,7 @@ public final class SandboxOverheadMain {
             + " max):%n",
         FRESH);
     for (Map.Entry<String, List<Fresh>> f : fresh.entrySet()) {
-      System.out.println("  daemon with the " + f.getKey() + ":");
+      System.out.println("  daemon with " + f.getKey() + ":");
       List<Fresh> runs = f.getValue();
       freshRow("up -> ready (process start -> ready line)", runs, Fresh::upToReadyMs);
       freshRow("create request -> routable (answer)", runs, r -> r.first().total());
@@ -252,7 +255,7 @@ public final class SandboxOverheadMain {
 
   private static void print(CreateTimeline first, List<CreateTimeline> timelines, String archive) {
     System.out.printf(
-        "%d sandboxes created one after another in one daemon (with the %s), each forking %s"
+        "%d sandboxes created one after another in one daemon (with %s), each forking %s"
             + " (the first creation in that daemon in the last column%s):%n",
         timelines.size(), archive, SERVICE, WARMUP > 0 ? ", unmeasured warm-up" : "");
     row("create request -> routable (answer)", first, timelines, CreateTimeline::total);
