@@ -97,7 +97,11 @@ class StartupArchiveIT {
           .contains("dev.prooflane.server.Daemon source: shared objects file\n")
           .contains("dev.prooflane.cli.UpCommand source: shared objects file\n")
           .contains("io.vertx.core.Vertx source: shared objects file\n")
-          .contains("org.sqlite.JDBC source: shared objects file\n");
+          .contains("org.sqlite.JDBC source: shared objects file\n")
+          // up asked it for its status: the first request did not register Netty's Flight
+          // Recorder events (Daemon turns them off)
+          .contains("dev.prooflane.server.json.StatusView source: shared objects file\n")
+          .doesNotContain("jdk.jfr.internal.EventHandlerCreator");
     } finally {
       new DaemonClient(daemon.apiUrl(), AdminTokenFile.read(state).orElseThrow()).shutdown();
       ProcessHandle.of(daemon.pid())

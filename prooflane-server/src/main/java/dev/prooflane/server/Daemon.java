@@ -37,6 +37,9 @@ import java.util.function.Consumer;
  * SIGTERM/SIGINT through the shutdown hook) stops every process it started.
  */
 public final class Daemon implements AutoCloseable {
+  /** Netty's switch for its Flight Recorder events. */
+  private static final String NETTY_JFR = "io.netty.jfr.enabled";
+
   private final LocalRuntime runtime;
   private final StateFolder state;
   private final ApiServer api;
@@ -165,6 +168,7 @@ public final class Daemon implements AutoCloseable {
       Optional<Path> policy,
       Consumer<String> progress,
       List<ApiExtension> extensions) {
+    withoutNettyFlightRecorderEvents();
     PolicyFile policyFile = PolicyFile.load(policy, ActionCatalog.builtIn().names());
     Path stateDir = options.stateFolder().root();
     DaemonInfo.read(stateDir)
@@ -187,6 +191,18 @@ public final class Daemon implements AutoCloseable {
     } catch (RuntimeException e) {
       runtime.close();
       throw e;
+    }
+  }
+
+  /**
+   * Netty records its buffer allocations as JDK Flight Recorder events unless told otherwise, and
+   * its first allocation (the daemon's first request) then registers them with the recorder: its
+   * metadata, annotations and generated handler classes, 100 to 150 ms of that request, for events
+   * nobody records here. Off, before Netty starts, unless {@code -Dio.netty.jfr.enabled} says.
+   */
+  private static void withoutNettyFlightRecorderEvents() {
+    if (System.getProperty(NETTY_JFR) == null) {
+      System.setProperty(NETTY_JFR, "false");
     }
   }
 
