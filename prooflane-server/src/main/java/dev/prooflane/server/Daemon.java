@@ -102,6 +102,7 @@ public final class Daemon implements AutoCloseable {
             runtime.environment().file().toAbsolutePath().toString(),
             Instant.now());
     info.write(state);
+    FirstCreation.rehearseInBackground();
     this.hook = new Thread(this::close, "prooflane-daemon-stop");
     Runtime.getRuntime().addShutdownHook(hook);
   }
