@@ -11,7 +11,6 @@ import dev.prooflane.server.json.Json;
 import dev.prooflane.server.json.SandboxView;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The pure part of a sandbox creation, run once on a sample as soon as a daemon is ready: the
@@ -47,13 +46,15 @@ final class FirstCreation {
         SandboxSpecReader.parse(
             "<rehearsal>",
             "{\"name\": \"rehearsal\", \"ttl\": \"30m\", \"forks\": [{\"service\": \"sample\"}]}");
+    Instant now = Instant.now();
+    // as Sandboxes.create makes a starting sandbox
     Sandbox sample =
         new Sandbox(
             spec,
             RoutingKey.generate(),
             SandboxPhase.STARTING,
-            Instant.now(),
-            Optional.empty(),
+            now,
+            spec.ttl().map(now::plus),
             List.of(),
             "forks starting");
     StateStore.encode(sample);
