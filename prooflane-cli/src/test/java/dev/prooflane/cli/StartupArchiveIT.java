@@ -122,8 +122,9 @@ class StartupArchiveIT {
     assertThat(list.output())
         .contains("dev.prooflane.cli.Main source: shared objects file\n")
         .contains("dev.prooflane.cli.SandboxCommand$ListCommand source: shared objects file\n")
-        .contains("dev.prooflane.server.json.Json source: shared objects file\n")
-        .contains("com.fasterxml.jackson.databind.ObjectMapper source: shared objects file\n")
+        .contains("dev.prooflane.server.DaemonInfo source: shared objects file\n")
+        // without daemon.json there is nothing to read: Jackson's mapper is never made
+        .doesNotContain("com.fasterxml.jackson.databind.ObjectMapper")
         // a static archive: a dynamic one would leave picocli's Java 5 class files out
         .contains("picocli.CommandLine source: shared objects file\n")
         .contains("picocli.CommandLine$Model$CommandSpec source: shared objects file\n")
@@ -155,6 +156,8 @@ class StartupArchiveIT {
         assertThat(started.output())
             .as(String.join(" ", read))
             .contains("dev.prooflane.server.client.Exchange source: shared objects file\n")
+            .contains("dev.prooflane.server.json.Json source: shared objects file\n")
+            .contains("com.fasterxml.jackson.databind.ObjectMapper source: shared objects file\n")
             .doesNotContainPattern("dev\\.prooflane\\.\\S+ source: (file|jrt):")
             .doesNotContainPattern("com\\.fasterxml\\.\\S+ source: (file|jrt):")
             .doesNotContainPattern("java\\.\\S+ source: (file|jrt):");
