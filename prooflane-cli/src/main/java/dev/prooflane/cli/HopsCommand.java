@@ -70,9 +70,9 @@ final class HopsCommand implements Callable<Integer> {
               h.path("routingKey").isNull() ? "-" : h.path("routingKey").asText(),
               h.path("service").asText(),
               h.path("destination").asText(),
-              h.path("status").asText(),
+              status(h),
               String.format("%.1f", h.path("durationMicros").asLong() / 1000.0),
-              h.path("method").asText() + " " + h.path("path").asText()));
+              request(h)));
     }
     if (rows.size() == 1) {
       out.println(
@@ -82,5 +82,20 @@ final class HopsCommand implements Callable<Integer> {
     }
     out.print(Console.table(rows));
     return ExitCode.OK;
+  }
+
+  /** The status sent, with the gRPC status of a gRPC call: {@code 200 grpc=14}. */
+  private static String status(JsonNode hop) {
+    JsonNode grpc = hop.path("grpcStatus");
+    return hop.path("status").asText() + (grpc.isNumber() ? " grpc=" + grpc.asInt() : "");
+  }
+
+  /** Method and path, with the protocol when it is not HTTP/1.1: {@code [grpc] POST /a.B/C}. */
+  private static String request(JsonNode hop) {
+    String protocol = hop.path("protocol").asText("http/1.1");
+    return (protocol.equals("http/1.1") ? "" : "[" + protocol + "] ")
+        + hop.path("method").asText()
+        + " "
+        + hop.path("path").asText();
   }
 }

@@ -125,7 +125,8 @@ public record EnvironmentChange(
         && a.workdir().equals(b.workdir())
         && a.env().equals(b.env())
         && a.artifact().equals(b.artifact())
-        && a.health().equals(b.health());
+        && a.health().equals(b.health())
+        && a.protocol().equals(b.protocol());
   }
 
   /** Whether no service starts, restarts or stops. */

@@ -8,7 +8,6 @@ import dev.prooflane.local.process.ProcessStartException;
 import dev.prooflane.local.process.ProcessSupervisor;
 import dev.prooflane.model.ServiceSpec;
 import dev.prooflane.routing.Upstream;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,15 +72,11 @@ final class InstanceLauncher implements AutoCloseable {
       progress.accept("  " + id + ": failed: " + e.getMessage());
       throw e;
     }
-    StartProgress said = new StartProgress(id, spec.health().path(), process, started, progress);
+    StartProgress said = new StartProgress(id, spec.health().probe(), process, started, progress);
     said.started(port);
     Future<?> ticking = every(progressInterval, said::tick);
     try {
-      HealthProbe.awaitReady(
-          URI.create("http://127.0.0.1:" + port + spec.health().path()),
-          spec.health(),
-          process,
-          said::answered);
+      HealthProbe.awaitReady(port, spec.protocol(), spec.health(), process, said::answered);
     } catch (RuntimeException e) {
       ticking.cancel(false);
       said.failed(e);
@@ -90,7 +85,8 @@ final class InstanceLauncher implements AutoCloseable {
     }
     ticking.cancel(false);
     said.healthy();
-    Upstream upstream = new Upstream("127.0.0.1", port, id + "#" + generation.incrementAndGet());
+    Upstream upstream =
+        new Upstream("127.0.0.1", port, id + "#" + generation.incrementAndGet(), spec.protocol());
     return new Instance(spec.name(), process, port, upstream);
   }
 

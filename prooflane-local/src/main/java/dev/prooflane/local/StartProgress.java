@@ -4,6 +4,7 @@ import dev.prooflane.local.process.HealthAdvice;
 import dev.prooflane.local.process.InstanceFailedException;
 import dev.prooflane.local.process.LogLine;
 import dev.prooflane.local.process.ManagedProcess;
+import dev.prooflane.model.HealthCheck;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -19,7 +20,7 @@ final class StartProgress {
   static final int LAST_LINE_CHARS = 160;
 
   private final String id;
-  private final String path;
+  private final HealthCheck.Probe check;
   private final String probe;
   private final ManagedProcess process;
   private final long startedNanos;
@@ -29,13 +30,13 @@ final class StartProgress {
 
   StartProgress(
       String id,
-      String path,
+      HealthCheck.Probe check,
       ManagedProcess process,
       long startedNanos,
       Consumer<String> progress) {
     this.id = id;
-    this.path = path;
-    this.probe = "GET " + path;
+    this.check = check;
+    this.probe = check.describe();
     this.process = process;
     this.startedNanos = startedNanos;
     this.progress = progress;
@@ -49,7 +50,8 @@ final class StartProgress {
             + port
             + ", waiting for "
             + probe
-            + " to answer 2xx");
+            + " to answer "
+            + check.passes());
   }
 
   /** Called after each try of the health check that did not pass, with how it ended. */
@@ -60,7 +62,7 @@ final class StartProgress {
   /** Called each interval while the health check waits. */
   synchronized void tick() {
     if (!done) {
-      String advice = HealthAdvice.of(id, path, answer).map(text -> text + "; ").orElse("");
+      String advice = HealthAdvice.of(id, check, answer).map(text -> text + "; ").orElse("");
       say("still waiting for " + probe + " after " + elapsed() + " (" + advice + lastLine() + ")");
     }
   }
@@ -76,9 +78,9 @@ final class StartProgress {
         cause instanceof InstanceFailedException f
             ? f.exitCode()
                 .map(code -> "exited with code " + code)
-                .orElse("no 2xx from " + probe + " in time")
+                .orElse("no " + check.passes() + " from " + probe + " in time")
             : cause.getMessage();
-    String advice = HealthAdvice.of(id, path, answer).map(text -> text + "; ").orElse("");
+    String advice = HealthAdvice.of(id, check, answer).map(text -> text + "; ").orElse("");
     say("failed after " + elapsed() + ": " + why + " (" + advice + lastLine() + ")");
   }
 

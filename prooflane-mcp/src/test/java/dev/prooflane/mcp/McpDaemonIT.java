@@ -204,7 +204,7 @@ class McpDaemonIT {
           .contains("inputs (with):");
       assertThat(s.call("describe_skill", "{\"name\":\"product-contract\"}").text())
           .contains("- contract: schema");
-      assertThat(s.call("list_actions", "{}").text()).contains("- http:");
+      assertThat(s.call("list_actions", "{}").text()).contains("- http:").contains("- grpc:");
       assertThat(s.call("list_skills", "{}").text()).contains("product-contract:");
       Session.Answer sandbox = s.call("get_sandbox", "{\"name\":\"mcp-http\"}");
       assertThat(sandbox.error()).as(sandbox.text()).isFalse();

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param port the router port for this service, or 0 to pick a free one
  * @param artifact an optional artifact path that {@code ${artifact}} in the command refers to
  * @param health the readiness check
+ * @param protocol what its instances speak on their port; a gRPC health check needs HTTP/2
  */
 public record ServiceSpec(
     String name,
@@ -25,12 +26,14 @@ public record ServiceSpec(
     Map<String, String> env,
     int port,
     Optional<String> artifact,
-    HealthCheck health) {
+    HealthCheck health,
+    Protocol protocol) {
   public ServiceSpec {
     requireNonNull(name, "name");
     requireNonNull(workdir, "workdir");
     requireNonNull(health, "health");
     requireNonNull(artifact, "artifact");
+    requireNonNull(protocol, "protocol");
     command = List.copyOf(command);
     env = Map.copyOf(env);
     if (command.isEmpty()) {
@@ -38,6 +41,12 @@ public record ServiceSpec(
     }
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port: " + port + " (expected: 0 to 65535)");
+    }
+    if (health.probe() instanceof HealthCheck.GrpcHealth && !protocol.http2()) {
+      throw new IllegalArgumentException(
+          "health: a gRPC health check of a service that speaks "
+              + protocol.yamlName()
+              + " (expected: protocol grpc or h2c)");
     }
   }
 }

@@ -23,7 +23,14 @@ import java.time.Instant;
  *     read
  * @param status status sent to the client, or {@code 0} when the connection closed before any
  *     status was sent (for example a client that broke the framing of its body mid-way)
- * @param durationMicros from request arrival to the end of the response
+ * @param durationMicros from request arrival to the end of the response (of the session, for a
+ *     WebSocket)
+ * @param protocol how the client spoke: {@value #HTTP1}, {@value #HTTP2}, {@value #GRPC} (a gRPC
+ *     call, over HTTP/2) or {@value #WEBSOCKET} (a session after its handshake)
+ * @param grpcStatus the gRPC status the call ended with, or null when it is not a gRPC call or
+ *     ended without one
+ * @param bytesIn body bytes from the client (for a WebSocket: every byte after the handshake)
+ * @param bytesOut body bytes to the client (likewise)
  */
 public record HopRecord(
     long seq,
@@ -36,13 +43,29 @@ public record HopRecord(
     String method,
     String path,
     int status,
-    long durationMicros) {
+    long durationMicros,
+    String protocol,
+    Integer grpcStatus,
+    long bytesIn,
+    long bytesOut) {
 
   /** The {@link #destination()} of requests sent to the baseline. */
   public static final String BASELINE = "baseline";
 
   /** The {@link #destination()} of requests the router refused to route. */
   public static final String REFUSED = "refused";
+
+  /** The {@link #protocol()} of an HTTP/1.x exchange. */
+  public static final String HTTP1 = "http/1.1";
+
+  /** The {@link #protocol()} of an HTTP/2 stream that is not a gRPC call. */
+  public static final String HTTP2 = "h2";
+
+  /** The {@link #protocol()} of a gRPC call. */
+  public static final String GRPC = "grpc";
+
+  /** The {@link #protocol()} of a WebSocket session. */
+  public static final String WEBSOCKET = "websocket";
 
   public HopRecord {
     requireNonNull(time, "time");
@@ -51,5 +74,26 @@ public record HopRecord(
     requireNonNull(upstream, "upstream");
     requireNonNull(method, "method");
     requireNonNull(path, "path");
+    requireNonNull(protocol, "protocol");
+  }
+
+  /** This record at position {@code next} of the log. */
+  public HopRecord withSeq(long next) {
+    return new HopRecord(
+        next,
+        time,
+        traceId,
+        routingKey,
+        service,
+        destination,
+        upstream,
+        method,
+        path,
+        status,
+        durationMicros,
+        protocol,
+        grpcStatus,
+        bytesIn,
+        bytesOut);
   }
 }

@@ -1,6 +1,6 @@
 package dev.prooflane.routing;
 
-import dev.prooflane.routing.internal.VertxRouter;
+import dev.prooflane.routing.internal.NettyRouter;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
@@ -33,7 +33,7 @@ public interface Router extends AutoCloseable {
    * @throws dev.prooflane.model.ProoflaneException if the router cannot start
    */
   static Router start(RouterOptions options) {
-    return VertxRouter.start(options);
+    return NettyRouter.start(options);
   }
 
   /**

@@ -152,11 +152,6 @@ class RouterHardeningTest {
             501,
             "unsupported_http_version"),
         Arguments.of(
-            "HTTP/2 prior knowledge",
-            "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n",
-            501,
-            "unsupported_http_version"),
-        Arguments.of(
             "CONNECT",
             "CONNECT shop.local:443 HTTP/1.1\r\nHost: shop.local:443\r\n\r\n",
             501,
@@ -343,14 +338,12 @@ class RouterHardeningTest {
   }
 
   @Test
-  void ignoresAnH2cUpgradeRequest() throws IOException {
+  void servesAnH2cUpgradeRequestWithABodyOverHttp11() throws IOException {
     try (RawHttpConnection connection = new RawHttpConnection(port)) {
-      RawHttpConnection.Response response =
-          connection.get(
-              "/upgrade",
-              "Connection: Upgrade, HTTP2-Settings",
-              "Upgrade: h2c",
-              "HTTP2-Settings: AAMAAABkAAQAAP__");
+      connection.writeRaw(
+          "POST /upgrade HTTP/1.1\r\nHost: shop.local\r\nConnection: Upgrade, HTTP2-Settings\r\n"
+              + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQAAP__\r\nContent-Length: 2\r\n\r\nhi");
+      RawHttpConnection.Response response = connection.read();
 
       assertThat(response.status()).isEqualTo(200);
       assertThat(response.text()).isEqualTo("baseline/shop#1");
@@ -369,15 +362,9 @@ class RouterHardeningTest {
     }
   }
 
-  /** HTTP/2 (prior knowledge or h2c upgrade) is off: Vert.x answers other versions with 501. */
+  /** HTTP/2 is served (see RouterHttp2Test); other versions are answered with 501. */
   @Test
-  void refusesHttp2PriorKnowledgeAndUnknownVersions() throws IOException {
-    try (RawHttpConnection connection = new RawHttpConnection(port)) {
-      connection.writeRaw("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
-
-      assertThat(connection.read().status()).isEqualTo(501);
-      assertThat(connection.closesWithin(CLOSE_WAIT)).isTrue();
-    }
+  void refusesUnknownVersions() throws IOException {
     try (RawHttpConnection connection = new RawHttpConnection(port)) {
       connection.writeRaw("GET /v HTTP/9.9\r\nHost: shop.local\r\n\r\n");
 

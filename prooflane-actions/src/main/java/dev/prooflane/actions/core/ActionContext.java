@@ -1,5 +1,6 @@
 package dev.prooflane.actions.core;
 
+import dev.prooflane.model.ProoflaneException;
 import dev.prooflane.runtime.RuntimeAccess;
 import dev.prooflane.runtime.SandboxInfo;
 import java.nio.file.Path;
@@ -26,6 +27,20 @@ public interface ActionContext {
 
   /** How long the step may still take. */
   Duration remaining();
+
+  /**
+   * How long the step may still take, to do {@code what} (such as {@code call service 'pricing'}).
+   *
+   * @throws ProoflaneException when no time is left, saying what could not be done
+   */
+  default Duration timeLeft(String what) {
+    Duration remaining = remaining();
+    if (remaining.isZero() || remaining.isNegative()) {
+      throw new ProoflaneException(
+          "step '" + stepId() + "': no time left to " + what + " (raise the step's timeout:)");
+    }
+    return remaining;
+  }
 
   /**
    * The log positions of a service's instance (its fork in {@code sandbox}, or the baseline) that

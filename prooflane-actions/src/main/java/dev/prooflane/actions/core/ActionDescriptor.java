@@ -3,6 +3,8 @@ package dev.prooflane.actions.core;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What an action does and what it takes and gives, as agents read it in the catalog.
@@ -21,6 +23,11 @@ public record ActionDescriptor(
     requireNonNull(example, "example");
     inputs = List.copyOf(inputs);
     outputs = List.copyOf(outputs);
+  }
+
+  /** The names of the inputs: the fields {@code with:} may hold. */
+  public Set<String> inputNames() {
+    return inputs.stream().map(Field::name).collect(Collectors.toUnmodifiableSet());
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.prooflane.actions.core;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.prooflane.model.ProoflaneException;
 import java.net.InetAddress;
 import java.net.URI;
 
@@ -24,5 +25,19 @@ public record Destination(URI url, String host, int port, InetAddress address) {
   /** Whether the URL is {@code https}. */
   public boolean tls() {
     return "https".equals(url.getScheme());
+  }
+
+  /** The error of a request to this destination that got no answer, saying why. */
+  public ProoflaneException unreachable(String why, Throwable cause) {
+    return new ProoflaneException(
+        "external host '"
+            + host
+            + "' did not answer at "
+            + url
+            + " (connected to "
+            + address.getHostAddress()
+            + "): "
+            + why,
+        cause);
   }
 }

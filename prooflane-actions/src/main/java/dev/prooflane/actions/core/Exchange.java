@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One HTTP request an action sent and what came back, with the hops that served it.
+ * One HTTP request (or gRPC call) an action sent and what came back, with the hops that served it.
  *
  * @param label what the exchange was for ({@code sandbox}, {@code baseline}, {@code control}, ...)
  * @param service the service addressed

@@ -10,24 +10,25 @@ import dev.prooflane.actions.core.ActionInput;
 import dev.prooflane.actions.core.ActionInputException;
 import dev.prooflane.actions.core.ActionResult;
 import dev.prooflane.actions.core.Assertion;
+import dev.prooflane.actions.core.HostResolver;
 import dev.prooflane.actions.expr.Values;
+import dev.prooflane.actions.grpc.GrpcCall;
+import dev.prooflane.actions.grpc.GrpcClient;
+import dev.prooflane.actions.grpc.PreparedCall;
 import dev.prooflane.actions.http.HttpCall;
-import dev.prooflane.actions.http.HttpOutcome;
 import dev.prooflane.actions.http.Redaction;
 import dev.prooflane.actions.http.ServiceClient;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * {@code diff}: sends the same request to the sandbox (keyed) and to the baseline (unkeyed) and
- * compares status and body — JSON structurally, text line by line — after declared noise. Without
- * expectations any difference FAILs; {@code allow} names what may differ, {@code expectDifferent}
- * what must.
+ * {@code diff}: sends the same request (or gRPC call) to the sandbox (keyed) and to the baseline
+ * (unkeyed) and compares status and body — JSON structurally, text line by line — after declared
+ * noise. Without expectations any difference FAILs; {@code allow} names what may differ, {@code
+ * expectDifferent} what must.
  */
 public final class DiffAction implements Action {
   private static final ActionDescriptor DESCRIPTOR =
@@ -35,8 +36,24 @@ public final class DiffAction implements Action {
           "diff",
           "Send the same request to the sandbox and to the baseline and compare the answers, with"
               + " declared noise and the differences allowed or expected.",
-          java.util.stream.Stream.concat(
-                  dev.prooflane.actions.http.HttpCall.REQUEST_FIELDS.stream(),
+          java.util.stream.Stream.of(
+                  HttpCall.REQUEST_FIELDS.stream()
+                      .map(
+                          f ->
+                              f.name().equals("method")
+                                  ? Field.optional(
+                                      "method",
+                                      "string",
+                                      "GET (default), POST, PUT, PATCH, DELETE...; or a gRPC"
+                                          + " method, package.Service/Method, which compares"
+                                          + " the two calls' statuses and responses")
+                                  : f),
+                  GrpcCall.CALL_FIELDS.stream()
+                      .filter(f -> !f.name().equals("method"))
+                      .map(
+                          f ->
+                              Field.optional(
+                                  f.name(), f.type(), "a gRPC call's " + f.description())),
                   java.util.stream.Stream.of(
                       Field.optional(
                           "ignore",
@@ -54,6 +71,7 @@ public final class DiffAction implements Action {
                           "expectDifferent",
                           "array",
                           "JSON paths (or status) that must differ, proving the change is visible")))
+              .flatMap(f -> f)
               .toList(),
           List.of(
               Field.required(
@@ -62,8 +80,16 @@ public final class DiffAction implements Action {
                   "after noise: path, kind (added|removed|changed), sandbox, baseline"),
               Field.required("equal", "boolean", "whether no difference is left"),
               Field.required("ignored", "integer", "how many differences ignore removed"),
-              Field.required("sandbox", "object", "the sandbox's status, body and servedBy"),
-              Field.required("baseline", "object", "the baseline's status, body and servedBy")),
+              Field.required(
+                  "sandbox",
+                  "object",
+                  "the sandbox's status, body and servedBy (for gRPC: the status's name and the"
+                      + " response)"),
+              Field.required(
+                  "baseline",
+                  "object",
+                  "the baseline's status, body and servedBy (for gRPC: the status's name and the"
+                      + " response)")),
           """
           - id: price_changed
             action: diff
@@ -76,12 +102,10 @@ public final class DiffAction implements Action {
           """);
 
   /** The fields {@code with:} may hold: exactly the descriptor's inputs. */
-  private static final Set<String> KNOWN =
-      DESCRIPTOR.inputs().stream()
-          .map(Field::name)
-          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  private static final Set<String> KNOWN = DESCRIPTOR.inputNames();
 
   private final ServiceClient client;
+  private final GrpcClient grpc;
 
   /** An action that redacts the default secret headers. */
   public DiffAction() {
@@ -90,6 +114,7 @@ public final class DiffAction implements Action {
 
   public DiffAction(Redaction redaction) {
     this.client = new ServiceClient(requireNonNull(redaction, "redaction"));
+    this.grpc = new GrpcClient(redaction, HostResolver.SYSTEM);
   }
 
   @Override
@@ -107,20 +132,43 @@ public final class DiffAction implements Action {
               + "': diff needs --sandbox: it compares a sandbox's answer with the baseline's, and"
               + " this run targets the baseline (run the skill with --sandbox NAME)");
     }
-    HttpCall call = HttpCall.read(input, context.runtime());
+    boolean grpcCall = GrpcCall.names(input);
+    for (String field :
+        grpcCall
+            ? List.of("path", "query", "headers", "body")
+            : List.of("request", "metadata", "descriptors")) {
+      if (input.has(field)) {
+        throw input.error(
+            field,
+            grpcCall
+                ? "not for a gRPC call (give the message as request:, metadata as metadata:)"
+                : "only for a gRPC call (method: package.Service/Method)");
+      }
+    }
+    HttpCall call = grpcCall ? null : HttpCall.read(input, context.runtime());
+    GrpcCall grpcRead = grpcCall ? GrpcCall.read(input, context.runtime(), false) : null;
     List<JsonPath> ignore = paths(input, "ignore");
     List<JsonPath> allow = paths(input, "allow");
     List<JsonPath> expectDifferent = paths(input, "expectDifferent");
     Noise noise = new Noise(regexes(input));
 
-    HttpOutcome sandbox = client.send(call, true, "sandbox", context);
-    HttpOutcome baseline = client.send(call, false, "baseline", context);
+    Answer sandbox;
+    Answer baseline;
+    if (grpcCall) {
+      // the sandbox's descriptors: a method only the fork has is found, and the baseline's
+      // answer to it (UNIMPLEMENTED) is a difference
+      try (PreparedCall prepared = grpc.prepare(grpcRead, input, true, context)) {
+        sandbox = Answer.of(grpc.send(prepared, true, "sandbox", context));
+        baseline = Answer.of(grpc.send(prepared, false, "baseline", context));
+      }
+    } else {
+      sandbox = Answer.of(client.send(call, true, "sandbox", context));
+      baseline = Answer.of(client.send(call, false, "baseline", context));
+    }
 
     List<Difference> all = new ArrayList<>();
-    if (sandbox.status() != baseline.status()) {
-      all.add(
-          new Difference(
-              "status", null, "changed", (long) sandbox.status(), (long) baseline.status()));
+    if (!sandbox.status().equals(baseline.status())) {
+      all.add(new Difference("status", null, "changed", sandbox.status(), baseline.status()));
     }
     if (sandbox.json() && baseline.json()) {
       for (Difference d :
@@ -146,8 +194,8 @@ public final class DiffAction implements Action {
             .output("differences", differences.stream().<Object>map(Difference::toValue).toList())
             .output("equal", differences.isEmpty())
             .output("ignored", (long) (all.size() - differences.size()))
-            .output("sandbox", side(sandbox))
-            .output("baseline", side(baseline));
+            .output("sandbox", sandbox.side())
+            .output("baseline", baseline.side());
     List<JsonPath> permitted = new ArrayList<>(allow);
     permitted.addAll(expectDifferent);
     boolean failed = false;
@@ -193,14 +241,6 @@ public final class DiffAction implements Action {
                       + String.join(", ", differences.stream().map(Difference::path).toList()));
     }
     return result.build();
-  }
-
-  private static Map<String, Object> side(HttpOutcome outcome) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("status", (long) outcome.status());
-    out.put("body", outcome.body());
-    out.put("servedBy", outcome.outputs().get("servedBy"));
-    return out;
   }
 
   private static List<JsonPath> paths(ActionInput input, String field) {

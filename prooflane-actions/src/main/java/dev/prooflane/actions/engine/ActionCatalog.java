@@ -5,6 +5,7 @@ import dev.prooflane.actions.check.CheckAction;
 import dev.prooflane.actions.core.Action;
 import dev.prooflane.actions.core.ActionDescriptor;
 import dev.prooflane.actions.diff.DiffAction;
+import dev.prooflane.actions.grpc.GrpcAction;
 import dev.prooflane.actions.http.HttpAction;
 import dev.prooflane.actions.logs.LogsAction;
 import dev.prooflane.actions.schema.SchemaAction;
@@ -30,6 +31,7 @@ public final class ActionCatalog {
         List.of(
             new CheckAction(),
             new HttpAction(),
+            new GrpcAction(),
             new LogsAction(),
             new DiffAction(),
             new WaitAction(),

@@ -68,15 +68,7 @@ final class ExternalClient {
     URI url = call.url();
     long start = System.nanoTime();
     for (int redirects = 0; ; redirects++) {
-      Duration timeout = context.remaining();
-      if (timeout.isZero() || timeout.isNegative()) {
-        throw new ProoflaneException(
-            "step '"
-                + context.stepId()
-                + "': no time left to call "
-                + url
-                + " (raise the step's timeout:)");
-      }
+      Duration timeout = context.timeLeft("call " + url);
       Destination destination = context.guard().admitUrl(context.stepId(), method, url, resolver);
       Response response =
           exchange(
@@ -201,11 +193,11 @@ final class ExternalClient {
           .toCompletableFuture()
           .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      throw unreachable(destination, "no response within " + timeout.toMillis() + " ms", e);
+      throw destination.unreachable("no response within " + timeout.toMillis() + " ms", e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw unreachable(
-          destination, cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
+      throw destination.unreachable(
+          cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
     }
   }
 
@@ -224,20 +216,6 @@ final class ExternalClient {
         });
     response.endHandler(v -> done.tryComplete(Response.of(response, body)));
     return done.future();
-  }
-
-  private static ProoflaneException unreachable(
-      Destination destination, String why, Throwable cause) {
-    return new ProoflaneException(
-        "external host '"
-            + destination.host()
-            + "' did not answer at "
-            + destination.url()
-            + " (connected to "
-            + destination.address().getHostAddress()
-            + "): "
-            + why,
-        cause);
   }
 
   private static String target(URI url) {

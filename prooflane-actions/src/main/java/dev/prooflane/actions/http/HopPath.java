@@ -27,7 +27,7 @@ public final class HopPath {
    * @param hops the request's hops, in arrival order
    * @param sandbox the sandbox whose key the request carried, or null when it carried none
    */
-  static String describe(List<HopEntry> hops, String sandbox) {
+  public static String describe(List<HopEntry> hops, String sandbox) {
     if (hops.isEmpty()) {
       return "";
     }

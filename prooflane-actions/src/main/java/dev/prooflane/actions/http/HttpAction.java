@@ -94,10 +94,7 @@ public final class HttpAction implements Action {
           """);
 
   /** The fields {@code with:} may hold: exactly the descriptor's inputs. */
-  private static final Set<String> KNOWN =
-      DESCRIPTOR.inputs().stream()
-          .map(Field::name)
-          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  private static final Set<String> KNOWN = DESCRIPTOR.inputNames();
 
   private final ServiceClient client;
   private final ExternalClient external;

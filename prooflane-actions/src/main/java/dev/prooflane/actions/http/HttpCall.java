@@ -64,18 +64,7 @@ public record HttpCall(
 
   /** Reads the request fields of a step, checking the service exists in the environment. */
   public static HttpCall read(ActionInput input, RuntimeAccess runtime) {
-    String service = input.string("service");
-    if (!runtime.services().contains(service)) {
-      throw input.error(
-          "service",
-          "'"
-              + service
-              + "' is not a service of environment '"
-              + runtime.environment()
-              + "' (services: "
-              + String.join(", ", new TreeSet<>(runtime.services()))
-              + ")");
-    }
+    String service = service(input, runtime);
     String method = method(input);
     String path = input.optionalString("path").orElse("/");
     if (!path.startsWith("/") || path.startsWith("//")) {
@@ -102,6 +91,23 @@ public record HttpCall(
               query.put(name, values);
             });
     return new HttpCall(service, method, path, query, headers(input), body(input));
+  }
+
+  /** The {@code service} field: a service of the environment (also for {@code grpc}). */
+  public static String service(ActionInput input, RuntimeAccess runtime) {
+    String service = input.string("service");
+    if (!runtime.services().contains(service)) {
+      throw input.error(
+          "service",
+          "'"
+              + service
+              + "' is not a service of environment '"
+              + runtime.environment()
+              + "' (services: "
+              + String.join(", ", new TreeSet<>(runtime.services()))
+              + ")");
+    }
+    return service;
   }
 
   /** The {@code method} field, upper case; GET by default. */

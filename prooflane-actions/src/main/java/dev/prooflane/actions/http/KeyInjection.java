@@ -10,14 +10,14 @@ import java.util.Map;
  * Puts the routing key into a request's headers in every configured form ({@link
  * KeyNames#carriers()}): a baggage member (appended to the step's own baggage), a tracestate member
  * (first, as the W3C list is newest-first) and the plain header; the query parameter goes into the
- * URL ({@link ServiceClient}). A member of the same name the step set is replaced, so the carriers
- * never disagree.
+ * URL ({@link ServiceClient}; a gRPC call has no query). A member of the same name the step set is
+ * replaced, so the carriers never disagree.
  */
-final class KeyInjection {
+public final class KeyInjection {
   private KeyInjection() {}
 
   /** Adds the key to {@code headers} (names in lower case). */
-  static void headers(Map<String, String> headers, KeyNames names, String key) {
+  public static void headers(Map<String, String> headers, KeyNames names, String key) {
     for (KeyCarrier carrier : names.carriers()) {
       switch (carrier.kind()) {
         case BAGGAGE -> {
@@ -34,7 +34,7 @@ final class KeyInjection {
         }
         case HEADER -> headers.put(carrier.name(), carrier.value(key));
         case QUERY -> {
-          // a parameter of the URL, which ServiceClient writes
+          // a parameter of the URL, which ServiceClient writes (a gRPC call carries none)
         }
       }
     }

@@ -6,7 +6,6 @@ import dev.prooflane.actions.core.ActionContext;
 import dev.prooflane.actions.core.Exchange;
 import dev.prooflane.actions.core.RequestGuard;
 import dev.prooflane.model.KeyNames;
-import dev.prooflane.model.ProoflaneException;
 import dev.prooflane.runtime.HopEntry;
 import dev.prooflane.runtime.RuntimeAccess;
 import dev.prooflane.runtime.SandboxInfo;
@@ -35,12 +34,6 @@ import java.util.Map;
  */
 public final class ServiceClient {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-
-  /** The router records a hop just after it answers: how long to look for it. */
-  private static final long HOP_WAIT_MILLIS = 300;
-
-  /** How long a call waits at most for hops of its trace the router is still forwarding. */
-  private static final long IN_FLIGHT_WAIT_MILLIS = 5_000;
 
   private static final HttpClient CLIENT =
       HttpClient.newBuilder()
@@ -95,15 +88,7 @@ public final class ServiceClient {
     if (bodyText != null) {
       headers.putIfAbsent("content-type", call.impliedContentType());
     }
-    Duration timeout = context.remaining();
-    if (timeout.isZero() || timeout.isNegative()) {
-      throw new ProoflaneException(
-          "step '"
-              + context.stepId()
-              + "': no time left to call service '"
-              + call.service()
-              + "' (raise the step's timeout:)");
-    }
+    Duration timeout = context.timeLeft("call service '" + call.service() + "'");
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
             .timeout(timeout)
@@ -139,13 +124,8 @@ public final class ServiceClient {
     }
     double millis = (System.nanoTime() - start) / 1_000_000.0;
 
-    List<HopEntry> hops = awaitHops(runtime, hopCursor, traceId, call.service(), context);
-    String servedBy =
-        hops.stream()
-            .filter(h -> h.service().equals(call.service()))
-            .map(HopEntry::destination)
-            .findFirst()
-            .orElse(null);
+    List<HopEntry> hops = RouterHops.await(runtime, hopCursor, traceId, call.service(), context);
+    String servedBy = RouterHops.servedBy(hops, call.service());
     Map<String, List<String>> received = new LinkedHashMap<>();
     response
         .headers()
@@ -208,42 +188,6 @@ public final class ServiceClient {
       return URLDecoder.decode(text, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return text;
-    }
-  }
-
-  /**
-   * The hops of this trace in the order they arrived, waiting briefly until the addressed service's
-   * own hop is recorded and no hop of the trace is still in flight at the router.
-   */
-  private static List<HopEntry> awaitHops(
-      RuntimeAccess runtime, long cursor, String traceId, String service, ActionContext context)
-      throws InterruptedException {
-    if (traceId == null) {
-      return List.of();
-    }
-    long now = System.nanoTime();
-    long half = context.remaining().toNanos() / 2;
-    long deadline = now + Math.min(HOP_WAIT_MILLIS * 1_000_000, half);
-    long inFlightDeadline = now + Math.min(IN_FLIGHT_WAIT_MILLIS * 1_000_000, half);
-    // The router records a hop just after it writes the response: usually within a millisecond.
-    long pauseMicros = 200;
-    while (true) {
-      List<HopEntry> hops =
-          runtime.hopsSince(cursor).stream().filter(h -> traceId.equals(h.traceId())).toList();
-      boolean addressed = hops.stream().anyMatch(h -> h.service().equals(service));
-      // Any hop may be recorded after the answer arrived here, an inner one even after the
-      // addressed one (its router thread was slower): the trace's hops still in flight are waited
-      // for, longer than a hop the router never saw.
-      long at = System.nanoTime();
-      if ((!runtime.hopsInFlight(traceId) && (addressed || at >= deadline))
-          || at >= inFlightDeadline) {
-        return hops.stream().sorted(HopPath.ARRIVAL).toList();
-      }
-      java.util.concurrent.locks.LockSupport.parkNanos(pauseMicros * 1_000);
-      if (Thread.interrupted()) {
-        throw new InterruptedException("interrupted while waiting for the router's hop records");
-      }
-      pauseMicros = Math.min(pauseMicros * 2, 10_000);
     }
   }
 }

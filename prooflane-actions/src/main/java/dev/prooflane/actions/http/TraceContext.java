@@ -16,12 +16,12 @@ import java.util.regex.Pattern;
  * @param header the {@code traceparent} value
  * @param traceId its 32 lowercase hex digits
  */
-record TraceContext(String header, String traceId) {
+public record TraceContext(String header, String traceId) {
   private static final Pattern TRACEPARENT =
       Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}.*");
 
   /** Version 00, trace id and parent id from SHA-256 of the parts, sampled. */
-  static TraceContext derive(String runId, String stepId, String label) {
+  public static TraceContext derive(String runId, String stepId, String label) {
     byte[] hash = sha256(runId + "\n" + stepId + "\n" + label);
     HexFormat hex = HexFormat.of();
     String traceId = hex.formatHex(Arrays.copyOfRange(hash, 0, 16));
@@ -30,7 +30,7 @@ record TraceContext(String header, String traceId) {
   }
 
   /** The trace id of a {@code traceparent} a step set itself, if it is well-formed. */
-  static Optional<String> traceIdOf(String traceparent) {
+  public static Optional<String> traceIdOf(String traceparent) {
     Matcher m = TRACEPARENT.matcher(traceparent.trim());
     return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
   }

@@ -28,6 +28,16 @@ public record UrlCall(
     headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
   }
 
+  /** The {@code url} field as a URI (also for {@code grpc}). */
+  public static URI uri(ActionInput input) {
+    String text = input.string("url");
+    try {
+      return new URI(text);
+    } catch (URISyntaxException e) {
+      throw input.error("url", "'" + text + "' is not a URL: " + e.getReason());
+    }
+  }
+
   /** Reads {@code url}, {@code method}, {@code headers}, {@code body}, {@code followRedirects}. */
   static UrlCall read(ActionInput input) {
     for (String field : new String[] {"service", "path", "query"}) {
@@ -38,13 +48,8 @@ public record UrlCall(
                 + " the environment with service: and path:)");
       }
     }
-    String text = input.string("url");
-    URI url;
-    try {
-      url = new URI(text);
-    } catch (URISyntaxException e) {
-      throw input.error("url", "'" + text + "' is not a URL: " + e.getReason());
-    }
+    URI url = uri(input);
+    String text = url.toString();
     if (!url.isAbsolute() || url.getRawAuthority() == null) {
       throw input.error(
           "url", "'" + text + "' (expected: an absolute URL such as https://host/path)");

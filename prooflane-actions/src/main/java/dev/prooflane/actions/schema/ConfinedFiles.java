@@ -13,13 +13,13 @@ import java.util.regex.Pattern;
  * outside it: absolute paths, URLs, {@code ..} escapes and symbolic links that lead out (real paths
  * are compared, so a link inside the folder pointing elsewhere is caught too).
  */
-final class ConfinedFiles {
+public final class ConfinedFiles {
   private static final Pattern URL = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:.*");
 
   private ConfinedFiles() {}
 
   /** The real path of the skill folder, which every file must stay inside. */
-  static Path root(Path skillDir) {
+  public static Path root(Path skillDir) {
     try {
       return skillDir.toRealPath();
     } catch (IOException e) {
@@ -33,7 +33,7 @@ final class ConfinedFiles {
    * @throws dev.prooflane.actions.core.ActionInputException naming {@code field} and the rule
    *     broken
    */
-  static Path resolve(ActionInput input, String field, String given, Path root) {
+  public static Path resolve(ActionInput input, String field, String given, Path root) {
     String rule = "files must be relative paths inside the skill folder " + root;
     if (given.isBlank()) {
       throw input.error(field, "empty (expected: a file path relative to the skill folder)");

@@ -11,16 +11,12 @@ import dev.prooflane.actions.core.HostResolver;
 import dev.prooflane.actions.core.StepResult;
 import dev.prooflane.actions.core.Verdict;
 import dev.prooflane.actions.engine.ActionCatalog;
-import dev.prooflane.actions.engine.EngineOptions;
-import dev.prooflane.actions.engine.RunListener;
-import dev.prooflane.actions.engine.RunRequest;
 import dev.prooflane.actions.engine.RunResult;
-import dev.prooflane.actions.engine.SkillEngine;
 import dev.prooflane.actions.policy.Policy;
 import dev.prooflane.actions.policy.PolicyReader;
-import dev.prooflane.actions.skill.SkillCatalog;
 import dev.prooflane.actions.testing.LoopbackEnvironment;
 import dev.prooflane.actions.testing.Reply;
+import dev.prooflane.actions.testing.SkillRuns;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerOptions;
@@ -33,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -141,11 +136,7 @@ class ExternalRequestTest {
                 with: %s
             """
                 .formatted(with));
-    try (SkillEngine engine =
-        new SkillEngine(actions, SkillCatalog.of(List.of(skill)), env, EngineOptions.DEFAULT, p)) {
-      return engine.run(
-          new RunRequest("partner", Optional.ofNullable(sandbox), Map.of()), RunListener.NONE);
-    }
+    return SkillRuns.run(actions, p, env, sandbox, skill);
   }
 
   @Test

@@ -68,4 +68,25 @@ class ReplayTest {
         .containsEntry("body", "text")
         .doesNotContainKey("headers");
   }
+
+  @Test
+  void repeatsAGrpcCallAsAGrpcStepWithItsMethodAndRequest() {
+    ActionCall call =
+        Replay.withoutKey(
+            keyed(
+                "POST",
+                "grpc://127.0.0.1:9/test.Stock/Reserve",
+                "[{\"sku\":\"a\"},{\"sku\":\"b\"}]",
+                Map.of("x-prooflane-key", List.of("key1"))),
+            KeyNames.DEFAULT);
+
+    assertThat(call.action()).isEqualTo("grpc");
+    assertThat(call.with())
+        .containsExactly(
+            entry("service", "pricing"),
+            entry("method", "test.Stock/Reserve"),
+            entry("request", List.of(Map.of("sku", "a"), Map.of("sku", "b"))),
+            entry("inject", false),
+            entry("label", "control"));
+  }
 }

@@ -128,7 +128,7 @@ class PolicyReaderTest {
                       org.assertj.core.groups.Tuple.tuple(15, "redact.patterns[0]"));
               assertThat(e.getMessage())
                   .contains("policy.yaml:2:")
-                  .contains("unknown action 'htp' (known: check, diff, http")
+                  .contains("unknown action 'htp' (known: check, diff, grpc, http")
                   .contains("missing field 'service'")
                   .contains("'GET' is not a write (expected: POST, PUT, PATCH or DELETE)")
                   .contains("did you mean 'stepTimeout'?")

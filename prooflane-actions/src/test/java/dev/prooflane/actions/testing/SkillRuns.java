@@ -29,6 +29,24 @@ public final class SkillRuns {
         Path.of("inline", name + ".yaml"), yaml, "sha256:test", ActionCatalog.builtIn().names());
   }
 
+  /**
+   * A skill {@code name} of one step, also named {@code name}: {@code action} with {@code with}.
+   */
+  public static Skill oneStep(String name, String action, String with) {
+    return parse(
+        name,
+        """
+        name: %s
+        description: d
+        whenToUse: w
+        steps:
+          - id: %s
+            action: %s
+            with: %s
+        """
+            .formatted(name, name, action, with));
+  }
+
   /** The default policy, but any write may reach the baseline: for tests of plain HTTP. */
   public static final Policy ALLOW_WRITES =
       PolicyReader.parse(
@@ -73,8 +91,26 @@ public final class SkillRuns {
       String name,
       String sandbox,
       Map<String, Object> inputs) {
+    return run(ActionCatalog.builtIn(), policy, env, skills, name, sandbox, inputs);
+  }
+
+  /** Runs skill {@code main} with {@code actions} (built otherwise) under {@code policy}. */
+  public static RunResult run(
+      ActionCatalog actions, Policy policy, RuntimeAccess env, String sandbox, Skill main) {
+    return run(
+        actions, policy, env, SkillCatalog.of(List.of(main)), main.name(), sandbox, Map.of());
+  }
+
+  private static RunResult run(
+      ActionCatalog actions,
+      Policy policy,
+      RuntimeAccess env,
+      SkillCatalog skills,
+      String name,
+      String sandbox,
+      Map<String, Object> inputs) {
     try (SkillEngine engine =
-        new SkillEngine(ActionCatalog.builtIn(), skills, env, EngineOptions.DEFAULT, policy)) {
+        new SkillEngine(actions, skills, env, EngineOptions.DEFAULT, policy)) {
       return engine.run(
           new RunRequest(name, Optional.ofNullable(sandbox), inputs), RunListener.NONE);
     }

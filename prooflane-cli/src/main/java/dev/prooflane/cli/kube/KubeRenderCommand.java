@@ -16,9 +16,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Print, as multi-document YAML, the objects the operator would create or update for a"
-          + " sandbox: fork Deployments and Services, VirtualServices or HTTPRoutes.",
+          + " sandbox: fork Deployments and Services, VirtualServices or HTTPRoutes and GRPCRoutes.",
       "Needs no cluster: the baseline is read from DIR (Deployments, Services, VirtualServices,"
-          + " HTTPRoutes in .yaml/.yml files)."
+          + " HTTPRoutes, GRPCRoutes in .yaml/.yml files)."
     })
 final class KubeRenderCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /** The routing part of a sandbox spec: which mesh API carries keyed requests to the forks. */
 public class Routing {
-  @JsonPropertyDescription("istio (VirtualService) or gateway-api (HTTPRoute); istio by default.")
+  @JsonPropertyDescription(
+      "istio (VirtualService) or gateway-api (HTTPRoute; GRPCRoute on gRPC ports); istio by"
+          + " default.")
   private RoutingProvider provider = RoutingProvider.ISTIO;
 
   public RoutingProvider getProvider() {

@@ -7,7 +7,10 @@ public enum RoutingProvider {
   /** Istio {@code VirtualService} routes, prepended to the baseline's. */
   @JsonProperty("istio")
   ISTIO,
-  /** Gateway API {@code HTTPRoute}s attached to the baseline Service (GAMMA). */
+  /**
+   * Gateway API {@code HTTPRoute}s, and {@code GRPCRoute}s on gRPC ports, attached to the baseline
+   * Service (GAMMA).
+   */
   @JsonProperty("gateway-api")
   GATEWAY_API
 }

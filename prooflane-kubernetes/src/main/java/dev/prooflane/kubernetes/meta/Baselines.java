@@ -19,6 +19,7 @@ public final class Baselines {
     List<Service> services = new ArrayList<>();
     List<ObjectNode> virtualServices = new ArrayList<>();
     List<ObjectNode> httpRoutes = new ArrayList<>();
+    List<ObjectNode> grpcRoutes = new ArrayList<>();
     for (ObjectNode o : objects) {
       String ns = Manifests.namespace(o);
       if (!ns.isEmpty() && !ns.equals(namespace)) {
@@ -48,10 +49,15 @@ public final class Baselines {
             httpRoutes.add(object);
           }
         }
+        case "GRPCRoute" -> {
+          if (group.equals("gateway.networking.k8s.io")) {
+            grpcRoutes.add(object);
+          }
+        }
         default -> {}
       }
     }
-    return new Baseline(namespace, deployments, services, virtualServices, httpRoutes);
+    return new Baseline(namespace, deployments, services, virtualServices, httpRoutes, grpcRoutes);
   }
 
   private static String group(String apiVersion) {

@@ -24,7 +24,8 @@ final class ClusterBaseline {
             IstioRouting.API_VERSION,
             "networking.istio.io/v1beta1",
             "VirtualService"),
-        list(client, namespace, GatewayApiRouting.API_VERSION, null, "HTTPRoute"));
+        list(client, namespace, GatewayApiRouting.API_VERSION, null, "HTTPRoute"),
+        list(client, namespace, GatewayApiRouting.API_VERSION, null, "GRPCRoute"));
   }
 
   /**

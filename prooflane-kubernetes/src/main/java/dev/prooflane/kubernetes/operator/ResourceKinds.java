@@ -12,7 +12,8 @@ final class ResourceKinds {
           "Deployment", "deployments",
           "Service", "services",
           "VirtualService", "virtualservices",
-          "HTTPRoute", "httproutes");
+          "HTTPRoute", "httproutes",
+          "GRPCRoute", "grpcroutes");
 
   private ResourceKinds() {}
 

@@ -96,7 +96,7 @@ public final class Planner {
                 baseline.namespace(),
                 KeyMatchers.of(unused, keyNames),
                 List.of(),
-                baseline.httpRoutes(),
+                baseline.gatewayRoutes(),
                 Owners.labels(sandbox, null),
                 List.of()))) {
       writes.addAll(c.writes());
@@ -119,7 +119,7 @@ public final class Planner {
                 baseline.namespace(),
                 conditions,
                 forked,
-                baseline.httpRoutes(),
+                baseline.gatewayRoutes(),
                 Owners.labels(sandbox, null),
                 Owners.references(sandbox));
     // Switching provider leaves routes of the other: remove them.
@@ -130,7 +130,7 @@ public final class Planner {
                 baseline.namespace(),
                 conditions,
                 List.of(),
-                baseline.httpRoutes(),
+                baseline.gatewayRoutes(),
                 null,
                 List.of())
             : IstioRouting.plan(

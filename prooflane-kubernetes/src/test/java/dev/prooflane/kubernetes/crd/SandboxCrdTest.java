@@ -44,7 +44,8 @@ class SandboxCrdTest {
   @Test
   void theCrdAcceptsTheFixtureSandboxesAndRejectsAnUnknownProvider() throws Exception {
     JsonNode crd = Manifests.yaml().readTree(committed().toFile());
-    for (String file : new String[] {"sandbox-istio.yaml", "sandbox-gateway.yaml"}) {
+    for (String file :
+        new String[] {"sandbox-istio.yaml", "sandbox-gateway.yaml", "sandbox-grpc.yaml"}) {
       ObjectNode sandbox = (ObjectNode) Manifests.yaml().readTree(Fixtures.path(file).toFile());
       assertThat(CrdSchemas.problems(crd, sandbox)).as(file).isEmpty();
     }

@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -409,5 +410,80 @@ class SandboxOperatorIT {
             });
     assertThat(MockCluster.snapshot(client, NS).get("VirtualService/pricing"))
         .isEqualTo(before.get("VirtualService/pricing"));
+  }
+
+  private List<ObjectNode> routesOf(ResourceDefinitionContext kind, String sandbox) {
+    return client
+        .genericKubernetesResources(kind)
+        .inNamespace(NS)
+        .withLabel(Labels.SANDBOX, sandbox)
+        .list()
+        .getItems()
+        .stream()
+        .map(Manifests::toNode)
+        .toList();
+  }
+
+  @Test
+  void aGrpcServicesSandboxGetsValidGrpcRoutesUpdatedOnARouteChangeAndDeletedWithIt() {
+    MockCluster.create(client, Fixtures.grpcBaseline());
+    before = MockCluster.snapshot(client, NS);
+    Sandbox created = create("sandbox-grpc.yaml");
+    Sandbox pending = awaitPhase("pr-44", SandboxReconciler.PENDING);
+
+    List<ObjectNode> grpc = routesOf(MockCluster.GRPC_ROUTES, "pr-44");
+    assertThat(grpc).extracting(Manifests::name).containsExactly("stock-pr-44-9090");
+    assertThat(routesOf(MockCluster.HTTP_ROUTES, "pr-44"))
+        .extracting(Manifests::name)
+        .containsExactly("stock-pr-44-8081");
+    assertThat(CrdSchemas.problems(grpc.get(0))).isEmpty();
+    assertThat(grpc.get(0).path("metadata").path("ownerReferences").get(0).path("uid").asText())
+        .isEqualTo(pending.getMetadata().getUid());
+    assertThat(pending.getStatus().getRoutes())
+        .extracting(r -> r.getKind() + "/" + r.getName())
+        .containsExactly("GRPCRoute/stock-pr-44-9090", "HTTPRoute/stock-pr-44-8081");
+    List<ObjectNode> baseline = new ArrayList<>(MockCluster.baseline());
+    baseline.addAll(Fixtures.grpcBaseline());
+    Map<String, ObjectNode> cluster = MockCluster.snapshot(client, NS);
+    for (ObjectNode object :
+        KubeRender.of(KeyNames.DEFAULT).render(created, baseline).plan().writes()) {
+      String id = Manifests.kind(object) + "/" + Manifests.name(object);
+      assertThat(cluster.get(id)).as(id).isEqualTo(MockCluster.normalize(object));
+    }
+
+    client
+        .resources(Sandbox.class)
+        .inNamespace(NS)
+        .withName("pr-44")
+        .edit(
+            s -> {
+              s.getSpec().setRoutingKey("r5t7y9u1i3op");
+              return s;
+            });
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              ObjectNode route = routesOf(MockCluster.GRPC_ROUTES, "pr-44").get(0);
+              assertThat(
+                      route
+                          .path("spec")
+                          .path("rules")
+                          .get(2)
+                          .path("matches")
+                          .get(0)
+                          .path("headers")
+                          .get(0)
+                          .path("value")
+                          .asText())
+                  .isEqualTo("r5t7y9u1i3op");
+              assertThat(CrdSchemas.problems(route)).isEmpty();
+            });
+
+    client.resources(Sandbox.class).inNamespace(NS).withName("pr-44").delete();
+
+    await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(get("pr-44")).isNull());
+    assertThat(MockCluster.snapshot(client, NS)).isEqualTo(before);
   }
 }

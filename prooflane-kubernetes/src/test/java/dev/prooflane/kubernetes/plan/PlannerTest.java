@@ -33,6 +33,18 @@ class PlannerTest {
     return Baselines.of("shop", Fixtures.baseline());
   }
 
+  /** {@code base} with these VirtualServices and Gateway API routes instead of its own. */
+  private static Baseline withRoutes(
+      Baseline base, List<ObjectNode> virtualServices, List<ObjectNode> gatewayRoutes) {
+    return new Baseline(
+        base.namespace(),
+        base.deployments(),
+        base.services(),
+        virtualServices,
+        gatewayRoutes.stream().filter(r -> Manifests.kind(r).equals("HTTPRoute")).toList(),
+        gatewayRoutes.stream().filter(r -> Manifests.kind(r).equals("GRPCRoute")).toList());
+  }
+
   private static ObjectNode find(List<ObjectNode> objects, String kind, String name) {
     return objects.stream()
         .filter(o -> Manifests.kind(o).equals(kind) && Manifests.name(o).equals(name))
@@ -176,8 +188,7 @@ class PlannerTest {
 
   private static ObjectNode applyBoth(Baseline base, Sandbox first, Sandbox second) {
     ObjectNode vs = find(PLANNER.plan(first, KEY, base).writes(), "VirtualService", "pricing");
-    Baseline after =
-        new Baseline(base.namespace(), base.deployments(), base.services(), List.of(vs), List.of());
+    Baseline after = withRoutes(base, List.of(vs), List.of());
     ObjectNode both =
         find(
             PLANNER.plan(second, new RoutingKey("other"), after).writes(),
@@ -194,20 +205,14 @@ class PlannerTest {
     Sandbox b = Fixtures.sandbox("sandbox-istio.yaml");
     b.getMetadata().setName("pr-7");
     ObjectNode both = applyBoth(base, a, b);
-    Baseline withBoth =
-        new Baseline(
-            base.namespace(), base.deployments(), base.services(), List.of(both), List.of());
+    Baseline withBoth = withRoutes(base, List.of(both), List.of());
 
     Plan cleanup = PLANNER.cleanup(a, withBoth);
 
     ObjectNode vs = find(cleanup.writes(), "VirtualService", "pricing");
     assertThat(routeNames(vs))
         .containsExactly("admin", "prooflane-pr-7", "api-v1", "prooflane-pr-7:2", "default");
-    Plan last =
-        PLANNER.cleanup(
-            b,
-            new Baseline(
-                base.namespace(), base.deployments(), base.services(), List.of(vs), List.of()));
+    Plan last = PLANNER.cleanup(b, withRoutes(base, List.of(vs), List.of()));
     assertThat(find(last.writes(), "VirtualService", "pricing"))
         .isEqualTo(base.virtualServices().get(0));
   }
@@ -215,8 +220,7 @@ class PlannerTest {
   @Test
   void createsAVirtualServiceOfItsOwnWhenNoneRoutesTheService() {
     Baseline base = baseline();
-    Baseline noVs =
-        new Baseline(base.namespace(), base.deployments(), base.services(), List.of(), List.of());
+    Baseline noVs = withRoutes(base, List.of(), List.of());
     Plan plan = PLANNER.plan(Fixtures.sandbox("sandbox-istio.yaml"), KEY, noVs);
 
     ObjectNode vs = find(plan.writes(), "VirtualService", "pricing-prooflane");
@@ -224,8 +228,7 @@ class PlannerTest {
     assertThat(routeNames(vs)).containsExactly("prooflane-pr-42", "baseline");
     assertThat(CrdSchemas.problems(vs)).isEmpty();
 
-    Baseline withOurs =
-        new Baseline(base.namespace(), base.deployments(), base.services(), List.of(vs), List.of());
+    Baseline withOurs = withRoutes(base, List.of(vs), List.of());
     Plan cleanup = PLANNER.cleanup(Fixtures.sandbox("sandbox-istio.yaml"), withOurs);
     assertThat(cleanup.writes()).isEmpty();
     assertThat(cleanup.deletes()).extracting(Manifests::name).containsExactly("pricing-prooflane");
@@ -236,9 +239,7 @@ class PlannerTest {
     Baseline base = baseline();
     ObjectNode ignored = base.virtualServices().get(0).deepCopy();
     ((ObjectNode) ignored.get("metadata")).putObject("annotations").put(Labels.IGNORE, "true");
-    Baseline withIgnored =
-        new Baseline(
-            base.namespace(), base.deployments(), base.services(), List.of(ignored), List.of());
+    Baseline withIgnored = withRoutes(base, List.of(ignored), List.of());
 
     Plan plan = PLANNER.plan(Fixtures.sandbox("sandbox-istio.yaml"), KEY, withIgnored);
 
@@ -300,9 +301,7 @@ class PlannerTest {
           .put("value", "/p" + i);
       rules.add(r);
     }
-    Baseline withBig =
-        new Baseline(
-            base.namespace(), base.deployments(), base.services(), List.of(), List.of(big));
+    Baseline withBig = withRoutes(base, List.of(), List.of(big));
 
     Plan plan = PLANNER.plan(Fixtures.sandbox("sandbox-gateway.yaml"), KEY, withBig);
 

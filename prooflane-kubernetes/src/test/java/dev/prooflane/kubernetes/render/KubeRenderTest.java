@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code kube render} of the fixture sandboxes. The rendered files next to the fixtures are the
@@ -28,11 +28,12 @@ class KubeRenderTest {
   private static final KubeRender RENDER = KubeRender.of(KeyNames.DEFAULT);
 
   @ParameterizedTest
-  @ValueSource(strings = {"istio", "gateway"})
-  void rendersTheFixtureSandboxAsTheCommittedExample(String provider) throws Exception {
+  @CsvSource({"istio, baseline", "gateway, baseline", "grpc, grpc"})
+  void rendersTheFixtureSandboxAsTheCommittedExample(String provider, String baseline)
+      throws Exception {
     String yaml =
         RENDER
-            .render(Fixtures.path("sandbox-" + provider + ".yaml"), Fixtures.baselineDir())
+            .render(Fixtures.path("sandbox-" + provider + ".yaml"), Fixtures.path(baseline))
             .yaml();
     Path golden = Path.of("src/test/resources/fixtures/shop/rendered-" + provider + ".yaml");
     if (Boolean.getBoolean("prooflane.golden.write")) {
@@ -43,14 +44,15 @@ class KubeRenderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"istio", "gateway"})
-  void everyRenderedRouteValidatesAgainstTheUpstreamSchemaOfItsVersion(String provider) {
+  @CsvSource({"istio, baseline", "gateway, baseline", "grpc, grpc"})
+  void everyRenderedRouteValidatesAgainstTheUpstreamSchemaOfItsVersion(
+      String provider, String baseline) {
     Rendered rendered =
-        RENDER.render(Fixtures.path("sandbox-" + provider + ".yaml"), Fixtures.baselineDir());
+        RENDER.render(Fixtures.path("sandbox-" + provider + ".yaml"), Fixtures.path(baseline));
     int routes = 0;
     for (ObjectNode o : rendered.plan().writes()) {
       String kind = Manifests.kind(o);
-      if (kind.equals("VirtualService") || kind.equals("HTTPRoute")) {
+      if (kind.equals("VirtualService") || kind.equals("HTTPRoute") || kind.equals("GRPCRoute")) {
         assertThat(CrdSchemas.problems(o)).as(Manifests.describe(o)).isEmpty();
         routes++;
       }
@@ -89,6 +91,9 @@ class KubeRenderTest {
       quoted.add(m.group(1));
     }
     assertThat(quoted)
-        .contains("fixtures/shop/rendered-istio.yaml", "fixtures/shop/rendered-gateway.yaml");
+        .contains(
+            "fixtures/shop/rendered-istio.yaml",
+            "fixtures/shop/rendered-gateway.yaml",
+            "fixtures/shop/rendered-grpc.yaml");
   }
 }

@@ -28,7 +28,8 @@ public final class CrdSchemas {
   private static final Map<String, String> FILES =
       Map.of(
           "networking.istio.io/VirtualService", "/crds/istio-virtualservices.yaml",
-          "gateway.networking.k8s.io/HTTPRoute", "/crds/gateway-api-httproutes.yaml");
+          "gateway.networking.k8s.io/HTTPRoute", "/crds/gateway-api-httproutes.yaml",
+          "gateway.networking.k8s.io/GRPCRoute", "/crds/gateway-api-grpcroutes.yaml");
   private static final Map<String, Schema> CACHE = new HashMap<>();
 
   private CrdSchemas() {}

@@ -76,4 +76,28 @@ class CrdSchemasTest {
 
     assertThat(CrdSchemas.problems(vs)).isNotEmpty();
   }
+
+  @Test
+  void rejectsAGrpcRouteThatMatchesAPathOrAHeaderByPrefix() throws Exception {
+    String route =
+        """
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: GRPCRoute
+        metadata: {name: x, namespace: shop}
+        spec:
+          parentRefs: [{group: "", kind: Service, name: stock, port: 9090}]
+          rules:
+          - matches: [%s]
+            backendRefs: [{name: stock-pr-44, port: 9090}]
+        """;
+    String exact = "{headers: [{type: Exact, name: x-prooflane-key, value: k}]}";
+
+    assertThat(CrdSchemas.problems(yaml(route.formatted(exact)))).isEmpty();
+    assertThat(CrdSchemas.problems(yaml(route.formatted("{path: {type: PathPrefix, value: /}}"))))
+        .singleElement()
+        .asString()
+        .contains("path");
+    assertThat(CrdSchemas.problems(yaml(route.formatted(exact.replace("Exact", "Prefix")))))
+        .isNotEmpty();
+  }
 }

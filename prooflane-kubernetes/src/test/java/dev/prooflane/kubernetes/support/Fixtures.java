@@ -28,6 +28,15 @@ public final class Fixtures {
     return ManifestFiles.readDirectory(baselineDir());
   }
 
+  /** A gRPC service's manifests ({@code stock}: a gRPC port and an HTTP admin port). */
+  public static Path grpcDir() {
+    return path("grpc");
+  }
+
+  public static List<ObjectNode> grpcBaseline() {
+    return ManifestFiles.readDirectory(grpcDir());
+  }
+
   public static Sandbox sandbox(String file) {
     return KubeRender.readSandbox(path(file));
   }

@@ -18,6 +18,8 @@ public final class MockCluster {
       context("networking.istio.io", "v1", "VirtualService", "virtualservices");
   public static final ResourceDefinitionContext HTTP_ROUTES =
       context("gateway.networking.k8s.io", "v1", "HTTPRoute", "httproutes");
+  public static final ResourceDefinitionContext GRPC_ROUTES =
+      context("gateway.networking.k8s.io", "v1", "GRPCRoute", "grpcroutes");
 
   private MockCluster() {}
 
@@ -34,7 +36,7 @@ public final class MockCluster {
 
   /** Registers the mesh kinds with {@code server}, as installing their CRDs would. */
   public static void installCrds(KubernetesMockServer server) {
-    for (ResourceDefinitionContext c : List.of(VIRTUAL_SERVICES, HTTP_ROUTES)) {
+    for (ResourceDefinitionContext c : List.of(VIRTUAL_SERVICES, HTTP_ROUTES, GRPC_ROUTES)) {
       server.expectCustomResource(
           new io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext.Builder()
               .withGroup(c.getGroup())
@@ -67,6 +69,7 @@ public final class MockCluster {
       switch (Manifests.kind(o)) {
         case "VirtualService" -> generic(client, VIRTUAL_SERVICES, o);
         case "HTTPRoute" -> generic(client, HTTP_ROUTES, o);
+        case "GRPCRoute" -> generic(client, GRPC_ROUTES, o);
         default -> client.resource(Manifests.toObject(o, kindClass(o))).create();
       }
     }
@@ -88,8 +91,9 @@ public final class MockCluster {
   }
 
   /**
-   * Every Deployment, Service, VirtualService and HTTPRoute of {@code namespace} by {@code
-   * Kind/name}, without the fields the server sets (uid, resourceVersion, timestamps, status).
+   * Every Deployment, Service, VirtualService, HTTPRoute and GRPCRoute of {@code namespace} by
+   * {@code Kind/name}, without the fields the server sets (uid, resourceVersion, timestamps,
+   * status).
    */
   public static Map<String, ObjectNode> snapshot(KubernetesClient client, String namespace) {
     Map<String, ObjectNode> out = new TreeMap<>();
@@ -102,8 +106,10 @@ public final class MockCluster {
             .inNamespace(namespace)
             .list()
             .getItems());
-    all.addAll(
-        client.genericKubernetesResources(HTTP_ROUTES).inNamespace(namespace).list().getItems());
+    for (ResourceDefinitionContext routes : List.of(HTTP_ROUTES, GRPC_ROUTES)) {
+      all.addAll(
+          client.genericKubernetesResources(routes).inNamespace(namespace).list().getItems());
+    }
     for (Object o : all) {
       ObjectNode node = normalize(Manifests.toNode(o));
       out.put(Manifests.kind(node) + "/" + Manifests.name(node), node);

@@ -3,13 +3,11 @@ package dev.prooflane.local.process;
 import static java.util.Objects.requireNonNull;
 
 import dev.prooflane.model.HealthCheck;
+import dev.prooflane.model.Protocol;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
@@ -45,22 +43,15 @@ public final class HealthProbe {
   /** The pause between two tries is this fraction of the time waited so far (within bounds). */
   static final int PAUSE_DIVISOR = 20;
 
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(SLOW_TRY)
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
-
   private static final String NO_ANSWER_YET = "no answer yet";
 
   private HealthProbe() {}
 
   /**
-   * Sends {@code GET uri} until one answers 2xx, for at most {@code check.timeout()} ({@code
-   * check.path()} is only quoted in messages: {@code uri} is used as is). The first try goes at
-   * once; the pauses between tries follow {@link #pauseAfter}: short while the instance starts,
-   * growing to {@code check.interval()}.
+   * Sends {@code GET uri} over HTTP/1.1 until one answers 2xx, for at most {@code check.timeout()}
+   * ({@code check.path()} is only quoted in messages: {@code uri} is used as is). The first try
+   * goes at once; the pauses between tries follow {@link #pauseAfter}: short while the instance
+   * starts, growing to {@code check.interval()}.
    *
    * <p>One try is in flight at a time, and a try is never aborted: an instance that answers slowly
    * (a busy machine) gets its answer read, however long it takes, and is never hung up on while it
@@ -84,36 +75,56 @@ public final class HealthProbe {
   public static void awaitReady(
       URI uri, HealthCheck check, ManagedProcess process, Consumer<String> answers) {
     requireNonNull(uri, "uri");
+    await(new Http1Get(uri), check, process, answers);
+  }
+
+  /**
+   * Like {@link #awaitReady(URI, HealthCheck, ManagedProcess, Consumer)} for the instance on {@code
+   * 127.0.0.1:port} that speaks {@code protocol}, with the check's own probe: an HTTP GET of its
+   * path that must answer 2xx (over HTTP/1.1, or over h2c with prior knowledge when {@code
+   * protocol} is HTTP/2), or a gRPC health check ({@code grpc.health.v1.Health/Check}) that must
+   * answer {@code SERVING}: {@code NOT_SERVING}, an error status such as {@code UNIMPLEMENTED} or
+   * no connection yet are tried again, as a non-2xx status is.
+   */
+  public static void awaitReady(
+      int port,
+      Protocol protocol,
+      HealthCheck check,
+      ManagedProcess process,
+      Consumer<String> answers) {
+    requireNonNull(protocol, "protocol");
+    requireNonNull(check, "check");
+    await(HealthTry.of("127.0.0.1", port, protocol, check.probe()), check, process, answers);
+  }
+
+  private static void await(
+      HealthTry probe, HealthCheck check, ManagedProcess process, Consumer<String> answers) {
     requireNonNull(check, "check");
     requireNonNull(process, "process");
     requireNonNull(answers, "answers");
-    URI target = uri;
     long begun = System.nanoTime();
     long deadline = begun + check.timeout().toNanos();
     CompletableFuture<Integer> exit = process.onExit();
     String last = NO_ANSWER_YET;
     while (true) {
       if (exit.isDone()) {
-        throw exited(process, target, exit.join(), last);
+        throw exited(process, probe, check, exit.join(), last);
       }
       long left = deadline - System.nanoTime();
       if (left <= 0) {
-        throw timedOut(process, target, check, last);
+        throw timedOut(process, probe, check, last);
       }
-      HttpRequest request =
-          HttpRequest.newBuilder(target).timeout(Duration.ofNanos(left).plus(GRACE)).GET().build();
       long sent = System.nanoTime();
-      CompletableFuture<HttpResponse<Void>> answer =
-          CLIENT.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+      CompletableFuture<HealthAnswer> answer = probe.send(Duration.ofNanos(left).plus(GRACE));
       try {
         // Whichever comes first: the answer or the exit, which must not wait for a slow try.
         CompletableFuture.anyOf(answer, exit).get(left, TimeUnit.NANOSECONDS);
         if (answer.isDone()) {
-          int status = answer.join().statusCode();
-          if (status / 100 == 2) {
+          HealthAnswer said = answer.join();
+          if (said.ready()) {
             return;
           }
-          last = "HTTP " + status;
+          last = said.said();
         }
       } catch (ExecutionException e) {
         last = describe(e.getCause());
@@ -132,7 +143,7 @@ public final class HealthProbe {
             process.id(),
             Optional.empty(),
             process.logs().file(),
-            "interrupted while waiting for " + process.id() + " to answer GET " + target);
+            "interrupted while waiting for " + process.id() + " to answer " + probe.target());
       }
       answers.accept(last);
       long now = System.nanoTime();
@@ -172,14 +183,18 @@ public final class HealthProbe {
   }
 
   private static String describe(Throwable error) {
+    if (error instanceof HttpConnectTimeoutException
+        || error instanceof io.netty.channel.ConnectTimeoutException) {
+      return "no connection within " + SLOW_TRY.toMillis() + " ms";
+    }
     if (error instanceof ConnectException) {
       return "connection refused";
     }
-    if (error instanceof HttpConnectTimeoutException) {
-      return "no connection within " + SLOW_TRY.toMillis() + " ms";
-    }
-    if (error instanceof HttpTimeoutException) {
+    if (error instanceof HttpTimeoutException || error instanceof TimeoutException) {
       return "no answer within the request's timeout";
+    }
+    if (error instanceof NotHttp2Exception) {
+      return error.getMessage();
     }
     if (error instanceof IOException && error.getMessage() != null) {
       return error.getClass().getSimpleName() + ": " + error.getMessage();
@@ -188,7 +203,7 @@ public final class HealthProbe {
   }
 
   private static InstanceFailedException exited(
-      ManagedProcess process, URI target, int code, String last) {
+      ManagedProcess process, HealthTry probe, HealthCheck check, int code, String last) {
     return new InstanceFailedException(
         process.id(),
         Optional.of(code),
@@ -196,9 +211,11 @@ public final class HealthProbe {
         process.id()
             + " exited with code "
             + code
-            + " before GET "
-            + target
-            + " answered 2xx (last: "
+            + " before "
+            + probe.target()
+            + " answered "
+            + check.probe().passes()
+            + " (last: "
             + last
             + "); check its command ("
             + String.join(" ", process.command())
@@ -208,23 +225,27 @@ public final class HealthProbe {
   }
 
   private static InstanceFailedException timedOut(
-      ManagedProcess process, URI target, HealthCheck check, String last) {
+      ManagedProcess process, HealthTry probe, HealthCheck check, String last) {
     return new InstanceFailedException(
         process.id(),
         Optional.empty(),
         process.logs().file(),
         process.id()
-            + " did not become ready: GET "
-            + target
-            + " got no 2xx within "
+            + " did not become ready: "
+            + probe.target()
+            + " got no "
+            + check.probe().passes()
+            + " within "
             + check.timeout().toMillis()
             + " ms (last: "
             + last
             + "); "
-            + HealthAdvice.of(process.id(), check.path(), last)
+            + HealthAdvice.of(process.id(), check.probe(), last)
                 .orElse(
-                    "check that the command listens on the port it is given (${port}) and serves "
-                        + check.path())
+                    "check that the command listens on the port it is given (${port}) and "
+                        + (check.probe() instanceof HealthCheck.GrpcHealth
+                            ? "implements grpc.health.v1.Health"
+                            : "serves " + check.path()))
             + "; the full log is at "
             + process.logs().file()
             + lastLines(process));

@@ -20,8 +20,8 @@ final class ActionTools {
     return new Tool(
         "list_actions",
         "List actions",
-        "The governed actions skills are made of (http, schema, check, logs, diff, wait, skill,"
-            + " ...), one sentence each.",
+        "The governed actions skills are made of (http, grpc, schema, check, logs, diff, wait,"
+            + " skill, ...), one sentence each.",
         Schema.object(),
         Schema.open("the actions")
             .required(

@@ -5,6 +5,7 @@ import dev.prooflane.model.HealthCheck;
 import dev.prooflane.model.KeyNames;
 import dev.prooflane.model.Placeholders;
 import dev.prooflane.model.ProoflaneException;
+import dev.prooflane.model.Protocol;
 import dev.prooflane.model.ServiceSpec;
 import dev.prooflane.model.SpecException;
 import dev.prooflane.model.SpecProblem;
@@ -29,8 +30,8 @@ public final class EnvironmentReader {
       Set.of("compat", "baggage", "tracestate", "header", "query");
   private static final Set<String> SANDBOXES = Set.of("maxTtl");
   private static final Set<String> SERVICE =
-      Set.of("command", "artifact", "workdir", "port", "env", "health");
-  private static final Set<String> HEALTH = Set.of("path", "timeout", "interval");
+      Set.of("command", "artifact", "workdir", "port", "env", "health", "protocol");
+  private static final Set<String> HEALTH = Set.of("path", "grpc", "timeout", "interval");
   private static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}");
 
@@ -229,34 +230,88 @@ public final class EnvironmentReader {
         }
       }
     }
-    HealthCheck health = f.containsKey("health") ? health(f.get("health")) : HealthCheck.DEFAULT;
-    if (command == null || health == null) {
+    Protocol protocol = f.containsKey("protocol") ? protocol(f.get("protocol")) : Protocol.HTTP1;
+    HealthCheck health =
+        f.containsKey("health")
+            ? health(f.get("health"), protocol)
+            : HealthCheck.defaultFor(protocol == null ? Protocol.HTTP1 : protocol);
+    if (command == null || health == null || protocol == null) {
       return null;
     }
-    return new ServiceSpec(name, command, workdir, env, port, artifact, health);
+    return new ServiceSpec(name, command, workdir, env, port, artifact, health, protocol);
   }
 
-  private static HealthCheck health(SpecNode node) {
+  /** The protocol named by {@code node}, or null after reporting a problem. */
+  private static Protocol protocol(SpecNode node) {
+    String name = node.text();
+    if (name == null) {
+      return null;
+    }
+    Protocol protocol = Protocol.fromYaml(name);
+    if (protocol == null) {
+      String lower = name.toLowerCase(java.util.Locale.ROOT);
+      String hint =
+          Protocol.fromYaml(lower) != null
+              ? "; did you mean '" + lower + "'?"
+              : lower.startsWith("h2") || lower.startsWith("http2") || lower.startsWith("http/2")
+                  ? "; HTTP/2 in cleartext is h2c"
+                  : "";
+      return node.problem("'" + name + "' (expected: http1, h2c or grpc" + hint + ")");
+    }
+    return protocol;
+  }
+
+  /**
+   * The health check of a service that speaks {@code protocol} (null when its own field was wrong),
+   * or null after reporting a problem.
+   */
+  private static HealthCheck health(SpecNode node, Protocol protocol) {
     Map<String, SpecNode> h = node.entries();
     node.rejectUnknown(h, HEALTH);
-    String path = HealthCheck.DEFAULT.path();
+    HealthCheck fallback = HealthCheck.defaultFor(protocol == null ? Protocol.HTTP1 : protocol);
+    HealthCheck.Probe probe = fallback.probe();
+    if (h.containsKey("path") && h.containsKey("grpc")) {
+      return h.get("grpc")
+          .problem(
+              "both 'path' and 'grpc' are set (keep 'path' for an HTTP GET, or 'grpc' for the gRPC"
+                  + " health check)");
+    }
     if (h.containsKey("path")) {
       String p = h.get("path").text();
       if (p != null && !p.startsWith("/")) {
         h.get("path").problem("'" + p + "' (expected: a path starting with /, such as /health)");
       } else if (p != null) {
-        path = p;
+        probe = new HealthCheck.HttpGet(p);
+      }
+    }
+    if (h.containsKey("grpc")) {
+      SpecNode grpc = h.get("grpc");
+      if (protocol != null && !protocol.http2()) {
+        grpc.problem(
+            "a gRPC health check of a service that speaks "
+                + protocol.yamlName()
+                + " (set the service's protocol: grpc, or check an HTTP path with 'path')");
+      } else {
+        String service = grpc.isNull() ? "" : grpc.text();
+        if (service != null && HealthCheck.GrpcHealth.isServiceName(service)) {
+          probe = new HealthCheck.GrpcHealth(service);
+        } else if (service != null) {
+          probe =
+              grpc.problem("'" + service + "' (expected: " + HealthCheck.GrpcHealth.EXPECTED + ")");
+        } else {
+          probe = null;
+        }
       }
     }
     Duration timeout =
         h.containsKey("timeout")
-            ? h.get("timeout").positiveDuration().orElse(HealthCheck.DEFAULT.timeout())
-            : HealthCheck.DEFAULT.timeout();
+            ? h.get("timeout").positiveDuration().orElse(fallback.timeout())
+            : fallback.timeout();
     Duration interval =
         h.containsKey("interval")
-            ? h.get("interval").positiveDuration().orElse(HealthCheck.DEFAULT.interval())
-            : HealthCheck.DEFAULT.interval();
-    return new HealthCheck(path, timeout, interval);
+            ? h.get("interval").positiveDuration().orElse(fallback.interval())
+            : fallback.interval();
+    return probe == null ? null : new HealthCheck(probe, timeout, interval);
   }
 
   private static void checkPlaceholders(SpecNode node, String text, Set<String> services) {

@@ -5,8 +5,6 @@ import dev.prooflane.routing.HopRecord;
 import dev.prooflane.routing.RouteDecision;
 import dev.prooflane.routing.Upstream;
 import io.netty.channel.ConnectTimeoutException;
-import io.vertx.core.http.HttpClosedException;
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
@@ -18,13 +16,13 @@ import java.util.concurrent.TimeoutException;
  * @param status HTTP status to send
  * @param body the JSON body: {@code error}, the fields that locate it, and {@code message}
  */
-record Answer(int status, JsonObject body) {
+record Answer(int status, JsonBody body) {
 
   /**
    * {@code 503} for a decision that sends the request nowhere: the fork is down, or no baseline.
    */
   static Answer unavailable(RouteDecision.Unavailable outcome) {
-    JsonObject body = new JsonObject().put("error", outcome.error());
+    JsonBody body = new JsonBody().put("error", outcome.error());
     if (outcome instanceof RouteDecision.ForkDown down) {
       body.put("sandbox", down.sandbox())
           .put("service", down.service())
@@ -70,9 +68,9 @@ record Answer(int status, JsonObject body) {
     if (cause instanceof TimeoutException || cause instanceof ConnectTimeoutException) {
       return false;
     }
-    // ConnectException (refused) and a reset (SocketException, Netty's native errors) are
-    // IOExceptions; Vert.x reports a connection closed before the response as HttpClosedException.
-    return cause instanceof IOException || cause instanceof HttpClosedException;
+    // ConnectException (refused), a reset (SocketException, Netty's native errors) and a
+    // connection closed before the response (UpstreamClosedException) are IOExceptions.
+    return cause instanceof IOException;
   }
 
   /**
@@ -88,7 +86,7 @@ record Answer(int status, JsonObject body) {
     String target = upstream == null ? "" : upstream.address();
     return new Answer(
         timeout ? 504 : 502,
-        new JsonObject()
+        new JsonBody()
             .put("error", timeout ? "upstream_timeout" : "upstream_unreachable")
             .put("service", service)
             .put("destination", destination)

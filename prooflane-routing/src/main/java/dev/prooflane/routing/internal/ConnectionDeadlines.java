@@ -13,12 +13,13 @@ import java.util.concurrent.TimeUnit;
  * Closes a client connection that takes too long to send a request head, or that stays open with no
  * request in progress for too long.
  *
- * <p>Sits between the request decoder and Vert.x: it sees each decoded request head coming in and
- * each response's last part going out. One timer per connection checks a single deadline, so the
- * request path only moves a number (the way Netty's {@code IdleStateHandler} works): the head
- * deadline runs from the accept (first request) or from the first byte of a later head to its end;
- * the keep-alive deadline runs from the end of the last response while no request is in progress.
- * While a request is being served no deadline runs; the upstream idle timeout bounds that part.
+ * <p>Sits between the request decoder and the listener's handler: it sees each decoded request head
+ * coming in and each response's last part going out. One timer per connection checks a single
+ * deadline, so the request path only moves a number (the way Netty's {@code IdleStateHandler}
+ * works): the head deadline runs from the accept (first request) or from the first byte of a later
+ * head to its end; the keep-alive deadline runs from the end of the last response while no request
+ * is in progress. While a request is being served no deadline runs; the upstream idle timeout
+ * bounds that part.
  */
 final class ConnectionDeadlines extends ChannelDuplexHandler implements Runnable {
   private final long headNanos;

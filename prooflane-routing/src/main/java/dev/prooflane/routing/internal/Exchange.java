@@ -4,61 +4,107 @@ import dev.prooflane.routing.HopRecord;
 import dev.prooflane.routing.RouteDecision;
 import dev.prooflane.routing.Upstream;
 import dev.prooflane.routing.key.KeyResult;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeadersFactory;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpLineException;
-import io.vertx.core.Future;
-import io.vertx.core.http.HttpClientAgent;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.HttpVersion;
-import io.vertx.core.http.RequestOptions;
-import io.vertx.core.json.JsonObject;
-import io.vertx.core.streams.Pipe;
+import io.netty.util.ReferenceCountUtil;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One request through a listener: ask the route table for a {@link RouteDecision}, forward with
  * streamed bodies, stream the answer back, and record the hop once at the end.
+ *
+ * <p>Everything runs on the event loop of the client's connection, which is also the loop of the
+ * upstream connection it uses (see {@link UpstreamPool}).
  */
-final class Exchange {
-  /** How many times a request re-resolves when its pool was shut down by a route change. */
+final class Exchange implements ChannelFutureListener {
+  /** How many times a request re-resolves or reconnects before its failure is answered. */
   private static final int MAX_ATTEMPTS = 3;
 
-  private final HttpServerRequest request;
+  /** The request's headers came through the decoder's checks: copies need not check them again. */
+  private static final HttpHeadersFactory UNCHECKED =
+      DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+
+  private final ClientConnection client;
+  private final HttpRequest request;
   private final String service;
-  private final VertxRouter router;
+  private final NettyRouter router;
   private final long startNanos = System.nanoTime();
   private final Instant startTime = Instant.now();
   private final boolean hasBody;
+  private final boolean grpc;
+  private final boolean webSocket;
   private final String traceId;
   private String key;
   private String destination = HopRecord.BASELINE;
   private Upstream upstream;
   private RouteDecision.ToFork fork;
-  private HttpClientRequest upstreamRequest;
+  private UpstreamPool pool;
+  private UpstreamConnection connection;
+  private boolean reusedConnection;
   private int hops;
+  private int attempts;
   private boolean lineUnknown;
   private boolean recorded;
+  private boolean forwarding;
+  private boolean bodySent;
+  private boolean requestRead;
+  private boolean requestSent;
+  private boolean responseStarted;
+  private boolean responseRead;
+  private boolean upstreamKeepAlive;
+  private boolean skippingInformational;
+  private boolean awaitingBody;
+  private boolean clientKeepAlive;
+  private boolean done;
+  private int status;
+  private Integer grpcStatus;
+  private long bytesIn;
+  private long bytesOut;
+  private ScheduledFuture<?> deadline;
 
-  Exchange(HttpServerRequest request, String service, VertxRouter router) {
+  Exchange(ClientConnection client, HttpRequest request, String service, NettyRouter router) {
+    this.client = client;
     this.request = request;
     this.service = service;
     this.router = router;
     this.hasBody = ForwardedHeaders.hasBody(request.headers());
-    this.traceId = TraceParent.traceId(request.getHeader("traceparent"));
+    this.grpc = Grpc.isCall(request.headers());
+    this.webSocket = !client.isStream() && H2cUpgrade.webSocket(request);
+    this.requestRead = !hasBody && request instanceof LastHttpContent;
+    this.traceId = TraceParent.traceId(request.headers().get("traceparent"));
+    this.clientKeepAlive = HttpUtil.isKeepAlive(request);
     // in flight until record(): readers of the trace's hops wait for it
     router.hopLog().opened(traceId);
-    if (hasBody) {
-      request.pause();
-    }
   }
 
   void start() {
-    if (ClosingMark.isSet(request.connection())) {
-      dropBehindRefusal();
-      return;
+    if (HttpUtil.is100ContinueExpected(request)) {
+      client.writeAndFlush(
+          new DefaultFullHttpResponse(
+              HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
     }
     Refusal refusal = RequestChecks.head(request, router.maxHeaders());
     if (refusal == null) {
@@ -68,20 +114,37 @@ final class Exchange {
       refusal = loopCheck();
     }
     if (refusal != null) {
-      refuse(refusal, new JsonObject());
+      refuse(refusal, new JsonBody());
       return;
     }
-    KeyResult result = router.extractor().extract(new VertxCarriers(request));
+    KeyResult result = router.extractor().extract(new HeadCarriers(request));
     if (result instanceof KeyResult.Invalid invalid) {
       refuse(
           new Refusal(400, "invalid_routing_key", invalid.message(), false),
-          new JsonObject().put("carrier", invalid.carrier()));
+          new JsonBody().put("carrier", invalid.carrier()));
       return;
     }
     if (result instanceof KeyResult.Present present) {
       key = present.key();
     }
-    route(1);
+    if (grpc) {
+      long timeout = Grpc.timeoutNanos(request.headers().get("grpc-timeout"));
+      if (timeout >= 0) {
+        deadline = client.loop().schedule(this::deadlineExceeded, timeout, TimeUnit.NANOSECONDS);
+      }
+    }
+    route();
+  }
+
+  /**
+   * The call's {@code grpc-timeout} passed: the upstream stream is cancelled and the caller gets
+   * DEADLINE_EXCEEDED (or a reset, when the answer had started).
+   */
+  private void deadlineExceeded() {
+    if (!done) {
+      upstreamFailed(
+          new TimeoutException("the call's grpc-timeout passed before the upstream answered"));
+    }
   }
 
   /**
@@ -93,14 +156,10 @@ final class Exchange {
     Throwable cause = request.decoderResult().cause();
     lineUnknown =
         cause instanceof TooLongHttpLineException
-            || (request.version() == HttpVersion.HTTP_1_0
+            || (request.protocolVersion() == HttpVersion.HTTP_1_0
                 && "/bad-request".equals(request.uri())
                 && request.headers().isEmpty());
-    if (ClosingMark.isSet(request.connection())) {
-      dropBehindRefusal();
-      return;
-    }
-    refuse(Refusal.malformed(cause), new JsonObject());
+    refuse(Refusal.malformed(cause), new JsonBody());
   }
 
   /**
@@ -108,8 +167,10 @@ final class Exchange {
    * it before it could read that refusal, and must not have it performed unseen. Nothing is sent
    * (the connection is closing) and the hop is recorded as {@code refused} with status 0.
    */
-  private void dropBehindRefusal() {
+  void dropBehindRefusal() {
+    lineUnknown = request.decoderResult().isFailure();
     destination = HopRecord.REFUSED;
+    done = true;
     record(0);
   }
 
@@ -120,185 +181,475 @@ final class Exchange {
     return RequestChecks.loop(arrived, router.maxHops(), service);
   }
 
-  private void route(int attempt) {
+  private void route() {
+    attempts++;
     RouteState state = router.state();
     RouteDecision decision = state.table().decide(service, key);
     destination = decision.destination();
     if (!(decision instanceof RouteDecision.Forward forward)) {
       upstream = null;
       Answer unavailable = Answer.unavailable((RouteDecision.Unavailable) decision);
-      reject(unavailable.status(), unavailable.body());
+      reject(unavailable.status(), unavailable.body(), false);
       return;
     }
     upstream = forward.upstream();
     fork = forward instanceof RouteDecision.ToFork toFork ? toFork : null;
-    UpstreamClient pool = state.clients().get(upstream);
-    HttpClientAgent client = pool == null ? null : pool.acquire();
-    if (client == null) {
-      retryOrFail(attempt, new IllegalStateException("connection pool of " + upstream + " closed"));
+    if (webSocket && upstream.protocol().http2()) {
+      refuse(
+          new Refusal(
+              501,
+              "unsupported_upgrade",
+              "a WebSocket to service '"
+                  + service
+                  + "', whose instances speak "
+                  + upstream.protocol().yamlName()
+                  + " (expected: protocol http1 for a service that takes WebSockets)",
+              false),
+          new JsonBody());
       return;
     }
-    Future<HttpClientRequest> connecting;
-    try {
-      connecting = client.request(requestOptions());
-    } catch (IllegalStateException closed) {
-      retryOrFail(attempt, closed);
-      return;
+    pool = state.pools().get(upstream);
+    if (pool == null || !pool.acquire(client.loop(), this, webSocket)) {
+      retryOrFail(new IllegalStateException("connection pool of " + upstream + " closed"));
     }
-    connecting.onComplete(
-        connected -> {
-          if (connected.failed()) {
-            if (pool.isShutDown() && attempt < MAX_ATTEMPTS) {
-              route(attempt + 1);
-            } else {
-              upstreamFailed(connected.cause());
-            }
-            return;
-          }
-          send(connected.result());
-        });
   }
 
-  private void retryOrFail(int attempt, Throwable cause) {
-    if (attempt < MAX_ATTEMPTS) {
-      route(attempt + 1);
+  private void retryOrFail(Throwable cause) {
+    if (attempts < MAX_ATTEMPTS) {
+      route();
     } else {
-      upstreamFailed(cause);
+      answerFailure(cause);
     }
   }
 
-  private RequestOptions requestOptions() {
-    return new RequestOptions()
-        .setMethod(request.method())
-        .setHost(upstream.host())
-        .setPort(upstream.port())
-        .setURI(request.uri())
-        .setIdleTimeout(router.idleTimeoutMillis());
+  /** A connection to the upstream is ready: the request goes out on it. */
+  void connected(UpstreamConnection ready, boolean reused) {
+    if (done) {
+      ready.release(true);
+      return;
+    }
+    connection = ready;
+    reusedConnection = reused;
+    ready.bind(this);
+    HttpHeaders headers = UNCHECKED.newHeaders();
+    ForwardedHeaders.toUpstream(
+        request.headers(), client.clientAddress(), headers, hops, router.undroppable());
+    if (webSocket) {
+      // the handshake's own hop-by-hop headers: the upstream must see the upgrade
+      headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
+      headers.set(HttpHeaderNames.UPGRADE, request.headers().get(HttpHeaderNames.UPGRADE));
+    }
+    if (upstream.protocol().http2() && HeaderNames.wantsTrailers(request.headers())) {
+      headers.set(HttpHeaderNames.TE, HttpHeaderValues.TRAILERS);
+    }
+    DefaultHttpRequest outbound =
+        new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), request.uri(), headers);
+    if (hasBody && !headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+      HttpUtil.setTransferEncodingChunked(outbound, true);
+    }
+    forwarding = true;
+    ready.write(outbound);
+    if (requestRead) {
+      ready.write(LastHttpContent.EMPTY_LAST_CONTENT);
+      ready.flush();
+      requestSent = true;
+    } else {
+      client.requestMore();
+    }
   }
 
-  private void send(HttpClientRequest outbound) {
-    upstreamRequest = outbound;
-    // Written straight into the outbound request: a MultiMap in RequestOptions is copied again.
-    ForwardedHeaders.toUpstream(request, outbound.headers(), hops, router.undroppable());
-    if (hasBody) {
-      if (!outbound.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
-        outbound.setChunked(true);
+  /** No connection to the upstream could be made. */
+  void connectFailed(Throwable cause) {
+    if (done) {
+      return;
+    }
+    if (pool.isShutDown() && attempts < MAX_ATTEMPTS) {
+      route();
+    } else {
+      answerFailure(cause);
+    }
+  }
+
+  /** A part of the request's body arrived from the client. */
+  void requestContent(HttpContent content) {
+    if (content.decoderResult().isFailure()) {
+      // the client broke its framing mid-body: nothing more of it can be trusted
+      content.release();
+      requestRead = true;
+      abortBoth();
+      return;
+    }
+    boolean last = content instanceof LastHttpContent;
+    if (last) {
+      requestRead = true;
+    }
+    if (!forwarding || connection == null) {
+      content.release();
+      if (last) {
+        maybeDone();
+      } else {
+        client.requestMore();
       }
-      Pipe<io.vertx.core.buffer.Buffer> pipe = request.pipe();
-      pipe.endOnFailure(false);
-      pipe.to(outbound)
-          .onFailure(
-              cause -> {
-                outbound.reset(0, cause);
-                abortDownstream();
-              });
-    } else {
-      outbound.end();
-    }
-    outbound
-        .response()
-        .onComplete(
-            answered -> {
-              if (answered.succeeded()) {
-                UpstreamAcks.acknowledgeNow(outbound.connection());
-                respond(answered.result());
-              } else {
-                upstreamFailed(answered.cause());
-              }
-            });
-  }
-
-  private void respond(HttpClientResponse answer) {
-    HttpServerResponse response = request.response();
-    response.setStatusCode(answer.statusCode());
-    String reason = answer.statusMessage();
-    if (reason != null) {
-      response.setStatusMessage(reason);
-    }
-    ForwardedHeaders.copyResponse(answer.headers(), response.headers());
-    if (ForwardedHeaders.responseHasNoBody(request.method().name(), answer.statusCode())) {
-      answer.end().onComplete(done -> response.end().onComplete(ended -> record()));
       return;
     }
-    if (!response.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
-      response.setChunked(true);
+    bodySent |= content.content().isReadable();
+    bytesIn += content.content().readableBytes();
+    connection.write(content);
+    connection.flush();
+    if (last) {
+      requestSent = true;
+      maybeDone();
+    } else if (connection.isWritable()) {
+      client.requestMore();
     }
-    Pipe<io.vertx.core.buffer.Buffer> pipe = answer.pipe();
-    pipe.endOnFailure(false);
-    pipe.to(response)
-        .onComplete(
-            streamed -> {
-              if (streamed.failed()) {
-                upstreamRequest.reset(0, streamed.cause());
-                abortDownstream();
-              }
-              record();
-            });
   }
 
-  private void upstreamFailed(Throwable cause) {
-    HttpServerResponse response = request.response();
-    if (response.headWritten() || response.ended() || response.closed()) {
-      abortDownstream();
-      record();
+  /** The upstream connection can take more of the request's body. */
+  void upstreamWritable() {
+    if (forwarding && !requestRead) {
+      client.requestMore();
+    }
+  }
+
+  /** The client connection can take more of the response. */
+  void clientWritable() {
+    if (connection != null) {
+      connection.reading(true);
+    }
+  }
+
+  /** Something of the response arrived from the upstream. */
+  void upstreamRead(Object message) {
+    if (message instanceof HttpResponse head) {
+      if (head.decoderResult().isFailure()) {
+        ReferenceCountUtil.release(message);
+        upstreamFailed(head.decoderResult().cause());
+        return;
+      }
+      int code = head.status().code();
+      if (webSocket && code == 101) {
+        ReferenceCountUtil.release(message);
+        tunnel(head);
+        return;
+      }
+      if (code < 200) {
+        // informational answers (100 Continue, 103 Early Hints) stay between router and upstream
+        skippingInformational = !(message instanceof LastHttpContent);
+        ReferenceCountUtil.release(message);
+        return;
+      }
+      awaitingBody = true;
+      HttpResponse response = respond(head);
+      if (message instanceof LastHttpContent whole) {
+        // one piece (a gRPC trailers-only answer): it stays one piece
+        bytesOut += whole.content().readableBytes();
+        noteGrpcStatus(head.headers());
+        noteGrpcStatus(whole.trailingHeaders());
+        writeLast(
+            new DefaultFullHttpResponse(
+                response.protocolVersion(),
+                response.status(),
+                whole.content(),
+                response.headers(),
+                whole.trailingHeaders()));
+      } else {
+        client.write(response);
+      }
       return;
     }
+    if (!(message instanceof HttpContent content)) {
+      ReferenceCountUtil.release(message);
+      return;
+    }
+    boolean last = content instanceof LastHttpContent;
+    if (skippingInformational) {
+      content.release();
+      skippingInformational = !last;
+      return;
+    }
+    awaitingBody = false;
+    if (content.decoderResult().isFailure()) {
+      Throwable cause = content.decoderResult().cause();
+      content.release();
+      upstreamFailed(cause);
+      return;
+    }
+    bytesOut += content.content().readableBytes();
+    if (!last) {
+      client.write(content);
+      if (!client.isWritable()) {
+        connection.reading(false);
+      }
+      return;
+    }
+    noteGrpcStatus(((LastHttpContent) content).trailingHeaders());
+    writeLast(content);
+  }
+
+  /** Keeps the {@code grpc-status} of {@code headers}, if a gRPC call's and there is one. */
+  private void noteGrpcStatus(HttpHeaders headers) {
+    String value = grpc ? headers.get("grpc-status") : null;
+    if (value != null) {
+      try {
+        grpcStatus = Integer.valueOf(value.trim());
+      } catch (NumberFormatException malformed) {
+        grpcStatus = null;
+      }
+    }
+  }
+
+  /**
+   * The upstream accepted the WebSocket handshake: the client gets its {@code 101}, then both
+   * connections leave HTTP and are joined byte for byte; the hop is recorded when the session ends.
+   */
+  private void tunnel(HttpResponse head) {
+    status = 101;
+    responseStarted = true;
+    done = true;
+    HttpHeaders headers = UNCHECKED.newHeaders();
+    ForwardedHeaders.copyResponse(head.headers(), headers);
+    headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
+    headers.set(HttpHeaderNames.UPGRADE, head.headers().get(HttpHeaderNames.UPGRADE, "websocket"));
+    client.writeAndFlush(
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1,
+            HttpResponseStatus.SWITCHING_PROTOCOLS,
+            Unpooled.EMPTY_BUFFER,
+            headers,
+            UNCHECKED.newEmptyHeaders()));
+    UpstreamConnection used = connection;
+    connection = null;
+    // the relays first: bytes the HTTP decoders still hold go to them as the decoders leave
+    Tunnel.join(
+        client.channel(),
+        used.channel(),
+        ended -> {
+          bytesIn += ended.fromClient();
+          bytesOut += ended.fromUpstream();
+          record(101);
+        });
+    used.handOver();
+    ClientConnection.dropDecoder(client.handOver());
+  }
+
+  private void writeLast(Object last) {
+    responseRead = true;
+    cancelDeadline();
+    client.writeAndFlush(last).addListener(this);
+    if (!requestRead) {
+      // the upstream answered before the request's body was all read: the rest of the body has
+      // nowhere to go, so the client connection closes after this answer
+      clientKeepAlive = false;
+      requestRead = true;
+      forwarding = false;
+    }
+    maybeDone();
+  }
+
+  /** The response's last part was written to the client (or failed to be). */
+  @Override
+  public void operationComplete(ChannelFuture written) {
+    record(written.isSuccess() ? status : 0);
+  }
+
+  /** The client's response head for the upstream's {@code head}. */
+  private HttpResponse respond(HttpResponse head) {
+    responseStarted = true;
+    status = head.status().code();
+    upstreamKeepAlive = HttpUtil.isKeepAlive(head);
+    HttpHeaders headers = UNCHECKED.newHeaders();
+    ForwardedHeaders.copyResponse(head.headers(), headers);
+    boolean http10 = request.protocolVersion().equals(HttpVersion.HTTP_1_0);
+    if (!ForwardedHeaders.responseHasNoBody(request.method().name(), status)
+        && !headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+      if (http10) {
+        clientKeepAlive = false; // the body ends when the connection does
+      } else {
+        headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+      }
+    }
+    if (client.isClosing()) {
+      clientKeepAlive = false;
+    }
+    if (client.isStream()) {
+      // HTTP/2 has no connection headers, and frames its bodies itself
+      headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
+    } else if (!clientKeepAlive) {
+      headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    } else if (http10) {
+      headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+    }
+    return new DefaultHttpResponse(request.protocolVersion(), head.status(), headers);
+  }
+
+  /**
+   * The upstream's bytes read so far go out to the client (the end of a read burst). A response
+   * head that came without any of its body may be an upstream holding the body back for the head's
+   * ACK (Nagle): see {@link UpstreamAcks}.
+   */
+  void flushClient() {
+    client.flush();
+    if (awaitingBody && connection != null) {
+      UpstreamAcks.acknowledgeNow(connection.channel());
+    }
+  }
+
+  /**
+   * The upstream connection failed, closed or timed out while serving this exchange: answered with
+   * the error when the response has not started, the client connection aborted otherwise.
+   */
+  void upstreamFailed(Throwable cause) {
+    if (done) {
+      return;
+    }
+    UpstreamConnection failed = connection;
+    connection = null;
+    forwarding = false;
+    if (failed != null) {
+      failed.abandon();
+    }
+    if (responseStarted) {
+      abortClient();
+      return;
+    }
+    if (reusedConnection && !bodySent && requestSent && attempts < MAX_ATTEMPTS) {
+      // a pooled connection the upstream closed while idle, just as it was reused: the request
+      // went nowhere, so it goes out again on another connection
+      reusedConnection = false;
+      requestSent = false;
+      route();
+      return;
+    }
+    answerFailure(cause);
+  }
+
+  private void answerFailure(Throwable cause) {
     Answer failure =
         fork != null && Answer.meansDown(cause)
             ? Answer.forkUnreachable(fork, service, key, cause)
             : Answer.upstreamFailed(service, destination, upstream, cause);
-    reject(failure.status(), failure.body());
+    // a request whose body was cut off mid-way leaves bytes the connection cannot frame
+    reject(failure.status(), failure.body(), !requestRead);
+  }
+
+  /** The client connection closed before the exchange was over. */
+  void clientClosed() {
+    if (done) {
+      return;
+    }
+    done = true;
+    cancelDeadline();
+    UpstreamConnection open = connection;
+    connection = null;
+    if (open != null) {
+      open.abandon();
+    }
+    record(responseStarted ? status : 0);
   }
 
   /** Answers without routing; the hop is recorded with destination {@code refused}. */
-  private void refuse(Refusal refusal, JsonObject extra) {
+  private void refuse(Refusal refusal, JsonBody extra) {
     destination = HopRecord.REFUSED;
     upstream = null;
-    JsonObject body =
-        new JsonObject().put("error", refusal.error()).put("service", service).mergeIn(extra);
+    JsonBody body = new JsonBody().put("error", refusal.error()).put("service", service);
+    body.mergeIn(extra);
     if (refusal.status() == 508) {
       body.put("hops", hops - 1);
     }
     body.put("message", refusal.message());
-    if (refusal.close()) {
-      // Before the answer is written: Vert.x starts a pipelined request as soon as it ends.
-      ClosingMark.set(request.connection());
-      request.response().putHeader(HttpHeaders.CONNECTION, "close");
-    }
-    reject(refusal.status(), body);
-    if (refusal.close()) {
-      request.connection().close();
-    }
+    reject(refusal.status(), body, refusal.close());
   }
 
-  private void reject(int status, JsonObject body) {
-    if (hasBody) {
-      request.resume();
+  /**
+   * Answers {@code status} with the JSON {@code body}; with {@code close}, the client connection
+   * closes after it and nothing pipelined behind the request is served.
+   */
+  private void reject(int status, JsonBody body, boolean close) {
+    forwarding = false;
+    if (close && !client.isStream()) {
+      client.closing();
+      clientKeepAlive = false;
+      requestRead = true;
     }
-    HttpServerResponse response = request.response();
-    if (response.closed()) {
+    if (!client.isOpen()) {
+      done = true;
       record(0);
       return;
     }
-    // A client that broke its framing mid-body is dropped before this answer leaves: then
-    // nothing was sent, and the hop says so with status 0.
-    response
-        .setStatusCode(status)
-        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
-        .end(body.encode())
-        .onComplete(done -> record(done.succeeded() ? status : 0));
+    responseStarted = true;
+    responseRead = true;
+    cancelDeadline();
+    HttpVersion version =
+        request.protocolVersion().equals(HttpVersion.HTTP_1_0)
+            ? HttpVersion.HTTP_1_0
+            : HttpVersion.HTTP_1_1;
+    FullHttpResponse answer;
+    if (grpc) {
+      this.status = 200;
+      answer = Grpc.trailersOnly(version, status, body);
+      noteGrpcStatus(answer.headers());
+    } else {
+      this.status = status;
+      ByteBuf bytes = Unpooled.copiedBuffer(body.encode(), StandardCharsets.UTF_8);
+      answer = new DefaultFullHttpResponse(version, HttpResponseStatus.valueOf(status), bytes);
+      answer.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
+    }
+    HttpHeaders headers = answer.headers();
+    if (!client.isStream()) {
+      headers.setInt(HttpHeaderNames.CONTENT_LENGTH, answer.content().readableBytes());
+    }
+    if (client.isStream()) {
+      // HTTP/2 has no connection headers: the stream ends with the answer
+      headers.remove(HttpHeaderNames.CONNECTION);
+    } else if (!clientKeepAlive) {
+      headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    } else if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
+      headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+    }
+    client.writeAndFlush(answer).addListener(this);
+    if (!requestRead) {
+      client.requestMore(); // the request's body is read and dropped
+    }
+    maybeDone();
   }
 
-  private void abortDownstream() {
-    HttpServerResponse response = request.response();
-    if (!response.closed()) {
-      response.reset();
+  private void cancelDeadline() {
+    if (deadline != null) {
+      deadline.cancel(false);
+      deadline = null;
     }
   }
 
-  private void record() {
-    HttpServerResponse response = request.response();
-    record(response.headWritten() ? response.getStatusCode() : 0);
+  private void maybeDone() {
+    if (done || !requestRead || !responseRead) {
+      return;
+    }
+    done = true;
+    UpstreamConnection used = connection;
+    connection = null;
+    if (used != null) {
+      used.release(requestSent && upstreamKeepAlive);
+    }
+    client.exchangeDone(this, clientKeepAlive);
+  }
+
+  /** Both connections close: the exchange cannot go on (the client broke its framing). */
+  private void abortBoth() {
+    done = true;
+    UpstreamConnection open = connection;
+    connection = null;
+    if (open != null) {
+      open.abandon();
+    }
+    client.close();
+    record(0);
+  }
+
+  private void abortClient() {
+    done = true;
+    cancelDeadline();
+    client.close();
+    record(status);
   }
 
   private void record(int sentStatus) {
@@ -309,15 +660,31 @@ final class Exchange {
     router
         .hopLog()
         .add(
-            startTime,
-            traceId,
-            key,
-            service,
-            destination,
-            upstream == null ? "" : upstream.address(),
-            lineUnknown ? "" : request.method().name(),
-            lineUnknown || request.path() == null ? "" : request.path(),
-            sentStatus,
-            (System.nanoTime() - startNanos) / 1_000);
+            new HopRecord(
+                0,
+                startTime,
+                traceId,
+                key,
+                service,
+                destination,
+                upstream == null ? "" : upstream.address(),
+                lineUnknown ? "" : request.method().name(),
+                lineUnknown ? "" : Paths.path(request.uri()),
+                sentStatus,
+                (System.nanoTime() - startNanos) / 1_000,
+                protocol(),
+                grpcStatus,
+                bytesIn,
+                bytesOut));
+  }
+
+  private String protocol() {
+    if (webSocket && status == 101) {
+      return HopRecord.WEBSOCKET;
+    }
+    if (grpc) {
+      return HopRecord.GRPC;
+    }
+    return client.isStream() ? HopRecord.HTTP2 : HopRecord.HTTP1;
   }
 }

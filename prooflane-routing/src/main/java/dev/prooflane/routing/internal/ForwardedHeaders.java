@@ -1,10 +1,8 @@
 package dev.prooflane.routing.internal;
 
-import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.SocketAddress;
-import java.util.List;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -14,18 +12,27 @@ final class ForwardedHeaders {
   private ForwardedHeaders() {}
 
   /**
-   * The client's headers minus hop-by-hop ones, with {@code Host} kept as sent, {@code
-   * X-Forwarded-For} appended to, {@code X-Forwarded-Host}/{@code -Proto} set and the hop count
-   * replaced by {@code hops}, added to {@code out}. A header in {@code undroppable} is kept even
-   * when {@code Connection} names it.
+   * The client's headers {@code in} minus hop-by-hop ones, with {@code Host} kept as sent, {@code
+   * X-Forwarded-For} appended to with {@code client}, {@code X-Forwarded-Host}/{@code -Proto} set
+   * and the hop count replaced by {@code hops}, added to {@code out}. A header in {@code
+   * undroppable} is kept even when {@code Connection} names it. The names Netty gives HTTP/2
+   * pseudo-headers and stream ids ({@code x-http2-...}) are read for the scheme and not forwarded.
    */
   static void toUpstream(
-      HttpServerRequest request, MultiMap out, int hops, Set<String> undroppable) {
-    MultiMap in = request.headers();
-    Set<String> connectionOptions = HeaderNames.connectionOptions(in.get(HttpHeaders.CONNECTION));
+      HttpHeaders in, String client, HttpHeaders out, int hops, Set<String> undroppable) {
+    Set<String> connectionOptions =
+        HeaderNames.connectionOptions(in.get(HttpHeaderNames.CONNECTION));
     String priorForwardedFor = null;
-    for (Map.Entry<String, String> header : in) {
+    String scheme = "http";
+    for (Iterator<Map.Entry<String, String>> it = in.iteratorAsString(); it.hasNext(); ) {
+      Map.Entry<String, String> header = it.next();
       String name = header.getKey();
+      if (HeaderNames.isHttp2Extension(name)) {
+        if (name.equalsIgnoreCase(HeaderNames.HTTP2_SCHEME)) {
+          scheme = header.getValue();
+        }
+        continue;
+      }
       if (HeaderNames.isHopByHop(name)
           || (isListed(connectionOptions, name)
               && !undroppable.contains(name.toLowerCase(Locale.ROOT)))) {
@@ -42,23 +49,23 @@ final class ForwardedHeaders {
       }
       out.add(name, header.getValue());
     }
-    SocketAddress remote = request.remoteAddress();
-    String client = remote == null ? "unknown" : remote.hostAddress();
     out.set(
         HeaderNames.X_FORWARDED_FOR,
         priorForwardedFor == null ? client : priorForwardedFor + ", " + client);
-    String host = in.get(HttpHeaders.HOST);
+    String host = in.get(HttpHeaderNames.HOST);
     if (host != null) {
       out.set(HeaderNames.X_FORWARDED_HOST, host);
     }
-    out.set(HeaderNames.X_FORWARDED_PROTO, request.scheme() == null ? "http" : request.scheme());
+    out.set(HeaderNames.X_FORWARDED_PROTO, scheme);
     out.set(RequestChecks.HOPS, Integer.toString(hops));
   }
 
   /** Copies the upstream's response headers minus hop-by-hop ones into {@code out}. */
-  static void copyResponse(MultiMap in, MultiMap out) {
-    Set<String> connectionOptions = HeaderNames.connectionOptions(in.get(HttpHeaders.CONNECTION));
-    for (Map.Entry<String, String> header : in) {
+  static void copyResponse(HttpHeaders in, HttpHeaders out) {
+    Set<String> connectionOptions =
+        HeaderNames.connectionOptions(in.get(HttpHeaderNames.CONNECTION));
+    for (Iterator<Map.Entry<String, String>> it = in.iteratorAsString(); it.hasNext(); ) {
+      Map.Entry<String, String> header = it.next();
       String name = header.getKey();
       if (!HeaderNames.isHopByHop(name) && !isListed(connectionOptions, name)) {
         out.add(name, header.getValue());
@@ -71,11 +78,11 @@ final class ForwardedHeaders {
   }
 
   /** Whether a request with these headers has a body to stream. */
-  static boolean hasBody(MultiMap headers) {
-    if (headers.contains(HttpHeaders.TRANSFER_ENCODING)) {
+  static boolean hasBody(HttpHeaders headers) {
+    if (headers.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
       return true;
     }
-    String length = headers.get(HttpHeaders.CONTENT_LENGTH);
+    String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
     return length != null && !length.equals("0");
   }
 
@@ -85,9 +92,5 @@ final class ForwardedHeaders {
         || status == 304
         || (status >= 100 && status < 200)
         || "HEAD".equals(method);
-  }
-
-  static List<String> all(MultiMap headers, String name) {
-    return headers.get(name) == null ? List.of() : headers.getAll(name);
   }
 }

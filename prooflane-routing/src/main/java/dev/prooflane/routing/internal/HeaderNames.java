@@ -1,6 +1,8 @@
 package dev.prooflane.routing.internal;
 
 import dev.prooflane.model.KeyNames;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -10,7 +12,7 @@ import java.util.Set;
  *
  * <p>Hop-by-hop headers (RFC 9110 section 7.6.1) describe one connection and are never forwarded:
  * {@code Connection} and the headers it names, {@code Keep-Alive}, {@code Proxy-Connection}, {@code
- * TE}, {@code Transfer-Encoding} (Vert.x re-frames bodies), {@code Upgrade}, {@code
+ * TE}, {@code Transfer-Encoding} (the router re-frames bodies), {@code Upgrade}, {@code
  * Proxy-Authorization} and {@code Proxy-Authenticate}. {@code Expect} is answered by the router
  * itself, so it is not forwarded either.
  *
@@ -22,6 +24,11 @@ final class HeaderNames {
   static final String X_FORWARDED_FOR = "x-forwarded-for";
   static final String X_FORWARDED_HOST = "x-forwarded-host";
   static final String X_FORWARDED_PROTO = "x-forwarded-proto";
+
+  /** Where Netty's HTTP/2-to-HTTP/1.1 conversion puts a stream's {@code :scheme}. */
+  static final String HTTP2_SCHEME = "x-http2-scheme";
+
+  private static final String HTTP2_EXTENSION = "x-http2-";
 
   private HeaderNames() {}
 
@@ -58,6 +65,30 @@ final class HeaderNames {
       case 19 -> name.equalsIgnoreCase("proxy-authorization");
       default -> false;
     };
+  }
+
+  /**
+   * Whether {@code name} is one Netty's HTTP/2 conversion uses for pseudo-headers and stream ids
+   * ({@code x-http2-scheme}, {@code x-http2-stream-id}, ...): never forwarded as a header.
+   */
+  static boolean isHttp2Extension(String name) {
+    return name.length() > HTTP2_EXTENSION.length()
+        && name.regionMatches(true, 0, HTTP2_EXTENSION, 0, HTTP2_EXTENSION.length());
+  }
+
+  /**
+   * Whether the client says it takes trailers ({@code TE: trailers}, as gRPC clients do): kept for
+   * an HTTP/2 upstream, the one {@code TE} value HTTP/2 allows.
+   */
+  static boolean wantsTrailers(HttpHeaders headers) {
+    for (String te : headers.getAll(HttpHeaderNames.TE)) {
+      for (String token : te.split(",")) {
+        if (token.trim().equalsIgnoreCase("trailers")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   static boolean isForwarded(String name) {

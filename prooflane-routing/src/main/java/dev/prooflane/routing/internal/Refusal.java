@@ -26,7 +26,7 @@ record Refusal(int status, String error, String message, boolean close) {
           414,
           "request_line_too_long",
           "the request line is longer than "
-              + VertxRouter.MAX_REQUEST_LINE
+              + NettyRouter.MAX_REQUEST_LINE
               + " bytes (shorten the path or query)",
           true);
     }
@@ -35,7 +35,7 @@ record Refusal(int status, String error, String message, boolean close) {
           431,
           "headers_too_large",
           "the request headers are larger than "
-              + VertxRouter.MAX_HEADER_BYTES
+              + NettyRouter.MAX_HEADER_BYTES
               + " bytes (send fewer or shorter headers)",
           true);
     }

@@ -1,12 +1,11 @@
 package dev.prooflane.routing.internal;
 
-import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpVersion;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpVersion;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The checks the router makes on a decoded request before it picks a destination, beyond what the
@@ -24,17 +23,29 @@ final class RequestChecks {
   private RequestChecks() {}
 
   /**
-   * Why the request's version, method or number of header fields is unacceptable, or null: {@code
-   * 501} for a version other than HTTP/1.1 and HTTP/1.0 and for {@code TRACE} and {@code CONNECT},
-   * {@code 431} for more than {@code maxHeaders} header fields.
+   * Why the request's version, target, method or number of header fields is unacceptable, or null:
+   * {@code 501} for a version other than HTTP/1.1 and HTTP/1.0 and for {@code TRACE} and {@code
+   * CONNECT}, {@code 414} for a target longer than the HTTP/1.1 request line may be, {@code 431}
+   * for more than {@code maxHeaders} header fields.
    */
-  static Refusal head(HttpServerRequest request, int maxHeaders) {
-    if (request.version() == null) {
+  static Refusal head(HttpRequest request, int maxHeaders) {
+    HttpVersion version = request.protocolVersion();
+    if (!version.equals(HttpVersion.HTTP_1_1) && !version.equals(HttpVersion.HTTP_1_0)) {
       return new Refusal(
           501,
           "unsupported_http_version",
-          "the request's HTTP version is not supported (expected: HTTP/1.1 or HTTP/1.0; the router"
-              + " does not serve HTTP/2 on this port)",
+          "the request's HTTP version is not supported (expected: HTTP/1.1 or HTTP/1.0, or HTTP/2"
+              + " from its connection preface)",
+          true);
+    }
+    if (request.uri().length() > NettyRouter.MAX_REQUEST_LINE) {
+      // the HTTP/1.1 decoder bounds the request line itself; an HTTP/2 :path arrives as a header
+      return new Refusal(
+          414,
+          "request_line_too_long",
+          "the request target is longer than "
+              + NettyRouter.MAX_REQUEST_LINE
+              + " bytes (shorten the path or query)",
           true);
     }
     HttpMethod method = request.method();
@@ -51,24 +62,21 @@ final class RequestChecks {
                       + " caller); send the request with another method"),
           connect);
     }
-    int count = 0;
-    for (Map.Entry<String, String> ignored : request.headers()) {
-      if (++count > maxHeaders) {
-        return new Refusal(
-            431,
-            "too_many_headers",
-            "the request has more than " + maxHeaders + " header fields (send fewer headers)",
-            true);
-      }
+    if (request.headers().size() > maxHeaders) {
+      return new Refusal(
+          431,
+          "too_many_headers",
+          "the request has more than " + maxHeaders + " header fields (send fewer headers)",
+          true);
     }
     return null;
   }
 
   /** Why the request's framing or {@code Host} is unacceptable, or null. */
-  static Refusal framing(HttpServerRequest request, boolean hasBody) {
-    MultiMap headers = request.headers();
-    if (hasBody && headers.contains(HttpHeaders.TRANSFER_ENCODING)) {
-      List<String> codings = headers.getAll(HttpHeaders.TRANSFER_ENCODING);
+  static Refusal framing(HttpRequest request, boolean hasBody) {
+    HttpHeaders headers = request.headers();
+    if (hasBody && headers.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
+      List<String> codings = headers.getAll(HttpHeaderNames.TRANSFER_ENCODING);
       if (codings.size() != 1 || !codings.get(0).trim().equalsIgnoreCase("chunked")) {
         return new Refusal(
             501,
@@ -79,14 +87,14 @@ final class RequestChecks {
             true);
       }
     }
-    String host = headers.get(HttpHeaders.HOST);
+    String host = headers.get(HttpHeaderNames.HOST);
     if (host == null) {
-      return request.version() == HttpVersion.HTTP_1_1
+      return request.protocolVersion().equals(HttpVersion.HTTP_1_1)
           ? new Refusal(
               400, "missing_host", "an HTTP/1.1 request needs a Host header (add one)", true)
           : null;
     }
-    if (headers.getAll(HttpHeaders.HOST).size() > 1) {
+    if (headers.getAll(HttpHeaderNames.HOST).size() > 1) {
       return new Refusal(
           400,
           "ambiguous_host",
@@ -109,7 +117,7 @@ final class RequestChecks {
    * The hop count the request arrived with: 0 without the header, -1 when the header is repeated or
    * not 1 to 3 digits.
    */
-  static int hops(MultiMap headers) {
+  static int hops(HttpHeaders headers) {
     String value = headers.get(HOPS);
     if (value == null) {
       return 0;

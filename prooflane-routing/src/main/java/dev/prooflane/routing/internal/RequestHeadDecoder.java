@@ -3,24 +3,23 @@ package dev.prooflane.routing.internal;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.http.impl.VertxHttpRequestDecoder;
 import java.util.List;
 
 /**
- * Vert.x's request decoder plus two checks Netty does not make: it refuses obsolete line folding (a
+ * Netty's request decoder plus two checks Netty does not make: it refuses obsolete line folding (a
  * header line starting with a space or tab, RFC 9112 section 5.2), and it tells {@link
  * ConnectionDeadlines} when the bytes of a new request head start to arrive.
  *
  * <p>Netty joins a folded line onto the previous header with a space, so after decoding a fold
  * cannot be told from a value that contains a space; the check therefore looks at the raw head
- * bytes the decoder consumed. A folded request is handed on as invalid, so the listener's invalid
- * request handler answers {@code 400} and closes the connection. Only head bytes are scanned, never
- * a body.
+ * bytes the decoder consumed. A folded request is handed on as invalid, so the listener answers
+ * {@code 400} and closes the connection. Only head bytes are scanned, never a body.
  */
-final class RequestHeadDecoder extends VertxHttpRequestDecoder {
+final class RequestHeadDecoder extends HttpRequestDecoder {
   static final String FOLDING_MESSAGE =
       "obsolete line folding: a header line starts with a space or tab (send each header on one"
           + " line)";
@@ -30,8 +29,8 @@ final class RequestHeadDecoder extends VertxHttpRequestDecoder {
   private boolean folded;
   private boolean afterLineFeed;
 
-  RequestHeadDecoder(HttpServerOptions options, ConnectionDeadlines deadlines) {
-    super(options);
+  RequestHeadDecoder(HttpDecoderConfig config, ConnectionDeadlines deadlines) {
+    super(config);
     this.deadlines = deadlines;
   }
 

@@ -2,7 +2,6 @@ package dev.prooflane.routing.internal;
 
 import dev.prooflane.routing.HopLog;
 import dev.prooflane.routing.HopRecord;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -47,35 +46,13 @@ final class RingHopLog implements HopLog {
   }
 
   /**
-   * Appends a record and returns its sequence number; the record ends one {@link #opened} exchange
-   * of its trace, once it is readable.
+   * Appends {@code hop} (its sequence number is the log's to give) and returns its sequence number;
+   * the record ends one {@link #opened} exchange of its trace, once it is readable.
    */
-  long add(
-      Instant time,
-      String traceId,
-      String routingKey,
-      String service,
-      String destination,
-      String upstream,
-      String method,
-      String path,
-      int status,
-      long durationMicros) {
+  long add(HopRecord hop) {
     long seq = lastSeq.incrementAndGet();
-    slots.set(
-        slot(seq),
-        new HopRecord(
-            seq,
-            time,
-            traceId,
-            routingKey,
-            service,
-            destination,
-            upstream,
-            method,
-            path,
-            status,
-            durationMicros));
+    slots.set(slot(seq), hop.withSeq(seq));
+    String traceId = hop.traceId();
     if (traceId != null) {
       open.computeIfPresent(traceId, (id, n) -> n == 1 ? null : n - 1);
     }

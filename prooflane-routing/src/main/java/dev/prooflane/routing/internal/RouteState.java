@@ -8,4 +8,4 @@ import java.util.Map;
  * The route table in force and the connection pool of every upstream it references, swapped
  * together so a request never sees a pool that does not belong to its table.
  */
-record RouteState(RouteTable table, Map<Upstream, UpstreamClient> clients) {}
+record RouteState(RouteTable table, Map<Upstream, UpstreamPool> pools) {}

@@ -2,8 +2,6 @@ package dev.prooflane.routing.internal;
 
 import io.netty.channel.Channel;
 import io.netty.channel.epoll.EpollSocketChannel;
-import io.vertx.core.http.HttpConnection;
-import io.vertx.core.http.impl.HttpClientConnectionInternal;
 
 /**
  * Defends pooled upstream connections against Nagle's algorithm on the upstream's side.
@@ -12,19 +10,18 @@ import io.vertx.core.http.impl.HttpClientConnectionInternal;
  * head and then the body as two small segments, and holds the body until the head is acknowledged.
  * Linux delays that ACK by up to 40 ms once a connection looks interactive, which a keep-alive
  * connection always does, so every pooled exchange would stall. {@code TCP_QUICKACK} is not sticky:
- * the kernel drops back to delayed ACKs on its own. Setting it again when the response head arrives
- * sends the pending ACK at once, so the upstream releases the body without waiting. The cost is one
- * {@code setsockopt} per exchange; without the epoll transport this does nothing.
+ * the kernel drops back to delayed ACKs on its own. Setting it again when a response head arrived
+ * without any of its body (the end of a read that held only the head) sends the pending ACK at
+ * once, so the upstream releases the body without waiting. A head that comes with its body (the
+ * common case) costs nothing; otherwise one {@code setsockopt}. Without the epoll transport this
+ * does nothing.
  */
 final class UpstreamAcks {
   private UpstreamAcks() {}
 
-  static void acknowledgeNow(HttpConnection connection) {
-    if (connection instanceof HttpClientConnectionInternal internal) {
-      Channel channel = internal.channelHandlerContext().channel();
-      if (channel instanceof EpollSocketChannel epoll && epoll.isActive()) {
-        epoll.config().setTcpQuickAck(true);
-      }
+  static void acknowledgeNow(Channel channel) {
+    if (channel instanceof EpollSocketChannel epoll && epoll.isActive()) {
+      epoll.config().setTcpQuickAck(true);
     }
   }
 }

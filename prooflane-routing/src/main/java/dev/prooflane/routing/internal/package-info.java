@@ -1,5 +1,5 @@
 /**
- * The Vert.x implementation of {@link dev.prooflane.routing.Router}; not an API, may change at any
+ * The Netty implementation of {@link dev.prooflane.routing.Router}; not an API, may change at any
  * time.
  */
 package dev.prooflane.routing.internal;

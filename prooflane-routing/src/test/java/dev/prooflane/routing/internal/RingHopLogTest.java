@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class RingHopLogTest {
 
   private static void add(RingHopLog log, String key, String path) {
-    log.add(Instant.EPOCH, null, key, "svc", "baseline", "127.0.0.1:1", "GET", path, 200, 5);
+    log.add(hop(null, key, path));
   }
 
   @Test
@@ -37,13 +37,13 @@ class RingHopLogTest {
     log.opened(null);
     assertThat(log.inFlight("t1")).isTrue();
 
-    log.add(Instant.EPOCH, "t1", "k", "svc", "baseline", "127.0.0.1:1", "GET", "/in", 200, 5);
+    log.add(hop("t1", "k", "/in"));
     assertThat(log.inFlight("t1")).as("one of its two exchanges is still open").isTrue();
-    log.add(Instant.EPOCH, "t1", "k", "svc", "baseline", "127.0.0.1:1", "GET", "/out", 200, 5);
+    log.add(hop("t1", "k", "/out"));
     assertThat(log.inFlight("t1")).isFalse();
 
     // a record of an exchange never opened does not count below zero
-    log.add(Instant.EPOCH, "t2", "k", "svc", "baseline", "127.0.0.1:1", "GET", "/", 200, 5);
+    log.add(hop("t2", "k", "/"));
     log.opened("t2");
     assertThat(log.inFlight("t2")).isTrue();
     assertThat(log.inFlight(null)).isFalse();
@@ -95,5 +95,24 @@ class RingHopLogTest {
     assertThat(HeaderNames.connectionOptions("keep-alive")).isNull();
     assertThat(HeaderNames.connectionOptions("Keep-Alive, X-Secret ,close"))
         .containsExactly("x-secret");
+  }
+
+  private static HopRecord hop(String traceId, String key, String path) {
+    return new HopRecord(
+        0,
+        Instant.EPOCH,
+        traceId,
+        key,
+        "svc",
+        "baseline",
+        "127.0.0.1:1",
+        "GET",
+        path,
+        200,
+        5,
+        HopRecord.HTTP1,
+        null,
+        0,
+        0);
   }
 }

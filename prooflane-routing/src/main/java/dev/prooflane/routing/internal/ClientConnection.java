@@ -1,0 +1,307 @@
+package dev.prooflane.routing.internal;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.ArrayDeque;
+
+/**
+ * One client connection of a listener speaking HTTP/1.1, or one stream of an HTTP/2 connection
+ * (stream mode, see {@link Http2Connections}): its requests are served one {@link Exchange} at a
+ * time, in order. Reading is driven by demand (the channel does not read by itself): the connection
+ * reads a request head, then only as much body as the upstream takes, and the next (possibly
+ * pipelined) request only once the answer to this one is complete, so a client can never queue up
+ * work in the router. What one socket read decoded beyond the demand waits in {@link #pending}.
+ */
+final class ClientConnection extends ChannelInboundHandlerAdapter {
+  private final String service;
+  private final NettyRouter router;
+  private final boolean stream;
+  private final ArrayDeque<Object> pending = new ArrayDeque<>(4);
+  private ChannelHandlerContext ctx;
+  private Exchange exchange;
+  private boolean upgrading;
+  private boolean wanted = true;
+  private boolean delivering;
+  private boolean closing;
+  private boolean droppedOne;
+  private String clientAddress;
+
+  /**
+   * @param stream whether this serves one HTTP/2 stream (one request, no connection of its own)
+   */
+  ClientConnection(String service, NettyRouter router, boolean stream) {
+    this.service = service;
+    this.router = router;
+    this.stream = stream;
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext context) {
+    this.ctx = context;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext context) {
+    requestMore();
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext context, Object message) {
+    if (closing) {
+      dropBehindRefusal(message);
+      return;
+    }
+    pending.add(message);
+    deliver();
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext context) {
+    if (wanted && pending.isEmpty() && !context.isRemoved()) {
+      context.read();
+    }
+  }
+
+  private void deliver() {
+    if (delivering) {
+      return;
+    }
+    delivering = true;
+    try {
+      while (wanted && !pending.isEmpty()) {
+        wanted = false;
+        handle(pending.poll());
+      }
+    } finally {
+      delivering = false;
+    }
+  }
+
+  private void handle(Object message) {
+    if (closing) {
+      dropBehindRefusal(message);
+      return;
+    }
+    if (upgrading) {
+      upgrade(message);
+      return;
+    }
+    if (message instanceof HttpRequest head) {
+      if (!stream && H2cUpgrade.requested(head)) {
+        upgrading = true;
+        ctx.pipeline()
+            .addAfter("encoder", "upgrade", Http2Connections.upgradeHandler(service, router));
+        upgrade(message);
+        return;
+      }
+      Exchange next = new Exchange(this, head, service, router);
+      exchange = next;
+      if (head.decoderResult().isFailure()) {
+        next.refuseMalformed();
+      } else {
+        next.start();
+      }
+      if (message instanceof HttpContent) {
+        // a request without body in one piece (an HTTP/2 stream's), or the decoder's stand-in
+        // for a request it could not read: its content is empty or not forwarded
+        ReferenceCountUtil.release(message);
+      }
+      return;
+    }
+    Exchange current = exchange;
+    if (message instanceof HttpContent content && current != null) {
+      current.requestContent(content);
+    } else {
+      ReferenceCountUtil.release(message);
+      requestMore();
+    }
+  }
+
+  /**
+   * What was pipelined behind a refusal that closes the connection is never served: the first such
+   * request is recorded as dropped, and nothing more is read.
+   */
+  private void dropBehindRefusal(Object message) {
+    if (message instanceof HttpRequest head && !droppedOne) {
+      droppedOne = true;
+      new Exchange(this, head, service, router).dropBehindRefusal();
+    }
+    ReferenceCountUtil.release(message);
+  }
+
+  /**
+   * Hands a part of an {@code Upgrade: h2c} request to the upgrade handler (placed after the
+   * response encoder when the request's head arrived), which switches the connection to HTTP/2 once
+   * the request is complete; with an invalid {@code HTTP2-Settings} header it hands the whole
+   * request back, and it is served over HTTP/1.1.
+   */
+  private void upgrade(Object message) {
+    if (message instanceof FullHttpRequest request) {
+      upgrading = false; // handed back: served over HTTP/1.1
+      Exchange next = new Exchange(this, request, service, router);
+      exchange = next;
+      next.start();
+      request.release();
+      return;
+    }
+    ctx.pipeline().context("encoder").fireChannelRead(message);
+    if (!ctx.isRemoved()) {
+      requestMore();
+    }
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext context) {
+    Exchange current = exchange;
+    if (current != null && context.channel().isWritable()) {
+      current.clientWritable();
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext context) {
+    Object message;
+    while ((message = pending.poll()) != null) {
+      ReferenceCountUtil.release(message);
+    }
+    Exchange current = exchange;
+    exchange = null;
+    if (current != null) {
+      current.clientClosed();
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+    context.close();
+  }
+
+  /**
+   * Hands the connection over to a {@link Tunnel} after its exchange was upgraded: the HTTP
+   * handlers leave the pipeline (the request decoder last, so bytes it holds go to the tunnel).
+   */
+  Channel handOver() {
+    exchange = null;
+    ChannelPipeline pipeline = ctx.pipeline();
+    pipeline.remove(this);
+    pipeline.remove(ClientInitializer.DEADLINES);
+    pipeline.remove("encoder");
+    return pipeline.channel();
+  }
+
+  /** Removes the request decoder of a handed-over connection, once the tunnel is in place. */
+  static void dropDecoder(Channel channel) {
+    channel.pipeline().remove("decoder");
+  }
+
+  /** Reads on: the next part of the current request's body, or the next request. */
+  void requestMore() {
+    wanted = true;
+    deliver();
+    if (wanted && pending.isEmpty()) {
+      ctx.read();
+    }
+  }
+
+  /**
+   * The current exchange is over (its answer written, its request read): reads the next request on
+   * a kept-alive connection, or closes the connection once the answer has left. A stream serves one
+   * exchange; it ends with it, or is reset when its request was not read to the end.
+   */
+  void exchangeDone(Exchange done, boolean keepAlive) {
+    if (exchange == done) {
+      exchange = null;
+    }
+    if (stream) {
+      if (!keepAlive) {
+        ctx.close();
+      }
+      return;
+    }
+    if (keepAlive && !closing) {
+      requestMore();
+    } else {
+      ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  /**
+   * Marks the connection as closing: whatever was pipelined behind the request being refused (sent
+   * before the client could see the refusal) is dropped, never forwarded. A stream has nothing
+   * behind it: the mark does not apply.
+   */
+  void closing() {
+    if (!stream) {
+      closing = true;
+    }
+  }
+
+  boolean isClosing() {
+    return closing;
+  }
+
+  /** Whether this serves one HTTP/2 stream. */
+  boolean isStream() {
+    return stream;
+  }
+
+  ChannelFuture write(Object message) {
+    return ctx.write(message);
+  }
+
+  ChannelFuture writeAndFlush(Object message) {
+    return ctx.writeAndFlush(message);
+  }
+
+  void flush() {
+    ctx.flush();
+  }
+
+  boolean isWritable() {
+    return ctx.channel().isWritable();
+  }
+
+  boolean isOpen() {
+    return ctx.channel().isActive();
+  }
+
+  void close() {
+    ctx.close();
+  }
+
+  Channel channel() {
+    return ctx.channel();
+  }
+
+  EventLoop loop() {
+    return ctx.channel().eventLoop();
+  }
+
+  /** The client's IP address as {@code X-Forwarded-For} names it. */
+  String clientAddress() {
+    if (clientAddress == null) {
+      Channel channel = ctx.channel();
+      SocketAddress remote =
+          channel.remoteAddress() != null || channel.parent() == null
+              ? channel.remoteAddress()
+              : channel.parent().remoteAddress();
+      clientAddress =
+          remote instanceof InetSocketAddress inet && inet.getAddress() != null
+              ? inet.getAddress().getHostAddress()
+              : "unknown";
+    }
+    return clientAddress;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.prooflane.routing.internal;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpResponseEncoder;
+
+/**
+ * Sets up each accepted client connection of a listener: until its first bytes tell HTTP/1.1 from
+ * HTTP/2 (see {@link ProtocolSniffer}), only the head deadline runs; then either the hardened
+ * HTTP/1.1 request decoder, the response encoder, the head and keep-alive deadlines and the
+ * connection's handler, or the HTTP/2 connection with one handler per stream (see {@link
+ * Http2Connections}).
+ */
+final class ClientInitializer extends ChannelInitializer<Channel> {
+  static final String DEADLINES = "deadlines";
+
+  private final String service;
+  private final NettyRouter router;
+  private final HttpDecoderConfig decoder;
+  private final ChannelGroup connections;
+
+  ClientInitializer(
+      String service, NettyRouter router, HttpDecoderConfig decoder, ChannelGroup connections) {
+    this.service = service;
+    this.router = router;
+    this.decoder = decoder;
+    this.connections = connections;
+  }
+
+  @Override
+  protected void initChannel(Channel channel) {
+    connections.add(channel);
+    channel
+        .pipeline()
+        .addLast("sniffer", new ProtocolSniffer(this))
+        .addLast(
+            DEADLINES,
+            new ConnectionDeadlines(router.headerTimeoutMillis(), router.keepAliveTimeoutMillis()));
+  }
+
+  /** The HTTP/1.1 handlers, around the deadlines already in place. */
+  void http1(ChannelPipeline pipeline) {
+    ConnectionDeadlines deadlines = (ConnectionDeadlines) pipeline.get(DEADLINES);
+    pipeline
+        .addBefore(DEADLINES, "decoder", new RequestHeadDecoder(decoder, deadlines))
+        .addBefore(DEADLINES, "encoder", new HttpResponseEncoder())
+        .addLast("client", new ClientConnection(service, router, false));
+  }
+
+  /** The HTTP/2 handlers in place of the HTTP/1.1 deadlines. */
+  void http2(ChannelPipeline pipeline) {
+    pipeline.remove(DEADLINES);
+    Http2Connections.serve(pipeline, service, router);
+  }
+}

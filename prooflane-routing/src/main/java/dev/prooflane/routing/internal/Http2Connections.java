@@ -1,0 +1,150 @@
+package dev.prooflane.routing.internal;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpServerUpgradeHandler;
+import io.netty.handler.codec.http2.Http2FrameCodec;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2ServerUpgradeCodec;
+import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.AsciiString;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * HTTP/2 client connections of a listener (cleartext, with prior knowledge or by {@code Upgrade:
+ * h2c}): each stream is served as its own request, routed by its own key, with the HTTP/1.1 handler
+ * of a single exchange ({@link ClientConnection} in stream mode) behind a frame-to-message codec.
+ * Flow control is per stream: a stream's body is read only as fast as its upstream takes it.
+ *
+ * <p>The limits against hostile peers are Netty's, set here explicitly (so that a Netty upgrade
+ * cannot loosen them unnoticed): concurrent streams (enforced before the client acknowledges our
+ * SETTINGS), header list size, resets per window both ways (rapid reset), small CONTINUATION frames
+ * of one header block (CONTINUATION flood), queued control frames (SETTINGS and PING floods whose
+ * answers are never read), consecutive empty DATA frames; a connection with no open stream closes
+ * after the keep-alive timeout. A peer that breaks one gets a GOAWAY and loses its connection (see
+ * docs/security.md, "HTTP/2").
+ */
+final class Http2Connections {
+  /** Concurrent streams a client may open on one connection. */
+  static final int MAX_CONCURRENT_STREAMS = 1_000;
+
+  /** Stream resets a client may cause per window before the connection closes (rapid reset). */
+  static final int MAX_RESETS_PER_WINDOW = 200;
+
+  static final int RESET_WINDOW_SECONDS = 30;
+
+  /**
+   * Stream resets the router may send per window before it closes the connection: a client that
+   * makes the router refuse stream after stream (oversized headers, streams past the limit).
+   */
+  static final int MAX_SENT_RESETS_PER_WINDOW = 200;
+
+  /**
+   * Non-final fragments under 8 KiB one header block may have (HEADERS without END_HEADERS and each
+   * CONTINUATION): a block of small fragments is a CONTINUATION flood, not a large header.
+   */
+  static final int MAX_SMALL_CONTINUATION_FRAMES = 16;
+
+  /**
+   * Control frames (SETTINGS and PING acknowledgements, resets) queued unsent because the client
+   * does not read them: a flood of SETTINGS or PING frames ends here instead of in memory.
+   */
+  static final int MAX_QUEUED_CONTROL_FRAMES = 10_000;
+
+  /** Empty DATA frames in a row without END_STREAM: each costs work and carries nothing. */
+  static final int MAX_CONSECUTIVE_EMPTY_DATA_FRAMES = 2;
+
+  private Http2Connections() {}
+
+  /** Serves HTTP/2 on a connection whose preface is next in the pipeline's bytes. */
+  static void serve(ChannelPipeline pipeline, String service, NettyRouter router) {
+    Http2FrameCodec codec = codec(router);
+    pipeline.addLast("h2", codec);
+    pipeline.addLast("streams", new Http2MultiplexHandler(new Streams(service, router)));
+    pipeline.addLast("idle", idleClose(router));
+    pipeline.addLast("errors", Http2ConnectionErrors.INSTANCE);
+    pipeline.channel().config().setAutoRead(true);
+  }
+
+  /**
+   * The handler that switches an HTTP/1.1 connection to HTTP/2 on {@code Upgrade: h2c} (RFC 7540
+   * section 3.2): it answers {@code 101}, replaces the HTTP/1.1 handlers with the HTTP/2 ones, and
+   * the upgrade request becomes stream 1, routed like any other. With an invalid {@code
+   * HTTP2-Settings} header it hands the request on, to be served over HTTP/1.1.
+   */
+  static HttpServerUpgradeHandler upgradeHandler(String service, NettyRouter router) {
+    HttpServerUpgradeHandler.SourceCodec http1 =
+        ctx -> {
+          ChannelPipeline pipeline = ctx.pipeline();
+          pipeline.remove("encoder");
+          pipeline.remove(ClientInitializer.DEADLINES);
+          pipeline.remove("client");
+          pipeline.remove("decoder");
+          ctx.channel().config().setAutoRead(true);
+        };
+    HttpServerUpgradeHandler.UpgradeCodecFactory http2 =
+        protocol ->
+            AsciiString.contentEqualsIgnoreCase(H2cUpgrade.PROTOCOL, protocol)
+                ? new Http2ServerUpgradeCodec(
+                    codec(router),
+                    new Http2MultiplexHandler(new Streams(service, router)),
+                    idleClose(router),
+                    Http2ConnectionErrors.INSTANCE)
+                : null;
+    // the upgrade request has no body (see H2cUpgrade)
+    return new HttpServerUpgradeHandler(http1, http2, 0);
+  }
+
+  private static Http2FrameCodec codec(NettyRouter router) {
+    return Http2FrameCodecBuilder.forServer()
+        .initialSettings(
+            Http2Settings.defaultSettings()
+                .maxConcurrentStreams(MAX_CONCURRENT_STREAMS)
+                .maxHeaderListSize(NettyRouter.MAX_HEADER_BYTES))
+        .validateHeaders(true)
+        .decoderEnforceMaxRstFramesPerWindow(MAX_RESETS_PER_WINDOW, RESET_WINDOW_SECONDS)
+        .encoderEnforceMaxRstFramesPerWindow(MAX_SENT_RESETS_PER_WINDOW, RESET_WINDOW_SECONDS)
+        .decoderEnforceMaxSmallContinuationFrames(MAX_SMALL_CONTINUATION_FRAMES)
+        .encoderEnforceMaxQueuedControlFrames(MAX_QUEUED_CONTROL_FRAMES)
+        .decoderEnforceMaxConsecutiveEmptyDataFrames(MAX_CONSECUTIVE_EMPTY_DATA_FRAMES)
+        .build();
+  }
+
+  private static IdleStateHandler idleClose(NettyRouter router) {
+    return new IdleStateHandler(0, 0, router.keepAliveTimeoutMillis(), TimeUnit.MILLISECONDS) {
+      @Override
+      protected void channelIdle(ChannelHandlerContext ctx, IdleStateEvent event) {
+        Http2FrameCodec codec = ctx.pipeline().get(Http2FrameCodec.class);
+        if (codec == null || codec.connection().numActiveStreams() == 0) {
+          ctx.close();
+        }
+      }
+    };
+  }
+
+  /** Sets up each stream a client opens: demand-driven reads, message codec, one exchange. */
+  private static final class Streams extends ChannelInitializer<Http2StreamChannel> {
+    private final String service;
+    private final NettyRouter router;
+
+    Streams(String service, NettyRouter router) {
+      this.service = service;
+      this.router = router;
+    }
+
+    @Override
+    protected void initChannel(Http2StreamChannel stream) {
+      stream.config().setAutoRead(false);
+      stream
+          .pipeline()
+          .addLast("codec", new Http2StreamFrameToHttpObjectCodec(true, false))
+          .addLast("client", new ClientConnection(service, router, true));
+    }
+  }
+}
