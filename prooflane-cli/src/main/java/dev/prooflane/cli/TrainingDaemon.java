@@ -147,7 +147,11 @@ final class TrainingDaemon implements AutoCloseable {
                 "GET",
                 "/price/1",
                 200,
-                1234)));
+                1234,
+                HopRecord.HTTP1,
+                null,
+                0,
+                42)));
     answers.put("/api/v1/hops", Json.write(hops));
     Map<String, Object> logs = new LinkedHashMap<>();
     logs.put("service", "pricing");
