@@ -1,5 +1,6 @@
 package dev.prooflane.server;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.prooflane.actions.engine.ActionCatalog;
 import dev.prooflane.actions.policy.PolicyFile;
 import dev.prooflane.local.LocalOptions;
@@ -62,6 +63,7 @@ public final class Daemon implements AutoCloseable {
       List<ApiExtension> extensions) {
     this.runtime = runtime;
     this.state = state;
+    Runs runs;
     try {
       TokenStore tokens = TokenStore.open(state);
       closers.push(tokens::close);
@@ -74,7 +76,7 @@ public final class Daemon implements AutoCloseable {
           progress,
           token -> governance.record("token.created", Governance.token(token, "daemon")));
       SandboxService sandboxes = SandboxService.of(runtime, governance);
-      Runs runs =
+      runs =
           new Runs(
               runtime::environment,
               new LocalRuntimeAccess(runtime, text -> governance.redactor().text(text)),
@@ -102,7 +104,7 @@ public final class Daemon implements AutoCloseable {
             runtime.environment().file().toAbsolutePath().toString(),
             Instant.now());
     info.write(state);
-    FirstCreation.rehearseInBackground();
+    prepareInBackground(runs);
     this.hook = new Thread(this::close, "prooflane-daemon-stop");
     Runtime.getRuntime().addShutdownHook(hook);
   }
@@ -193,6 +195,33 @@ public final class Daemon implements AutoCloseable {
       runtime.close();
       throw e;
     }
+  }
+
+  /**
+   * Does, once the daemon is ready and on a thread of low priority, what its first requests would
+   * otherwise do themselves: a rehearsal of a sandbox creation ({@link FirstCreation}) and the
+   * reading of the skill catalog (which took a fresh daemon's first {@code skill list} over half a
+   * second). Nothing depends on it: what fails here is made, or reported, when a request needs it.
+   */
+  private static void prepareInBackground(Runs runs) {
+    Thread preparation =
+        new Thread(
+            () -> {
+              try {
+                FirstCreation.rehearse();
+              } catch (JsonProcessingException | RuntimeException e) {
+                // the first creation makes what is missing itself
+              }
+              try {
+                runs.skills(List.of());
+              } catch (RuntimeException e) {
+                // broken skill files are reported to the request that asks for them
+              }
+            },
+            "prooflane-prepare");
+    preparation.setDaemon(true);
+    preparation.setPriority(Thread.MIN_PRIORITY);
+    preparation.start();
   }
 
   /**

@@ -13,32 +13,15 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The pure part of a sandbox creation, run once on a sample as soon as a daemon is ready: the
- * request's spec parsed, a routing key drawn, the sandbox encoded as the state database stores it
- * and as the API answers it. The sample is never stored, routed, audited or started. A fresh
- * daemon's first creation then finds Jackson's serializers for those types made and the random
- * generator seeded instead of making them itself: they were most of what it paid beyond later
- * creations once the start-up archive had its classes (bench/sandbox-overhead.sh).
+ * The pure part of a sandbox creation, which a daemon runs once on a sample as soon as it is ready
+ * (see {@code Daemon}): the request's spec parsed, a routing key drawn, the sandbox encoded as the
+ * state database stores it and as the API answers it. The sample is never stored, routed, audited
+ * or started. A fresh daemon's first creation then finds Jackson's serializers for those types made
+ * and the random generator seeded instead of making them itself: they were most of what it paid
+ * beyond later creations once the start-up archive had its classes (bench/sandbox-overhead.sh).
  */
 final class FirstCreation {
   private FirstCreation() {}
-
-  /** Runs {@link #rehearse()} on a daemon thread of low priority. */
-  static void rehearseInBackground() {
-    Thread rehearsal =
-        new Thread(
-            () -> {
-              try {
-                rehearse();
-              } catch (JsonProcessingException | RuntimeException e) {
-                // nothing depends on it: the first creation makes what is missing, only later
-              }
-            },
-            "prooflane-first-creation");
-    rehearsal.setDaemon(true);
-    rehearsal.setPriority(Thread.MIN_PRIORITY);
-    rehearsal.start();
-  }
 
   /** The creation's parsing and encoding on a sample; returns the sample as the API shows it. */
   static String rehearse() throws JsonProcessingException {
