@@ -23,19 +23,24 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** The guided demo: the shop baseline, a sandbox forking pricing, keyed vs unkeyed, isolation. */
+/**
+ * The guided demo: the shop baseline, a sandbox forking pricing, another forking the gRPC
+ * warehouse, keyed vs unkeyed per hop, isolation.
+ */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
       "Run the demo shop end to end, with its own daemon, and check that routing behaves.",
-      "Starts the shop's baseline, forks the pricing service in a sandbox with a change, sends the"
-          + " same request with and without the key, shows two sandboxes isolated from each other,"
-          + " validates both changes with a skill (signed reports), and cleans up.",
+      "Starts the shop's baseline (four HTTP services and a gRPC one), forks the pricing service in"
+          + " a sandbox with a change and the gRPC warehouse in another, sends the same requests with"
+          + " and without each key and shows who served each hop, shows three sandboxes isolated"
+          + " from each other, validates both pricing changes with a skill (signed reports), and"
+          + " cleans up.",
       "Exit code: 0 routing behaved as expected, 1 it did not."
     })
 final class DemoCommand implements Callable<Integer> {
-  static final String PRICING_PACKAGE = "dev.prooflane.examples.shop.pricing.";
+  static final String SHOP_PACKAGE = "dev.prooflane.examples.shop.";
 
   @Spec CommandSpec spec;
   @Mixin JsonMixin output;
@@ -119,19 +124,22 @@ final class DemoCommand implements Callable<Integer> {
     return Files.createDirectories(dir);
   }
 
-  /** Builds the fork command: the baseline pricing command with another main class. */
-  static List<String> pricingVariant(Environment env, String mainClass) {
-    List<String> command = new ArrayList<>(env.service("pricing").command());
-    command.set(command.size() - 1, PRICING_PACKAGE + mainClass);
+  /**
+   * Builds a fork command: the baseline command of {@code service} with another main class of the
+   * shop, such as {@code pricing.PricingDiscountMain}.
+   */
+  static List<String> variant(Environment env, String service, String mainClass) {
+    List<String> command = new ArrayList<>(env.service(service).command());
+    command.set(command.size() - 1, SHOP_PACKAGE + mainClass);
     return command;
   }
 
-  static SandboxRequest sandboxRequest(String name, List<String> command) {
+  static SandboxRequest sandboxRequest(String name, String service, List<String> command) {
     return new SandboxRequest(
         name,
         null,
         "10m",
         Map.of("demo", "true"),
-        List.of(new ForkRequest("pricing", command, null, null, null, null)));
+        List.of(new ForkRequest(service, command, null, null, null, null)));
   }
 }

@@ -1,10 +1,10 @@
 package dev.prooflane.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.prooflane.model.Environment;
+import dev.prooflane.model.Protocol;
+import dev.prooflane.model.ServiceSpec;
 import dev.prooflane.server.Daemon;
 import dev.prooflane.server.client.DaemonClient;
-import dev.prooflane.server.client.HopQuery;
 import dev.prooflane.server.json.RunView;
 import dev.prooflane.server.json.SandboxView;
 import dev.prooflane.server.json.SkillRunRequest;
@@ -13,19 +13,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The steps of {@code prooflane demo} against a running daemon; returns the JSON result. */
 final class DemoScript {
+  static final String DISCOUNT = "demo-discount";
+  static final String RESTOCK = "demo-restock";
+  static final String REGRESSION = "demo-regression";
+
   private final Environment env;
   private final DaemonClient api;
   private final PrintWriter out;
   private final int requests;
   private final ShopProbe shop;
   private boolean ok = true;
+
+  /** A sandbox the demo created, and how long it took to become routable. */
+  private record Created(String name, String key, long readyMillis) {}
 
   DemoScript(Environment env, DaemonClient api, Daemon daemon, PrintWriter out, int requests) {
     this.env = env;
@@ -39,22 +44,18 @@ final class DemoScript {
   Map<String, Object> run() throws Exception {
     Map<String, Object> result = new LinkedHashMap<>();
     out.println(
-        "== 2. Create sandbox 'demo-discount': fork ONLY pricing, with the discount change");
-    long start = System.nanoTime();
-    SandboxView a = create("demo-discount", "PricingDiscountMain");
-    long readyMillis = (System.nanoTime() - start) / 1_000_000;
-    String keyA = a.routingKey();
-    out.printf("   routable %d ms after the create request; routing key %s%n", readyMillis, keyA);
-    result.put("sandbox", "demo-discount");
-    result.put("routingKey", keyA);
-    result.put("readyMillis", readyMillis);
+        "== 2. Create sandbox '" + DISCOUNT + "': fork ONLY pricing, with the discount change");
+    Created a = create(DISCOUNT, "pricing", "pricing.PricingDiscountMain");
+    result.put("sandbox", DISCOUNT);
+    result.put("routingKey", a.key());
+    result.put("readyMillis", a.readyMillis());
 
     out.println(
         "== 3. The same request, GET /products/1 at the frontend, with and without the key");
-    String traceId = String.format("%032x", System.nanoTime());
-    ShopProbe.Answer keyed = shop.product(1, keyA, "00-" + traceId + "-00f067aa0ba902b7-01");
+    String traceA = traceId();
+    ShopProbe.Answer keyed = shop.product(1, a.key(), traceparent(traceA));
     ShopProbe.Answer unkeyed = shop.product(1, null);
-    printHops("with key " + keyA, keyed);
+    printHops("with key " + a.key(), keyed);
     printHops("without key", unkeyed);
     out.printf(
         "   price with the key: %s (list %s, %s); without: %s%n",
@@ -63,56 +64,122 @@ final class DemoScript {
         keyed.body().path("discount").asText("no discount"),
         unkeyed.body().path("price").asText());
     expect(
-        keyed.status() == 200 && "demo-discount".equals(keyed.servedBy("pricing")),
+        keyed.status() == 200 && DISCOUNT.equals(keyed.servedBy("pricing")),
         "keyed request reached the fork at the pricing hop");
     expect(
-        keyed.hops().stream()
-            .filter(h -> !"pricing".equals(h.get("service")))
-            .allMatch(h -> "baseline".equals(h.get("servedBy"))),
-        "the hops before and after pricing stayed on the baseline");
+        keyed.servedAsForked(Map.of("pricing", DISCOUNT)) && everyServiceAnswered(keyed),
+        "the hops before and after pricing stayed on the baseline, the gRPC warehouse too");
     expect(
-        unkeyed.status() == 200
-            && unkeyed.hops().stream().allMatch(h -> "baseline".equals(h.get("servedBy"))),
+        unkeyed.status() == 200 && unkeyed.servedAsForked(Map.of()),
         "the unkeyed request never saw the sandbox");
     result.put("keyed", answer(keyed));
     result.put("unkeyed", answer(unkeyed));
 
     out.println(
-        "== 4. A second sandbox forks the same service: 'demo-regression' (a regressed pricing)");
-    SandboxView b = create("demo-regression", "PricingRegressionMain");
-    String keyB = b.routingKey();
-    result.put("isolation", isolation(keyA, keyB));
+        "== 4. Create sandbox '"
+            + RESTOCK
+            + "': fork ONLY the gRPC warehouse, with item 4 restocked");
+    Created c = create(RESTOCK, "warehouse", "warehouse.WarehouseRestockedMain");
+    String traceC = traceId();
+    Map<String, Object> grpc = grpcHop(c, traceC);
+    result.put("grpc", grpc);
 
-    out.println("== 5. The router's hop log for that keyed request (trace " + traceId + "):");
-    for (JsonNode h : api.hops(HopQuery.ofKey(keyA, 10_000)).path("hops")) {
-      if (traceId.equals(h.path("traceId").asText())) {
-        out.printf(
-            "   %-9s -> %-15s %s %s %d%n",
-            h.path("service").asText(),
-            h.path("destination").asText(),
-            h.path("method").asText(),
-            h.path("path").asText(),
-            h.path("status").asInt());
-      }
-    }
+    out.println(
+        "== 5. A third sandbox forks pricing too: '" + REGRESSION + "' (a regressed pricing)");
+    Created b = create(REGRESSION, "pricing", "pricing.PricingRegressionMain");
+    Map<String, Object> isolation =
+        new DemoIsolation(shop, out)
+            .run(
+                requests,
+                List.of(
+                    DemoIsolation.Lane.keyed(DISCOUNT, a.key(), "pricing"),
+                    DemoIsolation.Lane.keyed(REGRESSION, b.key(), "pricing"),
+                    DemoIsolation.Lane.keyed(RESTOCK, c.key(), "warehouse"),
+                    DemoIsolation.Lane.unkeyed()));
+    expect(
+        isolation.get("misroutes").equals(0) && isolation.get("failures").equals(0),
+        "three sandboxes, two forking the same service and one the gRPC service, never saw each"
+            + " other's requests");
+    result.put("isolation", isolation);
 
-    out.println("== 6. Validate both changes with the skill 'product-contract' (signed reports)");
+    out.println("== 6. The router's hop log for the keyed requests of steps 3 and 4:");
+    Map<String, Object> hopLog = new LinkedHashMap<>();
+    DemoHopLog log = new DemoHopLog(api, out, env.services().size());
+    hopLog.put(DISCOUNT, log.trace(a.key(), traceA));
+    List<Map<String, Object>> restockHops = log.trace(c.key(), traceC);
+    hopLog.put(RESTOCK, restockHops);
+    expect(
+        restockHops.stream()
+            .anyMatch(
+                h ->
+                    "warehouse".equals(h.get("service"))
+                        && RESTOCK.equals(h.get("destination"))
+                        && "grpc".equals(h.get("protocol"))
+                        && Integer.valueOf(0).equals(h.get("grpcStatus"))),
+        "the router recorded the warehouse hop as a gRPC call (grpc-status 0) to " + RESTOCK);
+    result.put("hopLog", hopLog);
+
+    out.println(
+        "== 7. Validate both pricing changes with the skill 'product-contract' (signed reports)");
     List<Map<String, Object>> validation = new ArrayList<>();
-    validation.add(validate("demo-discount", "PASS"));
-    validation.add(validate("demo-regression", "FAIL"));
+    validation.add(validate(DISCOUNT, "PASS"));
+    validation.add(validate(REGRESSION, "FAIL"));
     result.put("validation", validation);
 
-    out.println("== 7. Delete both sandboxes: the key routes to the baseline again, at once");
-    api.deleteSandbox("demo-discount");
-    api.deleteSandbox("demo-regression");
-    ShopProbe.Answer after = shop.product(1, keyA);
-    printHops("with key " + keyA + " after delete", after);
+    out.println("== 8. Delete the three sandboxes: the keys route to the baseline again, at once");
+    for (Created sandbox : List.of(a, c, b)) {
+      api.deleteSandbox(sandbox.name());
+    }
+    ShopProbe.Answer after = shop.product(1, a.key());
+    ShopProbe.Answer grpcAfter = shop.product(4, c.key());
+    printHops("with key " + a.key() + " after delete", after);
+    printHops("with key " + c.key() + " after delete", grpcAfter);
     expect(
-        after.status() == 200 && "baseline".equals(after.servedBy("pricing")),
-        "after delete the key reaches the baseline");
+        after.status() == 200
+            && after.servedAsForked(Map.of())
+            && grpcAfter.status() == 200
+            && grpcAfter.servedAsForked(Map.of())
+            && !grpcAfter.body().path("inStock").asBoolean(true),
+        "after delete the keys reach the baseline, the gRPC hop too");
     result.put("afterDelete", answer(after));
+    grpc.put("afterDelete", answer(grpcAfter));
     result.put("ok", ok);
     return result;
+  }
+
+  /** Step 4's requests: item 4 with and without the restock's key, the stock asked over gRPC. */
+  private Map<String, Object> grpcHop(Created c, String traceId) throws Exception {
+    out.println(
+        "   GET /products/4: inventory asks the warehouse over gRPC, the context in the call's"
+            + " metadata");
+    ShopProbe.Answer keyed = shop.product(4, c.key(), traceparent(traceId));
+    ShopProbe.Answer unkeyed = shop.product(4, null);
+    printHops("with key " + c.key(), keyed);
+    printHops("without key", unkeyed);
+    out.printf(
+        "   in stock with the key: %s; without: %s%n",
+        keyed.body().path("inStock").asText(), unkeyed.body().path("inStock").asText());
+    expect(
+        keyed.status() == 200
+            && RESTOCK.equals(keyed.servedBy("warehouse"))
+            && keyed.body().path("inStock").asBoolean(),
+        "keyed request reached the gRPC fork at the warehouse hop (inventory -> warehouse)");
+    expect(
+        keyed.servedAsForked(Map.of("warehouse", RESTOCK)),
+        "every other hop of it stayed on the baseline");
+    expect(
+        unkeyed.status() == 200
+            && unkeyed.servedAsForked(Map.of())
+            && everyServiceAnswered(unkeyed)
+            && !unkeyed.body().path("inStock").asBoolean(true),
+        "the unkeyed request never reached the gRPC fork");
+    Map<String, Object> grpc = new LinkedHashMap<>();
+    grpc.put("sandbox", RESTOCK);
+    grpc.put("routingKey", c.key());
+    grpc.put("readyMillis", c.readyMillis());
+    grpc.put("keyed", answer(keyed));
+    grpc.put("unkeyed", answer(unkeyed));
+    return grpc;
   }
 
   private Map<String, Object> validate(String sandbox, String expected) {
@@ -142,64 +209,47 @@ final class DemoScript {
     return run.reports().getOrDefault(kind, "");
   }
 
-  private SandboxView create(String name, String mainClass) {
-    List<String> command = DemoCommand.pricingVariant(env, mainClass);
+  private Created create(String name, String service, String mainClass) {
+    List<String> command = DemoCommand.variant(env, service, mainClass);
     out.println("   fork command: " + String.join(" ", command));
-    return api.createSandbox(
-        DemoCommand.sandboxRequest(name, command), line -> out.println("   " + line));
+    long start = System.nanoTime();
+    SandboxView sandbox =
+        api.createSandbox(
+            DemoCommand.sandboxRequest(name, service, command), line -> out.println("   " + line));
+    long readyMillis = (System.nanoTime() - start) / 1_000_000;
+    out.printf(
+        "   routable %d ms after the create request; routing key %s%n",
+        readyMillis, sandbox.routingKey());
+    return new Created(name, sandbox.routingKey(), readyMillis);
   }
 
-  private Map<String, Object> isolation(String keyA, String keyB) throws Exception {
-    out.printf("   %d concurrent requests: a third with each key, a third without%n", requests);
-    String[] keys = {keyA, keyB, null};
-    String[] expected = {"demo-discount", "demo-regression", "baseline"};
-    AtomicInteger misroutes = new AtomicInteger();
-    AtomicInteger failures = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(16);
-    long start = System.nanoTime();
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int i = 0; i < requests; i++) {
-        int which = i % 3;
-        int id = new int[] {1, 2, 4, 5}[i % 4];
-        futures.add(
-            pool.submit(
-                () -> {
-                  ShopProbe.Answer answer = shop.product(id, keys[which]);
-                  if (answer.status() != 200) {
-                    failures.incrementAndGet();
-                  } else if (!expected[which].equals(answer.servedBy("pricing"))) {
-                    misroutes.incrementAndGet();
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    out.printf(
-        "   %d requests in %.1f s: %d misrouted, %d failed%n",
-        requests, seconds, misroutes.get(), failures.get());
-    expect(
-        misroutes.get() == 0 && failures.get() == 0,
-        "two sandboxes forking the same service never saw each other's requests");
-    Map<String, Object> isolation = new LinkedHashMap<>();
-    isolation.put("sandboxes", List.of("demo-discount", "demo-regression"));
-    isolation.put("requests", requests);
-    isolation.put("misroutes", misroutes.get());
-    isolation.put("failures", failures.get());
-    return isolation;
+  /** Whether the answer has a hop of every service of the environment. */
+  private boolean everyServiceAnswered(ShopProbe.Answer answer) {
+    Set<String> answered =
+        answer.hops().stream().map(h -> h.get("service")).collect(Collectors.toSet());
+    return answered.equals(env.services().keySet());
+  }
+
+  private static String traceId() {
+    return String.format("%032x", System.nanoTime());
+  }
+
+  private static String traceparent(String traceId) {
+    return "00-" + traceId + "-00f067aa0ba902b7-01";
   }
 
   private void printHops(String label, ShopProbe.Answer answer) {
     out.printf("   %s: HTTP %d%n", label, answer.status());
     for (Map<String, String> hop : answer.hops()) {
-      out.printf("     %-10s served by %s%n", hop.get("service"), hop.get("servedBy"));
+      out.printf(
+          "     %-10s served by %s%s%n",
+          hop.get("service"), hop.get("servedBy"), isGrpc(hop.get("service")) ? "  (gRPC)" : "");
     }
+  }
+
+  private boolean isGrpc(String service) {
+    ServiceSpec spec = env.services().get(service);
+    return spec != null && spec.protocol() == Protocol.GRPC;
   }
 
   private void expect(boolean condition, String what) {
@@ -212,6 +262,7 @@ final class DemoScript {
     out.put("status", answer.status());
     out.put("hops", answer.hops());
     out.put("price", answer.body().path("price"));
+    out.put("inStock", answer.body().path("inStock"));
     return out;
   }
 }

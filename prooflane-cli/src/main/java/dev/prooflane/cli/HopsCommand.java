@@ -85,13 +85,13 @@ final class HopsCommand implements Callable<Integer> {
   }
 
   /** The status sent, with the gRPC status of a gRPC call: {@code 200 grpc=14}. */
-  private static String status(JsonNode hop) {
+  static String status(JsonNode hop) {
     JsonNode grpc = hop.path("grpcStatus");
     return hop.path("status").asText() + (grpc.isNumber() ? " grpc=" + grpc.asInt() : "");
   }
 
   /** Method and path, with the protocol when it is not HTTP/1.1: {@code [grpc] POST /a.B/C}. */
-  private static String request(JsonNode hop) {
+  static String request(JsonNode hop) {
     String protocol = hop.path("protocol").asText("http/1.1");
     return (protocol.equals("http/1.1") ? "" : "[" + protocol + "] ")
         + hop.path("method").asText()

@@ -32,12 +32,27 @@ final class ShopProbe {
 
   /** One answer: the status, and per hop the service and who served it. */
   record Answer(int status, List<Map<String, String>> hops, JsonNode body) {
+    /** Who served {@code service}'s hop, or {@code ?} when the answer has none. */
     String servedBy(String service) {
       return hops.stream()
           .filter(h -> service.equals(h.get("service")))
           .map(h -> h.get("servedBy"))
           .findFirst()
           .orElse("?");
+    }
+
+    /**
+     * Whether the answer went where {@code forkedBy} (service to sandbox) says: each forked
+     * service's hop served by its sandbox, every other hop by the baseline, and no forked service
+     * missing from the hops.
+     */
+    boolean servedAsForked(Map<String, String> forkedBy) {
+      return hops.stream()
+              .allMatch(
+                  h ->
+                      forkedBy.getOrDefault(h.get("service"), "baseline").equals(h.get("servedBy")))
+          && forkedBy.keySet().stream()
+              .allMatch(s -> hops.stream().anyMatch(h -> s.equals(h.get("service"))));
     }
   }
 

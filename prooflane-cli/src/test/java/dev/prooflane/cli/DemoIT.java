@@ -4,17 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** One run of {@code prooflane demo --json}, as a process; each test reads a part of it. */
 class DemoIT {
-  @TempDir Path dir;
+  @TempDir static Path dir;
+
+  private static CliProcess.Result result;
+
+  @BeforeAll
+  static void runDemo() throws Exception {
+    result =
+        CliProcess.run(
+            dir, "demo", "--json", "--requests", "300", "-f", CliProcess.SHOP.toString());
+  }
 
   @Test
   void demoJsonShowsKeyedAndUnkeyedHopsAndIsolation() throws Exception {
-    CliProcess.Result result =
-        CliProcess.run(
-            dir, "demo", "--json", "--requests", "300", "-f", CliProcess.SHOP.toString());
     assertThat(result.exitCode()).as(result.err()).isZero();
     JsonNode demo = result.json();
     assertThat(demo.path("sandbox").asText()).isEqualTo("demo-discount");
@@ -23,12 +31,48 @@ class DemoIT {
     assertThat(demo.path("keyed").path("hops").toString())
         .isEqualTo(
             "[{\"service\":\"frontend\",\"servedBy\":\"baseline\"},{\"service\":\"catalog\",\"servedBy\":\"baseline\"},"
-                + "{\"service\":\"pricing\",\"servedBy\":\"demo-discount\"},{\"service\":\"inventory\",\"servedBy\":\"baseline\"}]");
+                + "{\"service\":\"pricing\",\"servedBy\":\"demo-discount\"},{\"service\":\"inventory\",\"servedBy\":\"baseline\"},"
+                + "{\"service\":\"warehouse\",\"servedBy\":\"baseline\"}]");
     assertThat(demo.path("unkeyed").path("hops").findValuesAsText("servedBy"))
         .containsOnly("baseline");
     assertThat(demo.path("isolation").path("misroutes").asInt()).isZero();
     assertThat(demo.path("isolation").path("requests").asInt()).isEqualTo(300);
+    assertThat(demo.path("isolation").path("sandboxes").toString())
+        .isEqualTo("[\"demo-discount\",\"demo-regression\",\"demo-restock\"]");
     assertThat(demo.path("afterDelete").path("hops").findValuesAsText("servedBy"))
         .containsOnly("baseline");
+  }
+
+  @Test
+  void demoForksTheGrpcWarehouseAndShowsWhoServedTheGrpcHop() throws Exception {
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    JsonNode grpc = result.json().path("grpc");
+    assertThat(grpc.path("sandbox").asText()).isEqualTo("demo-restock");
+    assertThat(grpc.path("keyed").path("hops").toString())
+        .isEqualTo(
+            "[{\"service\":\"frontend\",\"servedBy\":\"baseline\"},{\"service\":\"catalog\",\"servedBy\":\"baseline\"},"
+                + "{\"service\":\"pricing\",\"servedBy\":\"baseline\"},{\"service\":\"inventory\",\"servedBy\":\"baseline\"},"
+                + "{\"service\":\"warehouse\",\"servedBy\":\"demo-restock\"}]");
+    assertThat(grpc.path("keyed").path("inStock").asBoolean()).isTrue();
+    assertThat(grpc.path("unkeyed").path("hops").findValuesAsText("servedBy"))
+        .containsOnly("baseline");
+    assertThat(grpc.path("unkeyed").path("inStock").asBoolean()).isFalse();
+    assertThat(grpc.path("afterDelete").path("hops").findValuesAsText("servedBy"))
+        .containsOnly("baseline");
+    JsonNode warehouseHop = null;
+    for (JsonNode hop : result.json().path("hopLog").path("demo-restock")) {
+      if ("warehouse".equals(hop.path("service").asText())) {
+        warehouseHop = hop;
+      }
+    }
+    assertThat(warehouseHop).as(result.out()).isNotNull();
+    assertThat(warehouseHop.path("destination").asText()).isEqualTo("demo-restock");
+    assertThat(warehouseHop.path("protocol").asText()).isEqualTo("grpc");
+    assertThat(warehouseHop.path("method").asText()).isEqualTo("POST");
+    assertThat(warehouseHop.path("path").asText()).isEqualTo("/shop.Warehouse/Stock");
+    assertThat(warehouseHop.path("grpcStatus").asInt(-1)).isZero();
+    assertThat(result.err())
+        .contains("warehouse  served by demo-restock  (gRPC)")
+        .contains("[grpc] POST /shop.Warehouse/Stock 200 grpc=0");
   }
 }

@@ -338,7 +338,7 @@ class RouterHardeningTest {
   }
 
   @Test
-  void servesAnH2cUpgradeRequestWithABodyOverHttp11() throws IOException {
+  void servesAnUpgradesRequestWithABodyOverHttp11() throws IOException {
     try (RawHttpConnection connection = new RawHttpConnection(port)) {
       connection.writeRaw(
           "POST /upgrade HTTP/1.1\r\nHost: shop.local\r\nConnection: Upgrade, HTTP2-Settings\r\n"

@@ -99,7 +99,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
       return;
     }
     if (message instanceof HttpRequest head) {
-      if (!stream && H2cUpgrade.requested(head)) {
+      if (!stream && Upgrades.requested(head)) {
         upgrading = true;
         ctx.pipeline()
             .addAfter("encoder", "upgrade", Http2Connections.upgradeHandler(service, router));

@@ -92,7 +92,7 @@ final class Exchange implements ChannelFutureListener {
     this.router = router;
     this.hasBody = ForwardedHeaders.hasBody(request.headers());
     this.grpc = Grpc.isCall(request.headers());
-    this.webSocket = !client.isStream() && H2cUpgrade.webSocket(request);
+    this.webSocket = !client.isStream() && Upgrades.webSocket(request);
     this.requestRead = !hasBody && request instanceof LastHttpContent;
     this.traceId = TraceParent.traceId(request.headers().get("traceparent"));
     this.clientKeepAlive = HttpUtil.isKeepAlive(request);
@@ -471,15 +471,23 @@ final class Exchange implements ChannelFutureListener {
     if (client.isClosing()) {
       clientKeepAlive = false;
     }
+    connectionHeaders(headers);
+    return new DefaultHttpResponse(request.protocolVersion(), head.status(), headers);
+  }
+
+  /**
+   * The headers of an answer to the client that concern its connection: none on an HTTP/2 stream
+   * (which frames its bodies itself), {@code Connection: close} when the connection closes after
+   * the answer, {@code Connection: keep-alive} when an HTTP/1.0 client's stays open.
+   */
+  private void connectionHeaders(HttpHeaders headers) {
     if (client.isStream()) {
-      // HTTP/2 has no connection headers, and frames its bodies itself
-      headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
+      headers.remove(HttpHeaderNames.TRANSFER_ENCODING).remove(HttpHeaderNames.CONNECTION);
     } else if (!clientKeepAlive) {
       headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-    } else if (http10) {
+    } else if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
       headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
     }
-    return new DefaultHttpResponse(request.protocolVersion(), head.status(), headers);
   }
 
   /**
@@ -594,18 +602,10 @@ final class Exchange implements ChannelFutureListener {
       answer = new DefaultFullHttpResponse(version, HttpResponseStatus.valueOf(status), bytes);
       answer.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
     }
-    HttpHeaders headers = answer.headers();
     if (!client.isStream()) {
-      headers.setInt(HttpHeaderNames.CONTENT_LENGTH, answer.content().readableBytes());
+      answer.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, answer.content().readableBytes());
     }
-    if (client.isStream()) {
-      // HTTP/2 has no connection headers: the stream ends with the answer
-      headers.remove(HttpHeaderNames.CONNECTION);
-    } else if (!clientKeepAlive) {
-      headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-    } else if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
-      headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-    }
+    connectionHeaders(answer.headers());
     client.writeAndFlush(answer).addListener(this);
     if (!requestRead) {
       client.requestMore(); // the request's body is read and dropped

@@ -90,14 +90,14 @@ final class Http2Connections {
         };
     HttpServerUpgradeHandler.UpgradeCodecFactory http2 =
         protocol ->
-            AsciiString.contentEqualsIgnoreCase(H2cUpgrade.PROTOCOL, protocol)
+            AsciiString.contentEqualsIgnoreCase(Upgrades.H2C, protocol)
                 ? new Http2ServerUpgradeCodec(
                     codec(router),
                     new Http2MultiplexHandler(new Streams(service, router)),
                     idleClose(router),
                     Http2ConnectionErrors.INSTANCE)
                 : null;
-    // the upgrade request has no body (see H2cUpgrade)
+    // the upgrade request has no body (see Upgrades)
     return new HttpServerUpgradeHandler(http1, http2, 0);
   }
 

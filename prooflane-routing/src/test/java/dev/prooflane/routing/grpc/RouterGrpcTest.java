@@ -37,6 +37,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -141,29 +142,11 @@ class RouterGrpcTest {
     parts.onCompleted();
     assertThat(joined.get(10, TimeUnit.SECONDS)).isEqualTo("fork:a+b+c");
 
-    List<String> echoed = new ArrayList<>();
+    List<String> echoed = new CopyOnWriteArrayList<>();
     CompletableFuture<String> chatted = new CompletableFuture<>();
     StreamObserver<String> chat =
         ClientCalls.asyncBidiStreamingCall(
-            keyed.newCall(EchoService.CHAT, CallOptions.DEFAULT),
-            new StreamObserver<>() {
-              @Override
-              public void onNext(String value) {
-                synchronized (echoed) {
-                  echoed.add(value);
-                }
-              }
-
-              @Override
-              public void onError(Throwable t) {
-                chatted.completeExceptionally(t);
-              }
-
-              @Override
-              public void onCompleted() {
-                chatted.complete("done");
-              }
-            });
+            keyed.newCall(EchoService.CHAT, CallOptions.DEFAULT), recording(echoed, chatted));
     for (int i = 0; i < 100; i++) {
       chat.onNext("m" + i);
     }
@@ -282,27 +265,11 @@ class RouterGrpcTest {
   void drainsAForkRemovedFromTheTableAfterItsOpenCallEndsAndSendsItNothingNew() throws Exception {
     Upstream forkUpstream = grpc(fork, "sbx-a/echo#1");
     Channel keyed = withKey(KEY, "key-a", null);
-    List<String> echoed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<String> echoed = new CopyOnWriteArrayList<>();
     CompletableFuture<String> ended = new CompletableFuture<>();
     StreamObserver<String> chat =
         ClientCalls.asyncBidiStreamingCall(
-            keyed.newCall(EchoService.CHAT, CallOptions.DEFAULT),
-            new StreamObserver<>() {
-              @Override
-              public void onNext(String value) {
-                echoed.add(value);
-              }
-
-              @Override
-              public void onError(Throwable t) {
-                ended.completeExceptionally(t);
-              }
-
-              @Override
-              public void onCompleted() {
-                ended.complete("done");
-              }
-            });
+            keyed.newCall(EchoService.CHAT, CallOptions.DEFAULT), recording(echoed, ended));
     chat.onNext("before");
     await().atMost(Duration.ofSeconds(10)).until(() -> echoed.contains("fork:before"));
 
@@ -345,6 +312,27 @@ class RouterGrpcTest {
         ? keyed
         : ClientInterceptors.intercept(
             keyed, MetadataUtils.newCaptureMetadataInterceptor(new AtomicReference<>(), trailers));
+  }
+
+  /** Adds each message to {@code messages}; completes {@code ended} with "done" or the failure. */
+  private static StreamObserver<String> recording(
+      List<String> messages, CompletableFuture<String> ended) {
+    return new StreamObserver<>() {
+      @Override
+      public void onNext(String value) {
+        messages.add(value);
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        ended.completeExceptionally(t);
+      }
+
+      @Override
+      public void onCompleted() {
+        ended.complete("done");
+      }
+    };
   }
 
   private static StreamObserver<String> collect(CompletableFuture<String> result) {

@@ -3,6 +3,8 @@ package dev.prooflane.examples.shop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prooflane.model.Environment;
+import dev.prooflane.model.HealthCheck;
+import dev.prooflane.model.Protocol;
 import dev.prooflane.model.ServiceSpec;
 import dev.prooflane.model.spec.EnvironmentReader;
 import java.lang.reflect.Method;
@@ -18,10 +20,18 @@ class EnvironmentFileTest {
   private final Environment env = EnvironmentReader.read(FILE);
 
   @Test
-  void declaresTheFourServicesLeavesFirst() {
+  void declaresTheFiveServicesLeavesFirst() {
     assertThat(env.name()).isEqualTo("shop");
     assertThat(env.services().keySet())
-        .containsExactly("pricing", "inventory", "catalog", "frontend");
+        .containsExactly("pricing", "warehouse", "inventory", "catalog", "frontend");
+  }
+
+  @Test
+  void warehouseSpeaksGrpcAndIsCheckedWithTheGrpcHealthService() {
+    ServiceSpec warehouse = env.service("warehouse");
+
+    assertThat(warehouse.protocol()).isEqualTo(Protocol.GRPC);
+    assertThat(warehouse.health().probe()).isEqualTo(new HealthCheck.GrpcHealth(""));
   }
 
   @Test
@@ -42,12 +52,16 @@ class EnvironmentFileTest {
   void wiresEachServiceToItsDownstreamsThroughTheRouter() {
     assertThat(env.service("catalog").env())
         .containsEntry("PRICING_URL", "${services.pricing.url}");
+    assertThat(env.service("inventory").env())
+        .containsEntry("WAREHOUSE_TARGET", "${services.warehouse.host}:${services.warehouse.port}");
     assertThat(env.service("frontend").env())
         .containsEntry("CATALOG_URL", "${services.catalog.url}")
         .containsEntry("INVENTORY_URL", "${services.inventory.url}");
     for (ServiceSpec service : env.services().values()) {
       assertThat(service.env()).as(service.name()).containsEntry("PORT", "${port}");
-      assertThat(service.health().path()).isEqualTo("/health");
+      if (service.protocol() == Protocol.HTTP1) {
+        assertThat(service.health().path()).as(service.name()).isEqualTo("/health");
+      }
     }
   }
 }

@@ -2,24 +2,31 @@ package dev.prooflane.examples.shop;
 
 import dev.prooflane.examples.shop.catalog.CatalogService;
 import dev.prooflane.examples.shop.frontend.FrontendService;
+import dev.prooflane.examples.shop.grpc.GrpcServer;
 import dev.prooflane.examples.shop.http.Downstream;
+import dev.prooflane.examples.shop.http.Launcher;
 import dev.prooflane.examples.shop.http.ShopServer;
 import dev.prooflane.examples.shop.inventory.InventoryService;
 import dev.prooflane.examples.shop.pricing.PricingService;
 import dev.prooflane.examples.shop.pricing.PricingVariant;
+import dev.prooflane.examples.shop.warehouse.WarehouseClient;
+import dev.prooflane.examples.shop.warehouse.WarehouseService;
+import dev.prooflane.examples.shop.warehouse.WarehouseVariant;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The four services in this JVM on free loopback ports, each with its own captured console. */
+/** The five services in this JVM on free loopback ports, each with its own captured console. */
 final class RunningShop implements AutoCloseable {
   final CapturedConsole pricingLog = new CapturedConsole();
+  final CapturedConsole warehouseLog = new CapturedConsole();
   final CapturedConsole inventoryLog = new CapturedConsole();
   final CapturedConsole catalogLog = new CapturedConsole();
   final CapturedConsole frontendLog = new CapturedConsole();
-  private final List<ShopServer> servers = new ArrayList<>();
+  private final List<Launcher.Running> servers = new ArrayList<>();
   final ShopServer pricing;
+  final GrpcServer warehouse;
   final ShopServer inventory;
   final ShopServer catalog;
   final ShopServer frontend;
@@ -32,8 +39,22 @@ final class RunningShop implements AutoCloseable {
                 pricingServedBy,
                 0,
                 pricingLog.console));
+    warehouse =
+        track(
+            GrpcServer.start(
+                "warehouse",
+                "baseline",
+                0,
+                warehouseLog.console,
+                new WarehouseService(WarehouseVariant.BASELINE, warehouseLog.console)
+                    .bindService()));
     inventory =
-        track(ShopServer.start(new InventoryService(), "baseline", 0, inventoryLog.console));
+        track(
+            ShopServer.start(
+                new InventoryService(WarehouseClient.to(warehouse.address())),
+                "baseline",
+                0,
+                inventoryLog.console));
     catalog =
         track(
             ShopServer.start(
@@ -49,7 +70,10 @@ final class RunningShop implements AutoCloseable {
                 frontendLog.console));
   }
 
-  /** Baseline catalog, inventory and frontend; pricing as {@code variant}, served by the name. */
+  /**
+   * Baseline warehouse, inventory, catalog and frontend; pricing as {@code variant}, served by the
+   * name.
+   */
   static RunningShop start(PricingVariant variant, String pricingServedBy) throws IOException {
     return new RunningShop(variant, pricingServedBy);
   }
@@ -58,13 +82,13 @@ final class RunningShop implements AutoCloseable {
     return frontend.url();
   }
 
-  private ShopServer track(ShopServer server) {
+  private <S extends Launcher.Running> S track(S server) {
     servers.add(server);
     return server;
   }
 
   @Override
   public void close() {
-    servers.forEach(ShopServer::close);
+    servers.forEach(Launcher.Running::close);
   }
 }

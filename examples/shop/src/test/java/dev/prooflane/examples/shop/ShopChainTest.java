@@ -7,7 +7,9 @@ import dev.prooflane.examples.shop.TestHttp.Answer;
 import dev.prooflane.examples.shop.frontend.FrontendService;
 import dev.prooflane.examples.shop.http.Downstream;
 import dev.prooflane.examples.shop.http.ShopServer;
+import dev.prooflane.examples.shop.inventory.InventoryService;
 import dev.prooflane.examples.shop.pricing.PricingVariant;
+import dev.prooflane.examples.shop.warehouse.WarehouseClient;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -50,7 +52,8 @@ class ShopChainTest {
                 "[{\"service\":\"frontend\",\"servedBy\":\"baseline\"},"
                     + "{\"service\":\"catalog\",\"servedBy\":\"baseline\"},"
                     + "{\"service\":\"pricing\",\"servedBy\":\"pr-42\"},"
-                    + "{\"service\":\"inventory\",\"servedBy\":\"baseline\"}]"));
+                    + "{\"service\":\"inventory\",\"servedBy\":\"baseline\"},"
+                    + "{\"service\":\"warehouse\",\"servedBy\":\"baseline\"}]"));
   }
 
   @Test
@@ -83,6 +86,8 @@ class ShopChainTest {
     assertThat(shop.pricingLog.out()).contains("pricing pr-42 GET /prices/2 status=200 key=pr-42");
     assertThat(shop.inventoryLog.out())
         .contains("inventory baseline GET /stock/2 status=200 key=pr-42");
+    assertThat(shop.warehouseLog.out())
+        .contains("warehouse baseline POST /shop.Warehouse/Stock status=OK key=pr-42");
   }
 
   @Test
@@ -93,6 +98,8 @@ class ShopChainTest {
     assertThat(shop.frontendLog.out())
         .contains("frontend baseline GET /products/3 status=200 key=-");
     assertThat(shop.pricingLog.out()).contains("pricing pr-42 GET /prices/3 status=200 key=-");
+    assertThat(shop.warehouseLog.out())
+        .contains("warehouse baseline POST /shop.Warehouse/Stock status=OK key=-");
   }
 
   @Test
@@ -168,6 +175,44 @@ class ShopChainTest {
       assertThat(answer.body().get("body").asText()).contains("no response from " + closed);
       assertThat(answer.body().get("hops").findValuesAsText("service"))
           .containsExactly("frontend", "catalog", "pricing");
+    }
+  }
+
+  @Test
+  void unreachableWarehouseIs502WithItsGrpcStatusAtEveryHop() throws Exception {
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    CapturedConsole inventoryLog = new CapturedConsole();
+    CapturedConsole frontendLog = new CapturedConsole();
+    try (ShopServer inventory =
+            ShopServer.start(
+                new InventoryService(WarehouseClient.to("127.0.0.1:" + closed)),
+                "baseline",
+                0,
+                inventoryLog.console);
+        ShopServer frontend =
+            ShopServer.start(
+                new FrontendService(
+                    Downstream.to("catalog", shop.catalog.url()),
+                    Downstream.to("inventory", inventory.url())),
+                "baseline",
+                0,
+                frontendLog.console)) {
+      Answer answer = TestHttp.get(frontend.url(), "/products/1");
+
+      assertThat(answer.status()).isEqualTo(502);
+      assertThat(answer.body().get("service").asText()).isEqualTo("inventory");
+      JsonNode fromInventory = answer.body().get("body");
+      assertThat(fromInventory.get("error").asText()).isEqualTo("downstream_failed");
+      assertThat(fromInventory.get("service").asText()).isEqualTo("warehouse");
+      assertThat(fromInventory.get("grpcStatus").asText()).isEqualTo("UNAVAILABLE");
+      // no warehouse answered, so no instance of it is a hop
+      assertThat(answer.body().get("hops").findValuesAsText("service"))
+          .containsExactly("frontend", "catalog", "pricing", "inventory");
+      assertThat(inventoryLog.err())
+          .contains("ERROR inventory: warehouse answered UNAVAILABLE for GET /stock/1");
     }
   }
 }

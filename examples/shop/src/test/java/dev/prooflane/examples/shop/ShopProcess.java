@@ -1,5 +1,12 @@
 package dev.prooflane.examples.shop;
 
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -20,7 +27,13 @@ import java.util.concurrent.TimeUnit;
 final class ShopProcess implements AutoCloseable {
   /** Variables a service reads; removed from the inherited environment so tests control them. */
   private static final List<String> SETTINGS =
-      List.of("PORT", "PROOFLANE_SANDBOX", "PRICING_URL", "CATALOG_URL", "INVENTORY_URL");
+      List.of(
+          "PORT",
+          "PROOFLANE_SANDBOX",
+          "PRICING_URL",
+          "CATALOG_URL",
+          "INVENTORY_URL",
+          "WAREHOUSE_TARGET");
 
   private static final HttpClient CLIENT =
       HttpClient.newBuilder()
@@ -89,6 +102,39 @@ final class ShopProcess implements AutoCloseable {
       Thread.sleep(10);
     }
     throw new AssertionError(name + " not healthy within " + timeout + "; stderr: " + err());
+  }
+
+  /**
+   * Calls the standard gRPC health check ({@code grpc.health.v1.Health/Check} of the whole server)
+   * until it answers SERVING; returns how long that took.
+   */
+  Duration awaitServing(int port, Duration timeout) throws InterruptedException {
+    long start = System.nanoTime();
+    ManagedChannel channel =
+        Grpc.newChannelBuilder("127.0.0.1:" + port, InsecureChannelCredentials.create()).build();
+    try {
+      while (System.nanoTime() - start < timeout.toNanos()) {
+        if (!process.isAlive()) {
+          throw new AssertionError(
+              name + " exited with " + process.exitValue() + " before it was healthy: " + err());
+        }
+        try {
+          HealthCheckResponse health =
+              HealthGrpc.newBlockingStub(channel)
+                  .withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS)
+                  .check(HealthCheckRequest.getDefaultInstance());
+          if (health.getStatus() == HealthCheckResponse.ServingStatus.SERVING) {
+            return Duration.ofNanos(System.nanoTime() - start);
+          }
+        } catch (StatusRuntimeException e) {
+          // not listening or not serving yet
+        }
+        Thread.sleep(10);
+      }
+    } finally {
+      channel.shutdownNow();
+    }
+    throw new AssertionError(name + " not serving within " + timeout + "; stderr: " + err());
   }
 
   /** Waits for the process to exit and returns its exit code. */

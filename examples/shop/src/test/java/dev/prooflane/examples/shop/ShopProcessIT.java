@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.prooflane.examples.shop.TestHttp.Answer;
 import dev.prooflane.model.Environment;
 import dev.prooflane.model.Placeholders;
+import dev.prooflane.model.Protocol;
 import dev.prooflane.model.ServiceSpec;
 import dev.prooflane.model.spec.EnvironmentReader;
 import java.io.IOException;
@@ -73,7 +74,12 @@ class ShopProcessIT {
     values.put("sandbox", sandbox);
     values.put("artifact", jar.toString());
     values.put("dir", env.baseDir().toString());
-    ports.forEach((name, p) -> values.put("services." + name + ".url", "http://127.0.0.1:" + p));
+    ports.forEach(
+        (name, p) -> {
+          values.put("services." + name + ".url", "http://127.0.0.1:" + p);
+          values.put("services." + name + ".host", "127.0.0.1");
+          values.put("services." + name + ".port", Integer.toString(p));
+        });
     List<String> command = new ArrayList<>();
     spec.command().forEach(word -> command.add(Placeholders.resolve(word, values)));
     command.set(command.size() - 1, mainClass);
@@ -85,7 +91,10 @@ class ShopProcessIT {
     }
     ShopProcess process = ShopProcess.start(service, command, vars, logs);
     running.add(process);
-    Duration took = process.awaitHealthy(port, HEALTHY_WITHIN);
+    Duration took =
+        spec.protocol() == Protocol.GRPC
+            ? process.awaitServing(port, HEALTHY_WITHIN)
+            : process.awaitHealthy(port, HEALTHY_WITHIN);
     System.out.printf("%s (%s) healthy after %d ms%n", service, mainClass, took.toMillis());
     return process;
   }
@@ -98,6 +107,8 @@ class ShopProcessIT {
   void shopFromProoflaneYamlServesTheChainWithAForkedPricing() throws Exception {
     ShopProcess pricing =
         start("pricing", "dev.prooflane.examples.shop.pricing.PricingDiscountMain", "pr-42");
+    ShopProcess warehouse =
+        start("warehouse", "dev.prooflane.examples.shop.warehouse.WarehouseMain", "baseline");
     start("inventory", "dev.prooflane.examples.shop.inventory.InventoryMain", "baseline");
     ShopProcess catalog =
         start("catalog", "dev.prooflane.examples.shop.catalog.CatalogMain", "baseline");
@@ -115,7 +126,8 @@ class ShopProcessIT {
             "[{\"service\":\"frontend\",\"servedBy\":\"baseline\"},"
                 + "{\"service\":\"catalog\",\"servedBy\":\"baseline\"},"
                 + "{\"service\":\"pricing\",\"servedBy\":\"pr-42\"},"
-                + "{\"service\":\"inventory\",\"servedBy\":\"baseline\"}]");
+                + "{\"service\":\"inventory\",\"servedBy\":\"baseline\"},"
+                + "{\"service\":\"warehouse\",\"servedBy\":\"baseline\"}]");
     await()
         .atMost(Duration.ofSeconds(5))
         .untilAsserted(
@@ -126,6 +138,33 @@ class ShopProcessIT {
                         "pricing pr-42 GET /prices/1 status=200 key=pr-42"));
     assertThat(catalog.out()).contains("catalog baseline GET /items/1 status=200 key=pr-42");
     assertThat(pricing.err()).isEmpty();
+    assertThat(warehouse.out())
+        .contains("warehouse baseline POST /shop.Warehouse/Stock status=OK key=pr-42");
+  }
+
+  @Test
+  void forkedWarehouseAnswersInventoryOverGrpcWithTheKey() throws Exception {
+    ShopProcess warehouse =
+        start("warehouse", "dev.prooflane.examples.shop.warehouse.WarehouseRestockedMain", "pr-7");
+    ShopProcess inventory =
+        start("inventory", "dev.prooflane.examples.shop.inventory.InventoryMain", "baseline");
+
+    Answer keyed = TestHttp.get(url("inventory"), "/stock/4", "baggage", "prooflane-key=pr-7");
+
+    assertThat(keyed.status()).isEqualTo(200);
+    assertThat(keyed.body().get("inStock").asBoolean()).isTrue();
+    assertThat(keyed.body().get("hops").toString())
+        .isEqualTo(
+            "[{\"service\":\"inventory\",\"servedBy\":\"baseline\"},"
+                + "{\"service\":\"warehouse\",\"servedBy\":\"pr-7\"}]");
+    assertThat(warehouse.out())
+        .contains(
+            "warehouse: item 4 restocked, 8 on hand",
+            "warehouse pr-7 POST /shop.Warehouse/Stock status=OK key=pr-7")
+        .anyMatch(line -> line.startsWith("warehouse pr-7 listening on 127.0.0.1:"));
+    assertThat(inventory.out()).contains("inventory baseline GET /stock/4 status=200 key=pr-7");
+    assertThat(warehouse.err()).isEmpty();
+    assertThat(inventory.err()).isEmpty();
   }
 
   @Test
@@ -223,6 +262,8 @@ class ShopProcessIT {
         "dev.prooflane.examples.shop.pricing.PricingDiscountMain",
         "dev.prooflane.examples.shop.pricing.PricingRegressionMain",
         "dev.prooflane.examples.shop.inventory.InventoryMain",
+        "dev.prooflane.examples.shop.warehouse.WarehouseMain",
+        "dev.prooflane.examples.shop.warehouse.WarehouseRestockedMain",
         "dev.prooflane.examples.shop.catalog.CatalogMain",
         "dev.prooflane.examples.shop.catalog.CatalogDropsKeyMain",
         "dev.prooflane.examples.shop.frontend.FrontendMain"
@@ -259,6 +300,29 @@ class ShopProcessIT {
         .singleElement()
         .asString()
         .startsWith("frontend: environment variable CATALOG_URL is not set");
+  }
+
+  @Test
+  void inventoryWithoutWarehouseTargetExitsWith2() throws Exception {
+    ShopProcess process =
+        ShopProcess.start(
+            "inventory",
+            List.of(
+                java(),
+                "-cp",
+                jar.toString(),
+                "dev.prooflane.examples.shop.inventory.InventoryMain"),
+            Map.of("PORT", Integer.toString(ShopProcess.freePort())),
+            logs);
+    running.add(process);
+
+    assertThat(process.awaitExit(Duration.ofSeconds(20))).isEqualTo(2);
+    assertThat(process.err())
+        .singleElement()
+        .asString()
+        .isEqualTo(
+            "inventory: environment variable WAREHOUSE_TARGET is not set (set it to host:port of"
+                + " the warehouse gRPC service, e.g. WAREHOUSE_TARGET=127.0.0.1:8084)");
   }
 
   private static String java() {

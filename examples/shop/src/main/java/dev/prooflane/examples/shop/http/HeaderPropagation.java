@@ -14,14 +14,16 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * W3C trace context and baggage in and out of HTTP headers, the way an OpenTelemetry-instrumented
- * service does it. No spans are created: what arrived is what leaves.
+ * W3C trace context and baggage in and out of HTTP headers (and gRPC metadata, which are HTTP/2
+ * headers), the way an OpenTelemetry-instrumented service does it. No spans are created: what
+ * arrived is what leaves.
  */
-final class HeaderPropagation {
+public final class HeaderPropagation {
   /** The baggage member that carries the Prooflane routing key. */
   static final String KEY_MEMBER = "prooflane-key";
 
-  static final TextMapPropagator W3C =
+  /** The OpenTelemetry propagators every shop service uses: W3C trace context, then baggage. */
+  public static final TextMapPropagator W3C =
       TextMapPropagator.composite(
           W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance());
 
@@ -54,7 +56,7 @@ final class HeaderPropagation {
   }
 
   /** The routing key from the context's baggage, or null. */
-  static String routingKey(Context context) {
+  public static String routingKey(Context context) {
     String value = Baggage.fromContext(context).getEntryValue(KEY_MEMBER);
     return value == null || value.isBlank() ? null : value;
   }

@@ -3,6 +3,7 @@ package dev.prooflane.examples.shop.http;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opentelemetry.context.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.Optional;
 
 /**
  * One incoming {@code GET /<resource>/{id}}: the id, the propagated context, and the hops that
- * downstream calls made for it reported (collected by {@link Downstream#get}).
+ * downstream calls made for it reported (collected by {@link Downstream#get}, or given to {@link
+ * #addHop}).
  */
 public final class ItemRequest {
   private final String id;
@@ -35,6 +37,18 @@ public final class ItemRequest {
   /** The routing key in the {@code prooflane-key} baggage member, if one arrived. */
   public Optional<String> routingKey() {
     return Optional.ofNullable(HeaderPropagation.routingKey(context));
+  }
+
+  /**
+   * Records that a downstream call made for this request was served by {@code servedBy} at {@code
+   * service}: for a protocol whose answer has no {@code hops} field, such as a gRPC call.
+   */
+  public void addHop(String service, String servedBy) {
+    ObjectNode hop =
+        Json.object()
+            .put("service", requireNonNull(service, "service"))
+            .put("servedBy", requireNonNull(servedBy, "servedBy"));
+    addHops(List.of(hop));
   }
 
   synchronized void addHops(List<JsonNode> hops) {

@@ -37,7 +37,8 @@ public final class Json {
     }
   }
 
-  static byte[] bytes(JsonNode node) {
+  /** {@code node} as UTF-8 JSON, money written as plain decimals. */
+  public static byte[] bytes(JsonNode node) {
     try {
       return MAPPER.writeValueAsBytes(node);
     } catch (JsonProcessingException e) {

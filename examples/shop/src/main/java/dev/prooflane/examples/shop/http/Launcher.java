@@ -14,32 +14,52 @@ public final class Launcher {
     ShopService create(ServiceEnv env, Console console);
   }
 
+  /**
+   * Builds a server from its settings and starts it on {@code port}; throws {@link
+   * SettingException} for a bad setting, {@link IOException} when the port cannot be bound.
+   */
+  @FunctionalInterface
+  public interface Starter {
+    Running start(ServiceEnv env, int port, Console console) throws IOException;
+  }
+
+  /** A server that {@link #launch(String, Starter)} started. */
+  public interface Running extends AutoCloseable {
+    /** Where it listens, as its startup line says it: {@code http://127.0.0.1:8080}. */
+    String address();
+
+    @Override
+    void close();
+  }
+
   private Launcher() {}
 
-  /** Runs {@code service} until the process is stopped. */
+  /** Runs the HTTP service {@code service} until the process is stopped. */
   public static void launch(String service, Factory factory) {
+    launch(
+        service,
+        (env, port, console) ->
+            ShopServer.start(factory.create(env, console), env.servedBy(), port, console));
+  }
+
+  /** Runs the server that {@code starter} starts until the process is stopped. */
+  public static void launch(String service, Starter starter) {
     Console console = Console.system();
     ServiceEnv env = ServiceEnv.of(service, System.getenv());
-    int port;
-    ShopService shop;
+    Running server;
     try {
-      port = env.port();
-      shop = factory.create(env, console);
+      server = starter.start(env, env.port(), console);
     } catch (SettingException e) {
       console.err().println(e.getMessage());
       System.exit(2);
       return;
-    }
-    ShopServer server;
-    try {
-      server = ShopServer.start(shop, env.servedBy(), port, console);
     } catch (IOException e) {
       console
           .err()
           .println(
               service
                   + ": cannot listen on 127.0.0.1:"
-                  + port
+                  + env.port()
                   + " ("
                   + e.getMessage()
                   + "; is another process using the port?)");
@@ -48,6 +68,6 @@ public final class Launcher {
     }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, service + "-shutdown"));
     WarmUp.start();
-    console.out().println(service + " " + env.servedBy() + " listening on " + server.url());
+    console.out().println(service + " " + env.servedBy() + " listening on " + server.address());
   }
 }

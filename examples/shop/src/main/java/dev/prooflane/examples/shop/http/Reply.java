@@ -51,6 +51,24 @@ public record Reply(int status, ObjectNode body) {
     return new Reply(502, body);
   }
 
+  /**
+   * A 502 for a gRPC call that failed: {@code
+   * {"error":"downstream_failed","service":..,"grpcStatus":"UNAVAILABLE","body":description}}.
+   *
+   * @param service the called service, such as {@code warehouse}
+   * @param grpcStatus the name of the call's gRPC status code
+   * @param description the status's description, or null
+   */
+  public static Reply grpcFailed(String service, String grpcStatus, String description) {
+    ObjectNode body =
+        Json.object()
+            .put("error", "downstream_failed")
+            .put("service", requireNonNull(service, "service"))
+            .put("grpcStatus", requireNonNull(grpcStatus, "grpcStatus"))
+            .put("body", description == null ? "" : description);
+    return new Reply(502, body);
+  }
+
   boolean isDownstreamFailure() {
     return "downstream_failed".equals(body.path("error").asText());
   }

@@ -43,8 +43,7 @@ public final class ServiceEnv {
     } catch (NumberFormatException e) {
       // reported below, with the same message as an out-of-range number
     }
-    throw new SettingException(
-        "PORT", service + ": PORT='" + value + "' (expected: a port number from 1 to 65535)");
+    throw malformed("PORT", value, "a port number from 1 to 65535");
   }
 
   /** Which instance this is: the sandbox name from {@value #SANDBOX}, or {@value #BASELINE}. */
@@ -79,14 +78,41 @@ public final class ServiceEnv {
     } catch (URISyntaxException e) {
       // reported below, with the same message as a URL without scheme or host
     }
-    throw new SettingException(
-        variable,
-        service
-            + ": "
-            + variable
-            + "='"
-            + value
-            + "' (expected: an http:// URL such as http://127.0.0.1:8082)");
+    throw malformed(variable, value, "an http:// URL such as http://127.0.0.1:8082");
+  }
+
+  /**
+   * The {@code host:port} of a downstream gRPC service from {@code variable} (required), such as
+   * {@code WAREHOUSE_TARGET} for {@code warehouse}: a gRPC target, as grpc-java takes it.
+   */
+  public String target(String variable, String downstream) {
+    String value =
+        required(
+            variable,
+            "host:port of the "
+                + downstream
+                + " gRPC service, e.g. "
+                + variable
+                + "=127.0.0.1:8084");
+    String trimmed = value.trim();
+    int colon = trimmed.lastIndexOf(':');
+    if (colon > 0) {
+      try {
+        int port = Integer.parseInt(trimmed.substring(colon + 1));
+        if (port >= 1 && port <= 65535 && !trimmed.substring(0, colon).contains("/")) {
+          return trimmed;
+        }
+      } catch (NumberFormatException e) {
+        // reported below, with the same message as a target without host or port
+      }
+    }
+    throw malformed(variable, value, "host:port such as 127.0.0.1:8084");
+  }
+
+  /** {@code pricing: PORT='abc' (expected: ...)}. */
+  private SettingException malformed(String variable, String value, String expected) {
+    return new SettingException(
+        variable, service + ": " + variable + "='" + value + "' (expected: " + expected + ")");
   }
 
   private String required(String variable, String hint) {

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the service's item route, context extraction, the {@code hops} field and one log line per
  * request.
  */
-public final class ShopServer implements AutoCloseable {
+public final class ShopServer implements Launcher.Running {
   private static final int THREADS = 8;
   private static final byte[] HEALTH = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
 
@@ -78,9 +78,16 @@ public final class ShopServer implements AutoCloseable {
   }
 
   @Override
+  public String address() {
+    return url().toString();
+  }
+
+  /** Stops listening, then closes the service (and its clients). */
+  @Override
   public void close() {
     server.stop(0);
     executor.shutdownNow();
+    service.close();
   }
 
   private void handle(HttpExchange exchange) {
@@ -122,7 +129,7 @@ public final class ShopServer implements AutoCloseable {
                     + ": "
                     + body.path("service").asText()
                     + " answered "
-                    + body.path("status").asText()
+                    + body.path(body.has("grpcStatus") ? "grpcStatus" : "status").asText()
                     + " for "
                     + method
                     + " "

@@ -1,15 +1,24 @@
 package dev.prooflane.examples.shop.inventory;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.prooflane.examples.shop.http.ItemRequest;
 import dev.prooflane.examples.shop.http.Json;
 import dev.prooflane.examples.shop.http.Reply;
 import dev.prooflane.examples.shop.http.ShopService;
-import java.util.Map;
+import dev.prooflane.examples.shop.warehouse.WarehouseClient;
 
-/** Answers {@code GET /stock/{id}} with {@code {"id":..,"inStock":..}} for items 1 to 5. */
+/**
+ * Answers {@code GET /stock/{id}} with {@code {"id":..,"inStock":..}}: in stock when the
+ * warehouse's {@code shop.Warehouse/Stock} has at least one on hand.
+ */
 public final class InventoryService implements ShopService {
-  static final Map<String, Boolean> IN_STOCK =
-      Map.of("1", true, "2", true, "3", true, "4", false, "5", true);
+  private final WarehouseClient warehouse;
+
+  /** Inventory over {@code warehouse}; closing the service closes the client. */
+  public InventoryService(WarehouseClient warehouse) {
+    this.warehouse = requireNonNull(warehouse, "warehouse");
+  }
 
   @Override
   public String name() {
@@ -23,10 +32,19 @@ public final class InventoryService implements ShopService {
 
   @Override
   public Reply handle(ItemRequest request) {
-    Boolean inStock = IN_STOCK.get(request.id());
-    if (inStock == null) {
-      return Reply.notFound(request.id());
-    }
-    return Reply.ok(Json.object().put("id", request.id()).put("inStock", inStock));
+    WarehouseClient.Stock stock = warehouse.stock(request);
+    return switch (stock.status().getCode()) {
+      case OK ->
+          Reply.ok(Json.object().put("id", request.id()).put("inStock", stock.quantity() > 0));
+      case NOT_FOUND -> Reply.notFound(request.id());
+      default ->
+          Reply.grpcFailed(
+              "warehouse", stock.status().getCode().name(), stock.status().getDescription());
+    };
+  }
+
+  @Override
+  public void close() {
+    warehouse.close();
   }
 }

@@ -71,4 +71,23 @@ class ServiceEnvTest {
 
     assertThat(env.url("PRICING_URL", "pricing")).isEqualTo(URI.create("http://127.0.0.1:8082"));
   }
+
+  @Test
+  void grpcTargetIsHostAndPort() {
+    ServiceEnv env = ServiceEnv.of("inventory", Map.of("WAREHOUSE_TARGET", " 127.0.0.1:8084 "));
+
+    assertThat(env.target("WAREHOUSE_TARGET", "warehouse")).isEqualTo("127.0.0.1:8084");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"127.0.0.1", "http://127.0.0.1:8084", ":8084", "127.0.0.1:0", "a:b"})
+  void malformedGrpcTargetIsRejected(String target) {
+    ServiceEnv env = ServiceEnv.of("inventory", Map.of("WAREHOUSE_TARGET", target));
+
+    assertThatThrownBy(() -> env.target("WAREHOUSE_TARGET", "warehouse"))
+        .hasMessage(
+            "inventory: WAREHOUSE_TARGET='"
+                + target
+                + "' (expected: host:port such as 127.0.0.1:8084)");
+  }
 }

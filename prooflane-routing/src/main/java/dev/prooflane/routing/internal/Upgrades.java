@@ -12,11 +12,11 @@ import java.util.Set;
  * 7540 section 3.2), which the router speaks itself, or a WebSocket (RFC 6455), which it routes at
  * the handshake and then relays.
  */
-final class H2cUpgrade {
-  static final String PROTOCOL = "h2c";
+final class Upgrades {
+  static final String H2C = "h2c";
   static final String SETTINGS = "http2-settings";
 
-  private H2cUpgrade() {}
+  private Upgrades() {}
 
   /**
    * Whether {@code request} is an HTTP/1.1 request without body offering {@code h2c} in {@code
@@ -25,13 +25,13 @@ final class H2cUpgrade {
    */
   static boolean requested(HttpRequest request) {
     HttpHeaders headers = request.headers();
-    if (!request.protocolVersion().equals(HttpVersion.HTTP_1_1)
+    // every HTTP/1.1 request passes here: one header lookup decides for nearly all of them
+    String upgrade = headers.get(HttpHeaderNames.UPGRADE);
+    if (upgrade == null
+        || !offers(upgrade, H2C)
+        || !request.protocolVersion().equals(HttpVersion.HTTP_1_1)
         || ForwardedHeaders.hasBody(headers)
         || headers.getAll(SETTINGS).size() != 1) {
-      return false;
-    }
-    String upgrade = headers.get(HttpHeaderNames.UPGRADE);
-    if (upgrade == null || !offers(upgrade, PROTOCOL)) {
       return false;
     }
     Set<String> connection = HeaderNames.connectionOptions(headers.get(HttpHeaderNames.CONNECTION));
