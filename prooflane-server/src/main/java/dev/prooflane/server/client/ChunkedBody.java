@@ -11,6 +11,10 @@ import java.net.ProtocolException;
 final class ChunkedBody extends InputStream {
   private final InputStream in;
   private long left;
+
+  /** Whether the CRLF after a chunk's bytes is still to be read (at the next read, not before). */
+  private boolean chunkEnding;
+
   private boolean ended;
 
   ChunkedBody(InputStream in) {
@@ -29,6 +33,10 @@ final class ChunkedBody extends InputStream {
       return 0;
     }
     if (left == 0 && !ended) {
+      if (chunkEnding && !Exchange.line(in).isEmpty()) {
+        throw new ProtocolException("a chunk does not end with CRLF");
+      }
+      chunkEnding = false;
       nextChunk();
     }
     if (ended) {
@@ -39,9 +47,9 @@ final class ChunkedBody extends InputStream {
       throw new ProtocolException("the daemon closed the connection in the middle of a chunk");
     }
     left -= n;
-    if (left == 0 && !Exchange.line(in).isEmpty()) {
-      throw new ProtocolException("a chunk does not end with CRLF");
-    }
+    // the CRLF that ends the chunk is read with the next chunk's size: a reader gets these bytes
+    // now even when the CRLF comes later
+    chunkEnding = left == 0;
     return n;
   }
 
@@ -50,14 +58,13 @@ final class ChunkedBody extends InputStream {
     String size = Exchange.line(in);
     int extension = size.indexOf(';');
     String hex = (extension < 0 ? size : size.substring(0, extension)).strip();
-    try {
-      left = Long.parseLong(hex, 16);
-    } catch (NumberFormatException e) {
-      throw new ProtocolException("chunk size: " + size + " (expected: hexadecimal digits)");
+    if (hex.isEmpty()
+        || hex.length() > 15
+        || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+      throw new ProtocolException(
+          "chunk size: " + size + " (expected: 1 to 15 hexadecimal digits)");
     }
-    if (left < 0) {
-      throw new ProtocolException("chunk size: " + size + " (expected: >= 0)");
-    }
+    left = Long.parseLong(hex, 16);
     if (left == 0) {
       while (!Exchange.line(in).isEmpty()) {
         // a trailer: nothing here reads them

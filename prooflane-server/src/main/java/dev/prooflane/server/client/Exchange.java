@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 /**
  * One HTTP/1.1 request to the daemon and its answer, over a connection of its own: the status, the
@@ -61,7 +62,8 @@ final class Exchange implements Closeable {
           "not an http URL: " + target + " (expected: http://HOST:PORT/...)");
     }
     int port = target.getPort() < 0 ? 80 : target.getPort();
-    byte[] head = head(target, port, method, headers, body);
+    // a path or query with characters beyond ASCII goes percent-encoded (UTF-8), as RFC 3986 says
+    byte[] head = head(URI.create(target.toASCIIString()), port, method, headers, body);
     // direct: the daemon is on this machine or reached as given, never through a SOCKS proxy (and
     // so the JVM's proxy selector, which reads the network settings, is never made)
     Socket socket = new Socket(Proxy.NO_PROXY);
@@ -69,13 +71,25 @@ final class Exchange implements Closeable {
       socket.connect(new InetSocketAddress(target.getHost(), port), connectTimeoutMillis);
       socket.setSoTimeout(answerTimeoutMillis);
       socket.setTcpNoDelay(true);
-      OutputStream out = socket.getOutputStream();
-      out.write(head);
-      if (body != null) {
-        out.write(body);
+      InputStream in = new BufferedInputStream(socket.getInputStream());
+      try {
+        OutputStream out = socket.getOutputStream();
+        out.write(head);
+        if (body != null) {
+          out.write(body);
+        }
+        out.flush();
+      } catch (IOException e) {
+        // the daemon may have answered (a refusal) and closed before it read the whole request:
+        // its answer says more than the broken pipe does
+        try {
+          return read(socket, in, method);
+        } catch (IOException unanswered) {
+          e.addSuppressed(unanswered);
+          throw e;
+        }
       }
-      out.flush();
-      return read(socket, new BufferedInputStream(socket.getInputStream()), method);
+      return read(socket, in, method);
     } catch (IOException | RuntimeException e) {
       socket.close();
       throw e;
@@ -107,19 +121,19 @@ final class Exchange implements Closeable {
       URI target, int port, String method, Map<String, String> headers, byte[] body) {
     String path = target.getRawPath();
     StringBuilder head = new StringBuilder();
-    head.append(printable("method", method))
+    head.append(token("method", method))
         .append(' ')
-        .append(path == null || path.isEmpty() ? "/" : printable("path", path));
+        .append(path == null || path.isEmpty() ? "/" : visible("path", path));
     if (target.getRawQuery() != null) {
-      head.append('?').append(printable("query", target.getRawQuery()));
+      head.append('?').append(visible("query", target.getRawQuery()));
     }
     head.append(" HTTP/1.1\r\n");
     head.append("Host: ").append(target.getHost()).append(':').append(port).append("\r\n");
     headers.forEach(
         (name, value) ->
-            head.append(printable("header name", name))
+            head.append(token("header name", name))
                 .append(": ")
-                .append(printable(name, value))
+                .append(fieldValue(name, value))
                 .append("\r\n"));
     if (body != null) {
       head.append("Content-Length: ").append(body.length).append("\r\n");
@@ -128,13 +142,44 @@ final class Exchange implements Closeable {
     return head.toString().getBytes(StandardCharsets.US_ASCII);
   }
 
-  /** {@code text}, when it is printable ASCII (a line break would end a request line early). */
-  private static String printable(String what, String text) {
+  /**
+   * {@code text}, when it is a token (RFC 9110, section 5.6.2): a method or a header name holds no
+   * space, separator or control character.
+   */
+  private static String token(String what, String text) {
+    if (text.isEmpty()) {
+      throw new IllegalArgumentException(what + ": empty (expected: a token)");
+    }
+    return checked(
+        what,
+        text,
+        c -> c > 0x20 && c < 0x7f && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0,
+        "a token: ASCII letters, digits and !#$%&'*+-.^_`|~");
+  }
+
+  /**
+   * {@code text}, when it holds only visible ASCII: a space or a line break in a request target
+   * would end it early, and make the rest a header or a request of its own.
+   */
+  private static String visible(String what, String text) {
+    return checked(what, text, c -> c > 0x20 && c < 0x7f, "visible ASCII, percent-encoded");
+  }
+
+  /**
+   * {@code text}, when it is a header value of printable ASCII, spaces and tabs: a line break would
+   * end the header early, and make the rest another header or request.
+   */
+  private static String fieldValue(String what, String text) {
+    return checked(
+        what, text, c -> c == '\t' || (c >= 0x20 && c < 0x7f), "printable ASCII, no line break");
+  }
+
+  private static String checked(String what, String text, IntPredicate allowed, String expected) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c < 0x20 || c > 0x7e) {
+      if (!allowed.test(c)) {
         throw new IllegalArgumentException(
-            "%s: character U+%04X at %d (expected: printable ASCII)".formatted(what, (int) c, i));
+            "%s: character U+%04X at %d (expected: %s)".formatted(what, (int) c, i, expected));
       }
     }
     return text;
@@ -145,55 +190,69 @@ final class Exchange implements Closeable {
     while (true) {
       String statusLine = line(in);
       String[] parts = statusLine.split(" ", 3);
-      if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
+      if (parts.length < 2
+          || !parts[0].startsWith("HTTP/1.")
+          || parts[1].length() != 3
+          || !parts[1].chars().allMatch(Exchange::isDigit)
+          || parts[1].charAt(0) == '0') {
         throw new ProtocolException("not an HTTP/1.x status line: " + statusLine);
       }
-      int status;
-      try {
-        status = Integer.parseInt(parts[1]);
-      } catch (NumberFormatException e) {
-        throw new ProtocolException("not an HTTP/1.x status line: " + statusLine);
-      }
-      Map<String, String> headers = new HashMap<>();
-      for (String header = line(in); !header.isEmpty(); header = line(in)) {
-        int colon = header.indexOf(':');
-        if (colon <= 0) {
-          throw new ProtocolException("not a header line: " + header);
-        }
-        headers.putIfAbsent(
-            header.substring(0, colon).strip().toLowerCase(Locale.ROOT),
-            header.substring(colon + 1).strip());
-      }
-      if (status >= 100 && status < 200) {
+      int status = Integer.parseInt(parts[1]);
+      Map<String, String> headers = headers(in);
+      if (status < 200) {
         continue;
       }
       return new Exchange(socket, status, headers, body(in, method, status, headers));
     }
   }
 
+  /**
+   * The header fields up to the empty line, by lower-case name; a field that came more than once
+   * holds its values joined with commas (RFC 9110, section 5.3), and a line folded onto the next
+   * (obsolete, RFC 9112 section 5.2) is one value.
+   */
+  private static Map<String, String> headers(InputStream in) throws IOException {
+    Map<String, String> headers = new HashMap<>();
+    String last = null;
+    for (String header = line(in); !header.isEmpty(); header = line(in)) {
+      if ((header.charAt(0) == ' ' || header.charAt(0) == '\t') && last != null) {
+        headers.merge(last, header.strip(), (value, more) -> value + " " + more);
+        continue;
+      }
+      int colon = header.indexOf(':');
+      if (colon <= 0) {
+        throw new ProtocolException("not a header line: " + header);
+      }
+      last = header.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+      headers.merge(
+          last, header.substring(colon + 1).strip(), (value, more) -> value + ", " + more);
+    }
+    return headers;
+  }
+
+  /**
+   * The body as RFC 9112 (section 6.3) delimits an answer's: none for HEAD, 1xx, 204 and 304;
+   * chunked when that is the last transfer coding, up to the close for any other; else of its
+   * Content-Length, else up to the close.
+   */
   private static InputStream body(
       InputStream in, String method, int status, Map<String, String> headers) throws IOException {
     if (method.equals("HEAD") || status == 204 || status == 304) {
       return InputStream.nullInputStream();
     }
     String coding = headers.get("transfer-encoding");
-    if (coding != null && coding.toLowerCase(Locale.ROOT).endsWith("chunked")) {
-      return new ChunkedBody(in);
+    if (coding != null) {
+      String[] codings = coding.split(",");
+      return codings[codings.length - 1].strip().equalsIgnoreCase("chunked")
+          ? new ChunkedBody(in)
+          : in;
     }
     String length = headers.get("content-length");
     if (length == null) {
       return in; // up to the close
     }
-    long size;
-    try {
-      size = Long.parseLong(length);
-    } catch (NumberFormatException e) {
-      size = -1;
-    }
-    if (size < 0 || size > Integer.MAX_VALUE) {
-      throw new ProtocolException("Content-Length: " + length + " (expected: 0 to 2^31 - 1)");
-    }
-    byte[] bytes = in.readNBytes((int) size);
+    int size = contentLength(length);
+    byte[] bytes = in.readNBytes(size);
     if (bytes.length < size) {
       throw new ProtocolException(
           "the daemon closed the connection "
@@ -201,6 +260,31 @@ final class Exchange implements Closeable {
               + " bytes before the end of its answer");
     }
     return new ByteArrayInputStream(bytes);
+  }
+
+  /**
+   * The length a Content-Length field gives; the same length repeated (a field that came twice) is
+   * that length, different ones are an error: the answer's end is unknown.
+   */
+  private static int contentLength(String field) throws ProtocolException {
+    long size = -1;
+    for (String value : field.split(",")) {
+      String digits = value.strip();
+      long one =
+          !digits.isEmpty() && digits.length() <= 10 && digits.chars().allMatch(Exchange::isDigit)
+              ? Long.parseLong(digits)
+              : -1;
+      if (one < 0 || one > Integer.MAX_VALUE || (size >= 0 && one != size)) {
+        throw new ProtocolException(
+            "Content-Length: " + field + " (expected: one length, 0 to 2^31 - 1)");
+      }
+      size = one;
+    }
+    return (int) size;
+  }
+
+  private static boolean isDigit(int c) {
+    return c >= '0' && c <= '9';
   }
 
   /** One line up to CRLF (or LF), without it, as ISO-8859-1. */
