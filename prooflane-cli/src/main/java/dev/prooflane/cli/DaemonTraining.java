@@ -36,11 +36,15 @@ public final class DaemonTraining {
     Path dir = Files.createTempDirectory("prooflane-daemon-training");
     try {
       train(dir);
-    } finally {
-      try (Stream<Path> paths = Files.walk(dir)) {
-        for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
+    } catch (Exception | Error e) {
+      // a daemon that did not stop (not ready in time) would keep this JVM, and the build, running
+      // for ever: exiting runs its shutdown hook, which stops what it started
+      e.printStackTrace();
+      System.exit(1);
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
       }
     }
   }
@@ -139,6 +143,9 @@ public final class DaemonTraining {
   private static void route(int port, String key) throws IOException {
     HttpURLConnection request =
         (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/").toURL().openConnection();
+    // a router that does not answer fails the training (and the build) instead of hanging it
+    request.setConnectTimeout(10_000);
+    request.setReadTimeout(60_000);
     if (key != null) {
       request.setRequestProperty("baggage", "prooflane-key=" + key);
     }

@@ -10,8 +10,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -161,6 +165,63 @@ class StartupArchiveIT {
             .doesNotContainPattern("dev\\.prooflane\\.\\S+ source: (file|jrt):")
             .doesNotContainPattern("com\\.fasterxml\\.\\S+ source: (file|jrt):")
             .doesNotContainPattern("java\\.\\S+ source: (file|jrt):");
+      }
+    }
+  }
+
+  @Test
+  void theLauncherRunsACommandSilentlyWithAStaleOrBrokenArchive(@TempDir Path dir)
+      throws Exception {
+    // the launcher on a tree of its own, with the built jars: the build's archive no longer
+    // matches them there (another path, as after a rebuild), and broken archives do not either
+    Path root = dir.toRealPath().resolve("tree");
+    Path target = Files.createDirectories(root.resolve("prooflane-cli/target"));
+    Files.copy(LAUNCHER, root.resolve("prooflane"), StandardCopyOption.COPY_ATTRIBUTES);
+    Files.copy(JAR, target.resolve("prooflane-cli.jar"));
+    Files.createSymbolicLink(target.resolve("lib"), TARGET.resolve("lib"));
+    Path shop = Files.createDirectories(root.resolve("examples/shop/target")).resolve("shop.jar");
+    Files.writeString(shop, "not built here");
+    Files.writeString(target.resolve(".built"), "");
+    Path archive = target.resolve("prooflane-cli.jsa");
+    byte[] built = Files.readAllBytes(ARCHIVE);
+    Map<String, byte[]> archives = new LinkedHashMap<>();
+    archives.put("stale", built);
+    archives.put("cut short", Arrays.copyOf(built, built.length / 3));
+    archives.put("empty", new byte[0]);
+    archives.put("not an archive", "hello".getBytes(StandardCharsets.US_ASCII));
+    for (Map.Entry<String, byte[]> broken : archives.entrySet()) {
+      Files.write(archive, broken.getValue());
+      for (List<String> command :
+          List.of(
+              List.of("--version"),
+              List.of("sandbox", "list", "--state-dir", dir.resolve("none").toString()))) {
+        List<String> line = new ArrayList<>(List.of(root.resolve("prooflane").toString()));
+        line.addAll(command);
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        Process launcher =
+            new ProcessBuilder(line)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .start();
+        assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String what = broken.getKey() + ": " + String.join(" ", command);
+        String stderr = Files.readString(err, StandardCharsets.UTF_8);
+        if (command.get(0).equals("--version")) {
+          assertThat(launcher.exitValue()).as(what + stderr).isZero();
+          assertThat(Files.readString(out)).as(what).isEqualTo("prooflane 0.1.0\n");
+          assertThat(stderr).as(what).isEmpty();
+        } else {
+          // no daemon: exit 3 and the command's own one line, nothing of the JVM's
+          assertThat(launcher.exitValue()).as(what + stderr).isEqualTo(3);
+          assertThat(stderr.lines().toList())
+              .as(what)
+              .hasSize(1)
+              .first()
+              .asString()
+              .startsWith("prooflane: ");
+        }
       }
     }
   }
