@@ -8,8 +8,13 @@ import dev.prooflane.model.SpecException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,5 +105,35 @@ class SkillLibraryTest {
 
     assertThat(both).isNotSameAs(first);
     assertThat(library.catalog(environment, List.of(skills), ACTIONS)).isNotSameAs(both);
+  }
+
+  @Test
+  void readsAgainWhenAFileIsRenamed() throws Exception {
+    SkillCatalog before = catalog();
+    Files.move(skills.resolve("first.yaml"), skills.resolve("renamed.yml"));
+
+    SkillCatalog after = catalog();
+
+    assertThat(after).isNotSameAs(before);
+    assertThat(after.reportPath("first")).endsWith("renamed.yml");
+  }
+
+  @Test
+  void concurrentRequestsSeeAnEditOnceItIsWritten() throws Exception {
+    ExecutorService requests = Executors.newFixedThreadPool(8);
+    try {
+      for (String description : List.of("one", "two", "three")) {
+        write("first", description);
+        List<Future<String>> seen = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+          seen.add(requests.submit(() -> catalog().get("first").description()));
+        }
+        for (Future<String> one : seen) {
+          assertThat(one.get(30, TimeUnit.SECONDS)).isEqualTo(description);
+        }
+      }
+    } finally {
+      requests.shutdownNow();
+    }
   }
 }
