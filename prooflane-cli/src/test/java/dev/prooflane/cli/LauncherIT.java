@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +58,12 @@ class LauncherIT {
       Files.setLastModifiedTime(path, FileTime.from(BUILT.minusSeconds(60)));
     }
     Files.setLastModifiedTime(root.resolve("prooflane-cli/target/.built"), FileTime.from(BUILT));
+    // the folders as old as their files: a folder changes when a file in it comes or goes
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path dir : paths.filter(Files::isDirectory).toList()) {
+        Files.setLastModifiedTime(dir, FileTime.from(BUILT.minusSeconds(60)));
+      }
+    }
   }
 
   private static void script(Path path, String line) throws IOException {
@@ -116,6 +123,18 @@ class LauncherIT {
     assertThat(launch()).first().isEqualTo(built());
 
     edit("prooflane-model/src/main/java/dev/prooflane/model/NewFile.java");
+    assertThat(launch()).first().isEqualTo(built());
+  }
+
+  @Test
+  void buildsFirstWhenASourceWasRemovedOrRenamed() throws Exception {
+    Path source = root.resolve("prooflane-model/src/main/java/dev/prooflane/model/Sandbox.java");
+    Files.move(source, source.resolveSibling("Renamed.java"));
+    assertThat(launch()).containsExactly(built(), "java root=" + root + " --version");
+    Files.setLastModifiedTime(source.getParent(), FileTime.from(BUILT.minusSeconds(60)));
+    assertThat(launch()).as("built since").containsExactly("java root=" + root + " --version");
+
+    Files.delete(root.resolve("prooflane-model/src/main/resources/schema.json"));
     assertThat(launch()).first().isEqualTo(built());
   }
 
