@@ -25,4 +25,14 @@ public final class Sizes {
     }
     throw new IllegalArgumentException(name + ": " + v + " (expected: an integer > 0)");
   }
+
+  /**
+   * The integer >= 0 in environment variable {@code name}, or {@code fallback} when it is not set.
+   *
+   * @throws IllegalArgumentException naming the variable when its value is not an integer >= 0
+   */
+  public static int fromEnvOrZero(String name, int fallback) {
+    String v = System.getenv(name);
+    return v != null && v.trim().equals("0") ? 0 : fromEnv(name, fallback);
+  }
 }

@@ -27,6 +27,14 @@ final class DetachedDaemon {
    */
   static final Duration SILENCE = Duration.ofSeconds(180);
 
+  /** The options after which a JVM's command line names what it runs. */
+  private static final List<String> CLASS_PATH =
+      List.of("-cp", "-classpath", "--class-path", "-jar", "-m", "--module");
+
+  /** How the options begin that the daemon's JVM takes over from this one. */
+  private static final List<String> INHERITED =
+      List.of("-Xshare:", "-XX:SharedArchiveFile=", "-Xlog:", "-Dpicocli.", "-Djansi.");
+
   private final Path stateDir;
   private final Path envFile;
   private final int apiPort;
@@ -40,6 +48,25 @@ final class DetachedDaemon {
     this.apiPort = apiPort;
     this.host = host;
     this.out = out;
+  }
+
+  /**
+   * The options among this JVM's {@code arguments} (its command line after the executable) that the
+   * daemon's JVM takes over: the start-up archive the launcher named and how the JVM logs, so that
+   * the daemon maps the archive too and says nothing about it, and the properties that spare
+   * picocli its lookups of classes that are not there.
+   */
+  static List<String> inherited(List<String> arguments) {
+    List<String> options = new ArrayList<>();
+    for (String argument : arguments) {
+      if (!argument.startsWith("-") || CLASS_PATH.contains(argument)) {
+        break; // the JVM's options end where the class path, a jar or the main class begins
+      }
+      if (INHERITED.stream().anyMatch(argument::startsWith)) {
+        options.add(argument);
+      }
+    }
+    return options;
   }
 
   int start() throws IOException, InterruptedException {
@@ -82,6 +109,8 @@ final class DetachedDaemon {
       command.add("/usr/bin/setsid"); // own session: a Ctrl-C in this terminal does not reach it
     }
     command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(
+        inherited(ProcessHandle.current().info().arguments().map(List::of).orElse(List.of())));
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(Main.class.getName());

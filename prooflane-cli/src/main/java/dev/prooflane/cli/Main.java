@@ -44,31 +44,58 @@ public final class Main {
     if (stderr != null) {
       cli.setErr(stderr);
     }
-    cli.setExitCodeExceptionMapper(Main::exitCodeOf);
-    cli.setExecutionExceptionHandler(
-        (e, cmd, parsed) -> {
-          PrintWriter err = cmd.getErr();
-          err.println("prooflane: " + e.getMessage());
-          Main main = cli.getCommand();
-          if (main.verbose || !(e instanceof ProoflaneException)) {
-            e.printStackTrace(err);
-          }
-          err.flush();
-          return exitCodeOf(e);
-        });
-    cli.setParameterExceptionHandler(
-        (e, a) -> {
-          PrintWriter err = e.getCommandLine().getErr();
-          err.println("prooflane: " + e.getMessage());
-          err.println("(see: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
-          err.flush();
-          return ExitCode.USAGE;
-        });
+    Failures failures = new Failures(cli.getCommand());
+    cli.setExitCodeExceptionMapper(failures);
+    cli.setExecutionExceptionHandler(failures);
+    cli.setParameterExceptionHandler(failures);
     try {
       return cli.execute(args);
     } finally {
       cli.getOut().flush();
       cli.getErr().flush();
+    }
+  }
+
+  /**
+   * How a failed command line ends: one line (and the stack trace with {@code --verbose}, or for a
+   * bug) and its exit code. A class, not lambdas: the start-up archive cannot hold a lambda of a
+   * picocli interface (picocli's are Java 5 class files, which the JVM links when it makes the
+   * archive's lambdas), and leaving those interfaces out made every start open picocli's jar.
+   */
+  private static final class Failures
+      implements CommandLine.IExitCodeExceptionMapper,
+          CommandLine.IExecutionExceptionHandler,
+          CommandLine.IParameterExceptionHandler {
+    private final Main main;
+
+    Failures(Main main) {
+      this.main = main;
+    }
+
+    @Override
+    public int getExitCode(Throwable e) {
+      return exitCodeOf(e);
+    }
+
+    @Override
+    public int handleExecutionException(
+        Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+      PrintWriter err = cmd.getErr();
+      err.println("prooflane: " + e.getMessage());
+      if (main.verbose || !(e instanceof ProoflaneException)) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      return exitCodeOf(e);
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] args) {
+      PrintWriter err = e.getCommandLine().getErr();
+      err.println("prooflane: " + e.getMessage());
+      err.println("(see: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+      err.flush();
+      return ExitCode.USAGE;
     }
   }
 

@@ -1,21 +1,10 @@
 package dev.prooflane.cli;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import dev.prooflane.local.StateFolder;
-import dev.prooflane.server.DaemonInfo;
-import dev.prooflane.server.json.Json;
-import dev.prooflane.server.json.SandboxList;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,11 +12,12 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 
 /**
- * The workload the build records into the CLI's class-data-sharing archive ({@code
+ * The workload whose classes the build puts into the CLI's class-data-sharing archive ({@code
  * target/prooflane-cli.jsa}, which the {@code prooflane} launcher maps at every start): the usage
  * help of every command, {@code --version}, and the read commands against no daemon and against a
- * loopback HTTP server that answers like a daemon without sandboxes. It needs nothing running and
- * prints nothing; the build runs it as {@code java -XX:ArchiveClassesAtExit=... StartupTraining}.
+ * {@link TrainingDaemon}, which answers like a daemon with one sandbox. It needs nothing running
+ * and prints nothing; the build runs it as {@code java -XX:DumpLoadedClassList=... StartupTraining}
+ * (see prooflane-cli/pom.xml).
  */
 public final class StartupTraining {
   /** The read commands, each run with and without a daemon, as text and as JSON. */
@@ -37,6 +27,9 @@ public final class StartupTraining {
           List.of("sandbox", "list"),
           List.of("sandbox", "get", "pr-1"),
           List.of("skill", "list"),
+          List.of("skill", "describe", "checkout"),
+          List.of("action", "list"),
+          List.of("token", "list"),
           List.of("hops"),
           List.of("logs", "pricing"));
 
@@ -46,16 +39,8 @@ public final class StartupTraining {
     PrintWriter none = new PrintWriter(Writer.nullWriter());
     Path noDaemon = Files.createTempDirectory("prooflane-training");
     Path daemon = Files.createTempDirectory("prooflane-training");
-    HttpServer server =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", StartupTraining::answer);
-    server.start();
-    try {
-      String api = "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1";
-      Files.writeString(
-          StateFolder.of(daemon).daemonInfo(),
-          Json.pretty(
-              new DaemonInfo(ProcessHandle.current().pid(), api, "prooflane.yaml", Instant.now())));
+    try (TrainingDaemon server = TrainingDaemon.start()) {
+      server.announceIn(daemon);
       for (List<String> command : helpAndVersion()) {
         Main.run(none, none, command.toArray(String[]::new));
       }
@@ -63,13 +48,12 @@ public final class StartupTraining {
         for (Path state : List.of(noDaemon, daemon)) {
           for (String output : List.of("--verbose", "--json")) {
             List<String> command = new ArrayList<>(read);
-            command.addAll(List.of("--state-dir", state.toString(), "--token", "training", output));
+            command.addAll(List.of("--state-dir", state.toString(), output));
             Main.run(none, none, command.toArray(String[]::new));
           }
         }
       }
     } finally {
-      server.stop(0);
       deleteAll(noDaemon);
       deleteAll(daemon);
     }
@@ -85,21 +69,6 @@ public final class StartupTraining {
       commands.add(name.equals("help") ? List.of("help", "sandbox") : List.of(name, "--help"));
     }
     return commands;
-  }
-
-  /** {@code GET /sandboxes} answers an empty list; anything else is not found, as in the API. */
-  private static void answer(HttpExchange exchange) throws IOException {
-    boolean list = exchange.getRequestURI().getPath().endsWith("/sandboxes");
-    byte[] body =
-        (list
-                ? Json.write(new SandboxList(List.of()))
-                : "{\"error\":\"not_found\",\"message\":\"nothing here: a training run\"}")
-            .getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(list ? 200 : 404, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
   }
 
   private static void deleteAll(Path dir) throws IOException {

@@ -1,5 +1,6 @@
 package dev.prooflane.server;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.prooflane.actions.engine.ActionCatalog;
 import dev.prooflane.actions.policy.PolicyFile;
 import dev.prooflane.local.LocalOptions;
@@ -37,6 +38,9 @@ import java.util.function.Consumer;
  * SIGTERM/SIGINT through the shutdown hook) stops every process it started.
  */
 public final class Daemon implements AutoCloseable {
+  /** Netty's switch for its Flight Recorder events. */
+  private static final String NETTY_JFR = "io.netty.jfr.enabled";
+
   private final LocalRuntime runtime;
   private final StateFolder state;
   private final ApiServer api;
@@ -59,6 +63,7 @@ public final class Daemon implements AutoCloseable {
       List<ApiExtension> extensions) {
     this.runtime = runtime;
     this.state = state;
+    Runs runs;
     try {
       TokenStore tokens = TokenStore.open(state);
       closers.push(tokens::close);
@@ -71,7 +76,7 @@ public final class Daemon implements AutoCloseable {
           progress,
           token -> governance.record("token.created", Governance.token(token, "daemon")));
       SandboxService sandboxes = SandboxService.of(runtime, governance);
-      Runs runs =
+      runs =
           new Runs(
               runtime::environment,
               new LocalRuntimeAccess(runtime, text -> governance.redactor().text(text)),
@@ -99,6 +104,7 @@ public final class Daemon implements AutoCloseable {
             runtime.environment().file().toAbsolutePath().toString(),
             Instant.now());
     info.write(state);
+    prepareInBackground(runs);
     this.hook = new Thread(this::close, "prooflane-daemon-stop");
     Runtime.getRuntime().addShutdownHook(hook);
   }
@@ -165,6 +171,7 @@ public final class Daemon implements AutoCloseable {
       Optional<Path> policy,
       Consumer<String> progress,
       List<ApiExtension> extensions) {
+    withoutNettyFlightRecorderEvents();
     PolicyFile policyFile = PolicyFile.load(policy, ActionCatalog.builtIn().names());
     Path stateDir = options.stateFolder().root();
     DaemonInfo.read(stateDir)
@@ -187,6 +194,45 @@ public final class Daemon implements AutoCloseable {
     } catch (RuntimeException e) {
       runtime.close();
       throw e;
+    }
+  }
+
+  /**
+   * Does, once the daemon is ready and on a thread of low priority, what its first requests would
+   * otherwise do themselves: a rehearsal of a sandbox creation ({@link FirstCreation}) and the
+   * reading of the skill catalog (which took a fresh daemon's first {@code skill list} over half a
+   * second). Nothing depends on it: what fails here is made, or reported, when a request needs it.
+   */
+  private static void prepareInBackground(Runs runs) {
+    Thread preparation =
+        new Thread(
+            () -> {
+              try {
+                FirstCreation.rehearse();
+              } catch (JsonProcessingException | RuntimeException e) {
+                // the first creation makes what is missing itself
+              }
+              try {
+                runs.skills(List.of());
+              } catch (RuntimeException e) {
+                // broken skill files are reported to the request that asks for them
+              }
+            },
+            "prooflane-prepare");
+    preparation.setDaemon(true);
+    preparation.setPriority(Thread.MIN_PRIORITY);
+    preparation.start();
+  }
+
+  /**
+   * Netty records its buffer allocations as JDK Flight Recorder events unless told otherwise, and
+   * its first allocation (the daemon's first request) then registers them with the recorder: its
+   * metadata, annotations and generated handler classes, 100 to 150 ms of that request, for events
+   * nobody records here. Off, before Netty starts, unless {@code -Dio.netty.jfr.enabled} says.
+   */
+  private static void withoutNettyFlightRecorderEvents() {
+    if (System.getProperty(NETTY_JFR) == null) {
+      System.setProperty(NETTY_JFR, "false");
     }
   }
 

@@ -26,7 +26,9 @@ public record DaemonInfo(long pid, String apiUrl, String envFile, Instant starte
   public static Optional<DaemonInfo> read(Path stateDir) {
     Path file = StateFolder.of(stateDir).daemonInfo();
     try {
-      return Optional.of(Json.mapper().readValue(Files.readString(file), DaemonInfo.class));
+      // the file first: without one (no daemon), the JSON mapper is never made
+      String json = Files.readString(file);
+      return Optional.of(Json.mapper().readValue(json, DaemonInfo.class));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (JsonProcessingException e) {

@@ -3,9 +3,6 @@ package dev.prooflane.bench.overhead;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.prooflane.bench.Series;
 import dev.prooflane.bench.Sizes;
-import dev.prooflane.model.spec.EnvironmentReader;
-import dev.prooflane.server.Daemon;
-import dev.prooflane.server.auth.AdminTokenFile;
 import dev.prooflane.server.client.DaemonClient;
 import dev.prooflane.server.json.ForkRequest;
 import dev.prooflane.server.json.SandboxRequest;
@@ -22,24 +19,33 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Measures a sandbox's own overhead: a daemon runs in-process with one service, {@link
- * ReadyEchoMain}; sandboxes forking it are created one after another over the REST API (with the
- * progress stream the CLI reads) and deleted again, after one read (as a CLI finds the daemon).
- * Each creation's instants ({@link CreateTimeline}) come from the progress lines as they arrive and
- * from the fork's own output, on one wall clock; nothing is added to the daemon. Prints p50/p95 per
- * phase, the goal line (own overhead p50 against 100 ms), and what the writes and the route swap
- * cost on their own.
+ * Measures a sandbox's own overhead: a daemon runs as {@code prooflane up} runs it ({@link
+ * DaemonProcess}: its own JVM from the CLI's jar) with one service, {@link ReadyEchoMain};
+ * sandboxes forking it are created one after another over the REST API (with the progress stream
+ * the CLI reads) and deleted again, after one read (as a CLI finds the daemon). Each creation's
+ * instants ({@link CreateTimeline}) come from the progress lines as they arrive and from the fork's
+ * own output, on one wall clock; nothing is added to the daemon. Prints p50/p95 per phase, the goal
+ * line (own overhead p50 against 100 ms), and what the writes and the route swap cost on their own.
+ *
+ * <p>Before that, the first creation in a fresh daemon, in {@code FRESH} fresh daemons for each
+ * start-up archive: the daemon with the JDK's own archive only, and with the CLI's archive for
+ * {@code up} (when the build made one), alternately; with the time from the process start to its
+ * ready line.
  *
  * <p>Usage: java -cp CLASSPATH dev.prooflane.bench.overhead.SandboxOverheadMain CLASSES WORK_DIR
- * (CLASSES: the folder holding this class, for the forks). Sizes from the environment: {@code
- * SANDBOXES} (20 measured creations), {@code WARMUP} (3 unmeasured ones first).
+ * CLI_JAR ARCHIVE (CLASSES: the folder holding this class, for the forks; CLI_JAR:
+ * prooflane-cli.jar; ARCHIVE: the archive the launcher maps for {@code up}). Sizes from the
+ * environment: {@code SANDBOXES} (20 measured creations), {@code WARMUP} (3 unmeasured ones first;
+ * 0 measures the first one too), {@code FRESH} (4 fresh daemons per archive).
  */
 public final class SandboxOverheadMain {
   private static final int SANDBOXES = Sizes.fromEnv("SANDBOXES", 20);
-  private static final int WARMUP = Sizes.fromEnv("WARMUP", 3);
+  private static final int WARMUP = Sizes.fromEnvOrZero("WARMUP", 3);
+  private static final int FRESH = Sizes.fromEnv("FRESH", 4);
   private static final double GOAL_MS = 100;
   private static final String SERVICE = "echo";
 
@@ -49,34 +55,64 @@ public final class SandboxOverheadMain {
   public static void main(String[] args) throws Exception {
     Path classes = Path.of(args[0]).toAbsolutePath();
     Path work = Path.of(args[1]).toAbsolutePath();
-    Path stateDir = work.resolve("state");
+    Path cliJar = Path.of(args[2]).toAbsolutePath();
+    Optional<Path> archive =
+        Optional.of(Path.of(args[3]).toAbsolutePath()).filter(Files::isRegularFile);
     Path envFile = writeEnvironment(work, classes);
-    Daemon daemon =
-        Daemon.start(EnvironmentReader.read(envFile), stateDir, "127.0.0.1", 0, line -> {});
+    Map<String, Optional<Path>> archives = new LinkedHashMap<>();
+    archives.put("the JDK's archive only", Optional.empty());
+    archive.ifPresent(a -> archives.put(a.getFileName().toString(), Optional.of(a)));
+    Map<String, List<Fresh>> fresh = new LinkedHashMap<>();
+    archives.keySet().forEach(name -> fresh.put(name, new ArrayList<>()));
+    for (int i = 0; i < FRESH; i++) {
+      int mode = 0;
+      for (Map.Entry<String, Optional<Path>> a : archives.entrySet()) {
+        Path stateDir = work.resolve("fresh-" + i + "-" + mode++);
+        try (DaemonProcess daemon = DaemonProcess.start(cliJar, a.getValue(), envFile, stateDir)) {
+          fresh.get(a.getKey()).add(new Fresh(daemon.upToReadyMs(), first(daemon, "first")));
+        }
+      }
+    }
+    printFresh(fresh);
+
     List<CreateTimeline> timelines = new ArrayList<>();
     CreateTimeline first = null;
-    try {
-      DaemonClient client =
-          new DaemonClient(daemon.info().apiUrl(), AdminTokenFile.read(stateDir).orElseThrow());
-      int routerPort = daemon.runtime().routerPorts().get(SERVICE);
+    try (DaemonProcess daemon =
+        DaemonProcess.start(cliJar, archive, envFile, work.resolve("state"))) {
+      DaemonClient client = daemon.client();
+      int routerPort = daemon.routerPort(SERVICE);
       // as a CLI finds it: the daemon has answered a read (the progress of up, a list) before
       client.sandboxes();
       for (int i = 0; i < WARMUP + SANDBOXES; i++) {
         String name = (i < WARMUP ? "warm-" : "ovh-") + i;
-        CreateTimeline timeline = create(client, name, stateDir, routerPort);
+        CreateTimeline timeline = create(client, name, daemon.stateDir(), routerPort);
         if (i == 0) {
           first = timeline;
-        } else if (i >= WARMUP) {
+        }
+        if (i >= WARMUP) {
           timelines.add(timeline);
         }
         client.deleteSandbox(name);
       }
-    } finally {
-      daemon.close();
     }
-    print(first, timelines);
+    print(
+        first,
+        timelines,
+        archive.map(a -> a.getFileName().toString()).orElse("the JDK's archive only"));
     System.out.println("what each costs alone (same disk, 50 after 50 unmeasured):");
     AloneCosts.print(work.resolve("alone"), 50);
+  }
+
+  /** A fresh daemon: how long it took to get ready, and its first creation. */
+  private record Fresh(double upToReadyMs, CreateTimeline first) {}
+
+  /** The first creation in {@code daemon}, after one read as a CLI makes. */
+  private static CreateTimeline first(DaemonProcess daemon, String name) throws Exception {
+    int routerPort = daemon.routerPort(SERVICE);
+    daemon.client().sandboxes();
+    CreateTimeline timeline = create(daemon.client(), name, daemon.stateDir(), routerPort);
+    daemon.client().deleteSandbox(name);
+    return timeline;
   }
 
   /** One service, {@link ReadyEchoMain} behind bash, which stamps the instant it starts. */
@@ -186,16 +222,42 @@ public final class SandboxOverheadMain {
     throw new IllegalStateException(log + ": no line '" + prefix.trim() + "'");
   }
 
-  private static long micros() {
+  static long micros() {
     Instant now = Instant.now();
     return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
   }
 
-  private static void print(CreateTimeline first, List<CreateTimeline> timelines) {
+  private static void printFresh(Map<String, List<Fresh>> fresh) {
     System.out.printf(
-        "%d sandboxes created one after another, each forking %s (the first creation in the fresh"
-            + " daemon, unmeasured warm-up, in the last column):%n",
-        timelines.size(), SERVICE);
+        "the first creation in a fresh daemon, %d fresh daemons per archive, alternately (p50,"
+            + " max):%n",
+        FRESH);
+    for (Map.Entry<String, List<Fresh>> f : fresh.entrySet()) {
+      System.out.println("  daemon with " + f.getKey() + ":");
+      List<Fresh> runs = f.getValue();
+      freshRow("up -> ready (process start -> ready line)", runs, Fresh::upToReadyMs);
+      freshRow("create request -> routable (answer)", runs, r -> r.first().total());
+      freshRow("fork's own start-up (spawn -> ready)", runs, r -> r.first().forkStartup());
+      freshRow("own overhead", runs, r -> r.first().overhead());
+      freshRow("  HTTP, policy, key (-> forking)", runs, r -> r.first().admission());
+      freshRow("  spawn (record, port, exec)", runs, r -> r.first().spawn());
+      freshRow("  health-poll lag (ready -> noticed)", runs, r -> r.first().healthLag());
+      freshRow("  route swap + READY record", runs, r -> r.first().swapAndRecord());
+      freshRow("  audit record + HTTP answer", runs, r -> r.first().auditAndAnswer());
+    }
+  }
+
+  private static void freshRow(String what, List<Fresh> runs, ToDoubleFunction<Fresh> figure) {
+    Series s = new Series();
+    runs.forEach(r -> s.add(figure.applyAsDouble(r)));
+    System.out.printf("    %-44s p50 %7.1f ms  max %7.1f ms%n", what, s.p(50), s.max());
+  }
+
+  private static void print(CreateTimeline first, List<CreateTimeline> timelines, String archive) {
+    System.out.printf(
+        "%d sandboxes created one after another in one daemon (with %s), each forking %s"
+            + " (the first creation in that daemon in the last column%s):%n",
+        timelines.size(), archive, SERVICE, WARMUP > 0 ? ", unmeasured warm-up" : "");
     row("create request -> routable (answer)", first, timelines, CreateTimeline::total);
     row("fork's own start-up (spawn -> ready)", first, timelines, CreateTimeline::forkStartup);
     System.out.println("Prooflane's own time = total - fork's start-up:");

@@ -57,8 +57,8 @@ public final class SkillCatalog {
                 "not a folder of skills (pass a folder holding *.yaml skill files)"));
         continue;
       }
-      try (Stream<Path> files = Files.walk(dir, 1)) {
-        for (Path file : files.filter(SkillCatalog::isSkillFile).sorted().toList()) {
+      try {
+        for (Path file : skillFiles(dir)) {
           try {
             String reportPath = ReportPath.of(base, dir, file);
             Skill skill = SkillReader.read(file, reportPath, actions);
@@ -104,6 +104,13 @@ public final class SkillCatalog {
       reportPaths.put(s.name(), ReportPath.of(Path.of(""), s.dir(), s.file()));
     }
     return new SkillCatalog(map, reportPaths);
+  }
+
+  /** The skill files directly in {@code dir}, in name order. */
+  static List<Path> skillFiles(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir, 1)) {
+      return files.filter(SkillCatalog::isSkillFile).sorted().toList();
+    }
   }
 
   private static boolean isSkillFile(Path p) {

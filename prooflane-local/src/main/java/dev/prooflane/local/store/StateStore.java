@@ -122,12 +122,17 @@ public final class StateStore implements AutoCloseable, ProcessRegistry {
     return path;
   }
 
+  /** The JSON a sandbox is stored as. */
+  public static String encode(Sandbox sandbox) throws JsonProcessingException {
+    return JSON.writeValueAsString(requireNonNull(sandbox, "sandbox"));
+  }
+
   /** Inserts or replaces the sandbox with this name. */
   public synchronized void putSandbox(Sandbox sandbox) {
     requireNonNull(sandbox, "sandbox");
     String json;
     try {
-      json = JSON.writeValueAsString(sandbox);
+      json = encode(sandbox);
     } catch (JsonProcessingException e) {
       throw new StateStoreException(
           path, "cannot encode sandbox '" + sandbox.name() + "': " + e.getOriginalMessage(), e);

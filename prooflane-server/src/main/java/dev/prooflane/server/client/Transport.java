@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.prooflane.server.json.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.ConnectException;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -19,9 +18,10 @@ import java.util.function.Consumer;
  * from records, answers read as JSON or as NDJSON progress streams, errors as {@link
  * DaemonClientException}s.
  *
- * <p>Over {@link HttpURLConnection}, whose connections the JVM keeps alive and reuses: unlike
- * {@code java.net.http.HttpClient}, it makes no TLS context, selector thread or asynchronous
- * machinery for a plain-HTTP exchange, which cost every CLI command about 100 ms of its start.
+ * <p>Each exchange is an {@link Exchange} on a connection of its own: unlike {@code
+ * java.net.http.HttpClient}, it makes no TLS context, selector thread or asynchronous machinery for
+ * a plain-HTTP exchange (about 100 ms of every CLI command's start), and unlike {@code
+ * HttpURLConnection} it makes no URL, whose first one opens every jar on the class path.
  */
 final class Transport {
   private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
@@ -75,25 +75,24 @@ final class Transport {
   JsonNode postStreaming(String path, Object body, ProgressListener listener) {
     try {
       // no answer timeout: a sandbox or a validation takes as long as it takes, saying so
-      HttpURLConnection exchange = send("POST", path, body, "application/x-ndjson", 0);
-      int status = exchange.getResponseCode();
-      if (status >= 400) {
-        throw failure(status, body(exchange, status));
+      try (Exchange exchange = send("POST", path, body, "application/x-ndjson", 0)) {
+        if (exchange.status() >= 400) {
+          throw failure(exchange.status(), body(exchange));
+        }
+        String location = exchange.header("Location");
+        if (location != null) {
+          listener.started(location.substring(location.lastIndexOf('/') + 1));
+        }
+        return lines(exchange, listener);
       }
-      String location = exchange.getHeaderField("Location");
-      if (location != null) {
-        listener.started(location.substring(location.lastIndexOf('/') + 1));
-      }
-      return lines(exchange, listener);
     } catch (IOException e) {
       throw unreachable(e);
     }
   }
 
-  private JsonNode lines(HttpURLConnection exchange, ProgressListener listener) throws IOException {
+  private JsonNode lines(Exchange exchange, ProgressListener listener) throws IOException {
     try (BufferedReader reader =
-        new BufferedReader(
-            new InputStreamReader(exchange.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(new InputStreamReader(exchange.body(), StandardCharsets.UTF_8))) {
       JsonNode last = null;
       String line;
       while ((line = reader.readLine()) != null) {
@@ -137,13 +136,10 @@ final class Transport {
 
   /** The body of an exchange that must answer within 15 minutes; 4xx and 5xx throw. */
   private String text(String method, String path, Object body) {
-    try {
-      HttpURLConnection exchange =
-          send(method, path, body, "application/json", ANSWER_TIMEOUT_MILLIS);
-      int status = exchange.getResponseCode();
-      String text = body(exchange, status);
-      if (status >= 400) {
-        throw failure(status, text);
+    try (Exchange exchange = send(method, path, body, "application/json", ANSWER_TIMEOUT_MILLIS)) {
+      String text = body(exchange);
+      if (exchange.status() >= 400) {
+        throw failure(exchange.status(), text);
       }
       return text;
     } catch (IOException e) {
@@ -151,37 +147,34 @@ final class Transport {
     }
   }
 
-  /** Opens an exchange and sends the request: token, {@code accept}, and {@code body} as JSON. */
-  private HttpURLConnection send(
+  /**
+   * Sends the request: token, {@code accept}, and {@code body} as JSON; reads the answer's head.
+   */
+  private Exchange send(
       String method, String path, Object body, String accept, int answerTimeoutMillis)
       throws IOException {
-    HttpURLConnection exchange =
-        (HttpURLConnection) URI.create(base + path).toURL().openConnection();
-    exchange.setRequestMethod(method);
-    exchange.setInstanceFollowRedirects(false);
-    exchange.setUseCaches(false);
-    exchange.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
-    exchange.setReadTimeout(answerTimeoutMillis);
-    exchange.setRequestProperty("Accept", accept);
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Accept", accept);
     if (token != null) {
-      exchange.setRequestProperty("Authorization", "Bearer " + token);
+      headers.put("Authorization", "Bearer " + token);
     }
+    byte[] json = null;
     if (body != null) {
-      byte[] json = Json.write(body).getBytes(StandardCharsets.UTF_8);
-      exchange.setDoOutput(true);
-      exchange.setRequestProperty("Content-Type", "application/json");
-      try (OutputStream out = exchange.getOutputStream()) {
-        out.write(json);
-      }
+      json = Json.write(body).getBytes(StandardCharsets.UTF_8);
+      headers.put("Content-Type", "application/json");
     }
-    return exchange;
+    return Exchange.send(
+        URI.create(base + path),
+        method,
+        headers,
+        json,
+        CONNECT_TIMEOUT_MILLIS,
+        answerTimeoutMillis);
   }
 
-  /** The whole answer, read to its end so that the connection can serve the next exchange. */
-  private static String body(HttpURLConnection exchange, int status) throws IOException {
-    try (InputStream in = status >= 400 ? exchange.getErrorStream() : exchange.getInputStream()) {
-      return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+  /** The whole answer. */
+  private static String body(Exchange exchange) throws IOException {
+    return new String(exchange.body().readAllBytes(), StandardCharsets.UTF_8);
   }
 
   private JsonNode json(String body) {

@@ -15,6 +15,7 @@ import dev.prooflane.actions.report.Reports;
 import dev.prooflane.actions.report.SigningKeys;
 import dev.prooflane.actions.skill.Skill;
 import dev.prooflane.actions.skill.SkillCatalog;
+import dev.prooflane.actions.skill.SkillLibrary;
 import dev.prooflane.local.StateFolder;
 import dev.prooflane.model.Environment;
 import dev.prooflane.model.NotFoundException;
@@ -44,6 +45,7 @@ public final class Runs implements AutoCloseable {
   private final Supplier<Environment> environment;
   private final RuntimeAccess access;
   private final ActionCatalog actions = ActionCatalog.builtIn();
+  private final SkillLibrary library = new SkillLibrary();
   private final Path runsDir;
   private final SigningKeys keys;
   private final Map<String, RunRecord> records = new ConcurrentHashMap<>();
@@ -102,7 +104,7 @@ public final class Runs implements AutoCloseable {
     Environment environment = this.environment.get();
     List<Path> dirs = new ArrayList<>(environment.skillDirs());
     dirs.addAll(extraDirs);
-    return SkillCatalog.load(environment.baseDir(), dirs, actions.names());
+    return library.catalog(environment.baseDir(), dirs, actions.names());
   }
 
   public Skill skill(String name) {
