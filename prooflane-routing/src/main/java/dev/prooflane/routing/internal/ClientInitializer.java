@@ -5,7 +5,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpResponseEncoder;
 
 /**
  * Sets up each accepted client connection of a listener: until its first bytes tell HTTP/1.1 from
@@ -46,7 +45,7 @@ final class ClientInitializer extends ChannelInitializer<Channel> {
     ConnectionDeadlines deadlines = (ConnectionDeadlines) pipeline.get(DEADLINES);
     pipeline
         .addBefore(DEADLINES, "decoder", new RequestHeadDecoder(decoder, deadlines))
-        .addBefore(DEADLINES, "encoder", new HttpResponseEncoder())
+        .addBefore(DEADLINES, "encoder", new WireResponseEncoder())
         .addLast("client", new ClientConnection(service, router, false));
   }
 

@@ -231,6 +231,42 @@ final class Exchange implements ChannelFutureListener {
     connection = ready;
     reusedConnection = reused;
     ready.bind(this);
+    HttpRequest outbound = onTheWire();
+    if (outbound == null) {
+      outbound = decodedOutbound();
+    }
+    forwarding = true;
+    ready.write(outbound);
+    if (requestRead) {
+      ready.write(LastHttpContent.EMPTY_LAST_CONTENT);
+      ready.flush();
+      requestSent = true;
+    } else {
+      client.requestMore();
+    }
+  }
+
+  /**
+   * The request for an HTTP/1.1 upstream, its head built from the bytes the client sent (see {@link
+   * WireForwarding}), or null when the head was decoded, the upstream speaks HTTP/2, the request is
+   * a WebSocket handshake, or its body would lose its {@code Content-Length}.
+   */
+  private HttpRequest onTheWire() {
+    WireHead wire = request.headers() instanceof WireHeaders headers ? headers.unchanged() : null;
+    if (wire == null || webSocket || upstream.protocol().http2()) {
+      return null;
+    }
+    WireHead head =
+        WireForwarding.request(wire, client.clientAddress(), hops, router.undroppable());
+    if (hasBody && head.indexOf(HttpHeaderNames.CONTENT_LENGTH) < 0) {
+      return null;
+    }
+    return new DefaultHttpRequest(
+        HttpVersion.HTTP_1_1, request.method(), request.uri(), new WireHeaders(head));
+  }
+
+  /** The request for the upstream from the decoded request headers. */
+  private HttpRequest decodedOutbound() {
     HttpHeaders headers = UNCHECKED.newHeaders();
     ForwardedHeaders.toUpstream(
         request.headers(), client.clientAddress(), headers, hops, router.undroppable());
@@ -247,15 +283,7 @@ final class Exchange implements ChannelFutureListener {
     if (hasBody && !headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
       HttpUtil.setTransferEncodingChunked(outbound, true);
     }
-    forwarding = true;
-    ready.write(outbound);
-    if (requestRead) {
-      ready.write(LastHttpContent.EMPTY_LAST_CONTENT);
-      ready.flush();
-      requestSent = true;
-    } else {
-      client.requestMore();
-    }
+    return outbound;
   }
 
   /** No connection to the upstream could be made. */
@@ -457,6 +485,24 @@ final class Exchange implements ChannelFutureListener {
     responseStarted = true;
     status = head.status().code();
     upstreamKeepAlive = HttpUtil.isKeepAlive(head);
+    WireHead wire = head.headers() instanceof WireHeaders raw ? raw.unchanged() : null;
+    if (wire != null
+        && !client.isStream()
+        && (ForwardedHeaders.responseHasNoBody(request.method().name(), status)
+            || WireForwarding.keepsLength(wire))) {
+      // the head as the upstream sent it, minus hop-by-hop fields: no re-framing needed
+      if (client.isClosing()) {
+        clientKeepAlive = false;
+      }
+      String connection =
+          !clientKeepAlive
+              ? "close"
+              : request.protocolVersion().equals(HttpVersion.HTTP_1_0) ? "keep-alive" : null;
+      return new DefaultHttpResponse(
+          request.protocolVersion(),
+          head.status(),
+          new WireHeaders(WireForwarding.response(wire, connection)));
+    }
     HttpHeaders headers = UNCHECKED.newHeaders();
     ForwardedHeaders.copyResponse(head.headers(), headers);
     boolean http10 = request.protocolVersion().equals(HttpVersion.HTTP_1_0);
