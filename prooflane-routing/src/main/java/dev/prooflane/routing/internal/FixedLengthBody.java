@@ -17,6 +17,14 @@ final class FixedLengthBody {
 
   private long left;
 
+  /**
+   * Whether a body of {@code length} bytes is all in {@code buffer}, and small enough for one
+   * piece.
+   */
+  static boolean fitsOnePiece(long length, ByteBuf buffer) {
+    return length <= MAX_SLICE && length <= buffer.readableBytes();
+  }
+
   /** Whether part of a body is still to come. */
   boolean isOpen() {
     return left > 0;

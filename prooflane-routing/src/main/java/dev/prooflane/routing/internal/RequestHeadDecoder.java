@@ -1,9 +1,12 @@
 package dev.prooflane.routing.internal;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
@@ -66,10 +69,21 @@ final class RequestHeadDecoder extends HttpRequestDecoder {
     @Override
     public boolean read(ParsedHead head, ByteBuf in, List<Object> out, FixedLengthBody body) {
       in.skipBytes(head.length());
-      out.add(
-          new DefaultHttpRequest(
-              HttpVersion.HTTP_1_1, head.method(), head.uri(), new WireHeaders(head.head())));
-      body.start(Math.max(0, head.contentLength()), in, out);
+      WireHeaders headers = new WireHeaders(head.head());
+      if (head.contentLength() <= 0) {
+        // no body: the request in one piece, as an HTTP/2 stream's
+        out.add(
+            new DefaultFullHttpRequest(
+                HttpVersion.HTTP_1_1,
+                head.method(),
+                head.uri(),
+                Unpooled.EMPTY_BUFFER,
+                headers,
+                EmptyHttpHeaders.INSTANCE));
+        return true;
+      }
+      out.add(new DefaultHttpRequest(HttpVersion.HTTP_1_1, head.method(), head.uri(), headers));
+      body.start(head.contentLength(), in, out);
       return true;
     }
 

@@ -1,9 +1,12 @@
 package dev.prooflane.routing.internal;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.CombinedChannelDuplexHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMessage;
@@ -87,12 +90,19 @@ final class UpstreamCodec
       }
       methods.poll();
       in.skipBytes(head.length());
-      out.add(
-          new DefaultHttpResponse(
-              HttpVersion.HTTP_1_1,
-              HttpResponseStatus.valueOf(status, head.reason()),
-              new WireHeaders(head.head())));
-      body.start(noBody ? 0 : head.contentLength(), in, out);
+      HttpResponseStatus code = HttpResponseStatus.valueOf(status, head.reason());
+      WireHeaders headers = new WireHeaders(head.head());
+      long length = noBody ? 0 : head.contentLength();
+      if (FixedLengthBody.fitsOnePiece(length, in)) {
+        // the whole answer arrived: it goes on in one piece
+        ByteBuf content = length == 0 ? Unpooled.EMPTY_BUFFER : in.readRetainedSlice((int) length);
+        out.add(
+            new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1, code, content, headers, EmptyHttpHeaders.INSTANCE));
+        return true;
+      }
+      out.add(new DefaultHttpResponse(HttpVersion.HTTP_1_1, code, headers));
+      body.start(length, in, out);
       return true;
     }
 
