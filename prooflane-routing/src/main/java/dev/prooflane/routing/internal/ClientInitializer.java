@@ -5,7 +5,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.ssl.SslContext;
 
 /**
@@ -54,7 +53,7 @@ final class ClientInitializer extends ChannelInitializer<Channel> {
     ConnectionDeadlines deadlines = (ConnectionDeadlines) pipeline.get(DEADLINES);
     pipeline
         .addBefore(DEADLINES, "decoder", new RequestHeadDecoder(decoder, deadlines))
-        .addBefore(DEADLINES, "encoder", new HttpResponseEncoder())
+        .addBefore(DEADLINES, "encoder", new WireResponseEncoder())
         .addLast("client", new ClientConnection(service, router, false));
   }
 

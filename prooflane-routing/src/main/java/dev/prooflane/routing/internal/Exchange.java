@@ -4,20 +4,13 @@ import dev.prooflane.routing.HopRecord;
 import dev.prooflane.routing.RouteDecision;
 import dev.prooflane.routing.Upstream;
 import dev.prooflane.routing.key.KeyResult;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
-import io.netty.handler.codec.http.DefaultHttpRequest;
-import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -26,7 +19,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -42,10 +34,6 @@ import java.util.concurrent.TimeoutException;
 final class Exchange implements ChannelFutureListener {
   /** How many times a request re-resolves or reconnects before its failure is answered. */
   private static final int MAX_ATTEMPTS = 3;
-
-  /** The request's headers came through the decoder's checks: copies need not check them again. */
-  private static final HttpHeadersFactory UNCHECKED =
-      DefaultHttpHeadersFactory.headersFactory().withValidation(false);
 
   private final ClientConnection client;
   private final HttpRequest request;
@@ -231,24 +219,14 @@ final class Exchange implements ChannelFutureListener {
     connection = ready;
     reusedConnection = reused;
     ready.bind(this);
-    HttpHeaders headers = UNCHECKED.newHeaders();
-    ForwardedHeaders.toUpstream(
-        request.headers(), client.clientAddress(), headers, hops, router.undroppable());
-    if (webSocket) {
-      // the handshake's own hop-by-hop headers: the upstream must see the upgrade
-      headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
-      headers.set(HttpHeaderNames.UPGRADE, request.headers().get(HttpHeaderNames.UPGRADE));
-    }
-    if (upstream.protocol().http2() && HeaderNames.wantsTrailers(request.headers())) {
-      headers.set(HttpHeaderNames.TE, HttpHeaderValues.TRAILERS);
-    }
-    DefaultHttpRequest outbound =
-        new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), request.uri(), headers);
-    if (hasBody && !headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
-      HttpUtil.setTransferEncodingChunked(outbound, true);
-    }
     forwarding = true;
-    ready.write(outbound);
+    ready.write(
+        UpstreamRequest.of(
+            request,
+            upstream,
+            webSocket,
+            hasBody,
+            new UpstreamRequest.Forwarding(client.clientAddress(), hops, router.undroppable())));
     if (requestRead) {
       ready.write(LastHttpContent.EMPTY_LAST_CONTENT);
       ready.flush();
@@ -406,30 +384,17 @@ final class Exchange implements ChannelFutureListener {
     status = 101;
     responseStarted = true;
     done = true;
-    HttpHeaders headers = UNCHECKED.newHeaders();
-    ForwardedHeaders.copyResponse(head.headers(), headers);
-    headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
-    headers.set(HttpHeaderNames.UPGRADE, head.headers().get(HttpHeaderNames.UPGRADE, "websocket"));
-    client.writeAndFlush(
-        new DefaultFullHttpResponse(
-            HttpVersion.HTTP_1_1,
-            HttpResponseStatus.SWITCHING_PROTOCOLS,
-            Unpooled.EMPTY_BUFFER,
-            headers,
-            UNCHECKED.newEmptyHeaders()));
     UpstreamConnection used = connection;
     connection = null;
-    // the relays first: bytes the HTTP decoders still hold go to them as the decoders leave
-    Tunnel.join(
-        client.channel(),
-        used.channel(),
+    Tunnel.switchTo(
+        client,
+        used,
+        head,
         ended -> {
           bytesIn += ended.fromClient();
           bytesOut += ended.fromUpstream();
           record(101);
         });
-    used.handOver();
-    ClientConnection.dropDecoder(client.handOver());
   }
 
   private void writeLast(Object last) {
@@ -457,37 +422,11 @@ final class Exchange implements ChannelFutureListener {
     responseStarted = true;
     status = head.status().code();
     upstreamKeepAlive = HttpUtil.isKeepAlive(head);
-    HttpHeaders headers = UNCHECKED.newHeaders();
-    ForwardedHeaders.copyResponse(head.headers(), headers);
-    boolean http10 = request.protocolVersion().equals(HttpVersion.HTTP_1_0);
-    if (!ForwardedHeaders.responseHasNoBody(request.method().name(), status)
-        && !headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
-      if (http10) {
-        clientKeepAlive = false; // the body ends when the connection does
-      } else {
-        headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
-      }
-    }
-    if (client.isClosing()) {
-      clientKeepAlive = false;
-    }
-    connectionHeaders(headers);
-    return new DefaultHttpResponse(request.protocolVersion(), head.status(), headers);
-  }
-
-  /**
-   * The headers of an answer to the client that concern its connection: none on an HTTP/2 stream
-   * (which frames its bodies itself), {@code Connection: close} when the connection closes after
-   * the answer, {@code Connection: keep-alive} when an HTTP/1.0 client's stays open.
-   */
-  private void connectionHeaders(HttpHeaders headers) {
-    if (client.isStream()) {
-      headers.remove(HttpHeaderNames.TRANSFER_ENCODING).remove(HttpHeaderNames.CONNECTION);
-    } else if (!clientKeepAlive) {
-      headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-    } else if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
-      headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-    }
+    ClientHead answer =
+        ClientHead.proxied(
+            request, head, client.isStream(), clientKeepAlive && !client.isClosing());
+    clientKeepAlive = answer.keepAlive();
+    return answer.response();
   }
 
   /**
@@ -587,25 +526,10 @@ final class Exchange implements ChannelFutureListener {
     responseStarted = true;
     responseRead = true;
     cancelDeadline();
-    HttpVersion version =
-        request.protocolVersion().equals(HttpVersion.HTTP_1_0)
-            ? HttpVersion.HTTP_1_0
-            : HttpVersion.HTTP_1_1;
-    FullHttpResponse answer;
-    if (grpc) {
-      this.status = 200;
-      answer = Grpc.trailersOnly(version, status, body);
-      noteGrpcStatus(answer.headers());
-    } else {
-      this.status = status;
-      ByteBuf bytes = Unpooled.copiedBuffer(body.encode(), StandardCharsets.UTF_8);
-      answer = new DefaultFullHttpResponse(version, HttpResponseStatus.valueOf(status), bytes);
-      answer.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
-    }
-    if (!client.isStream()) {
-      answer.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, answer.content().readableBytes());
-    }
-    connectionHeaders(answer.headers());
+    FullHttpResponse answer =
+        ClientHead.local(request, grpc, status, body, client.isStream(), clientKeepAlive);
+    this.status = grpc ? 200 : status;
+    noteGrpcStatus(answer.headers());
     client.writeAndFlush(answer).addListener(this);
     if (!requestRead) {
       client.requestMore(); // the request's body is read and dropped

@@ -6,6 +6,15 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeadersFactory;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
 import java.util.function.Consumer;
 
@@ -16,6 +25,10 @@ import java.util.function.Consumer;
  */
 final class Tunnel {
   static final String RELAY = "relay";
+
+  /** The upstream's headers came through the decoder's checks. */
+  private static final HttpHeadersFactory UNCHECKED =
+      DefaultHttpHeadersFactory.headersFactory().withValidation(false);
 
   private final Consumer<Tunnel> ended;
   private long fromClient;
@@ -37,6 +50,33 @@ final class Tunnel {
     client.config().setAutoRead(true);
     upstream.config().setAutoRead(true);
     return tunnel;
+  }
+
+  /**
+   * Completes a WebSocket handshake the upstream accepted with its {@code head}: the client gets
+   * its {@code 101} (the upstream's headers minus hop-by-hop ones, plus the upgrade), then both
+   * connections leave HTTP and are joined; {@code ended} hears when the session is over.
+   */
+  static void switchTo(
+      ClientConnection client,
+      UpstreamConnection upstream,
+      HttpResponse head,
+      Consumer<Tunnel> ended) {
+    HttpHeaders headers = UNCHECKED.newHeaders();
+    ForwardedHeaders.copyResponse(head.headers(), headers);
+    headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
+    headers.set(HttpHeaderNames.UPGRADE, head.headers().get(HttpHeaderNames.UPGRADE, "websocket"));
+    client.writeAndFlush(
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1,
+            HttpResponseStatus.SWITCHING_PROTOCOLS,
+            Unpooled.EMPTY_BUFFER,
+            headers,
+            UNCHECKED.newEmptyHeaders()));
+    // the relays first: bytes the HTTP decoders still hold go to them as the decoders leave
+    join(client.channel(), upstream.channel(), ended);
+    upstream.handOver();
+    ClientConnection.dropDecoder(client.handOver());
   }
 
   /** Bytes the client sent through the tunnel. */

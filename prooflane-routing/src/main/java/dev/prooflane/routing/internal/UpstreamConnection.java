@@ -5,7 +5,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
-import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.util.ReferenceCountUtil;
 import java.util.concurrent.ScheduledFuture;
@@ -58,7 +57,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements R
                 CODEC,
                 stream
                     ? new Http2StreamFrameToHttpObjectCodec(false, false)
-                    : new HttpClientCodec(options.decoder(), false, false))
+                    : new UpstreamCodec(options.decoder()))
             .addLast("exchange", UpstreamConnection.this);
         registered.closeFuture().addListener(closed -> closed());
       }

@@ -1,0 +1,125 @@
+package dev.prooflane.routing.internal;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The heads the router sends on, built from the bytes of the heads it received: the same edits as
+ * {@link ForwardedHeaders} makes on decoded headers, with every field that is kept copied as it
+ * arrived.
+ */
+final class WireForwarding {
+  private static final int ADDED_BYTES = 160;
+
+  private WireForwarding() {}
+
+  /**
+   * The header fields of a request to an HTTP/1.1 upstream: {@code in} minus hop-by-hop fields
+   * (those {@code Connection} names too, except the ones in {@code undroppable}), {@code
+   * X-Forwarded-For} appended to with {@code client}, {@code X-Forwarded-Host}/{@code -Proto} set
+   * and the hop count replaced by {@code hops}; see {@link ForwardedHeaders#toUpstream}.
+   */
+  static WireHead request(WireHead in, String client, int hops, Set<String> undroppable) {
+    Set<String> listed = connectionOptions(in);
+    WireHeadBuilder out = new WireHeadBuilder(in.bytes().length + ADDED_BYTES);
+    String priorForwardedFor = null;
+    for (int i = 0; i < in.count(); i++) {
+      if (isHopByHop(in, i) || (isListed(listed, in, i) && !isUndroppable(undroppable, in, i))) {
+        continue;
+      }
+      switch (in.nameLength(i)) {
+        case 15 -> {
+          if (in.nameIs(i, HeaderNames.X_FORWARDED_FOR)) {
+            String value = in.value(i);
+            priorForwardedFor =
+                priorForwardedFor == null ? value : priorForwardedFor + ", " + value;
+            continue;
+          }
+        }
+        case 16 -> {
+          if (in.nameIs(i, HeaderNames.X_FORWARDED_HOST) || in.nameIs(i, RequestChecks.HOPS)) {
+            continue;
+          }
+        }
+        case 17 -> {
+          if (in.nameIs(i, HeaderNames.X_FORWARDED_PROTO)) {
+            continue;
+          }
+        }
+        default -> {}
+      }
+      out.copy(in, i);
+    }
+    int at = in.indexOf("host");
+    String host = at < 0 ? null : in.value(at);
+    if (priorForwardedFor == null) {
+      out.add(HeaderNames.X_FORWARDED_FOR, client);
+    } else {
+      out.add(HeaderNames.X_FORWARDED_FOR, priorForwardedFor, client);
+    }
+    if (host != null) {
+      out.add(HeaderNames.X_FORWARDED_HOST, host);
+    }
+    return out.add(HeaderNames.X_FORWARDED_PROTO, "http")
+        .add(RequestChecks.HOPS, Integer.toString(hops))
+        .build();
+  }
+
+  /**
+   * The header fields of a response to an HTTP/1.1 client: {@code in} minus hop-by-hop fields (and
+   * those {@code Connection} names), then {@code Connection: connection} unless it is null.
+   */
+  static WireHead response(WireHead in, String connection) {
+    Set<String> listed = connectionOptions(in);
+    WireHeadBuilder out = new WireHeadBuilder(in.bytes().length + 64);
+    for (int i = 0; i < in.count(); i++) {
+      if (!isHopByHop(in, i) && !isListed(listed, in, i)) {
+        out.copy(in, i);
+      }
+    }
+    if (connection != null) {
+      out.add("connection", connection);
+    }
+    return out.build();
+  }
+
+  /** Whether {@link #response} keeps the {@code Content-Length} of {@code in}: it has one. */
+  static boolean keepsLength(WireHead in) {
+    if (in.indexOf("content-length") < 0) {
+      return false;
+    }
+    Set<String> listed = connectionOptions(in);
+    return listed == null || !listed.contains("content-length");
+  }
+
+  /**
+   * The names the first {@code Connection} field lists; see {@link HeaderNames#connectionOptions}.
+   */
+  private static Set<String> connectionOptions(WireHead head) {
+    int at = head.indexOf("connection");
+    return at < 0 ? null : HeaderNames.connectionOptions(head.value(at));
+  }
+
+  private static boolean isListed(Set<String> listed, WireHead head, int i) {
+    return listed != null && listed.contains(head.name(i).toLowerCase(Locale.ROOT));
+  }
+
+  private static boolean isUndroppable(Set<String> undroppable, WireHead head, int i) {
+    return undroppable.contains(head.name(i).toLowerCase(Locale.ROOT));
+  }
+
+  /** {@link HeaderNames#isHopByHop} on the field's bytes. */
+  private static boolean isHopByHop(WireHead head, int i) {
+    return switch (head.nameLength(i)) {
+      case 2 -> head.nameIs(i, "te");
+      case 6 -> head.nameIs(i, "expect");
+      case 7 -> head.nameIs(i, "upgrade");
+      case 10 -> head.nameIs(i, "connection") || head.nameIs(i, "keep-alive");
+      case 16 -> head.nameIs(i, "proxy-connection");
+      case 17 -> head.nameIs(i, "transfer-encoding");
+      case 18 -> head.nameIs(i, "proxy-authenticate");
+      case 19 -> head.nameIs(i, "proxy-authorization");
+      default -> false;
+    };
+  }
+}
