@@ -103,6 +103,62 @@ class RouterTlsTest {
     assertThat(unkeyed.body()).isEqualTo("baseline/cart#1");
   }
 
+  @ParameterizedTest
+  @EnumSource(HttpClient.Version.class)
+  void forwardsTheHttpsSchemeOverEitherVersion(HttpClient.Version version) throws Exception {
+    get(client(version), "https", "key-a");
+
+    assertThat(fork.received())
+        .singleElement()
+        .satisfies(r -> assertThat(r.header("x-forwarded-proto")).isEqualTo("https"));
+  }
+
+  @Test
+  void aCleartextClientCannotClaimHttpsThroughHeadersItSends() throws Exception {
+    HttpClient plain = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/cart/1"))
+            .header("x-prooflane-key", "key-a")
+            .header("x-http2-scheme", "https")
+            .header("x-forwarded-proto", "https")
+            .timeout(Duration.ofSeconds(10))
+            .build();
+
+    assertThat(plain.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+        .isEqualTo(200);
+    assertThat(fork.received())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.header("x-forwarded-proto")).isEqualTo("http");
+              assertThat(r.header("x-http2-scheme")).isNull();
+            });
+  }
+
+  @Test
+  void answersAnH2cUpgradeOverTlsInHttp11() throws Exception {
+    try (SSLSocket socket =
+        (SSLSocket)
+            certificate
+                .trustingContext()
+                .getSocketFactory()
+                .createSocket(InetAddress.getLoopbackAddress(), port)) {
+      socket.setSoTimeout(10_000);
+      socket.startHandshake();
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("GET /cart/1 HTTP/1.1\r\nHost: cart\r\nx-prooflane-key: key-a\r\n"
+                  + "Connection: Upgrade, HTTP2-Settings, close\r\nUpgrade: h2c\r\n"
+                  + "HTTP2-Settings: AAMAAABkAAQAAP__\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+      // h2c is HTTP/2 over cleartext only (RFC 9113 3.1): over TLS the upgrade is ignored
+      assertThat(answer).startsWith("HTTP/1.1 200 ").endsWith("sbx-a/cart#1");
+    }
+  }
+
   @Test
   void recordsAnHttp2HopAndForwardsTheHttpsScheme() throws Exception {
     get(client(HttpClient.Version.HTTP_2), "https", "key-a");

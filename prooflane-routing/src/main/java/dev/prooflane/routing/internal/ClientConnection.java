@@ -11,6 +11,7 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -37,6 +38,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
   private boolean closing;
   private boolean droppedOne;
   private String clientAddress;
+  private String scheme;
 
   /**
    * @param stream whether this serves one HTTP/2 stream (one request, no connection of its own)
@@ -99,7 +101,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
       return;
     }
     if (message instanceof HttpRequest head) {
-      if (!stream && Upgrades.requested(head)) {
+      if (!stream && Upgrades.requested(head) && !isTls()) {
         upgrading = true;
         ctx.pipeline()
             .addAfter("encoder", "upgrade", Http2Connections.upgradeHandler(service, router));
@@ -303,5 +305,24 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
               : "unknown";
     }
     return clientAddress;
+  }
+
+  /**
+   * {@code https} when the client's connection is TLS, else {@code http}: what {@code
+   * X-Forwarded-Proto} says. Taken from the connection only, never from what the client sends
+   * (HTTP/2's {@code :scheme} included).
+   */
+  String scheme() {
+    if (scheme == null) {
+      scheme = isTls() ? "https" : "http";
+    }
+    return scheme;
+  }
+
+  /** Whether the client's connection (a stream's parent for HTTP/2) speaks TLS. */
+  private boolean isTls() {
+    Channel channel =
+        stream && ctx.channel().parent() != null ? ctx.channel().parent() : ctx.channel();
+    return channel.pipeline().get(SslHandler.class) != null;
   }
 }

@@ -226,7 +226,8 @@ final class Exchange implements ChannelFutureListener {
             upstream,
             webSocket,
             hasBody,
-            new UpstreamRequest.Forwarding(client.clientAddress(), hops, router.undroppable())));
+            new UpstreamRequest.Forwarding(
+                client.clientAddress(), hops, router.undroppable(), client.scheme())));
     if (requestRead) {
       ready.write(LastHttpContent.EMPTY_LAST_CONTENT);
       ready.flush();

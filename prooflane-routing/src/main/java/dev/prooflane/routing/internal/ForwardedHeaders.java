@@ -13,24 +13,26 @@ final class ForwardedHeaders {
 
   /**
    * The client's headers {@code in} minus hop-by-hop ones, with {@code Host} kept as sent, {@code
-   * X-Forwarded-For} appended to with {@code client}, {@code X-Forwarded-Host}/{@code -Proto} set
-   * and the hop count replaced by {@code hops}, added to {@code out}. A header in {@code
-   * undroppable} is kept even when {@code Connection} names it. The names Netty gives HTTP/2
-   * pseudo-headers and stream ids ({@code x-http2-...}) are read for the scheme and not forwarded.
+   * X-Forwarded-For} appended to with {@code client}, {@code X-Forwarded-Host} set, {@code
+   * X-Forwarded-Proto} set to {@code scheme} (the client connection's) and the hop count replaced
+   * by {@code hops}, added to {@code out}. A header in {@code undroppable} is kept even when {@code
+   * Connection} names it. The names Netty gives HTTP/2 pseudo-headers and stream ids ({@code
+   * x-http2-...}) are not forwarded, nor believed: an HTTP/1.1 client can send them too.
    */
   static void toUpstream(
-      HttpHeaders in, String client, HttpHeaders out, int hops, Set<String> undroppable) {
+      HttpHeaders in,
+      String client,
+      HttpHeaders out,
+      int hops,
+      Set<String> undroppable,
+      String scheme) {
     Set<String> connectionOptions =
         HeaderNames.connectionOptions(in.get(HttpHeaderNames.CONNECTION));
     String priorForwardedFor = null;
-    String scheme = "http";
     for (Iterator<Map.Entry<String, String>> it = in.iteratorAsString(); it.hasNext(); ) {
       Map.Entry<String, String> header = it.next();
       String name = header.getKey();
       if (HeaderNames.isHttp2Extension(name)) {
-        if (name.equalsIgnoreCase(HeaderNames.HTTP2_SCHEME)) {
-          scheme = header.getValue();
-        }
         continue;
       }
       if (HeaderNames.isHopByHop(name)

@@ -25,9 +25,6 @@ final class HeaderNames {
   static final String X_FORWARDED_HOST = "x-forwarded-host";
   static final String X_FORWARDED_PROTO = "x-forwarded-proto";
 
-  /** Where Netty's HTTP/2-to-HTTP/1.1 conversion puts a stream's {@code :scheme}. */
-  static final String HTTP2_SCHEME = "x-http2-scheme";
-
   private static final String HTTP2_EXTENSION = "x-http2-";
 
   private HeaderNames() {}

@@ -24,8 +24,9 @@ final class UpstreamRequest {
    * @param client the client's address, for {@code X-Forwarded-For}
    * @param hops the request's hop count after this router
    * @param undroppable names {@code Connection} cannot make the router drop
+   * @param scheme the client connection's scheme, for {@code X-Forwarded-Proto}
    */
-  record Forwarding(String client, int hops, Set<String> undroppable) {}
+  record Forwarding(String client, int hops, Set<String> undroppable, String scheme) {}
 
   private UpstreamRequest() {}
 
@@ -56,7 +57,11 @@ final class UpstreamRequest {
     }
     WireHead head =
         WireForwarding.request(
-            wire, forwarding.client(), forwarding.hops(), forwarding.undroppable());
+            wire,
+            forwarding.client(),
+            forwarding.hops(),
+            forwarding.undroppable(),
+            forwarding.scheme());
     if (hasBody && head.indexOf(HttpHeaderNames.CONTENT_LENGTH) < 0) {
       return null; // Connection named Content-Length: the decoded path re-frames the body
     }
@@ -76,7 +81,8 @@ final class UpstreamRequest {
         forwarding.client(),
         headers,
         forwarding.hops(),
-        forwarding.undroppable());
+        forwarding.undroppable(),
+        forwarding.scheme());
     if (webSocket) {
       // the handshake's own hop-by-hop headers: the upstream must see the upgrade
       headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);

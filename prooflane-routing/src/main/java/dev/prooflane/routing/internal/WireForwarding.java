@@ -17,9 +17,11 @@ final class WireForwarding {
    * The header fields of a request to an HTTP/1.1 upstream: {@code in} minus hop-by-hop fields
    * (those {@code Connection} names too, except the ones in {@code undroppable}), {@code
    * X-Forwarded-For} appended to with {@code client}, {@code X-Forwarded-Host}/{@code -Proto} set
-   * and the hop count replaced by {@code hops}; see {@link ForwardedHeaders#toUpstream}.
+   * ({@code -Proto} to {@code scheme}) and the hop count replaced by {@code hops}; see {@link
+   * ForwardedHeaders#toUpstream}.
    */
-  static WireHead request(WireHead in, String client, int hops, Set<String> undroppable) {
+  static WireHead request(
+      WireHead in, String client, int hops, Set<String> undroppable, String scheme) {
     Set<String> listed = connectionOptions(in);
     WireHeadBuilder out = new WireHeadBuilder(in.bytes().length + ADDED_BYTES);
     String priorForwardedFor = null;
@@ -60,7 +62,7 @@ final class WireForwarding {
     if (host != null) {
       out.add(HeaderNames.X_FORWARDED_HOST, host);
     }
-    return out.add(HeaderNames.X_FORWARDED_PROTO, "http")
+    return out.add(HeaderNames.X_FORWARDED_PROTO, scheme)
         .add(RequestChecks.HOPS, Integer.toString(hops))
         .build();
   }

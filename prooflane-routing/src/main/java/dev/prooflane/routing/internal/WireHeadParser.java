@@ -211,10 +211,19 @@ final class WireHeadParser {
     return switch (length) {
       case 6 -> request && is(b, start, "expect") ? Special.DECLINE : Special.NONE;
       case 7 -> is(b, start, "upgrade") ? Special.DECLINE : Special.NONE;
-      case 14 -> is(b, start, "content-length") ? Special.CONTENT_LENGTH : Special.NONE;
-      case 17 -> is(b, start, "transfer-encoding") ? Special.DECLINE : Special.NONE;
-      default -> request && length > 8 && is(b, start, "x-http2-") ? Special.DECLINE : Special.NONE;
+      case 14 -> is(b, start, "content-length") ? Special.CONTENT_LENGTH : http2(b, start, request);
+      case 17 -> is(b, start, "transfer-encoding") ? Special.DECLINE : http2(b, start, request);
+      default -> length > 8 ? http2(b, start, request) : Special.NONE;
     };
+  }
+
+  /**
+   * A request field named {@code x-http2-...} (whatever its length: {@code x-http2-scheme} is as
+   * long as {@code content-length}) goes to the decoder, which drops it (see {@link
+   * HeaderNames#isHttp2Extension}).
+   */
+  private static Special http2(byte[] b, int start, boolean request) {
+    return request && is(b, start, "x-http2-") ? Special.DECLINE : Special.NONE;
   }
 
   private static boolean is(byte[] b, int start, String lowerCase) {

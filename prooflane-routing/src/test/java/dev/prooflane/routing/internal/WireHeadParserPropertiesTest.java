@@ -280,7 +280,10 @@ class WireHeadParserPropertiesTest {
         "GET /v HTTP/9.9\r\nHost: a\r\n\r\n",
         "GET /v HTTP/1.1\r\nUpgrade: websocket\r\nConnection: upgrade\r\n\r\n",
         "POST /v HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 1\r\n\r\n",
-        "\r\nGET /v HTTP/1.1\r\nHost: a\r\n\r\n"
+        "\r\nGET /v HTTP/1.1\r\nHost: a\r\n\r\n",
+        "GET /v HTTP/1.1\r\nHost: a\r\nx-http2-scheme: https\r\n\r\n",
+        "GET /v HTTP/1.1\r\nHost: a\r\nX-Http2-Stream-Id: 3\r\n\r\n",
+        "GET /v HTTP/1.1\r\nHost: a\r\nx-http2-path: /admin\r\n\r\n"
       })
   void declinesWhatTheRouterRefusesOrReadsWithNettysDecoder(String head) {
     ParsedHead parsed = WireHeadParser.request(bytes(head));
