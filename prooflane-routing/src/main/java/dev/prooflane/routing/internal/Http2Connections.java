@@ -65,6 +65,7 @@ final class Http2Connections {
   /** Serves HTTP/2 on a connection whose preface is next in the pipeline's bytes. */
   static void serve(ChannelPipeline pipeline, String service, NettyRouter router) {
     Http2FrameCodec codec = codec(router);
+    pipeline.addLast(Http2Flushes.NAME, new Http2Flushes());
     pipeline.addLast("h2", codec);
     pipeline.addLast("streams", new Http2MultiplexHandler(new Streams(service, router)));
     pipeline.addLast("idle", idleClose(router));
@@ -86,6 +87,9 @@ final class Http2Connections {
           pipeline.remove(ClientInitializer.DEADLINES);
           pipeline.remove("client");
           pipeline.remove("decoder");
+          // in front of the HTTP/2 handlers, which the upgrade codec puts behind the upgrade
+          // handler
+          pipeline.addBefore(ctx.name(), Http2Flushes.NAME, new Http2Flushes());
           ctx.channel().config().setAutoRead(true);
         };
     HttpServerUpgradeHandler.UpgradeCodecFactory http2 =

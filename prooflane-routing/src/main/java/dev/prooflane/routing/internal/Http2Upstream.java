@@ -44,6 +44,7 @@ final class Http2Upstream {
           protected void initChannel(Channel channel) {
             channel
                 .pipeline()
+                .addLast(Http2Flushes.NAME, new Http2Flushes())
                 .addLast(
                     "h2",
                     Http2FrameCodecBuilder.forClient()
