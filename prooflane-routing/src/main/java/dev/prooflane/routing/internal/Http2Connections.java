@@ -60,6 +60,13 @@ final class Http2Connections {
   /** Empty DATA frames in a row without END_STREAM: each costs work and carries nothing. */
   static final int MAX_CONSECUTIVE_EMPTY_DATA_FRAMES = 2;
 
+  /**
+   * The codec between a stream's frames and the HTTP/1.1 messages of its exchange: stateless (it
+   * keeps the connection's scheme on the connection), so one serves every stream.
+   */
+  private static final Http2StreamFrameToHttpObjectCodec STREAM_CODEC =
+      new Http2StreamFrameToHttpObjectCodec(true, false);
+
   private Http2Connections() {}
 
   /** Serves HTTP/2 on a connection whose preface is next in the pipeline's bytes. */
@@ -147,7 +154,7 @@ final class Http2Connections {
       stream.config().setAutoRead(false);
       stream
           .pipeline()
-          .addLast("codec", new Http2StreamFrameToHttpObjectCodec(true, false))
+          .addLast("codec", STREAM_CODEC)
           .addLast("client", new ClientConnection(service, router, true));
     }
   }

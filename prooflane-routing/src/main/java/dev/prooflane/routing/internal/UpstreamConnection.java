@@ -6,7 +6,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.util.ReferenceCountUtil;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -57,7 +56,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements R
             .addLast(
                 CODEC,
                 stream
-                    ? new Http2StreamFrameToHttpObjectCodec(false, false)
+                    ? Http2Upstream.STREAM_CODEC
                     : new HttpClientCodec(options.decoder(), false, false))
             .addLast("exchange", UpstreamConnection.this);
         registered.closeFuture().addListener(closed -> closed());
