@@ -29,6 +29,9 @@ import java.util.concurrent.TimeUnit;
  * answers are never read), consecutive empty DATA frames; a connection with no open stream closes
  * after the keep-alive timeout. A peer that breaks one gets a GOAWAY and loses its connection (see
  * docs/security.md, "HTTP/2").
+ *
+ * <p>The streams' flushes outside the connection's reads go out together (see {@link
+ * Http2Flushes}), and one stateless frame-to-message codec serves every stream.
  */
 final class Http2Connections {
   /** Concurrent streams a client may open on one connection. */
@@ -94,8 +97,7 @@ final class Http2Connections {
           pipeline.remove(ClientInitializer.DEADLINES);
           pipeline.remove("client");
           pipeline.remove("decoder");
-          // in front of the HTTP/2 handlers, which the upgrade codec puts behind the upgrade
-          // handler
+          // in front of the HTTP/2 handlers (the upgrade codec adds them behind this handler)
           pipeline.addBefore(ctx.name(), Http2Flushes.NAME, new Http2Flushes());
           ctx.channel().config().setAutoRead(true);
         };
