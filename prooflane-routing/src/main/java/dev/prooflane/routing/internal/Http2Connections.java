@@ -29,6 +29,9 @@ import java.util.concurrent.TimeUnit;
  * answers are never read), consecutive empty DATA frames; a connection with no open stream closes
  * after the keep-alive timeout. A peer that breaks one gets a GOAWAY and loses its connection (see
  * docs/security.md, "HTTP/2").
+ *
+ * <p>The streams' flushes outside the connection's reads go out together (see {@link
+ * Http2Flushes}), and one stateless frame-to-message codec serves every stream.
  */
 final class Http2Connections {
   /** Concurrent streams a client may open on one connection. */
@@ -60,11 +63,19 @@ final class Http2Connections {
   /** Empty DATA frames in a row without END_STREAM: each costs work and carries nothing. */
   static final int MAX_CONSECUTIVE_EMPTY_DATA_FRAMES = 2;
 
+  /**
+   * The codec between a stream's frames and the HTTP/1.1 messages of its exchange: stateless (it
+   * keeps the connection's scheme on the connection), so one serves every stream.
+   */
+  private static final Http2StreamFrameToHttpObjectCodec STREAM_CODEC =
+      new Http2StreamFrameToHttpObjectCodec(true, false);
+
   private Http2Connections() {}
 
   /** Serves HTTP/2 on a connection whose preface is next in the pipeline's bytes. */
   static void serve(ChannelPipeline pipeline, String service, NettyRouter router) {
     Http2FrameCodec codec = codec(router);
+    pipeline.addLast(Http2Flushes.NAME, new Http2Flushes());
     pipeline.addLast("h2", codec);
     pipeline.addLast("streams", new Http2MultiplexHandler(new Streams(service, router)));
     pipeline.addLast("idle", idleClose(router));
@@ -86,6 +97,8 @@ final class Http2Connections {
           pipeline.remove(ClientInitializer.DEADLINES);
           pipeline.remove("client");
           pipeline.remove("decoder");
+          // in front of the HTTP/2 handlers (the upgrade codec adds them behind this handler)
+          pipeline.addBefore(ctx.name(), Http2Flushes.NAME, new Http2Flushes());
           ctx.channel().config().setAutoRead(true);
         };
     HttpServerUpgradeHandler.UpgradeCodecFactory http2 =
@@ -143,7 +156,7 @@ final class Http2Connections {
       stream.config().setAutoRead(false);
       stream
           .pipeline()
-          .addLast("codec", new Http2StreamFrameToHttpObjectCodec(true, false))
+          .addLast("codec", STREAM_CODEC)
           .addLast("client", new ClientConnection(service, router, true));
     }
   }

@@ -9,6 +9,7 @@ import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import java.net.InetSocketAddress;
 import java.util.function.BiConsumer;
 
@@ -18,6 +19,13 @@ import java.util.function.BiConsumer;
  * GOAWAY}, then the open streams finish (up to the router's idle timeout).
  */
 final class Http2Upstream {
+  /**
+   * The codec between the frames of a stream to an upstream and the HTTP/1.1 messages of its
+   * exchange: stateless, so one serves every stream (see {@link UpstreamConnection}).
+   */
+  static final Http2StreamFrameToHttpObjectCodec STREAM_CODEC =
+      new Http2StreamFrameToHttpObjectCodec(false, false);
+
   private final UpstreamPool.LoopPool pool;
   private Channel channel;
   private boolean connected;
@@ -44,6 +52,7 @@ final class Http2Upstream {
           protected void initChannel(Channel channel) {
             channel
                 .pipeline()
+                .addLast(Http2Flushes.NAME, new Http2Flushes())
                 .addLast(
                     "h2",
                     Http2FrameCodecBuilder.forClient()

@@ -5,7 +5,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
-import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.util.ReferenceCountUtil;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +55,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements R
             .addLast(
                 CODEC,
                 stream
-                    ? new Http2StreamFrameToHttpObjectCodec(false, false)
+                    ? Http2Upstream.STREAM_CODEC
                     : new UpstreamCodec(options.decoder()))
             .addLast("exchange", UpstreamConnection.this);
         registered.closeFuture().addListener(closed -> closed());
