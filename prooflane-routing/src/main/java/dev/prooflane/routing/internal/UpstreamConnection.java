@@ -53,10 +53,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements R
         registered
             .pipeline()
             .addLast(
-                CODEC,
-                stream
-                    ? Http2Upstream.STREAM_CODEC
-                    : new UpstreamCodec(options.decoder()))
+                CODEC, stream ? Http2Upstream.STREAM_CODEC : new UpstreamCodec(options.decoder()))
             .addLast("exchange", UpstreamConnection.this);
         registered.closeFuture().addListener(closed -> closed());
       }

@@ -245,7 +245,9 @@ class WireHeadParserPropertiesTest {
               if (whole == null || whole.declined()) {
                 return;
               }
-              String prefix = text.substring(0, (Integer) input.get(1) % text.length());
+              // the head ends at the first empty line, which the generated text can hold early
+              // (what follows it is a body): cut strictly inside the head the parser found
+              String prefix = text.substring(0, (Integer) input.get(1) % whole.length());
               ParsedHead parsed = WireHeadParser.request(bytes(prefix));
               assertThat(parsed == null || parsed.declined()).as("accepted a prefix").isTrue();
             });
