@@ -107,10 +107,19 @@ final class InstanceLauncher implements AutoCloseable {
       try {
         start.join();
       } catch (CompletionException e) {
-        errors.add(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+        errors.add(InstanceLauncher.describe(e));
       }
     }
     return errors;
+  }
+
+  /**
+   * What a failed start says: its cause's message, or the cause itself (its class) when it has
+   * none, so that a failure is never reported as "null".
+   */
+  static String describe(CompletionException failure) {
+    Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+    return cause.getMessage() == null ? cause.toString() : cause.getMessage();
   }
 
   void stop(Instance instance) {

@@ -141,7 +141,7 @@ final class Sandboxes {
         Instance instance = start.join();
         entry.forks.put(instance.service(), instance);
       } catch (CompletionException e) {
-        errors.add(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+        errors.add(InstanceLauncher.describe(e));
       }
     }
     if (!errors.isEmpty()) {
