@@ -54,6 +54,23 @@ public record StateFolder(Path root) {
     return root.resolve("logs");
   }
 
+  /**
+   * {@code drops/}: what the drop detector of the services with {@code propagation:
+   * opentelemetry-agent} or {@code detect} reported, one folder per baseline or sandbox.
+   */
+  public Path drops() {
+    return root.resolve("drops");
+  }
+
+  /**
+   * {@code drops/<destination>/<service>.jsonl}: the drop records (JSON Lines, see
+   * docs/propagation.md) of {@code service} in {@code destination} ({@code baseline} or a sandbox
+   * name), which its drop detector appends to.
+   */
+  public Path drops(String destination, String service) {
+    return drops().resolve(destination).resolve(service + ".jsonl");
+  }
+
   /** {@code daemon.json}: the running daemon's pid and API URL, by which clients find it. */
   public Path daemonInfo() {
     return root.resolve("daemon.json");
