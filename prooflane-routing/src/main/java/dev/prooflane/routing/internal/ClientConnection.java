@@ -37,16 +37,26 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
   private boolean delivering;
   private boolean closing;
   private boolean droppedOne;
+  private final String scheme;
   private String clientAddress;
-  private String scheme;
 
   /**
    * @param stream whether this serves one HTTP/2 stream (one request, no connection of its own)
+   * @param scheme the client connection's scheme, from {@link #schemeOf}
    */
-  ClientConnection(String service, NettyRouter router, boolean stream) {
+  ClientConnection(String service, NettyRouter router, boolean stream, String scheme) {
     this.service = service;
     this.router = router;
     this.stream = stream;
+    this.scheme = scheme;
+  }
+
+  /**
+   * {@code https} when the connection of {@code pipeline} speaks TLS, else {@code http}: decided
+   * once, when the connection's protocol handlers are set up (the TLS handler is in place then).
+   */
+  static String schemeOf(ChannelPipeline pipeline) {
+    return pipeline.get(SslHandler.class) != null ? "https" : "http";
   }
 
   @Override
@@ -101,10 +111,11 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
       return;
     }
     if (message instanceof HttpRequest head) {
-      if (!stream && Upgrades.requested(head) && !isTls()) {
+      if (!stream && Upgrades.requested(head) && "http".equals(scheme)) {
         upgrading = true;
         ctx.pipeline()
-            .addAfter("encoder", "upgrade", Http2Connections.upgradeHandler(service, router));
+            .addAfter(
+                "encoder", "upgrade", Http2Connections.upgradeHandler(service, router, scheme));
         upgrade(message);
         return;
       }
@@ -313,16 +324,6 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
    * (HTTP/2's {@code :scheme} included).
    */
   String scheme() {
-    if (scheme == null) {
-      scheme = isTls() ? "https" : "http";
-    }
     return scheme;
-  }
-
-  /** Whether the client's connection (a stream's parent for HTTP/2) speaks TLS. */
-  private boolean isTls() {
-    Channel channel =
-        stream && ctx.channel().parent() != null ? ctx.channel().parent() : ctx.channel();
-    return channel.pipeline().get(SslHandler.class) != null;
   }
 }

@@ -54,7 +54,9 @@ final class ClientInitializer extends ChannelInitializer<Channel> {
     pipeline
         .addBefore(DEADLINES, "decoder", new RequestHeadDecoder(decoder, deadlines))
         .addBefore(DEADLINES, "encoder", new WireResponseEncoder())
-        .addLast("client", new ClientConnection(service, router, false));
+        .addLast(
+            "client",
+            new ClientConnection(service, router, false, ClientConnection.schemeOf(pipeline)));
   }
 
   /** The HTTP/2 handlers in place of the HTTP/1.1 deadlines. */

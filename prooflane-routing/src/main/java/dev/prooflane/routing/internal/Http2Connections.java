@@ -75,9 +75,10 @@ final class Http2Connections {
   /** Serves HTTP/2 on a connection whose preface is next in the pipeline's bytes. */
   static void serve(ChannelPipeline pipeline, String service, NettyRouter router) {
     Http2FrameCodec codec = codec(router);
+    String scheme = ClientConnection.schemeOf(pipeline);
     pipeline.addLast(Http2Flushes.NAME, new Http2Flushes());
     pipeline.addLast("h2", codec);
-    pipeline.addLast("streams", new Http2MultiplexHandler(new Streams(service, router)));
+    pipeline.addLast("streams", new Http2MultiplexHandler(new Streams(service, router, scheme)));
     pipeline.addLast("idle", idleClose(router));
     pipeline.addLast("errors", Http2ConnectionErrors.INSTANCE);
     pipeline.channel().config().setAutoRead(true);
@@ -89,7 +90,8 @@ final class Http2Connections {
    * the upgrade request becomes stream 1, routed like any other. With an invalid {@code
    * HTTP2-Settings} header it hands the request on, to be served over HTTP/1.1.
    */
-  static HttpServerUpgradeHandler upgradeHandler(String service, NettyRouter router) {
+  static HttpServerUpgradeHandler upgradeHandler(
+      String service, NettyRouter router, String scheme) {
     HttpServerUpgradeHandler.SourceCodec http1 =
         ctx -> {
           ChannelPipeline pipeline = ctx.pipeline();
@@ -106,7 +108,7 @@ final class Http2Connections {
             AsciiString.contentEqualsIgnoreCase(Upgrades.H2C, protocol)
                 ? new Http2ServerUpgradeCodec(
                     codec(router),
-                    new Http2MultiplexHandler(new Streams(service, router)),
+                    new Http2MultiplexHandler(new Streams(service, router, scheme)),
                     idleClose(router),
                     Http2ConnectionErrors.INSTANCE)
                 : null;
@@ -145,10 +147,12 @@ final class Http2Connections {
   private static final class Streams extends ChannelInitializer<Http2StreamChannel> {
     private final String service;
     private final NettyRouter router;
+    private final String scheme;
 
-    Streams(String service, NettyRouter router) {
+    Streams(String service, NettyRouter router, String scheme) {
       this.service = service;
       this.router = router;
+      this.scheme = scheme;
     }
 
     @Override
@@ -157,7 +161,7 @@ final class Http2Connections {
       stream
           .pipeline()
           .addLast("codec", STREAM_CODEC)
-          .addLast("client", new ClientConnection(service, router, true));
+          .addLast("client", new ClientConnection(service, router, true, scheme));
     }
   }
 }

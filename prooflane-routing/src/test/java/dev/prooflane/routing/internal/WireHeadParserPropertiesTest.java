@@ -7,7 +7,9 @@ import dev.prooflane.model.testing.GeneratedText;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectDecoder;
 import io.netty.handler.codec.http.HttpRequest;
@@ -21,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -234,6 +237,55 @@ class WireHeadParserPropertiesTest {
     assertThat(accepted.get()).isGreaterThan(TRIES / 20);
   }
 
+  /**
+   * The router forwards a head the parser accepted from its bytes ({@link WireForwarding}) and any
+   * other from Netty's decoded headers ({@link ForwardedHeaders}): both make the same edits.
+   */
+  @Test
+  void forwardingTheBytesOfARequestHeadMakesTheSameFieldsAsForwardingItsDecodedHeaders() {
+    Set<String> undroppable = Set.of("baggage", "x-prooflane-key");
+    AtomicInteger compared = new AtomicInteger();
+    tries(TRIES)
+        .check(
+            requests(),
+            text -> {
+              ParsedHead parsed = WireHeadParser.request(bytes(text));
+              if (parsed == null || parsed.declined()) {
+                return;
+              }
+              compared.incrementAndGet();
+              HttpHeaders decoded = decode(HttpRequestDecoder::new, text).headers();
+              HttpHeaders fromDecoded = new DefaultHttpHeaders();
+              ForwardedHeaders.toUpstream(
+                  decoded, "10.0.0.9", fromDecoded, 3, undroppable, "https");
+              WireHead fromBytes =
+                  WireForwarding.request(parsed.head(), "10.0.0.9", 3, undroppable, "https");
+              assertThat(fields(fromBytes)).isEqualTo(fromDecoded.entries());
+            });
+    assertThat(compared.get()).isGreaterThan(TRIES / 20);
+  }
+
+  @Test
+  void forwardingTheBytesOfAResponseHeadMakesTheSameFieldsAsForwardingItsDecodedHeaders() {
+    AtomicInteger compared = new AtomicInteger();
+    tries(TRIES)
+        .check(
+            responses(),
+            text -> {
+              ParsedHead parsed = WireHeadParser.response(bytes(text));
+              if (parsed == null || parsed.declined()) {
+                return;
+              }
+              compared.incrementAndGet();
+              HttpHeaders fromDecoded = new DefaultHttpHeaders();
+              ForwardedHeaders.copyResponse(
+                  decode(HttpResponseDecoder::new, text).headers(), fromDecoded);
+              assertThat(fields(WireForwarding.response(parsed.head(), null)))
+                  .isEqualTo(fromDecoded.entries());
+            });
+    assertThat(compared.get()).isGreaterThan(TRIES / 20);
+  }
+
   @Test
   void neverAcceptsAHeadBeforeItsEmptyLine() {
     tries(5_000)
@@ -314,12 +366,16 @@ class WireHeadParserPropertiesTest {
   }
 
   private static void assertSameFields(HttpMessage decoded, ParsedHead parsed) {
-    List<Map.Entry<String, String>> fields = new ArrayList<>();
-    for (int i = 0; i < parsed.head().count(); i++) {
-      fields.add(Map.entry(parsed.head().name(i), parsed.head().value(i)));
-    }
-    assertThat(fields).isEqualTo(decoded.headers().entries());
+    assertThat(fields(parsed.head())).isEqualTo(decoded.headers().entries());
     assertThat(parsed.contentLength()).isEqualTo(HttpUtil.getContentLength(decoded, -1L));
+  }
+
+  private static List<Map.Entry<String, String>> fields(WireHead head) {
+    List<Map.Entry<String, String>> fields = new ArrayList<>();
+    for (int i = 0; i < head.count(); i++) {
+      fields.add(Map.entry(head.name(i), head.value(i)));
+    }
+    return fields;
   }
 
   private static HttpMessage decode(
