@@ -147,6 +147,11 @@ final class RawHttpConnection implements AutoCloseable {
     }
   }
 
+  /** Closes the client's side of the connection (a TCP half-close): it can still read. */
+  void shutdownOutput() throws IOException {
+    socket.shutdownOutput();
+  }
+
   @Override
   public void close() throws IOException {
     socket.close();

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -114,6 +115,87 @@ class RouterPipeliningTest {
       assertThat(next.text()).isEqualTo("sbx-a/shop#1");
     }
     assertThat(awaitHop(path).destination()).isEqualTo("sbx-a");
+  }
+
+  /**
+   * The router reads ahead once a request is read: a request that arrives while the answer to the
+   * one before is under way waits for it, and both are answered in order.
+   */
+  @Test
+  void answersARequestSentWhileTheAnswerToThePreviousOneIsUnderWayAfterIt() throws IOException {
+    String first = "/ahead-" + IDS.incrementAndGet();
+    String second = "/ahead-" + IDS.incrementAndGet();
+    CountDownLatch release = new CountDownLatch(1);
+    shop.fork.holdUntil(release);
+    try (RawHttpConnection connection = new RawHttpConnection(shop.port)) {
+      connection.writeRaw(
+          "GET " + first + " HTTP/1.1\r\nHost: shop.local\r\nx-prooflane-key: key-a\r\n\r\n");
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  shop.fork.received().stream()
+                      .anyMatch(received -> received.path().equals(first)));
+      connection.writeRaw("GET " + second + " HTTP/1.1\r\nHost: shop.local\r\n\r\n");
+      // the second is read while the fork holds the first's answer, and waits behind it
+      release.countDown();
+
+      RawHttpConnection.Response one = connection.read();
+      RawHttpConnection.Response two = connection.read();
+
+      assertThat(one.status()).isEqualTo(200);
+      assertThat(one.text()).isEqualTo("sbx-a/shop#1");
+      assertThat(two.status()).isEqualTo(200);
+      assertThat(two.text()).isEqualTo("baseline/shop#1");
+    } finally {
+      release.countDown();
+      shop.fork.holdUntil(new CountDownLatch(0));
+    }
+    assertThat(awaitHop(first).time()).isBeforeOrEqualTo(awaitHop(second).time());
+  }
+
+  @Test
+  void answersARequestWhoseClientClosedItsSideRightAfterSendingIt() throws IOException {
+    String path = "/half-closed-" + IDS.incrementAndGet();
+    try (RawHttpConnection connection = new RawHttpConnection(shop.port)) {
+      connection.writeRaw(
+          "GET " + path + " HTTP/1.1\r\nHost: shop.local\r\nx-prooflane-key: key-a\r\n\r\n");
+      connection.shutdownOutput();
+
+      RawHttpConnection.Response response = connection.read();
+
+      assertThat(response.status()).isEqualTo(200);
+      assertThat(response.text()).isEqualTo("sbx-a/shop#1");
+      assertThat(connection.closesWithin(Duration.ofSeconds(5))).as("then closed").isTrue();
+    }
+    assertThat(awaitHop(path).destination()).isEqualTo("sbx-a");
+  }
+
+  @Test
+  void answersEveryRequestPipelinedBeforeAHalfCloseInOrderThenCloses() throws IOException {
+    String path = "/half-closed-" + IDS.incrementAndGet();
+    String keyed =
+        "GET " + path + " HTTP/1.1\r\nHost: shop.local\r\nx-prooflane-key: key-a\r\n\r\n";
+    String plain = "GET " + path + " HTTP/1.1\r\nHost: shop.local\r\n\r\n";
+    try (RawHttpConnection connection = new RawHttpConnection(shop.port)) {
+      connection.writeRaw(keyed + plain + keyed);
+      connection.shutdownOutput();
+
+      assertThat(connection.read().text()).isEqualTo("sbx-a/shop#1");
+      assertThat(connection.read().text()).isEqualTo("baseline/shop#1");
+      assertThat(connection.read().text()).isEqualTo("sbx-a/shop#1");
+      assertThat(connection.closesWithin(Duration.ofSeconds(5))).as("then closed").isTrue();
+    }
+  }
+
+  @Test
+  void closesAnIdleConnectionWhoseClientClosedItsSide() throws IOException {
+    try (RawHttpConnection connection = new RawHttpConnection(shop.port)) {
+      assertThat(connection.get("/idle", "x-prooflane-key: key-a").status()).isEqualTo(200);
+      connection.shutdownOutput();
+
+      assertThat(connection.closesWithin(Duration.ofSeconds(5))).isTrue();
+    }
   }
 
   private HopRecord awaitHop(String path) {

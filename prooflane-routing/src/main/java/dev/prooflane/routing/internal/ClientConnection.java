@@ -6,8 +6,10 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
@@ -22,8 +24,16 @@ import java.util.ArrayDeque;
  * (stream mode, see {@link Http2Connections}): its requests are served one {@link Exchange} at a
  * time, in order. Reading is driven by demand (the channel does not read by itself): the connection
  * reads a request head, then only as much body as the upstream takes, and the next (possibly
- * pipelined) request only once the answer to this one is complete, so a client can never queue up
- * work in the router. What one socket read decoded beyond the demand waits in {@link #pending}.
+ * pipelined) request is served only once the answer to this one is complete, so a client can never
+ * queue up work in the router. What one socket read decoded beyond the demand waits in {@link
+ * #pending}.
+ *
+ * <p>Once a request is read to its end, one read is asked for ahead of the answer, while nothing
+ * waits in {@link #pending}: the socket stays registered for reading from one request to the next
+ * (asking for a read after each answer instead costs two {@code epoll_ctl} calls per request), and
+ * what that read brings waits, bounded by one read. A client that half-closes its side after a
+ * request still gets its answers (the connection allows half-closure and closes once the answers to
+ * what was read are written); an idle one is closed.
  */
 final class ClientConnection extends ChannelInboundHandlerAdapter {
   private final String service;
@@ -37,6 +47,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
   private boolean delivering;
   private boolean closing;
   private boolean droppedOne;
+  private boolean inputClosed;
   private final String scheme;
   private String clientAddress;
 
@@ -95,6 +106,17 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
       while (wanted && !pending.isEmpty()) {
         wanted = false;
         handle(pending.poll());
+      }
+      Exchange current = exchange;
+      if (!wanted
+          && pending.isEmpty()
+          && !stream
+          && !upgrading
+          && !closing
+          && !inputClosed
+          && current != null
+          && current.letsClientReadAhead()) {
+        ctx.read();
       }
     } finally {
       delivering = false;
@@ -208,6 +230,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
   Channel handOver() {
     exchange = null;
     ChannelPipeline pipeline = ctx.pipeline();
+    // a tunnel ends when either side closes
+    pipeline.channel().config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, false);
     pipeline.remove(this);
     pipeline.remove(ClientInitializer.DEADLINES);
     pipeline.remove("encoder");
@@ -219,13 +243,36 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     channel.pipeline().remove("decoder");
   }
 
-  /** Reads on: the next part of the current request's body, or the next request. */
+  /**
+   * Reads on: the next part of the current request's body, or the next request; once the client has
+   * closed its side and every request it sent is answered, closes.
+   */
   void requestMore() {
     wanted = true;
     deliver();
     if (wanted && pending.isEmpty()) {
-      ctx.read();
+      if (inputClosed) {
+        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+      } else {
+        ctx.read();
+      }
     }
+  }
+
+  /**
+   * The client closed its side of the connection (HTTP/1.1 connections allow half-closure, see
+   * {@link ClientInitializer#http1}): the request being served and those read before still get
+   * their answers; an idle connection closes now.
+   */
+  @Override
+  public void userEventTriggered(ChannelHandlerContext context, Object event) {
+    if (event instanceof ChannelInputShutdownEvent && !stream) {
+      inputClosed = true;
+      if (exchange == null && pending.isEmpty()) {
+        context.close();
+      }
+    }
+    context.fireUserEventTriggered(event);
   }
 
   /**

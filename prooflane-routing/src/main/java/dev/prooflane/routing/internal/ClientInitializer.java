@@ -2,6 +2,7 @@ package dev.prooflane.routing.internal;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpDecoderConfig;
@@ -48,8 +49,13 @@ final class ClientInitializer extends ChannelInitializer<Channel> {
             new ConnectionDeadlines(router.headerTimeoutMillis(), router.keepAliveTimeoutMillis()));
   }
 
-  /** The HTTP/1.1 handlers, around the deadlines already in place. */
+  /**
+   * The HTTP/1.1 handlers, around the deadlines already in place. The connection allows
+   * half-closure: a client that closes its side after a request still gets the answer (see {@link
+   * ClientConnection}).
+   */
   void http1(ChannelPipeline pipeline) {
+    pipeline.channel().config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
     ConnectionDeadlines deadlines = (ConnectionDeadlines) pipeline.get(DEADLINES);
     pipeline
         .addBefore(DEADLINES, "decoder", new RequestHeadDecoder(decoder, deadlines))

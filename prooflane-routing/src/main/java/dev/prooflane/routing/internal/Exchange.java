@@ -88,6 +88,15 @@ final class Exchange implements ChannelFutureListener {
     router.hopLog().opened(traceId);
   }
 
+  /**
+   * Whether its client connection may read ahead while the answer is under way: the request was
+   * read to its end and the connection stays HTTP/1.1 (no WebSocket upgrade, whose first frames are
+   * the tunnel's).
+   */
+  boolean letsClientReadAhead() {
+    return requestRead && !webSocket && !done;
+  }
+
   void start() {
     if (HttpUtil.is100ContinueExpected(request)) {
       client.writeAndFlush(

@@ -2,6 +2,7 @@ package dev.prooflane.routing.internal;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
 import io.netty.handler.codec.http2.Http2FrameCodec;
@@ -95,6 +96,8 @@ final class Http2Connections {
     HttpServerUpgradeHandler.SourceCodec http1 =
         ctx -> {
           ChannelPipeline pipeline = ctx.pipeline();
+          // HTTP/2 has its own end of stream: a closed input ends the connection
+          pipeline.channel().config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, false);
           pipeline.remove("encoder");
           pipeline.remove(ClientInitializer.DEADLINES);
           pipeline.remove("client");
