@@ -70,9 +70,8 @@ class RouterPipeliningTest {
   void forwardsNothingPipelinedBehindARefusalThatClosesTheConnection(
       String vector, String refused, int status, String error) throws IOException {
     String path = "/pipelined-" + IDS.incrementAndGet();
-    String keyed =
-        "GET " + path + " HTTP/1.1\r\nHost: shop.local\r\nx-prooflane-key: key-a\r\n\r\n";
-    String plain = "GET " + path + " HTTP/1.1\r\nHost: shop.local\r\n\r\n";
+    String keyed = keyed(path);
+    String plain = plain(path);
 
     try (RawHttpConnection connection = new RawHttpConnection(shop.port)) {
       connection.writeRaw(refused + keyed + plain);
@@ -128,15 +127,14 @@ class RouterPipeliningTest {
     CountDownLatch release = new CountDownLatch(1);
     shop.fork.holdUntil(release);
     try (RawHttpConnection connection = new RawHttpConnection(shop.port)) {
-      connection.writeRaw(
-          "GET " + first + " HTTP/1.1\r\nHost: shop.local\r\nx-prooflane-key: key-a\r\n\r\n");
+      connection.writeRaw(keyed(first));
       await()
           .atMost(Duration.ofSeconds(10))
           .until(
               () ->
                   shop.fork.received().stream()
                       .anyMatch(received -> received.path().equals(first)));
-      connection.writeRaw("GET " + second + " HTTP/1.1\r\nHost: shop.local\r\n\r\n");
+      connection.writeRaw(plain(second));
       // the second is read while the fork holds the first's answer, and waits behind it
       release.countDown();
 
@@ -158,8 +156,7 @@ class RouterPipeliningTest {
   void answersARequestWhoseClientClosedItsSideRightAfterSendingIt() throws IOException {
     String path = "/half-closed-" + IDS.incrementAndGet();
     try (RawHttpConnection connection = new RawHttpConnection(shop.port)) {
-      connection.writeRaw(
-          "GET " + path + " HTTP/1.1\r\nHost: shop.local\r\nx-prooflane-key: key-a\r\n\r\n");
+      connection.writeRaw(keyed(path));
       connection.shutdownOutput();
 
       RawHttpConnection.Response response = connection.read();
@@ -174,9 +171,8 @@ class RouterPipeliningTest {
   @Test
   void answersEveryRequestPipelinedBeforeAHalfCloseInOrderThenCloses() throws IOException {
     String path = "/half-closed-" + IDS.incrementAndGet();
-    String keyed =
-        "GET " + path + " HTTP/1.1\r\nHost: shop.local\r\nx-prooflane-key: key-a\r\n\r\n";
-    String plain = "GET " + path + " HTTP/1.1\r\nHost: shop.local\r\n\r\n";
+    String keyed = keyed(path);
+    String plain = plain(path);
     try (RawHttpConnection connection = new RawHttpConnection(shop.port)) {
       connection.writeRaw(keyed + plain + keyed);
       connection.shutdownOutput();
@@ -196,6 +192,16 @@ class RouterPipeliningTest {
 
       assertThat(connection.closesWithin(Duration.ofSeconds(5))).isTrue();
     }
+  }
+
+  /** {@code GET path} for sandbox {@code sbx-a} (key {@code key-a}). */
+  private static String keyed(String path) {
+    return "GET " + path + " HTTP/1.1\r\nHost: shop.local\r\nx-prooflane-key: key-a\r\n\r\n";
+  }
+
+  /** {@code GET path} without a key. */
+  private static String plain(String path) {
+    return "GET " + path + " HTTP/1.1\r\nHost: shop.local\r\n\r\n";
   }
 
   private HopRecord awaitHop(String path) {

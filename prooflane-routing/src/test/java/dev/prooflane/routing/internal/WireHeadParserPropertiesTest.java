@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -192,49 +194,34 @@ class WireHeadParserPropertiesTest {
 
   @Test
   void everyRequestHeadItAcceptsNettysDecoderAcceptsWithTheSameFields() {
-    AtomicInteger accepted = new AtomicInteger();
-    tries(TRIES)
-        .check(
-            requests(),
-            text -> {
-              ParsedHead parsed = WireHeadParser.request(bytes(text));
-              if (parsed == null || parsed.declined()) {
-                return;
-              }
-              accepted.incrementAndGet();
-              HttpRequest decoded = (HttpRequest) decode(HttpRequestDecoder::new, text);
-              assertThat(decoded.decoderResult().isSuccess()).as("decoded: %s", decoded).isTrue();
-              assertThat(decoded.protocolVersion()).isEqualTo(HttpVersion.HTTP_1_1);
-              assertThat(decoded.method()).isEqualTo(parsed.method());
-              assertThat(decoded.uri()).isEqualTo(parsed.uri());
-              assertSameFields(decoded, parsed);
-              // the head ends at its first empty line; what follows is not the head's
-              assertThat(parsed.length()).isEqualTo(text.indexOf("\r\n\r\n") + 4);
-            });
-    // the generated heads reach the comparison often enough to mean something
-    assertThat(accepted.get()).isGreaterThan(TRIES / 20);
+    forEveryAcceptedHead(
+        requests(),
+        WireHeadParser::request,
+        (text, parsed) -> {
+          HttpRequest decoded = (HttpRequest) decode(HttpRequestDecoder::new, text);
+          assertThat(decoded.decoderResult().isSuccess()).as("decoded: %s", decoded).isTrue();
+          assertThat(decoded.protocolVersion()).isEqualTo(HttpVersion.HTTP_1_1);
+          assertThat(decoded.method()).isEqualTo(parsed.method());
+          assertThat(decoded.uri()).isEqualTo(parsed.uri());
+          assertSameFields(decoded, parsed);
+          // the head ends at its first empty line; what follows is not the head's
+          assertThat(parsed.length()).isEqualTo(text.indexOf("\r\n\r\n") + 4);
+        });
   }
 
   @Test
   void everyResponseHeadItAcceptsNettysDecoderAcceptsWithTheSameFields() {
-    AtomicInteger accepted = new AtomicInteger();
-    tries(TRIES)
-        .check(
-            responses(),
-            text -> {
-              ParsedHead parsed = WireHeadParser.response(bytes(text));
-              if (parsed == null || parsed.declined()) {
-                return;
-              }
-              accepted.incrementAndGet();
-              HttpResponse decoded = (HttpResponse) decode(HttpResponseDecoder::new, text);
-              assertThat(decoded.decoderResult().isSuccess()).as("decoded: %s", decoded).isTrue();
-              assertThat(decoded.protocolVersion()).isEqualTo(HttpVersion.HTTP_1_1);
-              assertThat(decoded.status().code()).isEqualTo(parsed.status());
-              assertThat(decoded.status().reasonPhrase()).isEqualTo(parsed.reason());
-              assertSameFields(decoded, parsed);
-            });
-    assertThat(accepted.get()).isGreaterThan(TRIES / 20);
+    forEveryAcceptedHead(
+        responses(),
+        WireHeadParser::response,
+        (text, parsed) -> {
+          HttpResponse decoded = (HttpResponse) decode(HttpResponseDecoder::new, text);
+          assertThat(decoded.decoderResult().isSuccess()).as("decoded: %s", decoded).isTrue();
+          assertThat(decoded.protocolVersion()).isEqualTo(HttpVersion.HTTP_1_1);
+          assertThat(decoded.status().code()).isEqualTo(parsed.status());
+          assertThat(decoded.status().reasonPhrase()).isEqualTo(parsed.reason());
+          assertSameFields(decoded, parsed);
+        });
   }
 
   /**
@@ -244,46 +231,31 @@ class WireHeadParserPropertiesTest {
   @Test
   void forwardingTheBytesOfARequestHeadMakesTheSameFieldsAsForwardingItsDecodedHeaders() {
     Set<String> undroppable = Set.of("baggage", "x-prooflane-key");
-    AtomicInteger compared = new AtomicInteger();
-    tries(TRIES)
-        .check(
-            requests(),
-            text -> {
-              ParsedHead parsed = WireHeadParser.request(bytes(text));
-              if (parsed == null || parsed.declined()) {
-                return;
-              }
-              compared.incrementAndGet();
-              HttpHeaders decoded = decode(HttpRequestDecoder::new, text).headers();
-              HttpHeaders fromDecoded = new DefaultHttpHeaders();
-              ForwardedHeaders.toUpstream(
-                  decoded, "10.0.0.9", fromDecoded, 3, undroppable, "https");
-              WireHead fromBytes =
-                  WireForwarding.request(parsed.head(), "10.0.0.9", 3, undroppable, "https");
-              assertThat(fields(fromBytes)).isEqualTo(fromDecoded.entries());
-            });
-    assertThat(compared.get()).isGreaterThan(TRIES / 20);
+    forEveryAcceptedHead(
+        requests(),
+        WireHeadParser::request,
+        (text, parsed) -> {
+          HttpHeaders decoded = decode(HttpRequestDecoder::new, text).headers();
+          HttpHeaders fromDecoded = new DefaultHttpHeaders();
+          ForwardedHeaders.toUpstream(decoded, "10.0.0.9", fromDecoded, 3, undroppable, "https");
+          WireHead fromBytes =
+              WireForwarding.request(parsed.head(), "10.0.0.9", 3, undroppable, "https");
+          assertThat(fields(fromBytes)).isEqualTo(fromDecoded.entries());
+        });
   }
 
   @Test
   void forwardingTheBytesOfAResponseHeadMakesTheSameFieldsAsForwardingItsDecodedHeaders() {
-    AtomicInteger compared = new AtomicInteger();
-    tries(TRIES)
-        .check(
-            responses(),
-            text -> {
-              ParsedHead parsed = WireHeadParser.response(bytes(text));
-              if (parsed == null || parsed.declined()) {
-                return;
-              }
-              compared.incrementAndGet();
-              HttpHeaders fromDecoded = new DefaultHttpHeaders();
-              ForwardedHeaders.copyResponse(
-                  decode(HttpResponseDecoder::new, text).headers(), fromDecoded);
-              assertThat(fields(WireForwarding.response(parsed.head(), null)))
-                  .isEqualTo(fromDecoded.entries());
-            });
-    assertThat(compared.get()).isGreaterThan(TRIES / 20);
+    forEveryAcceptedHead(
+        responses(),
+        WireHeadParser::response,
+        (text, parsed) -> {
+          HttpHeaders fromDecoded = new DefaultHttpHeaders();
+          ForwardedHeaders.copyResponse(
+              decode(HttpResponseDecoder::new, text).headers(), fromDecoded);
+          assertThat(fields(WireForwarding.response(parsed.head(), null)))
+              .isEqualTo(fromDecoded.entries());
+        });
   }
 
   @Test
@@ -368,6 +340,28 @@ class WireHeadParserPropertiesTest {
   private static void assertSameFields(HttpMessage decoded, ParsedHead parsed) {
     assertThat(fields(parsed.head())).isEqualTo(decoded.headers().entries());
     assertThat(parsed.contentLength()).isEqualTo(HttpUtil.getContentLength(decoded, -1L));
+  }
+
+  /**
+   * Checks {@code property} on every generated head that {@code parser} accepts; the generated
+   * heads reach it often enough to mean something.
+   */
+  private static void forEveryAcceptedHead(
+      Gen<String> heads,
+      Function<ByteBuf, ParsedHead> parser,
+      BiConsumer<String, ParsedHead> property) {
+    AtomicInteger accepted = new AtomicInteger();
+    tries(TRIES)
+        .check(
+            heads,
+            text -> {
+              ParsedHead parsed = parser.apply(bytes(text));
+              if (parsed != null && !parsed.declined()) {
+                accepted.incrementAndGet();
+                property.accept(text, parsed);
+              }
+            });
+    assertThat(accepted.get()).isGreaterThan(TRIES / 20);
   }
 
   private static List<Map.Entry<String, String>> fields(WireHead head) {
