@@ -32,6 +32,7 @@ final class BootstrapInstaller {
           "DropBounds",
           "DropRecord",
           "DropRecord$Outbound",
+          "DropReporter",
           "DropWriter",
           "Inbound",
           "InboundCapture",

@@ -30,6 +30,8 @@ class DropDetectorIT {
 
   private static final String APP_SOURCE = "dev/prooflane/dropsapp/DropsApp.java";
   private static final String KEY = "sbx-7";
+  private static final String HEADER_KEY = "sbx-8";
+  private static final String HEADER_TRACE = "0000000000000000000000000000beef";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient CLIENT =
@@ -64,7 +66,8 @@ class DropDetectorIT {
         .containsExactlyInAnyOrder(
             "http " + marker("DROP httpclient", "httpClientDrop"),
             "http " + marker("DROP urlconnection", "urlConnectionDrop"),
-            "grpc " + marker("DROP grpc", "grpcDrop"));
+            "grpc " + marker("DROP grpc", "grpcDrop"),
+            "http " + marker("FORWARDS baggage only", "urlConnectionKeep"));
     JsonNode httpClient = byMethod(records, "httpClientDrop");
     assertThat(httpClient.get("v").asInt()).isEqualTo(1);
     assertThat(httpClient.get("service").asText()).isEqualTo("shopfront");
@@ -86,16 +89,20 @@ class DropDetectorIT {
     JsonNode grpc = byMethod(records, "grpcDrop");
     assertThat(grpc.at("/outbound/method").asText()).isEqualTo("prooflane.test.Echo/Call");
     assertThat(grpc.get("traceId").asText()).isEqualTo(traces.get("/grpc-drop"));
+    JsonNode headerOnly = byMethod(records, "urlConnectionKeep");
+    assertThat(headerOnly.get("key").asText()).isEqualTo(HEADER_KEY);
+    assertThat(headerOnly.get("traceId").asText()).isEqualTo(HEADER_TRACE);
     JsonNode urlConnection = byMethod(records, "urlConnectionDrop");
     assertThat(urlConnection.at("/outbound/target").asText())
         .isEqualTo(downstream.httpBase() + "/b");
   }
 
   @Test
-  void agentModeReportsOnlyTheCallOfAClientTheAgentDoesNotInstrument() throws Exception {
+  void agentModeReportsOnlyWhatTheAgentCannotFix() throws Exception {
     Path drops = dir.resolve("drops/baseline/shopfront.jsonl");
     // The agent's JDK HttpClient instrumentation off: that client now drops the key; the agent
-    // still fixes HttpURLConnection and gRPC.
+    // still fixes HttpURLConnection and gRPC, but it does not forward a key that came in the
+    // plain header only.
     try (ServiceProcess service =
         ServiceProcess.start(
             "opentelemetry-agent",
@@ -109,8 +116,13 @@ class DropDetectorIT {
     List<JsonNode> records = records(drops);
     assertThat(records)
         .extracting(DropDetectorIT::callSite)
-        .containsExactly(marker("DROP httpclient", "httpClientDrop"));
-    assertThat(records.get(0).at("/outbound/carried")).isEmpty();
+        .containsExactlyInAnyOrder(
+            marker("DROP httpclient", "httpClientDrop"),
+            marker("FORWARDS baggage only", "urlConnectionKeep"));
+    assertThat(byMethod(records, "httpClientDrop").at("/outbound/carried")).isEmpty();
+    // The agent sent the trace on, not the key that came in the plain header only.
+    assertThat(byMethod(records, "urlConnectionKeep").at("/outbound/carried").toString())
+        .isEqualTo("[\"traceparent\"]");
   }
 
   /**
@@ -151,6 +163,15 @@ class DropDetectorIT {
           .as(path)
           .isEqualTo(200);
     }
+    // The key in the plain header only: the agent propagates baggage and traceparent, not it.
+    HttpRequest headerOnly =
+        HttpRequest.newBuilder(URI.create(service.base() + "/urlconnection-keep"))
+            .header("traceparent", "00-" + HEADER_TRACE + "-00f067aa0ba902b7-01")
+            .header("x-prooflane-key", HEADER_KEY)
+            .timeout(Duration.ofSeconds(30))
+            .build();
+    assertThat(CLIENT.send(headerOnly, HttpResponse.BodyHandlers.discarding()).statusCode())
+        .isEqualTo(200);
     return traces;
   }
 

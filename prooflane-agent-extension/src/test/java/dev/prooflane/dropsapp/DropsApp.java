@@ -111,8 +111,10 @@ public final class DropsApp {
 
   private void urlConnectionKeep(String baggage) throws IOException {
     HttpURLConnection connection = open("/b");
-    connection.setRequestProperty("baggage", baggage);
-    try (InputStream in = connection.getInputStream()) {
+    if (baggage != null) {
+      connection.setRequestProperty("baggage", baggage);
+    }
+    try (InputStream in = connection.getInputStream()) { // FORWARDS baggage only
       in.readAllBytes();
     }
   }

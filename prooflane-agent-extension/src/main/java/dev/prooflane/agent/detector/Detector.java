@@ -17,10 +17,11 @@ import java.util.function.UnaryOperator;
 public final class Detector {
 
   private static final DetectorConfig CONFIG = loadConfig();
-  private static final DropWriter WRITER =
-      CONFIG == null ? null : new DropWriter(CONFIG, Clock.systemUTC(), System.err);
-  private static final DropBounds BOUNDS =
-      CONFIG == null ? null : new DropBounds(CONFIG.perCallSite());
+  private static final DropReporter REPORTER =
+      CONFIG == null
+          ? null
+          : new DropReporter(
+              CONFIG, new DropWriter(CONFIG, Clock.systemUTC(), System.err), Clock.systemUTC());
   private static final ThreadLocal<int[]> URL_CONNECTION_DEPTH =
       ThreadLocal.withInitial(() -> new int[1]);
 
@@ -118,22 +119,8 @@ public final class Detector {
     if (KeyCarriers.carriesKey(CONFIG, headers, inbound.key())) {
       return;
     }
-    List<StackTraceElement> stack = ApplicationFrames.current();
-    String traceId = inbound.traceId() != null ? inbound.traceId() : currentTraceId();
-    StackTraceElement callSite = stack.isEmpty() ? null : stack.get(0);
-    if (!BOUNDS.admit(callSite, traceId)) {
-      return;
-    }
-    Inbound withTrace = new Inbound(inbound.key(), traceId, inbound.method(), inbound.target());
-    DropRecord record =
-        new DropRecord(
-            Clock.systemUTC().instant(),
-            CONFIG.service(),
-            CONFIG.destination(),
-            withTrace,
-            new DropRecord.Outbound(protocol, method, target, KeyCarriers.carried(CONFIG, headers)),
-            stack);
-    WRITER.append(record.toJson());
+    REPORTER.check(
+        inbound, protocol, method, target, headers, ApplicationFrames.current(), currentTraceId());
   }
 
   private static String currentTraceId() {

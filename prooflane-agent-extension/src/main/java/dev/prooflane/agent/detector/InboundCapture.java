@@ -23,9 +23,10 @@ public final class InboundCapture {
    */
   public static Context capture(Context extracted, UnaryOperator<String> header) {
     DetectorConfig config = Detector.config();
-    if (config == null) {
-      return extracted;
-    }
+    return config == null ? extracted : capture(config, extracted, header);
+  }
+
+  static Context capture(DetectorConfig config, Context extracted, UnaryOperator<String> header) {
     String key = keyOf(config, extracted, header);
     if (key == null) {
       return extracted;
