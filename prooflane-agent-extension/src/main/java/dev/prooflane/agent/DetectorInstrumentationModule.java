@@ -6,9 +6,9 @@ import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import java.util.List;
 
 /**
- * The drop detector's observation points: the JDK HttpClient, HttpURLConnection and grpc-java's
- * client call, each where the caller's Context and the final outgoing headers are both in reach.
- * The advice is inlined and calls the core on the bootstrap class path (see {@link
+ * The drop detector's observation points: the JDK HttpClient, HttpURLConnection, grpc-java's client
+ * call and the Kafka producer, each where the caller's Context and the final outgoing headers are
+ * both in reach. The advice is inlined and calls the core on the bootstrap class path (see {@link
  * BootstrapInstaller}); it has no helper classes of its own.
  */
 public final class DetectorInstrumentationModule extends InstrumentationModule {
@@ -36,6 +36,7 @@ public final class DetectorInstrumentationModule extends InstrumentationModule {
     return List.of(
         new JdkHttpClientInstrumentation(),
         new HttpUrlConnectionInstrumentation(),
-        new GrpcClientCallInstrumentation());
+        new GrpcClientCallInstrumentation(),
+        new KafkaProducerInstrumentation());
   }
 }

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The drop detector in a real JVM with the real agent and the built extension: a JDK HttpServer
- * service ({@code DropsApp}) calls a downstream with the JDK HttpClient, HttpURLConnection and
- * grpc-java, dropping the key or forwarding it itself. Each mode runs one service JVM.
+ * service ({@code DropsApp}) calls a downstream with the JDK HttpClient, HttpURLConnection,
+ * grpc-java and a Kafka producer, dropping the key or forwarding it itself. Each mode runs one
+ * service JVM.
  */
 class DropDetectorIT {
 
@@ -67,7 +68,8 @@ class DropDetectorIT {
             "http " + marker("DROP httpclient", "httpClientDrop"),
             "http " + marker("DROP urlconnection", "urlConnectionDrop"),
             "grpc " + marker("DROP grpc", "grpcDrop"),
-            "http " + marker("FORWARDS baggage only", "urlConnectionKeep"));
+            "http " + marker("FORWARDS baggage only", "urlConnectionKeep"),
+            "kafka " + marker("DROP kafka", "kafkaDrop"));
     JsonNode httpClient = byMethod(records, "httpClientDrop");
     assertThat(httpClient.get("v").asInt()).isEqualTo(1);
     assertThat(httpClient.get("service").asText()).isEqualTo("shopfront");
@@ -89,6 +91,9 @@ class DropDetectorIT {
     JsonNode grpc = byMethod(records, "grpcDrop");
     assertThat(grpc.at("/outbound/method").asText()).isEqualTo("prooflane.test.Echo/Call");
     assertThat(grpc.get("traceId").asText()).isEqualTo(traces.get("/grpc-drop"));
+    JsonNode kafka = byMethod(records, "kafkaDrop");
+    assertThat(kafka.at("/outbound/target").asText()).isEqualTo("prices");
+    assertThat(kafka.at("/outbound/method").isNull()).isTrue();
     JsonNode headerOnly = byMethod(records, "urlConnectionKeep");
     assertThat(headerOnly.get("key").asText()).isEqualTo(HEADER_KEY);
     assertThat(headerOnly.get("traceId").asText()).isEqualTo(HEADER_TRACE);
@@ -101,8 +106,8 @@ class DropDetectorIT {
   void agentModeReportsOnlyWhatTheAgentCannotFix() throws Exception {
     Path drops = dir.resolve("drops/baseline/shopfront.jsonl");
     // The agent's JDK HttpClient instrumentation off: that client now drops the key; the agent
-    // still fixes HttpURLConnection and gRPC, but it does not forward a key that came in the
-    // plain header only.
+    // still fixes HttpURLConnection, gRPC and Kafka, but it does not forward a key that came in
+    // the plain header only.
     try (ServiceProcess service =
         ServiceProcess.start(
             "opentelemetry-agent",
@@ -138,7 +143,9 @@ class DropDetectorIT {
             "/urlconnection-drop",
             "/urlconnection-keep",
             "/grpc-drop",
-            "/grpc-keep");
+            "/grpc-keep",
+            "/kafka-drop",
+            "/kafka-keep");
     int n = 0;
     for (String path : paths) {
       n++;
@@ -154,7 +161,8 @@ class DropDetectorIT {
           .as(path)
           .isEqualTo(200);
     }
-    for (String path : List.of("/httpclient-drop", "/urlconnection-drop", "/grpc-drop")) {
+    for (String path :
+        List.of("/httpclient-drop", "/urlconnection-drop", "/grpc-drop", "/kafka-drop")) {
       HttpRequest unkeyed =
           HttpRequest.newBuilder(URI.create(service.base() + path))
               .timeout(Duration.ofSeconds(30))

@@ -21,12 +21,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * A service for the drop detector's end-to-end test, run in its own JVM with the agent and the
- * extension attached: each path handles a request by calling a downstream, either dropping the key
- * (the lines marked {@code DROP}) or forwarding the inbound {@code baggage} header itself.
+ * extension attached: each path handles a request by calling a downstream (HTTP and gRPC servers of
+ * the test, a Kafka producer whose broker never answers), either dropping the key (the lines marked
+ * {@code DROP}) or forwarding the inbound {@code baggage} header itself.
  *
  * <p>Arguments: the downstream's HTTP base URL, the downstream's gRPC port. Prints {@code PORT n}
  * once it listens.
@@ -48,10 +57,12 @@ public final class DropsApp {
 
   private final String downstream;
   private final ManagedChannel channel;
+  private final Producer<byte[], byte[]> producer;
 
-  private DropsApp(String downstream, ManagedChannel channel) {
+  private DropsApp(String downstream, ManagedChannel channel, Producer<byte[], byte[]> producer) {
     this.downstream = downstream;
     this.channel = channel;
+    this.producer = producer;
   }
 
   public static void main(String[] args) throws Exception {
@@ -59,7 +70,7 @@ public final class DropsApp {
         ManagedChannelBuilder.forAddress("127.0.0.1", Integer.parseInt(args[1]))
             .usePlaintext()
             .build();
-    DropsApp app = new DropsApp(args[0], channel);
+    DropsApp app = new DropsApp(args[0], channel, producer());
     // Outside any request: never reported. It also resolves the channel, so that later calls
     // start on their caller's thread.
     ClientCalls.blockingUnaryCall(channel, ECHO, CallOptions.DEFAULT, new byte[] {1});
@@ -82,6 +93,8 @@ public final class DropsApp {
         case "/urlconnection-keep" -> urlConnectionKeep(baggage);
         case "/grpc-drop" -> grpcDrop();
         case "/grpc-keep" -> grpcKeep(baggage);
+        case "/kafka-drop" -> kafkaDrop();
+        case "/kafka-keep" -> kafkaKeep(baggage);
         default -> status = 404;
       }
     } catch (Exception e) {
@@ -129,6 +142,27 @@ public final class DropsApp {
     Channel forwarding =
         ClientInterceptors.intercept(channel, MetadataUtils.newAttachHeadersInterceptor(headers));
     ClientCalls.blockingUnaryCall(forwarding, ECHO, CallOptions.DEFAULT, new byte[] {3});
+  }
+
+  private void kafkaDrop() {
+    producer.send(new ProducerRecord<>("prices", new byte[] {4})); // DROP kafka
+  }
+
+  private void kafkaKeep(String baggage) {
+    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>("prices", new byte[] {5});
+    record.headers().add("baggage", baggage.getBytes(StandardCharsets.UTF_8));
+    producer.send(record);
+  }
+
+  /**
+   * A producer whose broker never answers: {@code send} gives up on the topic's metadata after 200
+   * ms and returns a failed future, after the detector has seen the record.
+   */
+  private static Producer<byte[], byte[]> producer() {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1");
+    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 200);
+    return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
   private HttpRequest get(String path) {

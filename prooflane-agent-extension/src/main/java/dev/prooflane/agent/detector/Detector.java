@@ -62,6 +62,19 @@ public final class Detector {
     }
   }
 
+  /** A Kafka record about to be sent to this topic with these headers. */
+  public static void kafka(String topic, Map<String, List<String>> headers) {
+    try {
+      Inbound inbound = keyed();
+      if (inbound == null || headers == null) {
+        return;
+      }
+      check(inbound, "kafka", null, topic, OutboundHeaders.of(headers));
+    } catch (Throwable t) {
+      // Never into the application.
+    }
+  }
+
   /** A gRPC call about to start with metadata holding these values (each may be null). */
   public static void grpc(
       String fullMethod,

@@ -39,9 +39,9 @@ public record DropRecord(
   /**
    * An outbound call.
    *
-   * @param protocol {@code http} or {@code grpc}
-   * @param method the HTTP method, or the gRPC full method {@code pkg.Service/Method}
-   * @param target the URL, or the gRPC authority (null when not known)
+   * @param protocol {@code http}, {@code grpc} or {@code kafka}
+   * @param method the HTTP method, the gRPC full method {@code pkg.Service/Method}, or null (Kafka)
+   * @param target the URL, the gRPC authority (null when not known) or the Kafka topic
    * @param carried which of traceparent, baggage, tracestate, header carried anything
    */
   public record Outbound(String protocol, String method, String target, List<String> carried) {
