@@ -14,7 +14,8 @@
 # Env: DURATION (5s per measured run), WARMUP (3s, the same path just before), ROUNDS (3),
 #      CONNECTIONS (16), THREADS (2), SKIP_BUILD (0).
 set -euo pipefail
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# The scratch directory, its cleanup, need and wait_line (the router's processes are not started).
+source "$(dirname "$0")/router-setup.sh"
 DURATION=${DURATION:-5s}
 WARMUP=${WARMUP:-3s}
 ROUNDS=${ROUNDS:-3}
@@ -25,10 +26,7 @@ CONFIGS=(none agent extension detect)
 declare -A PORT=([none]=18281 [agent]=18282 [extension]=18283 [detect]=18284) SERVICE_PID
 KEY=sbx-bench
 
-if ! command -v wrk >/dev/null; then
-  echo "installing: wrk" >&2
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-fi
+need wrk
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   # The extension's jar and the agent copied next to it (a reactor build, nothing installed).
   (cd "$ROOT" && mvn -q -B -pl prooflane-agent-extension verify -DskipTests \
@@ -39,15 +37,6 @@ EXTENSION=$ROOT/prooflane-agent-extension/target/prooflane-agent-extension.jar
 for jar in "$AGENT" "$EXTENSION"; do
   [[ -f $jar ]] || { echo "$jar is missing: run without SKIP_BUILD=1" >&2; exit 1; }
 done
-
-WORK=$(mktemp -d /tmp/prooflane-propagation-bench.XXXXXX)
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
 
 mkdir -p "$WORK/src"
 cat >"$WORK/src/KeyedService.java" <<'JAVA'
@@ -98,15 +87,6 @@ public class KeyedService {
 }
 JAVA
 javac -d "$WORK/classes" "$WORK/src/KeyedService.java"
-
-wait_line() {
-  for _ in $(seq 1 600); do
-    grep -q "$2" "$1" 2>/dev/null && return 0
-    sleep 0.1
-  done
-  cat "$1" >&2
-  return 1
-}
 
 java -Xms128m -Xmx128m -cp "$WORK/classes" KeyedService downstream "$DOWNSTREAM_PORT" \
   >"$WORK/downstream.log" 2>&1 &

@@ -1,6 +1,5 @@
 package dev.prooflane.agent;
 
-import dev.prooflane.agent.detector.InboundCapture;
 import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
@@ -33,15 +32,7 @@ final class DetectPropagator implements TextMapPropagator {
 
   @Override
   public <C> Context extract(Context context, C carrier, TextMapGetter<C> getter) {
-    Context extracted = EXTRACTING.extract(context, carrier, getter);
-    if (carrier == null || getter == null || !BootstrapInstaller.installed()) {
-      return extracted;
-    }
-    try {
-      return InboundCapture.capture(extracted, name -> getter.get(carrier, name));
-    } catch (RuntimeException e) {
-      return extracted;
-    }
+    return EXTRACTING.extract(context, carrier, getter);
   }
 
   @Override

@@ -2,10 +2,10 @@ package dev.prooflane.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.prooflane.agent.detector.MapGetter;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -45,17 +45,5 @@ class DetectPropagatorTest {
     assertThat(out).isEmpty();
     assertThat(propagator.fields()).isEmpty();
     assertThat(new DetectPropagatorProvider().getName()).isEqualTo("prooflane-detect");
-  }
-
-  private static final class MapGetter implements TextMapGetter<Map<String, String>> {
-    @Override
-    public Iterable<String> keys(Map<String, String> carrier) {
-      return carrier.keySet();
-    }
-
-    @Override
-    public String get(Map<String, String> carrier, String key) {
-      return carrier == null ? null : carrier.get(key);
-    }
   }
 }

@@ -51,28 +51,12 @@ public final class Detector {
 
   /** An HTTP call about to be sent with these (final) request headers. */
   public static void http(String method, String target, Map<String, List<String>> headers) {
-    try {
-      Inbound inbound = keyed();
-      if (inbound == null || headers == null) {
-        return;
-      }
-      check(inbound, "http", method, target, OutboundHeaders.of(headers));
-    } catch (Throwable t) {
-      // Never into the application.
-    }
+    checkHeaders("http", method, target, headers);
   }
 
   /** A Kafka record about to be sent to this topic with these headers. */
   public static void kafka(String topic, Map<String, List<String>> headers) {
-    try {
-      Inbound inbound = keyed();
-      if (inbound == null || headers == null) {
-        return;
-      }
-      check(inbound, "kafka", null, topic, OutboundHeaders.of(headers));
-    } catch (Throwable t) {
-      // Never into the application.
-    }
+    checkHeaders("kafka", null, topic, headers);
   }
 
   /** A gRPC call about to start with metadata holding these values (each may be null). */
@@ -117,6 +101,18 @@ public final class Detector {
       int[] depth = URL_CONNECTION_DEPTH.get();
       if (depth[0] > 0) {
         depth[0]--;
+      }
+    } catch (Throwable t) {
+      // Never into the application.
+    }
+  }
+
+  private static void checkHeaders(
+      String protocol, String method, String target, Map<String, List<String>> headers) {
+    try {
+      Inbound inbound = keyed();
+      if (inbound != null && headers != null) {
+        check(inbound, protocol, method, target, OutboundHeaders.of(headers));
       }
     } catch (Throwable t) {
       // Never into the application.

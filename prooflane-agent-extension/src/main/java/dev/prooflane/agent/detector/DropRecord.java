@@ -58,12 +58,7 @@ public record DropRecord(
 
   /** This record as one line of JSON, without the line end. */
   public String toJson() {
-    JsonLine json = new JsonLine();
-    json.begin();
-    json.field("v").number(VERSION);
-    json.field("time").string(time.toString());
-    json.field("service").string(service);
-    json.field("destination").string(destination);
+    JsonLine json = header(time, service, destination);
     json.field("key").string(inbound.key());
     json.field("traceId").string(inbound.traceId());
     json.field("inbound");
@@ -113,12 +108,7 @@ public record DropRecord(
    */
   public static String limitReachedJson(
       Instant time, String service, String destination, long maxBytes) {
-    JsonLine json = new JsonLine();
-    json.begin();
-    json.field("v").number(VERSION);
-    json.field("time").string(time.toString());
-    json.field("service").string(service);
-    json.field("destination").string(destination);
+    JsonLine json = header(time, service, destination);
     json.field("key").nullValue();
     json.field("traceId").nullValue();
     json.field("inbound").nullValue();
@@ -133,5 +123,15 @@ public record DropRecord(
                 + " bytes: later drops of this process were not written");
     json.end();
     return json.toString();
+  }
+
+  private static JsonLine header(Instant time, String service, String destination) {
+    JsonLine json = new JsonLine();
+    json.begin();
+    json.field("v").number(VERSION);
+    json.field("time").string(time.toString());
+    json.field("service").string(service);
+    json.field("destination").string(destination);
+    return json;
   }
 }

@@ -23,6 +23,7 @@ class DropReporterTest {
   private static final List<StackTraceElement> STACK =
       List.of(new StackTraceElement("shop.Catalog", "item", "Catalog.java", 12));
   private static final Inbound INBOUND = new Inbound("sbx-1", null, "GET", "/items/1");
+  private static final String CALLER_TRACE = "0af7651916cd43dd8448eb211c80319c";
 
   @TempDir Path dir;
 
@@ -34,22 +35,24 @@ class DropReporterTest {
         CLOCK);
   }
 
+  /** Checks one call sending this baggage, made by a caller in trace {@code CALLER_TRACE}. */
+  private boolean checkWithBaggage(Path file, String baggage) {
+    return reporter(file)
+        .check(
+            INBOUND,
+            "http",
+            "GET",
+            "http://prices/1",
+            OutboundHeaders.of(Map.of("baggage", List.of(baggage))),
+            STACK,
+            CALLER_TRACE);
+  }
+
   @Test
-  void aCallThatCarriesTheKeyIsNotReported() throws Exception {
+  void aCallThatCarriesTheKeyIsNotReported() {
     Path file = dir.resolve("drops.jsonl");
 
-    boolean reported =
-        reporter(file)
-            .check(
-                INBOUND,
-                "http",
-                "GET",
-                "http://prices/1",
-                OutboundHeaders.of(Map.of("baggage", List.of("prooflane-key=sbx-1"))),
-                STACK,
-                "0af7651916cd43dd8448eb211c80319c");
-
-    assertThat(reported).isFalse();
+    assertThat(checkWithBaggage(file, "prooflane-key=sbx-1")).isFalse();
     assertThat(file).doesNotExist();
   }
 
@@ -57,20 +60,9 @@ class DropReporterTest {
   void aCallWithoutTheKeyIsReportedWithTheCallersTraceWhenTheRequestHadNone() throws Exception {
     Path file = dir.resolve("drops.jsonl");
 
-    boolean reported =
-        reporter(file)
-            .check(
-                INBOUND,
-                "http",
-                "GET",
-                "http://prices/1",
-                OutboundHeaders.of(Map.of("baggage", List.of("prooflane-key=sbx-2"))),
-                STACK,
-                "0af7651916cd43dd8448eb211c80319c");
-
-    assertThat(reported).isTrue();
+    assertThat(checkWithBaggage(file, "prooflane-key=sbx-2")).isTrue();
     JsonNode json = new ObjectMapper().readTree(Files.readString(file));
-    assertThat(json.get("traceId").asText()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
+    assertThat(json.get("traceId").asText()).isEqualTo(CALLER_TRACE);
     assertThat(json.at("/outbound/carried/0").asText()).isEqualTo("baggage");
     assertThat(json.at("/callSite/line").asInt()).isEqualTo(12);
   }

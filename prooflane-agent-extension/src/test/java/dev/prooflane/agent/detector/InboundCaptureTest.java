@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import java.nio.file.Path;
 import java.util.Map;
@@ -65,17 +64,5 @@ class InboundCaptureTest {
     Context extracted = W3C.extract(Context.root(), headers, new MapGetter());
 
     assertThat(InboundCapture.capture(config, extracted, headers::get)).isSameAs(extracted);
-  }
-
-  private static final class MapGetter implements TextMapGetter<Map<String, String>> {
-    @Override
-    public Iterable<String> keys(Map<String, String> carrier) {
-      return carrier.keySet();
-    }
-
-    @Override
-    public String get(Map<String, String> carrier, String key) {
-      return carrier == null ? null : carrier.get(key);
-    }
   }
 }
