@@ -1,5 +1,6 @@
 package dev.prooflane.agent;
 
+import static io.opentelemetry.javaagent.extension.matcher.AgentElementMatchers.extendsClass;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
@@ -14,16 +15,17 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * The JDK's HttpURLConnection (http and, through its delegate, https): the first of {@code
- * connect}, {@code getOutputStream} and {@code getInputStream} on the caller's thread, while the
- * connection is not yet connected, its request headers final (the agent's advice on the same
- * methods, applied first, has injected into them).
+ * The JDK's HttpURLConnection (http and, through its delegate and its subclasses, https): the first
+ * of {@code connect}, {@code getOutputStream} and {@code getInputStream} on the caller's thread,
+ * while the connection is not yet connected, its request headers final (the agent's advice on the
+ * same methods, applied first, has injected into them).
  */
 final class HttpUrlConnectionInstrumentation implements TypeInstrumentation {
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return named("sun.net.www.protocol.http.HttpURLConnection");
+    // The https delegate (AbstractDelegateHttpsURLConnection) overrides connect().
+    return extendsClass(named("sun.net.www.protocol.http.HttpURLConnection"));
   }
 
   @Override
