@@ -16,7 +16,8 @@ import java.util.Properties;
  * @param baggage the baggage member that carries the key, or empty
  * @param tracestate the tracestate member that carries the key, or empty
  * @param header the plain header (lower case) that carries the key, or empty
- * @param propagation {@code detect} or {@code opentelemetry-agent}
+ * @param propagation {@code detect} or {@code opentelemetry-agent} (informative: {@code
+ *     OTEL_PROPAGATORS} makes the mode)
  * @param maxBytes the size past which the writer appends one last record and then stops
  * @param perCallSite how many records one call site writes for one trace
  */
@@ -71,10 +72,5 @@ public record DetectorConfig(
         Long.parseLong(
             properties.getProperty("prooflane.drops.maxBytes", Long.toString(DEFAULT_MAX_BYTES))),
         Integer.parseInt(properties.getProperty("prooflane.drops.perCallSite", "1")));
-  }
-
-  /** Whether the detector runs with the agent's own injection switched off. */
-  public boolean detectMode() {
-    return "detect".equals(propagation);
   }
 }

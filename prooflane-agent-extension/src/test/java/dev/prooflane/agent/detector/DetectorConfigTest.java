@@ -28,7 +28,7 @@ class DetectorConfigTest {
     assertThat(config.baggage()).isEqualTo("prooflane-key");
     assertThat(config.tracestate()).isEmpty();
     assertThat(config.header()).isEqualTo("x-prooflane-key");
-    assertThat(config.detectMode()).isFalse();
+    assertThat(config.propagation()).isEqualTo("opentelemetry-agent");
     assertThat(config.maxBytes()).isEqualTo(DetectorConfig.DEFAULT_MAX_BYTES);
     assertThat(config.perCallSite()).isEqualTo(1);
   }
