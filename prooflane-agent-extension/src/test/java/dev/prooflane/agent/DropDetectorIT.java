@@ -41,9 +41,11 @@ class DropDetectorIT {
 
   @TempDir Path dir;
 
+  @TempDir static Path downstreamDir;
+
   @BeforeAll
-  static void startDownstream() throws IOException {
-    downstream = DownstreamServers.start();
+  static void startDownstream() throws Exception {
+    downstream = DownstreamServers.start(downstreamDir);
   }
 
   @AfterAll
@@ -69,7 +71,8 @@ class DropDetectorIT {
             "http " + marker("DROP urlconnection", "urlConnectionDrop"),
             "grpc " + marker("DROP grpc", "grpcDrop"),
             "http " + marker("FORWARDS baggage only", "urlConnectionKeep"),
-            "kafka " + marker("DROP kafka", "kafkaDrop"));
+            "kafka " + marker("DROP kafka", "kafkaDrop"),
+            "http " + marker("DROP https", "httpsDrop"));
     JsonNode httpClient = byMethod(records, "httpClientDrop");
     assertThat(httpClient.get("v").asInt()).isEqualTo(1);
     assertThat(httpClient.get("service").asText()).isEqualTo("shopfront");
@@ -91,6 +94,8 @@ class DropDetectorIT {
     JsonNode grpc = byMethod(records, "grpcDrop");
     assertThat(grpc.at("/outbound/method").asText()).isEqualTo("prooflane.test.Echo/Call");
     assertThat(grpc.get("traceId").asText()).isEqualTo(traces.get("/grpc-drop"));
+    assertThat(byMethod(records, "httpsDrop").at("/outbound/target").asText())
+        .isEqualTo(downstream.httpsBase() + "/c");
     JsonNode kafka = byMethod(records, "kafkaDrop");
     assertThat(kafka.at("/outbound/target").asText()).isEqualTo("prices");
     assertThat(kafka.at("/outbound/method").isNull()).isTrue();
@@ -106,7 +111,8 @@ class DropDetectorIT {
   void agentModeReportsOnlyWhatTheAgentCannotFix() throws Exception {
     Path drops = dir.resolve("drops/baseline/shopfront.jsonl");
     // The agent's JDK HttpClient instrumentation off: that client now drops the key; the agent
-    // still fixes HttpURLConnection, gRPC and Kafka, but it does not forward a key that came in
+    // still fixes HttpURLConnection (http and https), gRPC and Kafka, but it does not forward a key
+    // that came in
     // the plain header only.
     try (ServiceProcess service =
         ServiceProcess.start(
@@ -142,6 +148,7 @@ class DropDetectorIT {
             "/httpclient-keep",
             "/urlconnection-drop",
             "/urlconnection-keep",
+            "/https-drop",
             "/grpc-drop",
             "/grpc-keep",
             "/kafka-drop",
@@ -162,7 +169,12 @@ class DropDetectorIT {
           .isEqualTo(200);
     }
     for (String path :
-        List.of("/httpclient-drop", "/urlconnection-drop", "/grpc-drop", "/kafka-drop")) {
+        List.of(
+            "/httpclient-drop",
+            "/urlconnection-drop",
+            "/https-drop",
+            "/grpc-drop",
+            "/kafka-drop")) {
       HttpRequest unkeyed =
           HttpRequest.newBuilder(URI.create(service.base() + path))
               .timeout(Duration.ofSeconds(30))

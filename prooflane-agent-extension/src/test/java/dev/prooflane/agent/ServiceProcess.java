@@ -49,12 +49,16 @@ final class ServiceProcess implements AutoCloseable {
     command.add("-Dprooflane.key.header=x-prooflane-key");
     command.add("-Dprooflane.propagation=" + propagation);
     command.add("-XX:TieredStopAtLevel=1");
+    command.add("-Djavax.net.ssl.trustStore=" + downstream.keyStore());
+    command.add("-Djavax.net.ssl.trustStorePassword=" + DownstreamServers.STORE_PASSWORD);
+    command.add("-Djavax.net.ssl.trustStoreType=PKCS12");
     command.addAll(extraFlags);
     command.add("-cp");
     command.add(applicationClasspath());
     command.add("dev.prooflane.dropsapp.DropsApp");
     command.add(downstream.httpBase());
     command.add(Integer.toString(downstream.grpcPort()));
+    command.add(downstream.httpsBase());
     ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
     Map<String, String> env = builder.environment();
     env.remove("JAVA_TOOL_OPTIONS");

@@ -37,8 +37,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * the test, a Kafka producer whose broker never answers), either dropping the key (the lines marked
  * {@code DROP}) or forwarding the inbound {@code baggage} header itself.
  *
- * <p>Arguments: the downstream's HTTP base URL, the downstream's gRPC port. Prints {@code PORT n}
- * once it listens.
+ * <p>Arguments: the downstream's HTTP base URL, its gRPC port, its HTTPS base URL (its certificate
+ * in the trust store the JVM is given). Prints {@code PORT n} once it listens.
  */
 public final class DropsApp {
 
@@ -56,11 +56,17 @@ public final class DropsApp {
       HttpResponse.BodyHandlers.discarding();
 
   private final String downstream;
+  private final String secureDownstream;
   private final ManagedChannel channel;
   private final Producer<byte[], byte[]> producer;
 
-  private DropsApp(String downstream, ManagedChannel channel, Producer<byte[], byte[]> producer) {
+  private DropsApp(
+      String downstream,
+      String secureDownstream,
+      ManagedChannel channel,
+      Producer<byte[], byte[]> producer) {
     this.downstream = downstream;
+    this.secureDownstream = secureDownstream;
     this.channel = channel;
     this.producer = producer;
   }
@@ -70,7 +76,7 @@ public final class DropsApp {
         ManagedChannelBuilder.forAddress("127.0.0.1", Integer.parseInt(args[1]))
             .usePlaintext()
             .build();
-    DropsApp app = new DropsApp(args[0], channel, producer());
+    DropsApp app = new DropsApp(args[0], args[2], channel, producer());
     // Outside any request: never reported. It also resolves the channel, so that later calls
     // start on their caller's thread.
     ClientCalls.blockingUnaryCall(channel, ECHO, CallOptions.DEFAULT, new byte[] {1});
@@ -91,6 +97,7 @@ public final class DropsApp {
         case "/httpclient-keep" -> httpClientKeep(baggage);
         case "/urlconnection-drop" -> urlConnectionDrop();
         case "/urlconnection-keep" -> urlConnectionKeep(baggage);
+        case "/https-drop" -> httpsDrop();
         case "/grpc-drop" -> grpcDrop();
         case "/grpc-keep" -> grpcKeep(baggage);
         case "/kafka-drop" -> kafkaDrop();
@@ -128,6 +135,15 @@ public final class DropsApp {
       connection.setRequestProperty("baggage", baggage);
     }
     try (InputStream in = connection.getInputStream()) { // FORWARDS baggage only
+      in.readAllBytes();
+    }
+  }
+
+  private void httpsDrop() throws IOException {
+    HttpURLConnection connection =
+        (HttpURLConnection) URI.create(secureDownstream + "/c").toURL().openConnection();
+    connection.connect(); // DROP https
+    try (InputStream in = connection.getInputStream()) {
       in.readAllBytes();
     }
   }
