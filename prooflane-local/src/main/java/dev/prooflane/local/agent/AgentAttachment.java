@@ -26,11 +26,6 @@ public final class AgentAttachment {
     this.keys = requireNonNull(keys, "keys");
   }
 
-  /** The jars it attaches. */
-  public AgentJars jars() {
-    return jars;
-  }
-
   /**
    * Checks that the jars are there for {@code spec}, when its propagation needs them.
    *
