@@ -50,6 +50,7 @@ class LauncherIT {
             "examples/shop/target/shop.jar",
             "prooflane-cli/pom.xml",
             "prooflane-cli/target/prooflane-cli.jar",
+            "prooflane-cli/target/agents/prooflane-agent-extension.jar",
             "prooflane-cli/target/.built",
             ".prooflane/state.db")) {
       Path path = root.resolve(file);
@@ -153,6 +154,7 @@ class LauncherIT {
         List.of(
             "prooflane-cli/target/prooflane-cli.jar",
             "examples/shop/target/shop.jar",
+            "prooflane-cli/target/agents/prooflane-agent-extension.jar",
             "prooflane-cli/target/.built")) {
       Path path = root.resolve(output);
       Files.delete(path);

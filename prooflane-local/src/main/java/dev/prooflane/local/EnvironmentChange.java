@@ -143,7 +143,8 @@ public record EnvironmentChange(
         && a.env().equals(b.env())
         && a.artifact().equals(b.artifact())
         && a.health().equals(b.health())
-        && a.protocol().equals(b.protocol());
+        && a.protocol().equals(b.protocol())
+        && a.propagation().equals(b.propagation());
   }
 
   /** Whether no service starts, restarts or stops. */

@@ -1,5 +1,7 @@
 package dev.prooflane.local;
 
+import dev.prooflane.local.agent.AgentAttachment;
+import dev.prooflane.local.agent.AgentJarMissingException;
 import dev.prooflane.local.process.HealthProbe;
 import dev.prooflane.local.process.ManagedProcess;
 import dev.prooflane.local.process.Ports;
@@ -11,7 +13,9 @@ import dev.prooflane.routing.Upstream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
@@ -29,7 +33,8 @@ import java.util.function.IntFunction;
  */
 final class InstanceLauncher implements AutoCloseable {
   private final ProcessSupervisor supervisor;
-  private final Path logDir;
+  private final StateFolder state;
+  private final AgentAttachment agent;
   private final Duration stopGrace;
   private final Duration progressInterval;
   private final AtomicLong generation = new AtomicLong();
@@ -41,10 +46,19 @@ final class InstanceLauncher implements AutoCloseable {
             return t;
           });
 
+  /**
+   * Starts instances under {@code supervisor}, with their logs and drop records in {@code state},
+   * attaching {@code agent} to those of services with {@code propagation} set.
+   */
   InstanceLauncher(
-      ProcessSupervisor supervisor, Path logDir, Duration stopGrace, Duration progressInterval) {
+      ProcessSupervisor supervisor,
+      StateFolder state,
+      AgentAttachment agent,
+      Duration stopGrace,
+      Duration progressInterval) {
     this.supervisor = supervisor;
-    this.logDir = logDir;
+    this.state = state;
+    this.agent = agent;
     this.stopGrace = stopGrace;
     this.progressInterval = progressInterval;
   }
@@ -61,14 +75,14 @@ final class InstanceLauncher implements AutoCloseable {
     int port = Ports.freePort();
     InstancePlan resolved = plan.apply(port);
     String id = owner + "/" + spec.name();
-    Path logFile = logDir.resolve(owner).resolve(spec.name() + ".log");
+    Path logFile = state.logs().resolve(owner).resolve(spec.name() + ".log");
     long started = System.nanoTime();
     ManagedProcess process;
     try {
+      Map<String, String> env = withAgent(owner, spec, resolved.env());
       process =
-          supervisor.start(
-              new ProcessSpec(id, resolved.command(), spec.workdir(), resolved.env(), logFile));
-    } catch (ProcessStartException e) {
+          supervisor.start(new ProcessSpec(id, resolved.command(), spec.workdir(), env, logFile));
+    } catch (ProcessStartException | AgentJarMissingException e) {
       progress.accept("  " + id + ": failed: " + e.getMessage());
       throw e;
     }
@@ -88,6 +102,21 @@ final class InstanceLauncher implements AutoCloseable {
     Upstream upstream =
         new Upstream("127.0.0.1", port, id + "#" + generation.incrementAndGet(), spec.protocol());
     return new Instance(spec.name(), process, port, upstream);
+  }
+
+  /**
+   * {@code env} with the agent's variables for an instance of {@code spec} in {@code owner}, when
+   * its propagation attaches one; its own {@code JAVA_TOOL_OPTIONS} (else the daemon's, which it
+   * would inherit) come first.
+   */
+  private Map<String, String> withAgent(String owner, ServiceSpec spec, Map<String, String> env) {
+    if (!spec.propagation().attachesAgent()) {
+      return env;
+    }
+    String own = env.getOrDefault("JAVA_TOOL_OPTIONS", System.getenv("JAVA_TOOL_OPTIONS"));
+    Map<String, String> out = new LinkedHashMap<>(env);
+    out.putAll(agent.variables(spec, owner, state.drops(owner, spec.name()), own));
+    return out;
   }
 
   /** Runs {@code tick} every {@code interval}; once closed, never. */

@@ -2,6 +2,7 @@ package dev.prooflane.local;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.prooflane.local.agent.AgentJars;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,13 +16,16 @@ import java.time.Duration;
  * @param ttlCheckInterval how often expired sandboxes are looked for
  * @param progressInterval how often an instance that is not healthy yet is reported as still
  *     waiting, with its last line of output
+ * @param agentJars where the jars of {@code propagation} are ({@link AgentJars#located()} unless a
+ *     test says otherwise)
  */
 public record LocalOptions(
     StateFolder stateFolder,
     Clock clock,
     Duration stopGrace,
     Duration ttlCheckInterval,
-    Duration progressInterval) {
+    Duration progressInterval,
+    AgentJars agentJars) {
   /** How often a starting instance is reported as still waiting, by default. */
   public static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
 
@@ -31,10 +35,21 @@ public record LocalOptions(
     requireNonNull(stopGrace, "stopGrace");
     requireNonNull(ttlCheckInterval, "ttlCheckInterval");
     requireNonNull(progressInterval, "progressInterval");
+    requireNonNull(agentJars, "agentJars");
     if (progressInterval.isNegative() || progressInterval.isZero()) {
       throw new IllegalArgumentException(
           "progressInterval: " + progressInterval + " (expected: > 0)");
     }
+  }
+
+  /** These settings, with the jars of {@code propagation} where this installation keeps them. */
+  public LocalOptions(
+      StateFolder stateFolder,
+      Clock clock,
+      Duration stopGrace,
+      Duration ttlCheckInterval,
+      Duration progressInterval) {
+    this(stateFolder, clock, stopGrace, ttlCheckInterval, progressInterval, AgentJars.located());
   }
 
   /**
@@ -53,6 +68,12 @@ public record LocalOptions(
 
   /** These options with starting instances reported as still waiting every {@code interval}. */
   public LocalOptions withProgressInterval(Duration interval) {
-    return new LocalOptions(stateFolder, clock, stopGrace, ttlCheckInterval, interval);
+    return new LocalOptions(stateFolder, clock, stopGrace, ttlCheckInterval, interval, agentJars);
+  }
+
+  /** These options with the jars of {@code propagation} taken from {@code jars}. */
+  public LocalOptions withAgentJars(AgentJars jars) {
+    return new LocalOptions(
+        stateFolder, clock, stopGrace, ttlCheckInterval, progressInterval, jars);
   }
 }

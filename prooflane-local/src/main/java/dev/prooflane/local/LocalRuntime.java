@@ -1,5 +1,6 @@
 package dev.prooflane.local;
 
+import dev.prooflane.local.agent.AgentAttachment;
 import dev.prooflane.local.process.LogBuffer;
 import dev.prooflane.local.process.OrphanReaper;
 import dev.prooflane.local.process.ProcessSupervisor;
@@ -57,6 +58,9 @@ public final class LocalRuntime implements AutoCloseable {
     this.startedAt = options.clock().instant();
     // the TLS files first: one that changed since the file was read fails before anything starts
     RouterOptions routerOptions = routerOptions(env, startedAt, progress);
+    // the agent's jars too: a service with propagation set never starts without them
+    AgentAttachment agent = new AgentAttachment(options.agentJars(), env.keyNames());
+    env.services().values().forEach(agent::require);
     StateFolder state = options.stateFolder();
     StateFolderCheck.requireWritable(state);
     this.store =
@@ -72,7 +76,7 @@ public final class LocalRuntime implements AutoCloseable {
     }
     this.launcher =
         new InstanceLauncher(
-            supervisor, state.logs(), options.stopGrace(), options.progressInterval());
+            supervisor, state, agent, options.stopGrace(), options.progressInterval());
     this.baseline = new Baseline(this::environment, router, launcher, routerPorts);
     this.sandboxes =
         new Sandboxes(this::environment, options.clock(), store, router, launcher, routerPorts);

@@ -2,19 +2,24 @@ package dev.prooflane.local;
 
 import dev.prooflane.model.Durations;
 import dev.prooflane.model.Environment;
+import dev.prooflane.model.Propagation;
 import dev.prooflane.model.SandboxSpec;
 import dev.prooflane.model.SpecException;
 import dev.prooflane.model.SpecProblem;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Checks a sandbox spec against its environment: the forked services exist, the TTL fits. */
+/**
+ * Checks a sandbox spec against its environment: the forked services exist, the TTL fits, a fork of
+ * a service with an agent leaves the agent's variables alone.
+ */
 final class SpecChecks {
   private SpecChecks() {}
 
   /**
-   * Refuses {@code spec} when it forks a service {@code env} lacks or asks for a TTL over its
-   * {@code maxTtl}.
+   * Refuses {@code spec} when it forks a service {@code env} lacks, asks for a TTL over its {@code
+   * maxTtl}, or sets in a fork's {@code env} an {@code OTEL_*} variable that the service's {@code
+   * propagation} sets.
    *
    * @throws SpecException with every problem, each naming its field
    */
@@ -36,6 +41,8 @@ final class SpecChecks {
                     + "' (known: "
                     + String.join(", ", env.services().keySet())
                     + ")"));
+      } else {
+        agentVariables(env, spec, i, problems);
       }
     }
     if (spec.ttl().isPresent()
@@ -54,6 +61,27 @@ final class SpecChecks {
     }
     if (!problems.isEmpty()) {
       throw new SpecException(problems);
+    }
+  }
+
+  private static void agentVariables(
+      Environment env, SandboxSpec spec, int i, List<SpecProblem> problems) {
+    Propagation mode = env.service(spec.forks().get(i).service()).propagation();
+    if (!mode.attachesAgent()) {
+      return;
+    }
+    for (String name : spec.forks().get(i).env().keySet()) {
+      if (Propagation.AGENT_VARIABLES.contains(name)) {
+        problems.add(
+            new SpecProblem(
+                "<sandbox " + spec.name() + ">",
+                0,
+                0,
+                "forks[" + i + "].env." + name,
+                "set by the service's propagation: "
+                    + mode.yamlName()
+                    + " (expected: not set in a fork; see docs/propagation.md)"));
+      }
     }
   }
 }

@@ -15,7 +15,8 @@ import java.util.concurrent.Executors;
 /**
  * A tiny service the runtime tests run as a real process: answers {@code /health}, and on any other
  * path says who served it and, when {@code NEXT_URL} is set, calls the next service forwarding the
- * {@code baggage} header, appending that service's hops.
+ * {@code baggage} header (unless {@code FORWARD_BAGGAGE} is {@code false}: a service that loses the
+ * key), appending that service's hops.
  */
 public final class EchoService {
   private EchoService() {}
@@ -25,6 +26,7 @@ public final class EchoService {
     String service = System.getenv("PROOFLANE_SERVICE");
     String servedBy = System.getenv().getOrDefault("PROOFLANE_SANDBOX", "baseline");
     String next = System.getenv("NEXT_URL");
+    boolean forward = !"false".equals(System.getenv("FORWARD_BAGGAGE"));
     System.setProperty("sun.net.httpserver.nodelay", "true");
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
@@ -43,7 +45,7 @@ public final class EchoService {
           }
           HttpRequest.Builder request =
               HttpRequest.newBuilder(URI.create(next + exchange.getRequestURI().getPath()));
-          if (baggage != null) {
+          if (baggage != null && forward) {
             request.header("baggage", baggage);
           }
           try {

@@ -75,6 +75,24 @@ class EnvironmentChangeTest {
   }
 
   @Test
+  void aChangedPropagationRestartsTheServicesItReaches() {
+    EnvironmentChange change =
+        to(
+            """
+            name: shop
+            propagation: opentelemetry-agent
+            services:
+              a: {command: run a, propagation: none}
+              b: {command: run b, env: {LEVEL: "1"}}
+              c: {command: run c, port: 41003}
+            """);
+
+    assertThat(change.changed()).containsExactly("b", "c");
+    assertThat(change.unchanged()).containsExactly("a");
+    assertThat(change.summary()).isEqualTo("restart b, c; keep a");
+  }
+
+  @Test
   void anotherRouterPortForAKeptServiceIsRefused() {
     assertThatThrownBy(() -> to(RUNNING.replace("run c, port: 41003", "run c, port: 8080")))
         .isInstanceOf(ConflictException.class)

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param artifact an optional artifact path that {@code ${artifact}} in the command refers to
  * @param health the readiness check
  * @param protocol what its instances speak on their port; a gRPC health check needs HTTP/2
+ * @param propagation what its instances (baseline and forks) run with to carry the routing key: the
+ *     service's own {@code propagation}, else the environment's, else {@link Propagation#NONE}
  */
 public record ServiceSpec(
     String name,
@@ -27,13 +29,15 @@ public record ServiceSpec(
     int port,
     Optional<String> artifact,
     HealthCheck health,
-    Protocol protocol) {
+    Protocol protocol,
+    Propagation propagation) {
   public ServiceSpec {
     requireNonNull(name, "name");
     requireNonNull(workdir, "workdir");
     requireNonNull(health, "health");
     requireNonNull(artifact, "artifact");
     requireNonNull(protocol, "protocol");
+    requireNonNull(propagation, "propagation");
     command = List.copyOf(command);
     env = Map.copyOf(env);
     if (command.isEmpty()) {
@@ -48,5 +52,18 @@ public record ServiceSpec(
               + protocol.yamlName()
               + " (expected: protocol grpc or h2c)");
     }
+  }
+
+  /** A service that runs without an agent ({@link Propagation#NONE}). */
+  public ServiceSpec(
+      String name,
+      List<String> command,
+      Path workdir,
+      Map<String, String> env,
+      int port,
+      Optional<String> artifact,
+      HealthCheck health,
+      Protocol protocol) {
+    this(name, command, workdir, env, port, artifact, health, protocol, Propagation.NONE);
   }
 }

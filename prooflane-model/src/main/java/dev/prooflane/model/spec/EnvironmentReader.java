@@ -5,6 +5,7 @@ import dev.prooflane.model.HealthCheck;
 import dev.prooflane.model.KeyNames;
 import dev.prooflane.model.Placeholders;
 import dev.prooflane.model.ProoflaneException;
+import dev.prooflane.model.Propagation;
 import dev.prooflane.model.Protocol;
 import dev.prooflane.model.RouterTls;
 import dev.prooflane.model.ServiceSpec;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -26,12 +28,12 @@ import java.util.regex.Pattern;
 /** Reads an environment file ({@code prooflane.yaml}); the format is in docs/environment.md. */
 public final class EnvironmentReader {
   private static final Set<String> TOP =
-      Set.of("name", "router", "routing", "sandboxes", "services", "skills");
+      Set.of("name", "propagation", "router", "routing", "sandboxes", "services", "skills");
   private static final Set<String> ROUTING =
       Set.of("compat", "baggage", "tracestate", "header", "query");
   private static final Set<String> SANDBOXES = Set.of("maxTtl");
   private static final Set<String> SERVICE =
-      Set.of("command", "artifact", "workdir", "port", "env", "health", "protocol");
+      Set.of("command", "artifact", "workdir", "port", "env", "health", "protocol", "propagation");
   private static final Set<String> HEALTH = Set.of("path", "grpc", "timeout", "interval");
   private static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}");
@@ -87,6 +89,10 @@ public final class EnvironmentReader {
         maxTtl = sb.get("maxTtl").positiveDuration();
       }
     }
+    Propagation propagation = Propagation.NONE;
+    if (top.containsKey("propagation")) {
+      propagation = Objects.requireNonNullElse(propagation(top.get("propagation")), propagation);
+    }
     Map<String, ServiceSpec> services = new LinkedHashMap<>();
     SpecNode servicesNode = top.get("services");
     if (servicesNode == null) {
@@ -99,7 +105,7 @@ public final class EnvironmentReader {
       }
       Path base = path.toAbsolutePath().normalize().getParent();
       for (Map.Entry<String, SpecNode> e : entries.entrySet()) {
-        ServiceSpec spec = service(e.getKey(), e.getValue(), base, entries.keySet());
+        ServiceSpec spec = service(e.getKey(), e.getValue(), base, entries.keySet(), propagation);
         if (spec != null) {
           services.put(e.getKey(), spec);
         }
@@ -179,7 +185,8 @@ public final class EnvironmentReader {
     return t == null ? fallback : t;
   }
 
-  private static ServiceSpec service(String name, SpecNode node, Path base, Set<String> known) {
+  private static ServiceSpec service(
+      String name, SpecNode node, Path base, Set<String> known, Propagation inherited) {
     if (!SERVICE_NAME.matcher(name).matches()) {
       node.problem("service name '" + name + "' (expected: lowercase letters, digits and '-')");
     }
@@ -234,14 +241,20 @@ public final class EnvironmentReader {
       }
     }
     Protocol protocol = f.containsKey("protocol") ? protocol(f.get("protocol")) : Protocol.HTTP1;
+    Propagation propagation =
+        f.containsKey("propagation") ? propagation(f.get("propagation")) : inherited;
+    if (propagation != null && propagation.attachesAgent() && f.containsKey("env")) {
+      checkAgentVariables(f.get("env"), propagation);
+    }
     HealthCheck health =
         f.containsKey("health")
             ? health(f.get("health"), protocol)
             : HealthCheck.defaultFor(protocol == null ? Protocol.HTTP1 : protocol);
-    if (command == null || health == null || protocol == null) {
+    if (command == null || health == null || protocol == null || propagation == null) {
       return null;
     }
-    return new ServiceSpec(name, command, workdir, env, port, artifact, health, protocol);
+    return new ServiceSpec(
+        name, command, workdir, env, port, artifact, health, protocol, propagation);
   }
 
   /** The protocol named by {@code node}, or null after reporting a problem. */
@@ -262,6 +275,50 @@ public final class EnvironmentReader {
       return node.problem("'" + name + "' (expected: http1, h2c or grpc" + hint + ")");
     }
     return protocol;
+  }
+
+  /** The propagation mode named by {@code node}, or null after reporting a problem. */
+  private static Propagation propagation(SpecNode node) {
+    String name = node.text();
+    if (name == null) {
+      return null;
+    }
+    Propagation mode = Propagation.fromYaml(name);
+    if (mode == null) {
+      String lower = name.toLowerCase(java.util.Locale.ROOT);
+      String hint =
+          Propagation.fromYaml(lower) != null
+              ? "; did you mean '" + lower + "'?"
+              : lower.contains("otel") || lower.contains("telemetry") || lower.contains("agent")
+                  ? "; the OpenTelemetry Java agent is opentelemetry-agent"
+                  : "";
+      return node.problem(
+          "'"
+              + name
+              + "' (expected: "
+              + Propagation.expected()
+              + hint
+              + "; see docs/propagation.md)");
+    }
+    return mode;
+  }
+
+  /**
+   * Reports each variable of {@code env} that the agent's settings set: the service's value would
+   * either be lost or switch off what {@code propagation} promises.
+   */
+  private static void checkAgentVariables(SpecNode env, Propagation propagation) {
+    for (Map.Entry<String, SpecNode> e : env.entries().entrySet()) {
+      if (Propagation.AGENT_VARIABLES.contains(e.getKey())) {
+        e.getValue()
+            .problem(
+                "set by propagation: "
+                    + propagation.yamlName()
+                    + " (expected: not set here; to configure the OpenTelemetry agent yourself,"
+                    + " set propagation: none and attach it through JAVA_TOOL_OPTIONS; see"
+                    + " docs/propagation.md)");
+      }
+    }
   }
 
   /**
