@@ -38,30 +38,29 @@ final class DetectedDrops {
             .orElse(null);
   }
 
-  /** The records about the calls made while serving {@code keyedHop}, oldest first. */
+  /** The records about the calls made while serving {@code keyedHop}, in the given order. */
   List<PropagationDrop> of(HopEntry keyedHop) {
     List<PropagationDrop> mine =
         records.stream()
             .filter(r -> r.service().equals(keyedHop.service()))
             .filter(r -> r.destination().equals(keyedHop.destination()))
             .toList();
-    List<PropagationDrop> sameTrace =
-        mine.stream()
-            .filter(r -> r.traceId() != null && r.traceId().equals(keyedHop.traceId()))
-            .toList();
-    if (!sameTrace.isEmpty()) {
-      return sameTrace;
+    List<PropagationDrop> served = mine.stream().filter(r -> madeServing(r, keyedHop)).toList();
+    if (!served.isEmpty() || first == null) {
+      return served;
     }
-    if (keyedHop.time() != null) {
-      List<PropagationDrop> during =
-          mine.stream().filter(r -> within(r.time(), keyedHop.time(), end(keyedHop))).toList();
-      if (!during.isEmpty()) {
-        return during;
-      }
+    return mine.stream().filter(r -> within(r.time(), first, last)).toList();
+  }
+
+  /**
+   * Whether {@code r} was made while {@code keyedHop} was served: of its trace when both know their
+   * trace, else by time.
+   */
+  private static boolean madeServing(PropagationDrop r, HopEntry keyedHop) {
+    if (r.traceId() != null && keyedHop.traceId() != null) {
+      return r.traceId().equals(keyedHop.traceId());
     }
-    return first == null
-        ? List.of()
-        : mine.stream().filter(r -> within(r.time(), first, last)).toList();
+    return keyedHop.time() != null && within(r.time(), keyedHop.time(), end(keyedHop));
   }
 
   private static boolean within(Instant t, Instant from, Instant to) {

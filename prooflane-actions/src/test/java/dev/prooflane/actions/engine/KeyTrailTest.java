@@ -113,31 +113,37 @@ class KeyTrailTest {
     HopEntry call = hop(2, null, null, "pricing", 20, 5);
     PropagationDrop sameTrace = record("catalog", "t", 500, "A");
     PropagationDrop during = record("catalog", null, 30, "B");
+    PropagationDrop otherTrace = record("catalog", "u", 30, "E");
     PropagationDrop earlierRun = record("catalog", null, -60_000, "C");
     PropagationDrop otherService = record("frontend", "t", 30, "D");
 
     assertThat(
-            KeyTrail.of(
+            callSites(
+                KeyTrail.of(
                     "k",
                     List.of("pricing"),
                     List.of(keyed, call),
-                    List.of(earlierRun, during, sameTrace, otherService))
-                .drops()
-                .get(0)
-                .callSites())
-        .extracting(PropagationDrop.CallSite::className)
-        .containsExactly("A");
+                    List.of(sameTrace, during, otherTrace, earlierRun, otherService))))
+        .containsExactly("A", "B");
     assertThat(
-            KeyTrail.of("k", List.of("pricing"), List.of(keyed, call), List.of(earlierRun, during))
-                .drops()
-                .get(0)
-                .callSites())
-        .extracting(PropagationDrop.CallSite::className)
-        .containsExactly("B");
+            callSites(
+                KeyTrail.of(
+                    "k",
+                    List.of("pricing"),
+                    List.of(keyed, call),
+                    List.of(otherTrace, earlierRun))))
+        .as("failing those, a record of the dropper made during the run")
+        .containsExactly("E");
     KeyTrail stale =
         KeyTrail.of("k", List.of("pricing"), List.of(keyed, call), List.of(earlierRun));
     assertThat(stale.drops().get(0).detected()).isEmpty();
     assertThat(stale.describe(List.of("pricing"))).doesNotContain(" at ");
+  }
+
+  private static List<String> callSites(KeyTrail trail) {
+    return trail.drops().get(0).callSites().stream()
+        .map(PropagationDrop.CallSite::className)
+        .toList();
   }
 
   @Test
