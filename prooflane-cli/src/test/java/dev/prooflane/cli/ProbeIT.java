@@ -3,6 +3,7 @@ package dev.prooflane.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.prooflane.server.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ class ProbeIT {
   @BeforeAll
   static void up() throws Exception {
     Path shopJar = CliProcess.SHOP.resolveSibling("target/shop.jar");
-    Path drops = dir.resolve("state/drops/baseline/catalog.jsonl");
+    Path drops = dir.resolve("state/drops");
     String testClasses = Path.of("target/test-classes").toAbsolutePath().toString();
     String env =
         Files.readString(CliProcess.SHOP)
@@ -37,8 +38,14 @@ class ProbeIT {
                 "-cp ${artifact}:" + testClasses + " " + RecordingCatalogMain.class.getName())
             .replace(
                 "PRICING_URL: \"${services.pricing.url}\"}",
-                "PRICING_URL: \"${services.pricing.url}\", DROPS_FILE: \"" + drops + "\"}");
-    assertThat(env).contains(RecordingCatalogMain.class.getName()).contains("DROPS_FILE");
+                "PRICING_URL: \"${services.pricing.url}\", DROPS_DIR: \"" + drops + "\"}")
+            .replace(
+                "name: shop\n",
+                "name: shop\nskills: " + CliProcess.SHOP.resolveSibling("skills") + "\n");
+    assertThat(env)
+        .contains(RecordingCatalogMain.class.getName())
+        .contains("DROPS_DIR")
+        .contains("skills: /");
     Path file = dir.resolve("prooflane.yaml");
     Files.writeString(file, env);
     CliProcess.Result up = cli("up", "--detach", "--api-port", "0", "-f", file.toString());
@@ -96,13 +103,58 @@ class ProbeIT {
     assertThat(stop.path("service").asText()).isEqualTo("catalog");
     assertThat(stop.path("calledWithoutKey").get(0).asText()).isEqualTo("pricing");
     assertThat(stop.path("traceKept").asBoolean()).isFalse();
-    assertThat(stop.at("/callSites/0/className").asText())
+    assertThat(stop.at("/callSites/0/class").asText())
         .isEqualTo("dev.prooflane.examples.shop.http.Downstream");
     assertThat(stop.at("/callSites/0/line").asInt()).isEqualTo(71);
     assertThat(result.path("drops")).hasSize(1);
     assertThat(result.at("/drops/0/key").asText()).isEqualTo(key);
     assertThat(result.at("/drops/0/outbound/target").asText()).endsWith("/prices/2");
     System.out.println(probe.out());
+  }
+
+  @Test
+  void anInconclusiveValidationNamesTheCallSiteOfTheDropInTheTextAndEveryReport() throws Exception {
+    Path out = dir.resolve("dropped");
+    CliProcess.Result result =
+        cli(
+            "validate",
+            "--fork",
+            "catalog",
+            "--fork",
+            "pricing=java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx64m -cp ${artifact}"
+                + " dev.prooflane.examples.shop.pricing.PricingDiscountMain",
+            "--skill",
+            "product-contract",
+            "--out",
+            out.toString());
+
+    assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(5);
+    String where =
+        "catalog's calls to pricing carried neither the key nor its trace: catalog (sandbox"
+            + " validate-";
+    String callSite =
+        ") dropped it at dev.prooflane.examples.shop.http.Downstream.get(Downstream.java:71);"
+            + " last keyed hop: catalog (sandbox validate-";
+    assertThat(result.out()).contains("INCONCLUSIVE").contains(where).contains(callSite);
+    Path report = out.resolve("product-contract");
+    assertThat(report.resolve("report.md"))
+        .content()
+        .contains("dropped it at dev.prooflane.examples.shop.http.Downstream.get");
+    assertThat(report.resolve("report.html"))
+        .content()
+        .contains(
+            "the drop detector named the call site"
+                + " dev.prooflane.examples.shop.http.Downstream.get(Downstream.java:71)");
+    JsonNode drop =
+        Json.mapper()
+            .readTree(report.resolve("statement.json").toFile())
+            .at("/predicate/prooflane/coverage/keyTrail/drops/0");
+    assertThat(drop.path("service").asText()).isEqualTo("catalog");
+    assertThat(drop.path("destination").asText()).startsWith("validate-");
+    assertThat(drop.at("/callSite/class").asText())
+        .isEqualTo("dev.prooflane.examples.shop.http.Downstream");
+    assertThat(drop.at("/callSite/line").asInt()).isEqualTo(71);
+    assertThat(drop.at("/detected/0/outbound/target").asText()).endsWith("/prices/1");
   }
 
   @Test

@@ -15,8 +15,9 @@ import java.time.Instant;
 /**
  * The demo's catalog that drops the key ({@link CatalogService#droppingKey}), with a stand-in for
  * the drop detector: before each call to pricing made for a request that carried a key, it appends
- * a drop record in the detector's format (docs/propagation.md) to the file {@code DROPS_FILE}
- * names. Run by {@link ProbeIT} as the catalog's baseline, with the shop's jar.
+ * a drop record in the detector's format (docs/propagation.md) to {@code
+ * $DROPS_DIR/<destination>/catalog.jsonl}, the destination being {@code $PROOFLANE_SANDBOX} in a
+ * fork, else {@code baseline}. Run by {@link ProbeIT} as the catalog, with the shop's jar.
  */
 public final class RecordingCatalogMain {
   /** The call site the records name: the demo's dropping call. */
@@ -27,15 +28,19 @@ public final class RecordingCatalogMain {
   private RecordingCatalogMain() {}
 
   public static void main(String[] args) {
-    Path file = Path.of(System.getenv("DROPS_FILE"));
+    String sandbox = System.getenv("PROOFLANE_SANDBOX");
+    String destination = sandbox == null || sandbox.isBlank() ? "baseline" : sandbox;
+    Path file = Path.of(System.getenv("DROPS_DIR"), destination, "catalog.jsonl");
     Launcher.launch(
         "catalog",
         (env, console) ->
-            new Recording(CatalogService.droppingKey(env.url("PRICING_URL", "pricing")), file));
+            new Recording(
+                CatalogService.droppingKey(env.url("PRICING_URL", "pricing")), destination, file));
   }
 
   /** The catalog, recording each request that carried a key before it calls pricing. */
-  private record Recording(ShopService catalog, Path file) implements ShopService {
+  private record Recording(ShopService catalog, String destination, Path file)
+      implements ShopService {
     @Override
     public String name() {
       return catalog.name();
@@ -52,7 +57,9 @@ public final class RecordingCatalogMain {
         String line =
             "{\"v\":1,\"time\":\""
                 + Instant.now()
-                + "\",\"service\":\"catalog\",\"destination\":\"baseline\",\"key\":\""
+                + "\",\"service\":\"catalog\",\"destination\":\""
+                + destination
+                + "\",\"key\":\""
                 + request.routingKey().get()
                 + "\",\"traceId\":null,\"inbound\":{\"method\":\"GET\",\"target\":\"/items/"
                 + request.id()

@@ -2,6 +2,7 @@ package dev.prooflane.runtime;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 
@@ -69,12 +70,13 @@ public record PropagationDrop(
    * Where the application called: the first frame that is neither the JDK's, the agent's nor a
    * known client library's.
    *
-   * @param className the fully qualified class
+   * @param className the fully qualified class ({@code class} in JSON, as in the drop records)
    * @param method the method
    * @param file the source file, or null when not known
    * @param line the line, or a negative number when not known
    */
-  public record CallSite(String className, String method, String file, int line) {
+  public record CallSite(
+      @JsonProperty("class") String className, String method, String file, int line) {
     public CallSite {
       requireNonNull(className, "className");
       requireNonNull(method, "method");

@@ -27,7 +27,9 @@ final class ProbeAdvice {
               + ": 'propagation: opentelemetry-agent' under services."
               + service
               + " in prooflane.yaml; it forwards W3C trace context and baggage through the"
-              + " common HTTP, gRPC and Kafka clients without a code change");
+              + " common HTTP, gRPC and Kafka clients without a code change (a Node service:"
+              + " the OpenTelemetry auto-instrumentation through NODE_OPTIONS, see"
+              + " docs/propagation.md)");
     }
     String member = names.baggage().isEmpty() ? "<your key's baggage member>" : names.baggage();
     if (!services.isEmpty()) {
