@@ -262,7 +262,7 @@ describe('raw lines on stdio', () => {
     const errors = replies.filter((r) => r.error).map((r) => r.error.code);
     assert.deepEqual(errors, [-32700, -32600, -32700, -32600, -32600]);
     assert.deepEqual(replies.find((r) => r.id === 0).result, {});
-    assert.equal(replies.find((r) => r.id === 6).result.tools.length, 16);
+    assert.equal(replies.find((r) => r.id === 6).result.tools.length, 17);
     assert.match(replies.find((r) => r.id === 7).result.content[0].text, /^no_daemon: /);
   });
 });

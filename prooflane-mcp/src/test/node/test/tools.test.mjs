@@ -8,7 +8,7 @@ import { TRANSPORTS, connect, env, eventually, fresh, text } from './clients.mjs
 const TOOLS = [
   'list_services', 'list_sandboxes', 'create_sandbox', 'get_sandbox', 'delete_sandbox',
   'list_skills', 'describe_skill', 'run_skill', 'get_run', 'list_actions', 'describe_action',
-  'run_action', 'get_logs', 'get_hops', 'validate', 'get_validation',
+  'run_action', 'get_logs', 'get_hops', 'probe', 'validate', 'get_validation',
 ];
 
 /** Valid arguments of each tool, for calls whose outcome does not depend on them. */
@@ -22,6 +22,7 @@ const VALID = {
   get_validation: { id: 'v-1' },
   run_action: { action: 'check', with: { that: true } },
   get_logs: { service: 'pricing' },
+  probe: { service: 'frontend', path: '/products/1' },
   create_sandbox: { forks: [{ service: 'pricing' }] },
   validate: { forks: [{ service: 'pricing' }] },
 };
@@ -42,6 +43,7 @@ const WRONG = {
   run_action: [{ action: 'http', with: [] }, 'with: an array (expected: an object)', 'action: missing'],
   get_logs: [{ service: 'pricing', tail: 'ten' }, "tail: 'ten' (expected: a whole number)", 'service: missing'],
   get_hops: [{ limit: 0 }, 'limit: 0 (expected: 1 to 10000)'],
+  probe: [{ service: 'frontend', path: 5 }, 'path: 5 (expected: text)', 'service: missing'],
   validate: [{ forks: [{ service: 'pricing' }], keep: 'yes' }, "keep: 'yes' (expected: true or false)", 'forks: missing'],
   get_validation: [{ id: 1.5 }, 'id: 1.5 (expected: text)', 'id: missing'],
 };
@@ -59,6 +61,7 @@ const UNKNOWN = [
   ['run_action', { action: 'nope' }, 'not_found: ', "action 'nope' not found"],
   ['get_logs', { service: 'nope' }, 'not_found: ', 'nope'],
   ['get_hops', { sandbox: 'nope' }, 'not_found: ', "sandbox 'nope' not found"],
+  ['probe', { service: 'nope', path: '/x' }, 'not_found: ', "service 'nope' not found"],
   ['create_sandbox', { forks: [{ service: 'billing' }] }, 'invalid_input: ', 'billing'],
   ['validate', { forks: [{ service: 'pricing' }], skills: ['nope'] }, 'not_found: ', "skill 'nope' not found"],
 ];
@@ -116,6 +119,15 @@ for (const kind of TRANSPORTS) {
       assert.match(text(action), new RegExp(`^action check in sandbox ${sandbox}: PASS`));
       assert.match(text(await call('get_logs', { service: 'pricing', sandbox, tail: 3 })), /3 line\(s\) of pricing/);
       assert.match(text(await call('get_hops', { sandbox, limit: 10 })), new RegExp(`pricing -> ${sandbox}`));
+      const probed = await call('probe', { service: 'frontend', path: '/products/1' });
+      assert.equal(probed.structuredContent.keyTravelled, true, text(probed));
+      assert.ok(probed.structuredContent.key.startsWith('probe-'), text(probed));
+      assert.deepEqual(
+        [...new Set(probed.structuredContent.hops.map((h) => h.destination))],
+        ['baseline'],
+        'a key no sandbox has goes to the baseline at every hop',
+      );
+      assert.match(text(probed), /the key travelled along every hop the router saw/);
       const started = await call('run_skill', { skill: 'product-contract', sandbox, wait: false });
       assert.equal(started.structuredContent.state, 'RUNNING');
       await eventually(async () => {
@@ -166,6 +178,15 @@ for (const kind of TRANSPORTS) {
         assert.ok(text(result).startsWith(`invalid_input: ${tool}: `), `${tool}: ${text(result)}`);
         assert.ok(text(result).includes(missing), `${tool}: ${text(result)} lacks ${missing}`);
       }
+    });
+
+    test('probe refuses a path without its leading slash, naming the field', async () => {
+      const result = await client.callTool({ name: 'probe', arguments: { service: 'frontend', path: 'products/1' } });
+      assert.equal(result.isError, true, text(result));
+      assert.ok(
+        text(result).startsWith("invalid_input: probe: path: 'products/1' (expected: a path starting with '/'"),
+        text(result),
+      );
     });
 
     test('an unknown sandbox, skill, run, validation, action or service is named', async () => {

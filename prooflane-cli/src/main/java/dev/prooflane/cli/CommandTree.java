@@ -25,6 +25,7 @@ final class CommandTree {
           SandboxCommand.class,
           LogsCommand.class,
           HopsCommand.class,
+          ProbeCommand.class,
           SkillCommand.class,
           ActionCommand.class,
           ValidateCommand.class,

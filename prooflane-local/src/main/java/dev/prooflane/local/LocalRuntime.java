@@ -272,6 +272,11 @@ public final class LocalRuntime implements AutoCloseable {
     return router.hops();
   }
 
+  /** The state folder this runtime keeps its state, logs and drop records in. */
+  public StateFolder stateFolder() {
+    return options.stateFolder();
+  }
+
   /**
    * Calls {@code listener} with each sandbox whose TTL runs out, just before it is deleted; when
    * the listener throws (it could not record the expiry), the sandbox stays and its expiry is tried

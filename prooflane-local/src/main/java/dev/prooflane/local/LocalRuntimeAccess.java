@@ -2,14 +2,17 @@ package dev.prooflane.local;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.prooflane.local.drops.DropFiles;
 import dev.prooflane.local.process.LogBuffer;
 import dev.prooflane.model.Fork;
 import dev.prooflane.model.KeyNames;
 import dev.prooflane.model.NotFoundException;
 import dev.prooflane.model.Sandbox;
 import dev.prooflane.routing.HopRecord;
+import dev.prooflane.runtime.DropRecords;
 import dev.prooflane.runtime.HopEntry;
 import dev.prooflane.runtime.LogEntry;
+import dev.prooflane.runtime.PropagationDrop;
 import dev.prooflane.runtime.RuntimeAccess;
 import dev.prooflane.runtime.SandboxInfo;
 import java.net.URI;
@@ -21,7 +24,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The local runtime as the skill engine sees it: services at their router addresses, sandboxes, the
- * logs of each instance (redacted) and the router's hop records.
+ * logs of each instance (redacted), the router's hop records, and the drop records under the state
+ * folder's {@code drops/}.
  */
 public final class LocalRuntimeAccess implements RuntimeAccess {
   private final LocalRuntime runtime;
@@ -123,5 +127,38 @@ public final class LocalRuntimeAccess implements RuntimeAccess {
                     h.status(),
                     h.durationMicros()))
         .toList();
+  }
+
+  /** The drop records of {@code key}; their targets pass the redaction, as log lines do. */
+  @Override
+  public DropRecords drops(String key) {
+    DropRecords read = new DropFiles(runtime.stateFolder().drops()).read(key);
+    return new DropRecords(
+        read.records().stream().map(this::redacted).toList(), read.malformedLines());
+  }
+
+  private PropagationDrop redacted(PropagationDrop d) {
+    return new PropagationDrop(
+        d.time(),
+        d.service(),
+        d.destination(),
+        d.key(),
+        d.traceId(),
+        d.inbound() == null
+            ? null
+            : new PropagationDrop.Inbound(d.inbound().method(), redact(d.inbound().target())),
+        d.outbound() == null
+            ? null
+            : new PropagationDrop.Outbound(
+                d.outbound().protocol(),
+                d.outbound().method(),
+                redact(d.outbound().target()),
+                d.outbound().carried()),
+        d.callSite(),
+        d.stack());
+  }
+
+  private String redact(String text) {
+    return text == null ? null : redaction.apply(text);
   }
 }

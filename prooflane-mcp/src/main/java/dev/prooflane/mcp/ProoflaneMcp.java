@@ -16,11 +16,12 @@ final class ProoflaneMcp {
       create, run and delete in one call), run_skill with the skills whose 'when to use' fits \
       (list_skills), read the verdict. PASS comes with a signed report.json: attach it. FAIL \
       lists the failing assertions: read get_logs, fix, retry. INCONCLUSIVE means the change was \
-      not exercised (the routing key was dropped on the way, see get_hops): never report it as a \
-      success. Never claim success without a PASS report; never write to the baseline; \
-      delete_sandbox the sandboxes you created. validate and run_skill take seconds to minutes: \
-      they report progress when the request carries a progressToken, and with wait: false they \
-      answer at once with an id to follow with get_validation or get_run.""";
+      not exercised (the routing key was dropped on the way, see get_hops; probe shows where \
+      and what to do): never report it as a success. Never claim success without a PASS \
+      report; never write to the baseline; delete_sandbox the sandboxes you created. validate \
+      and run_skill take seconds to minutes: they report progress when the request carries a \
+      progressToken, and with wait: false they answer at once with an id to follow with \
+      get_validation or get_run.""";
 
   private ProoflaneMcp() {}
 

@@ -74,7 +74,7 @@ class McpDaemonIT {
       client.initialize();
       Session s = new Session(client);
       List<McpSchema.Tool> tools = client.listTools().tools();
-      assertThat(tools).extracting(McpSchema.Tool::name).hasSize(16).contains("validate");
+      assertThat(tools).extracting(McpSchema.Tool::name).hasSize(17).contains("validate");
       s.note("(tools/list: " + tools.size() + " tools)");
 
       assertThat(s.call("list_services", "{}").text()).contains("pricing: running");
@@ -181,7 +181,7 @@ class McpDaemonIT {
     try (McpSyncClient client = httpClient()) {
       client.initialize();
       Session s = new Session(client);
-      assertThat(client.listTools().tools()).hasSize(16);
+      assertThat(client.listTools().tools()).hasSize(17);
       Session.Answer created =
           s.call(
               "create_sandbox",

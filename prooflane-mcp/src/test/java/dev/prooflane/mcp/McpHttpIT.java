@@ -138,7 +138,7 @@ class McpHttpIT {
     HttpResponse<String> list =
         post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}", "Mcp-Session-Id", id);
     assertThat(list.statusCode()).isEqualTo(200);
-    assertThat(json(list).at("/result/tools").size()).isEqualTo(16);
+    assertThat(json(list).at("/result/tools").size()).isEqualTo(17);
 
     JsonNode method =
         json(

@@ -13,6 +13,7 @@ final class SampleArguments {
       case "get_run", "get_validation" -> "{\"id\":\"0cea190e\"}";
       case "run_action" -> "{\"action\":\"check\",\"with\":{\"that\":true}}";
       case "get_logs" -> "{\"service\":\"pricing\"}";
+      case "probe" -> "{\"service\":\"frontend\",\"path\":\"/products/1\"}";
       case "create_sandbox", "validate" -> "{\"forks\":[{\"service\":\"pricing\"}]}";
       default -> "{}";
     };

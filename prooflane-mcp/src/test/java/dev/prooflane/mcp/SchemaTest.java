@@ -28,6 +28,7 @@ class SchemaTest {
             "run_action",
             "get_logs",
             "get_hops",
+            "probe",
             "validate",
             "get_validation");
   }

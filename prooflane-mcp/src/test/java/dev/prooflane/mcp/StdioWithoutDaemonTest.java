@@ -31,7 +31,7 @@ class StdioWithoutDaemonTest {
             call(4, "list_skills", "{}"),
             call(5, "get_sandbox", "{\"name\":\"pr-1\"}"));
     assertThat(replies).containsKeys(1, 2, 3, 4, 5);
-    assertThat(replies.get(2).at("/result/tools")).hasSize(16);
+    assertThat(replies.get(2).at("/result/tools")).hasSize(17);
   }
 
   @Test
@@ -106,7 +106,7 @@ class StdioWithoutDaemonTest {
     // held, it would wait for HeldInput's 20-minute bound; a minute leaves room for a busy machine
     assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(60_000);
     assertThat(lines(out)).anySatisfy(l -> assertThat(l.path("id").asInt()).isEqualTo(1));
-    assertThat(lines(out)).anySatisfy(l -> assertThat(l.at("/result/tools").size()).isEqualTo(16));
+    assertThat(lines(out)).anySatisfy(l -> assertThat(l.at("/result/tools").size()).isEqualTo(17));
   }
 
   /** Initializes as every client does, then sends {@code lines}; answers by id. */

@@ -44,4 +44,11 @@ public interface RuntimeAccess {
    * recorded yet (an inner hop may be recorded after the outer one answered).
    */
   boolean hopsInFlight(String traceId);
+
+  /**
+   * What the drop detectors of the services (attached with {@code propagation: opentelemetry-agent}
+   * or {@code detect}) recorded for requests carrying {@code key}: each outbound call made without
+   * it. A runtime without detectors answers {@link DropRecords#NONE}.
+   */
+  DropRecords drops(String key);
 }

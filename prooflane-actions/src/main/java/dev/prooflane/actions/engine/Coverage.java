@@ -3,6 +3,7 @@ package dev.prooflane.actions.engine;
 import static java.util.Objects.requireNonNull;
 
 import dev.prooflane.runtime.HopEntry;
+import dev.prooflane.runtime.PropagationDrop;
 import dev.prooflane.runtime.RuntimeAccess;
 import dev.prooflane.runtime.SandboxInfo;
 import java.util.LinkedHashMap;
@@ -27,7 +28,8 @@ public record Coverage(
 
   /**
    * The coverage of a run against {@code sandbox}: its keyed hops since {@code hopCursor}. Waits
-   * briefly for hops the router records just after it responds.
+   * briefly for hops the router records just after it responds. When a fork was not exercised, the
+   * runtime's drop records of the key name the call sites that dropped it.
    */
   static Coverage measure(RuntimeAccess runtime, SandboxInfo sandbox, long hopCursor) {
     String key = sandbox.key().value();
@@ -54,7 +56,11 @@ public record Coverage(
         Thread.currentThread().interrupt();
       }
     }
-    return new Coverage(exercised, keyed, KeyTrail.of(key, unexercised(exercised), all));
+    List<String> unexercised = unexercised(exercised);
+    // The drop detectors' records say where the key was lost; only a fork not exercised needs them.
+    List<PropagationDrop> records =
+        unexercised.isEmpty() ? List.of() : runtime.drops(key).records();
+    return new Coverage(exercised, keyed, KeyTrail.of(key, unexercised, all, records));
   }
 
   /**

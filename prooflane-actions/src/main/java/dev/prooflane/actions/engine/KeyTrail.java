@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.prooflane.actions.http.HopPath;
 import dev.prooflane.runtime.HopEntry;
+import dev.prooflane.runtime.PropagationDrop;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -16,7 +17,7 @@ import java.util.stream.Stream;
 /**
  * Where a run's routing key went and where it stopped, from the router's hop records: the services
  * the key reached, the last hop that carried it, and the services that received it but called a
- * forked service without it.
+ * forked service without it, with the call sites a drop detector named.
  *
  * @param reached each service a keyed hop reached, with the instance that served it, in the order
  *     the key first arrived there
@@ -64,23 +65,36 @@ public record KeyTrail(
    * @param sameTrace true when every such call carried the keyed request's trace id (only the key
    *     was lost); false when some carried no or another trace id and were matched by time, as
    *     calls that arrived while the keyed request was being served
+   * @param detected the records of the service's drop detector about these calls (same trace, or
+   *     made while the keyed request was served), oldest first; empty when it has none
    */
   public record Drop(
       String service,
       String destination,
       HopEntry keyedHop,
       List<HopEntry> unkeyedHops,
-      boolean sameTrace) {
+      boolean sameTrace,
+      List<PropagationDrop> detected) {
     public Drop {
       requireNonNull(service, "service");
       requireNonNull(destination, "destination");
       requireNonNull(keyedHop, "keyedHop");
       unkeyedHops = List.copyOf(unkeyedHops);
+      detected = List.copyOf(detected);
     }
 
     /** The services it called without the key, in order. */
     public List<String> calledWithoutKey() {
       return unkeyedHops.stream().map(HopEntry::service).distinct().toList();
+    }
+
+    /** The distinct call sites the drop detector named, in the order first seen. */
+    public List<PropagationDrop.CallSite> callSites() {
+      return detected.stream()
+          .map(PropagationDrop::callSite)
+          .filter(java.util.Objects::nonNull)
+          .distinct()
+          .toList();
     }
   }
 
@@ -92,6 +106,18 @@ public record KeyTrail(
    * key from the start, whose trace began earlier, is nobody's drop).
    */
   public static KeyTrail of(String key, Collection<String> unexercised, List<HopEntry> hops) {
+    return of(key, unexercised, hops, List.of());
+  }
+
+  /**
+   * As {@link #of(String, Collection, List)}, each dropper with the {@code records} of its drop
+   * detector that concern it (see {@link DetectedDrops}).
+   */
+  public static KeyTrail of(
+      String key,
+      Collection<String> unexercised,
+      List<HopEntry> hops,
+      List<PropagationDrop> records) {
     requireNonNull(key, "key");
     List<HopEntry> ordered = hops.stream().sorted(HopPath.ARRIVAL).toList();
     List<HopEntry> keyed = ordered.stream().filter(h -> key.equals(h.routingKey())).toList();
@@ -120,7 +146,8 @@ public record KeyTrail(
             .add(call, inTrace);
       }
     }
-    List<Drop> dropList = drops.values().stream().map(DropBuilder::build).toList();
+    DetectedDrops detected = new DetectedDrops(records, ordered);
+    List<Drop> dropList = drops.values().stream().map(b -> b.build(detected)).toList();
     HopEntry last =
         !dropList.isEmpty()
             ? dropList.get(0).keyedHop()
@@ -159,6 +186,13 @@ public record KeyTrail(
           .append(" (")
           .append(HopPath.where(d.destination()))
           .append(") dropped it");
+      List<PropagationDrop.CallSite> sites = d.callSites();
+      if (!sites.isEmpty()) {
+        text.append(" at ").append(sites.get(0));
+        if (sites.size() > 1) {
+          text.append(" (and ").append(sites.size() - 1).append(" more call sites)");
+        }
+      }
     }
     if (!unreached.isEmpty()) {
       text.append("; no request reached ")
@@ -216,8 +250,14 @@ public record KeyTrail(
       sameTrace &= inTrace;
     }
 
-    Drop build() {
-      return new Drop(keyedHop.service(), keyedHop.destination(), keyedHop, calls, sameTrace);
+    Drop build(DetectedDrops detected) {
+      return new Drop(
+          keyedHop.service(),
+          keyedHop.destination(),
+          keyedHop,
+          calls,
+          sameTrace,
+          detected.of(keyedHop));
     }
   }
 }

@@ -13,6 +13,7 @@ import dev.prooflane.actions.engine.KeyTrail;
 import dev.prooflane.actions.engine.RunResult;
 import dev.prooflane.runtime.HopEntry;
 import dev.prooflane.runtime.LogEntry;
+import dev.prooflane.runtime.PropagationDrop;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -139,8 +140,50 @@ final class Evidence {
       drop.put("sameTrace", d.sameTrace());
       drop.set("keyedHop", hop(d.keyedHop()));
       drop.set("unkeyedHops", hops(d.unkeyedHops()));
+      drop.set("callSite", d.callSites().isEmpty() ? F.nullNode() : callSite(d.callSites().get(0)));
+      ArrayNode detected = drop.putArray("detected");
+      d.detected().forEach(r -> detected.add(detected(r)));
     }
     out.set("unreached", JsonValues.of(t.unreached()));
+    return out;
+  }
+
+  /** A drop detector's record, in the fields of its file (docs/propagation.md). */
+  private static ObjectNode detected(PropagationDrop r) {
+    ObjectNode out = F.objectNode();
+    out.put("time", r.time() == null ? null : r.time().toString());
+    out.put("traceId", r.traceId());
+    if (r.inbound() == null) {
+      out.putNull("inbound");
+    } else {
+      out.putObject("inbound")
+          .put("method", r.inbound().method())
+          .put("target", r.inbound().target());
+    }
+    if (r.outbound() == null) {
+      out.putNull("outbound");
+    } else {
+      ObjectNode outbound = out.putObject("outbound");
+      outbound.put("protocol", r.outbound().protocol());
+      outbound.put("method", r.outbound().method());
+      outbound.put("target", r.outbound().target());
+      outbound.set("carried", JsonValues.of(r.outbound().carried()));
+    }
+    out.set("callSite", r.callSite() == null ? F.nullNode() : callSite(r.callSite()));
+    out.set("stack", JsonValues.of(r.stack()));
+    return out;
+  }
+
+  private static ObjectNode callSite(PropagationDrop.CallSite c) {
+    ObjectNode out = F.objectNode();
+    out.put("class", c.className());
+    out.put("method", c.method());
+    out.put("file", c.file());
+    if (c.line() < 0) {
+      out.putNull("line");
+    } else {
+      out.put("line", c.line());
+    }
     return out;
   }
 

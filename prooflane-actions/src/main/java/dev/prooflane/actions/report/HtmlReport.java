@@ -224,7 +224,13 @@ public final class HtmlReport {
                 + ") served "
                 + d.keyedHop().method()
                 + " "
-                + d.keyedHop().path());
+                + d.keyedHop().path()
+                + (d.callSites().isEmpty()
+                    ? ""
+                    : "; the drop detector named the call site "
+                        + d.callSites().stream()
+                            .map(Object::toString)
+                            .collect(java.util.stream.Collectors.joining(", "))));
       }
     }
     h.append("</section>\n");

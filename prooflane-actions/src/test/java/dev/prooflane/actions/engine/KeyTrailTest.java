@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prooflane.actions.core.Verdict;
 import dev.prooflane.actions.skill.Skill;
+import dev.prooflane.actions.testing.Instance;
 import dev.prooflane.actions.testing.LoopbackEnvironment;
 import dev.prooflane.actions.testing.LoopbackShop;
 import dev.prooflane.actions.testing.LoopbackShop.Catalog;
 import dev.prooflane.actions.testing.SkillRuns;
 import dev.prooflane.runtime.HopEntry;
+import dev.prooflane.runtime.PropagationDrop;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +65,85 @@ class KeyTrailTest {
             });
     assertThat(trail.lastKeyedHop()).isEqualTo(drop.keyedHop());
     assertThat(trail.unreached()).isEmpty();
+  }
+
+  @Test
+  void namesTheCallSiteTheDropDetectorOfTheDroppingServiceRecorded() throws Exception {
+    env = LoopbackShop.start(Catalog.PROPAGATES);
+    LoopbackEnvironment shop = env;
+    Instance detected =
+        (req, log) -> {
+          // what the drop detector attached to this catalog writes when its client drops the key
+          String traceparent = req.header("traceparent");
+          shop.recordDrop(
+              new PropagationDrop(
+                  Instant.now(),
+                  "catalog",
+                  req.destination(),
+                  "k5",
+                  traceparent.split("-")[1],
+                  new PropagationDrop.Inbound(req.method(), req.path()),
+                  new PropagationDrop.Outbound(
+                      "http", "GET", shop.serviceUri("pricing") + "/prices/1", List.of()),
+                  new PropagationDrop.CallSite("shop.Downstream", "get", "Downstream.java", 71),
+                  List.of("shop.Downstream.get(Downstream.java:71)")));
+          return LoopbackShop.catalog(shop, Catalog.DROPS_CONTEXT).handle(req, log);
+        };
+    env.sandbox(
+        "pr-5", "k5", Map.of("catalog", detected, "pricing", LoopbackShop.discountedPricing()));
+
+    RunResult r = SkillRuns.run(env, "pr-5", Map.of(), LoopbackShop.PRODUCT_PAGE);
+
+    assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    assertThat(r.message())
+        .contains(
+            "catalog's calls to pricing carried neither the key nor its trace: catalog (sandbox"
+                + " pr-5) dropped it at shop.Downstream.get(Downstream.java:71); last keyed hop:"
+                + " catalog (sandbox pr-5) GET /items/1 -> 200");
+    KeyTrail.Drop drop = r.coverage().keyTrail().drops().get(0);
+    assertThat(drop.detected()).singleElement().extracting(PropagationDrop::key).isEqualTo("k5");
+    assertThat(drop.callSites())
+        .containsExactly(
+            new PropagationDrop.CallSite("shop.Downstream", "get", "Downstream.java", 71));
+  }
+
+  @Test
+  void aDropRecordOfTheSameTraceOrMadeWhileTheKeyedRequestWasServedNamesTheDropper() {
+    HopEntry keyed = hop(1, "t", "k", "catalog", 0, 100);
+    HopEntry call = hop(2, null, null, "pricing", 20, 5);
+    PropagationDrop sameTrace = record("catalog", "t", 500, "A");
+    PropagationDrop during = record("catalog", null, 30, "B");
+    PropagationDrop otherTrace = record("catalog", "u", 30, "E");
+    PropagationDrop earlierRun = record("catalog", null, -60_000, "C");
+    PropagationDrop otherService = record("frontend", "t", 30, "D");
+
+    assertThat(
+            callSites(
+                KeyTrail.of(
+                    "k",
+                    List.of("pricing"),
+                    List.of(keyed, call),
+                    List.of(sameTrace, during, otherTrace, earlierRun, otherService))))
+        .containsExactly("A", "B");
+    assertThat(
+            callSites(
+                KeyTrail.of(
+                    "k",
+                    List.of("pricing"),
+                    List.of(keyed, call),
+                    List.of(otherTrace, earlierRun))))
+        .as("failing those, a record of the dropper made during the run")
+        .containsExactly("E");
+    KeyTrail stale =
+        KeyTrail.of("k", List.of("pricing"), List.of(keyed, call), List.of(earlierRun));
+    assertThat(stale.drops().get(0).detected()).isEmpty();
+    assertThat(stale.describe(List.of("pricing"))).doesNotContain(" at ");
+  }
+
+  private static List<String> callSites(KeyTrail trail) {
+    return trail.drops().get(0).callSites().stream()
+        .map(PropagationDrop.CallSite::className)
+        .toList();
   }
 
   @Test
@@ -164,6 +245,20 @@ class KeyTrailTest {
             with: { service: inventory, path: /stock/1, inject: %s }
         """
             .formatted(inject));
+  }
+
+  private static PropagationDrop record(
+      String service, String trace, long atMillis, String callSiteClass) {
+    return new PropagationDrop(
+        Instant.parse("2026-11-03T10:00:00Z").plusMillis(atMillis),
+        service,
+        "baseline",
+        "k",
+        trace,
+        null,
+        null,
+        new PropagationDrop.CallSite(callSiteClass, "call", "X.java", 1),
+        List.of());
   }
 
   private static HopEntry hop(

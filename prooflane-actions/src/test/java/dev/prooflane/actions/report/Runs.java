@@ -10,6 +10,7 @@ import dev.prooflane.actions.engine.KeyTrail;
 import dev.prooflane.actions.engine.RunResult;
 import dev.prooflane.runtime.HopEntry;
 import dev.prooflane.runtime.LogEntry;
+import dev.prooflane.runtime.PropagationDrop;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -260,6 +261,11 @@ final class Runs {
 
   /** Catalog received the key but called pricing without it, in the same trace. */
   static RunResult inconclusive() {
+    return inconclusive(List.of());
+  }
+
+  /** The inconclusive run, its dropper named by {@code records} of a drop detector. */
+  static RunResult inconclusive(List<PropagationDrop> records) {
     List<HopEntry> hops = List.of(hop(1, "catalog", "baseline", "/items/1"));
     HopEntry unkeyed = hop(2, 11, TRACE, null, "pricing", "baseline", "/prices/1", 400);
     StepResult quote =
@@ -284,7 +290,7 @@ final class Runs {
         new Coverage(
             Map.of("pricing", false),
             hops,
-            KeyTrail.of("k7f3a", List.of("pricing"), List.of(unkeyed, hops.get(0)))));
+            KeyTrail.of("k7f3a", List.of("pricing"), List.of(unkeyed, hops.get(0)), records)));
   }
 
   private static RunResult run(

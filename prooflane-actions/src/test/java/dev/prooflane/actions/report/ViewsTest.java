@@ -3,9 +3,11 @@ package dev.prooflane.actions.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.prooflane.runtime.PropagationDrop;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +59,54 @@ class ViewsTest {
     // Outside code, markup characters are escaped; log lines stay verbatim inside a code fence.
     assertThat(md).contains("expected \\<integer\\> & \"positive\"");
     assertThat(md).contains("```\n  ERROR PriceFormatter: formatted price as text </pre><script>");
+  }
+
+  @Test
+  void everyReportNamesTheCallSiteADropDetectorRecorded() throws Exception {
+    PropagationDrop record =
+        new PropagationDrop(
+            Runs.T0.plusMillis(12),
+            "catalog",
+            "baseline",
+            "k7f3a",
+            Runs.TRACE,
+            new PropagationDrop.Inbound("GET", "/items/1"),
+            new PropagationDrop.Outbound(
+                "http", "GET", "http://127.0.0.1:7102/prices/1", List.of("traceparent")),
+            new PropagationDrop.CallSite("shop.http.Downstream", "get", "Downstream.java", 71),
+            List.of("shop.http.Downstream.get(Downstream.java:71)"));
+    ReportFiles files = Reports.write(Runs.inconclusive(List.of(record)), dir, KEYS);
+    String where = "catalog (baseline) dropped it at shop.http.Downstream.get(Downstream.java:71)";
+
+    JsonNode drop =
+        Verifier.verify(files.json())
+            .statement()
+            .at("/predicate/prooflane/coverage/keyTrail/drops/0");
+    assertThat(drop.at("/callSite/class").asText()).isEqualTo("shop.http.Downstream");
+    assertThat(drop.at("/callSite/method").asText()).isEqualTo("get");
+    assertThat(drop.at("/callSite/file").asText()).isEqualTo("Downstream.java");
+    assertThat(drop.at("/callSite/line").asInt()).isEqualTo(71);
+    assertThat(drop.at("/detected/0/outbound/target").asText())
+        .isEqualTo("http://127.0.0.1:7102/prices/1");
+    assertThat(drop.at("/detected/0/outbound/carried/0").asText()).isEqualTo("traceparent");
+    assertThat(drop.at("/detected/0/inbound/target").asText()).isEqualTo("/items/1");
+    assertThat(Files.readString(files.md())).contains(where);
+    assertThat(Files.readString(files.html()))
+        .contains(where)
+        .contains("the drop detector named the call site shop.http.Downstream.get");
+  }
+
+  @Test
+  void anInconclusiveRunWithoutDropRecordsHasNoCallSite() throws Exception {
+    ReportFiles files = Reports.write(Runs.inconclusive(), dir, KEYS);
+
+    JsonNode drop =
+        Verifier.verify(files.json())
+            .statement()
+            .at("/predicate/prooflane/coverage/keyTrail/drops/0");
+    assertThat(drop.get("callSite").isNull()).isTrue();
+    assertThat(drop.get("detected")).isEmpty();
+    assertThat(Files.readString(files.md())).doesNotContain("dropped it at");
   }
 
   @Test

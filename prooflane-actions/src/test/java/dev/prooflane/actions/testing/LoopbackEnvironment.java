@@ -5,8 +5,10 @@ import com.sun.net.httpserver.HttpServer;
 import dev.prooflane.model.KeyNames;
 import dev.prooflane.model.NotFoundException;
 import dev.prooflane.model.RoutingKey;
+import dev.prooflane.runtime.DropRecords;
 import dev.prooflane.runtime.HopEntry;
 import dev.prooflane.runtime.LogEntry;
+import dev.prooflane.runtime.PropagationDrop;
 import dev.prooflane.runtime.RuntimeAccess;
 import dev.prooflane.runtime.SandboxInfo;
 import java.io.IOException;
@@ -55,6 +57,7 @@ public final class LoopbackEnvironment implements RuntimeAccess, AutoCloseable {
   private final List<HopEntry> hops = new CopyOnWriteArrayList<>();
   private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
   private final List<Received> received = new CopyOnWriteArrayList<>();
+  private final List<PropagationDrop> drops = new CopyOnWriteArrayList<>();
   private long logSeq;
 
   public LoopbackEnvironment(KeyNames names) {
@@ -297,6 +300,16 @@ public final class LoopbackEnvironment implements RuntimeAccess, AutoCloseable {
   @Override
   public boolean hopsInFlight(String traceId) {
     return inFlight.containsKey(traceId);
+  }
+
+  /** Records what a drop detector in an instance would: a call made without the key. */
+  public void recordDrop(PropagationDrop drop) {
+    drops.add(drop);
+  }
+
+  @Override
+  public DropRecords drops(String key) {
+    return new DropRecords(drops.stream().filter(d -> d.key().equals(key)).toList(), 0);
   }
 
   @Override

@@ -10,6 +10,7 @@ import dev.prooflane.routing.Router;
 import dev.prooflane.routing.RouterOptions;
 import dev.prooflane.routing.SandboxRoute;
 import dev.prooflane.routing.Upstream;
+import dev.prooflane.runtime.DropRecords;
 import dev.prooflane.runtime.HopEntry;
 import dev.prooflane.runtime.LogEntry;
 import dev.prooflane.runtime.RuntimeAccess;
@@ -132,6 +133,12 @@ public final class RoutedEnvironment implements RuntimeAccess, AutoCloseable {
   @Override
   public boolean hopsInFlight(String traceId) {
     return router.hops().inFlight(traceId);
+  }
+
+  /** gRPC services here have no drop detector. */
+  @Override
+  public DropRecords drops(String key) {
+    return DropRecords.NONE;
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.prooflane.kubernetes.meta.Names;
 import dev.prooflane.model.KeyNames;
 import dev.prooflane.model.NotFoundException;
 import dev.prooflane.model.RoutingKey;
+import dev.prooflane.runtime.DropRecords;
 import dev.prooflane.runtime.HopEntry;
 import dev.prooflane.runtime.LogEntry;
 import dev.prooflane.runtime.RuntimeAccess;
@@ -122,6 +123,15 @@ public final class KubernetesRuntime implements RuntimeAccess {
   @Override
   public List<HopEntry> hopsSince(long cursor) {
     return List.of();
+  }
+
+  /**
+   * No drop records in a cluster yet: the services' drop detectors write to a file of the local
+   * state folder, which pods do not have. None, not an error.
+   */
+  @Override
+  public DropRecords drops(String key) {
+    return DropRecords.NONE;
   }
 
   /** The selector of the pods serving {@code service}: the baseline's, or the fork's. */

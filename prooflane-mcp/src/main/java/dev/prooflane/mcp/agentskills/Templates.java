@@ -39,7 +39,8 @@ final class Templates {
       Read the fork's `get_logs`, fix the code, rebuild, run again.
          - **INCONCLUSIVE**: nothing failed, but your change was **not exercised**: a service on \
       the path dropped the routing key, so the requests reached the baseline. Find where with \
-      `get_hops`, fix the propagation, run again. This is never a success.
+      `probe` (the path hop by hop, the call site, what to do) or `get_hops`, fix the \
+      propagation, run again. This is never a success.
          - **ERROR**: a step could not run (bad input, fork down): check `get_sandbox` and \
       `get_logs`.
       5. `delete_sandbox` every sandbox you created (`validate` deletes its own unless `keep`).

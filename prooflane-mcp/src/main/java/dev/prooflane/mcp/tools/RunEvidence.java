@@ -133,8 +133,9 @@ final class RunEvidence {
           "the change was not exercised: keyed requests never reached "
               + String.join(", ", texts(run.path("notExercised")))
               + "; the message says where the key stopped and which service dropped it (get_hops"
-              + " with the routing key shows its hops, also after the sandbox is deleted); fix"
-              + " propagation there, run again; never report this as a success";
+              + " with the routing key shows its hops, also after the sandbox is deleted; probe"
+              + " shows hop by hop where a key travels and what to do); fix propagation there,"
+              + " run again; never report this as a success";
       default ->
           "the run could not execute a step (see failures); fix the inputs or the sandbox"
               + " (get_sandbox, get_logs) and run again";

@@ -15,6 +15,7 @@ public final class ToolCatalog {
     tools.addAll(ActionTools.all());
     tools.add(ObserveTools.getLogs());
     tools.add(ObserveTools.getHops());
+    tools.add(ProbeTool.probe());
     tools.add(ValidateTool.validate());
     tools.add(ValidateTool.getValidation());
     return List.copyOf(tools);

@@ -20,6 +20,7 @@ public enum ApiPath {
   SANDBOXES("/sandboxes"),
   SANDBOX("/sandboxes/:name"),
   HOPS("/hops"),
+  PROBE("/probe"),
   SKILLS("/skills"),
   SKILL("/skills/:name"),
   ACTIONS("/actions"),

@@ -71,6 +71,7 @@ public final class ApiServer implements AutoCloseable {
     r.blocking(HttpMethod.DELETE, ApiPath.SANDBOX, Scope.SANDBOX_WRITE, sandboxes::delete);
     r.get(ApiPath.HOPS, handlers::hops);
     RunHandlers runHandlers = new RunHandlers(services.runs());
+    r.blocking(HttpMethod.POST, ApiPath.PROBE, Scope.SKILL_RUN, unchecked(runHandlers::probe));
     ValidationHandlers validations = new ValidationHandlers(services.validations());
     r.get(ApiPath.SKILLS, runHandlers::listSkills);
     r.get(ApiPath.SKILL, runHandlers::getSkill);

@@ -9,9 +9,11 @@ import dev.prooflane.actions.skill.Skill;
 import dev.prooflane.actions.skill.SkillInput;
 import dev.prooflane.actions.skill.SkillStep;
 import dev.prooflane.model.NotFoundException;
+import dev.prooflane.model.ProoflaneException;
 import dev.prooflane.server.auth.ApiGuard;
 import dev.prooflane.server.json.ApiError;
 import dev.prooflane.server.json.Json;
+import dev.prooflane.server.json.ProbeRequest;
 import dev.prooflane.server.json.RunView;
 import dev.prooflane.server.runs.RunRecord;
 import dev.prooflane.server.runs.Runs;
@@ -77,6 +79,29 @@ final class RunHandlers {
       out.put("step", s);
     }
     Handlers.json(ctx, 200, out);
+  }
+
+  /**
+   * Probes a path: {@code {"service": ..., "path": ...}}; answers with what the probe found once
+   * the hops of its request are recorded.
+   */
+  void probe(RoutingContext ctx) throws IOException {
+    ProbeRequest request =
+        Json.mapper()
+            .readValue(Optional.ofNullable(ctx.body().asString()).orElse("{}"), ProbeRequest.class);
+    if (request.service() == null || request.service().isBlank()) {
+      throw new IllegalArgumentException("service: missing (expected: a service name)");
+    }
+    if (request.path() == null) {
+      throw new IllegalArgumentException(
+          "path: missing (expected: a path starting with '/', such as /products/1)");
+    }
+    try {
+      Handlers.json(ctx, 200, runs.probe(request.service(), request.path()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProoflaneException("interrupted while probing " + request.service(), e);
+    }
   }
 
   void listSkills(RoutingContext ctx) {

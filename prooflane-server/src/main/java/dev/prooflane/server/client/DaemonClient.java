@@ -1,12 +1,14 @@
 package dev.prooflane.server.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.prooflane.actions.probe.ProbeResult;
 import dev.prooflane.local.EnvironmentChange;
 import dev.prooflane.local.ServiceRestart;
 import dev.prooflane.server.api.ApiPath;
 import dev.prooflane.server.json.ActionRunRequest;
 import dev.prooflane.server.json.CancelRequest;
 import dev.prooflane.server.json.EnvironmentRequest;
+import dev.prooflane.server.json.ProbeRequest;
 import dev.prooflane.server.json.RunView;
 import dev.prooflane.server.json.SandboxList;
 import dev.prooflane.server.json.SandboxRequest;
@@ -121,6 +123,14 @@ public final class DaemonClient {
             hops.key(),
             "sandbox",
             hops.sandbox()));
+  }
+
+  /**
+   * {@code POST /probe}: sends one request with a throwaway key to the service and answers, once
+   * its hops are recorded, where the key and the trace travelled and where they stopped.
+   */
+  public ProbeResult probe(ProbeRequest request) {
+    return transport.read(transport.post(ApiPath.PROBE.with(), request), ProbeResult.class);
   }
 
   /** {@code GET /sandboxes}: every sandbox. */

@@ -11,6 +11,8 @@ import dev.prooflane.actions.engine.RunResult;
 import dev.prooflane.actions.engine.SkillEngine;
 import dev.prooflane.actions.policy.Policy;
 import dev.prooflane.actions.policy.PolicyRefusedException;
+import dev.prooflane.actions.probe.Probe;
+import dev.prooflane.actions.probe.ProbeResult;
 import dev.prooflane.actions.report.Reports;
 import dev.prooflane.actions.report.SigningKeys;
 import dev.prooflane.actions.skill.Skill;
@@ -226,6 +228,14 @@ public final class Runs implements AutoCloseable {
           }
         });
     return record;
+  }
+
+  /**
+   * Probes {@code path} of {@code service}: one request with a throwaway key, followed hop by hop
+   * (see {@link Probe}). It is no run: nothing is signed, and it needs no sandbox.
+   */
+  public ProbeResult probe(String service, String path) throws InterruptedException {
+    return Probe.send(access, service, path);
   }
 
   /** Counts the run in, or refuses it past {@code limits.concurrentRuns}. */

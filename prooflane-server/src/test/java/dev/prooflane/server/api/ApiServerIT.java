@@ -143,6 +143,38 @@ class ApiServerIT {
   }
 
   @Test
+  void probesAPathWithAThrowawayKeyThatTheBaselineServesAndRefusesBadBodies() throws Exception {
+    HttpResponse<String> probe =
+        send("POST", "/probe", admin, "{\"service\": \"a\", \"path\": \"/echo\"}");
+    assertThat(probe.statusCode()).as(probe.body()).isEqualTo(200);
+    JsonNode result = json(probe);
+    assertThat(result.path("keyTravelled").asBoolean()).isTrue();
+    assertThat(result.path("status").asInt()).isEqualTo(200);
+    assertThat(result.path("key").asText()).startsWith("probe-");
+    JsonNode hop = result.path("hops").get(0);
+    assertThat(result.path("hops")).hasSize(1);
+    assertThat(hop.path("service").asText()).isEqualTo("a");
+    assertThat(hop.path("destination").asText()).isEqualTo("baseline");
+    assertThat(hop.path("keyArrived").asBoolean()).isTrue();
+    assertThat(hop.path("traceArrived").asBoolean()).isTrue();
+    assertThat(result.path("drops")).isEmpty();
+
+    HttpResponse<String> noPath = send("POST", "/probe", admin, "{\"service\": \"a\"}");
+    assertThat(noPath.statusCode()).isEqualTo(400);
+    assertThat(json(noPath).path("message").asText()).startsWith("path: missing");
+    HttpResponse<String> noSlash =
+        send("POST", "/probe", admin, "{\"service\": \"a\", \"path\": \"echo\"}");
+    assertThat(noSlash.statusCode()).isEqualTo(400);
+    assertThat(json(noSlash).path("message").asText())
+        .isEqualTo("path: 'echo' (expected: a path starting with '/', such as /products/1)");
+    HttpResponse<String> unknown =
+        send("POST", "/probe", admin, "{\"service\": \"zz\", \"path\": \"/x\"}");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(json(unknown).path("message").asText())
+        .startsWith("service 'zz' not found: known services: a");
+  }
+
+  @Test
   void answers409ForANameInUse() throws Exception {
     assertThat(create(alice, "taken").statusCode()).isEqualTo(201);
 
