@@ -20,8 +20,7 @@ public final class Detector {
   private static final DropReporter REPORTER =
       CONFIG == null
           ? null
-          : new DropReporter(
-              CONFIG, new DropWriter(CONFIG, Clock.systemUTC(), System.err), Clock.systemUTC());
+          : new DropReporter(CONFIG, new DropWriter(CONFIG, System.err), Clock.systemUTC());
   private static final ThreadLocal<int[]> URL_CONNECTION_DEPTH =
       ThreadLocal.withInitial(() -> new int[1]);
 

@@ -102,29 +102,6 @@ public record DropRecord(
     return json.toString();
   }
 
-  /**
-   * The last record of a file that reached its size limit: the contract's fields, with {@code
-   * limitReached} true and no call.
-   */
-  public static String limitReachedJson(
-      Instant time, String service, String destination, long maxBytes) {
-    JsonLine json = header(time, service, destination);
-    json.field("key").nullValue();
-    json.field("traceId").nullValue();
-    json.field("inbound").nullValue();
-    json.field("outbound").nullValue();
-    json.field("callSite").nullValue();
-    json.field("stack").beginArray().endArray();
-    json.field("limitReached").bool(true);
-    json.field("note")
-        .string(
-            "the drops file reached its limit of "
-                + maxBytes
-                + " bytes: later drops of this process were not written");
-    json.end();
-    return json.toString();
-  }
-
   private static JsonLine header(Instant time, String service, String destination) {
     JsonLine json = new JsonLine();
     json.begin();

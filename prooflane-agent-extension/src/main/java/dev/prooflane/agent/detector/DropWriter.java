@@ -9,33 +9,28 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Clock;
 
 /**
  * Appends drop records to the drops file, one whole line per write, and keeps the file under its
- * limit: the record that would pass it is replaced by one last record saying that later ones were
- * not written, and then nothing more is. It never throws into the application: on an I/O error it
- * prints one line to stderr and stays silent from then on.
+ * limit: before the record that would pass it, the file becomes {@code <name>.1} (replacing the one
+ * before) and a new file begins, so a long-lived service keeps reporting and the disk holds at most
+ * twice the limit. It never throws into the application: on an I/O error it prints one line to
+ * stderr and stays silent from then on.
  */
 final class DropWriter {
 
   private final Path file;
   private final long maxBytes;
-  private final String service;
-  private final String destination;
-  private final Clock clock;
   private final PrintStream stderr;
   private FileChannel channel;
   private boolean closed;
 
-  DropWriter(DetectorConfig config, Clock clock, PrintStream stderr) {
+  DropWriter(DetectorConfig config, PrintStream stderr) {
     requireNonNull(config, "config");
     this.file = config.dropsFile();
     this.maxBytes = config.maxBytes();
-    this.service = config.service();
-    this.destination = config.destination();
-    this.clock = requireNonNull(clock, "clock");
     this.stderr = requireNonNull(stderr, "stderr");
   }
 
@@ -50,24 +45,19 @@ final class DropWriter {
         if (parent != null) {
           Files.createDirectories(parent);
         }
-        channel =
-            FileChannel.open(
-                file,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        open();
       }
       byte[] line = (json + "\n").getBytes(StandardCharsets.UTF_8);
-      byte[] last =
-          (DropRecord.limitReachedJson(clock.instant(), service, destination, maxBytes) + "\n")
-              .getBytes(StandardCharsets.UTF_8);
-      long size = channel.size();
-      if (size + line.length + last.length > maxBytes) {
-        if (size + last.length <= maxBytes) {
-          write(last);
-        }
-        closeQuietly();
-        return false;
+      if (line.length > maxBytes) {
+        return false; // a record larger than a whole file is not written
+      }
+      if (channel.size() + line.length > maxBytes) {
+        channel.close();
+        Files.move(
+            file,
+            file.resolveSibling(file.getFileName() + ".1"),
+            StandardCopyOption.REPLACE_EXISTING);
+        open();
       }
       write(line);
       return true;
@@ -81,6 +71,12 @@ final class DropWriter {
       closeQuietly();
       return false;
     }
+  }
+
+  private void open() throws IOException {
+    channel =
+        FileChannel.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
   }
 
   private void write(byte[] bytes) throws IOException {

@@ -93,16 +93,4 @@ class DropRecordTest {
     assertThat(json.at("/callSite/file").isNull()).isTrue();
     assertThat(json.at("/callSite/line").isNull()).isTrue();
   }
-
-  @Test
-  void theLimitRecordHasTheContractsFieldsAndSaysSo() throws Exception {
-    JsonNode json = JSON.readTree(DropRecord.limitReachedJson(TIME, "catalog", "baseline", 4096));
-
-    assertThat(json.get("v").asInt()).isEqualTo(1);
-    assertThat(json.get("service").asText()).isEqualTo("catalog");
-    assertThat(json.get("limitReached").asBoolean()).isTrue();
-    assertThat(json.get("outbound").isNull()).isTrue();
-    assertThat(json.get("callSite").isNull()).isTrue();
-    assertThat(json.get("note").asText()).contains("4096 bytes");
-  }
 }

@@ -30,9 +30,7 @@ class DropReporterTest {
   private DropReporter reporter(Path file) {
     DetectorConfig config = Configs.of(file);
     return new DropReporter(
-        config,
-        new DropWriter(config, CLOCK, new PrintStream(OutputStream.nullOutputStream())),
-        CLOCK);
+        config, new DropWriter(config, new PrintStream(OutputStream.nullOutputStream())), CLOCK);
   }
 
   /** Checks one call sending this baggage, made by a caller in trace {@code CALLER_TRACE}. */

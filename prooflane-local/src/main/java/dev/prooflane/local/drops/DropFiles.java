@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The drop record files of a state folder, {@code drops/<destination>/<service>.jsonl}, read for
+ * The drop record files of a state folder, {@code drops/<destination>/<service>.jsonl} and the file
+ * before it, {@code <service>.jsonl.1} (the detector starts a new file at its size limit), read for
  * one routing key. Reading never fails a caller because of a file's content: a line that is not a
  * JSON object is skipped and counted, a last line without its newline (a record being written) is
  * ignored unless it is whole, unknown fields are ignored. A file that cannot be read at all is
@@ -38,7 +39,7 @@ public final class DropFiles {
     for (Path file : files()) {
       String destination = file.getParent().getFileName().toString();
       String name = file.getFileName().toString();
-      String service = name.substring(0, name.length() - ".jsonl".length());
+      String service = name.substring(0, name.lastIndexOf(".jsonl"));
       String text;
       try {
         text = Files.readString(file, StandardCharsets.UTF_8);
@@ -72,14 +73,17 @@ public final class DropFiles {
     return new DropRecords(records, malformed);
   }
 
-  /** Every {@code <destination>/<service>.jsonl}, in a stable order. */
+  /** Every {@code <destination>/<service>.jsonl} and {@code .jsonl.1}, in a stable order. */
   private List<Path> files() {
     if (!Files.isDirectory(folder)) {
       return List.of();
     }
     try (Stream<Path> walk = Files.walk(folder, 2)) {
       return walk.filter(p -> p.getNameCount() == folder.getNameCount() + 2)
-          .filter(p -> p.getFileName().toString().endsWith(".jsonl"))
+          .filter(
+              p ->
+                  p.getFileName().toString().endsWith(".jsonl")
+                      || p.getFileName().toString().endsWith(".jsonl.1"))
           .filter(Files::isRegularFile)
           .sorted()
           .toList();

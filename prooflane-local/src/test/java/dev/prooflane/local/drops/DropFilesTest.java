@@ -84,6 +84,22 @@ class DropFilesTest {
   }
 
   @Test
+  void readsTheFileBeforeTheCurrentOneTooWhichTheDetectorKeepsAsDotOne() throws Exception {
+    write("baseline", "catalog", CATALOG_DROP.replace("07:01:02.345Z", "07:09:00Z"));
+    Path current = StateFolder.of(root).drops("baseline", "catalog");
+    Files.writeString(current.resolveSibling("catalog.jsonl.1"), CATALOG_DROP);
+
+    DropRecords read = files().read("k42");
+
+    assertThat(read.records())
+        .extracting(PropagationDrop::service, PropagationDrop::time)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "catalog", Instant.parse("2026-12-07T07:01:02.345Z")),
+            org.assertj.core.groups.Tuple.tuple("catalog", Instant.parse("2026-12-07T07:09:00Z")));
+  }
+
+  @Test
   void skipsAndCountsMalformedLinesAndIgnoresATornLastLine() throws Exception {
     String torn = CATALOG_DROP.strip().substring(0, 60);
     write(
