@@ -180,7 +180,12 @@ public final class EnvironmentReader {
     }
     String t = node.text();
     if (t != null && !TOKEN.matcher(t).matches()) {
-      return node.problem("'" + t + "' (expected: a header-safe name such as x-prooflane-key)");
+      node.problem(
+          "'"
+              + t
+              + "' (expected: a header-safe name such as x-prooflane-key, or null to not use this"
+              + " carrier)");
+      return fallback;
     }
     return t == null ? fallback : t;
   }

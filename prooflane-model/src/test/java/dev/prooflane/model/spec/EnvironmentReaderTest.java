@@ -62,6 +62,24 @@ class EnvironmentReaderTest {
     assertThat(env.keyNames().query()).isEqualTo(Optional.of("sdkey"));
   }
 
+  /** An empty carrier name was a NullPointerException instead of a located error. */
+  @Test
+  void refusesAnEmptyOrInvalidCarrierNameAtItsField() {
+    for (String value : List.of("\"\"", "\"a b\"")) {
+      String text = "routing: {header: " + value + "}\nservices:\n  a: {command: run}\n";
+      assertThatThrownBy(() -> EnvironmentReader.parse(FILE, text))
+          .as(text)
+          .isInstanceOfSatisfying(
+              SpecException.class,
+              e -> {
+                assertThat(e.problems())
+                    .extracting(SpecProblem::line, SpecProblem::field)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "routing.header"));
+                assertThat(e.getMessage()).contains("or null to not use this carrier");
+              });
+    }
+  }
+
   /** Found by SpecReaderPropertiesTest: {@code services:} with no value read as no services. */
   @Test
   void refusesAnEmptyServicesField() {
