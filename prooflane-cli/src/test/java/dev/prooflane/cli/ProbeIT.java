@@ -14,12 +14,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code prooflane probe} against a real daemon running the demo shop whose catalog baseline drops
- * the key ({@code CatalogService.droppingKey}, the code of {@code CatalogDropsKeyMain}), with a
- * stand-in for its drop detector that writes records in the detector's format.
+ * {@code prooflane probe} against a real daemon running the demo shop whose catalog drops the key
+ * ({@code CatalogDropsKeyMain}) with {@code propagation: detect}: the real OpenTelemetry agent and
+ * drop detector in the catalog (baseline and fork), the only JVMs of the class with the agent.
  */
 class ProbeIT {
+  private static final String SHOP = "dev.prooflane.examples.shop.";
+  private static final String DOWNSTREAM =
+      "src/main/java/dev/prooflane/examples/shop/http/Downstream.java";
   @TempDir static Path dir;
+
+  /** The call site of the demo's dropping call, its line read from the shop's source. */
+  private static String callSite;
+
+  /** Its line: the HttpClient {@code send(} in {@code Downstream.get}. */
+  private static int sendLine;
 
   static CliProcess.Result cli(String... args) throws Exception {
     return CliProcess.inState(dir, args);
@@ -27,29 +36,43 @@ class ProbeIT {
 
   @BeforeAll
   static void up() throws Exception {
+    sendLine = sendLineOfDownstreamGet(CliProcess.SHOP.resolveSibling(DOWNSTREAM));
+    callSite = SHOP + "http.Downstream.get(Downstream.java:" + sendLine + ")";
     Path shopJar = CliProcess.SHOP.resolveSibling("target/shop.jar");
-    Path drops = dir.resolve("state/drops");
-    String testClasses = Path.of("target/test-classes").toAbsolutePath().toString();
     String env =
         Files.readString(CliProcess.SHOP)
             .replace("target/shop.jar", shopJar.toString())
-            .replace(
-                "-cp ${artifact} dev.prooflane.examples.shop.catalog.CatalogMain",
-                "-cp ${artifact}:" + testClasses + " " + RecordingCatalogMain.class.getName())
-            .replace(
-                "PRICING_URL: \"${services.pricing.url}\"}",
-                "PRICING_URL: \"${services.pricing.url}\", DROPS_DIR: \"" + drops + "\"}")
+            .replace("timeout: 30s", "timeout: 120s")
+            .replace(SHOP + "catalog.CatalogMain", SHOP + "catalog.CatalogDropsKeyMain")
+            .replace("  catalog:\n", "  catalog:\n    propagation: detect\n")
             .replace(
                 "name: shop\n",
                 "name: shop\nskills: " + CliProcess.SHOP.resolveSibling("skills") + "\n");
     assertThat(env)
-        .contains(RecordingCatalogMain.class.getName())
-        .contains("DROPS_DIR")
+        .contains("catalog.CatalogDropsKeyMain")
+        .contains("propagation: detect")
         .contains("skills: /");
     Path file = dir.resolve("prooflane.yaml");
     Files.writeString(file, env);
     CliProcess.Result up = cli("up", "--detach", "--api-port", "0", "-f", file.toString());
     assertThat(up.exitCode()).as(up.out() + up.err()).isZero();
+  }
+
+  /**
+   * The line of the first {@code send(} after {@code Downstream.get}'s declaration in {@code
+   * source}: the line the JVM reports for the call.
+   */
+  private static int sendLineOfDownstreamGet(Path source) throws Exception {
+    List<String> lines = Files.readAllLines(source);
+    int get = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      if (get < 0 && lines.get(i).contains(" DownstreamReply get(")) {
+        get = i;
+      } else if (get >= 0 && lines.get(i).contains(".send(")) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError("no send( in Downstream.get of " + source);
   }
 
   @AfterAll
@@ -73,7 +96,7 @@ class ProbeIT {
         .contains(
             "catalog (baseline), serving GET /items/1, called pricing without the key and without"
                 + " the trace")
-        .contains("call site: dev.prooflane.examples.shop.http.Downstream.get(Downstream.java:71)")
+        .contains("call site: " + callSite)
         .contains("'propagation: opentelemetry-agent' under services.catalog")
         .contains("management.tracing.baggage.remote-fields=prooflane-key")
         .doesNotContain("'propagation: detect'");
@@ -105,10 +128,17 @@ class ProbeIT {
     assertThat(stop.path("traceKept").asBoolean()).isFalse();
     assertThat(stop.at("/callSites/0/class").asText())
         .isEqualTo("dev.prooflane.examples.shop.http.Downstream");
-    assertThat(stop.at("/callSites/0/line").asInt()).isEqualTo(71);
+    assertThat(stop.at("/callSites/0/line").asInt()).isEqualTo(sendLine);
     assertThat(result.path("drops")).hasSize(1);
     assertThat(result.at("/drops/0/key").asText()).isEqualTo(key);
     assertThat(result.at("/drops/0/outbound/target").asText()).endsWith("/prices/2");
+    assertThat(result.at("/drops/0/traceId").asText())
+        .as("the detector saw the request's trace, which catalog's code does not forward")
+        .isEqualTo(result.path("traceId").asText());
+    assertThat(result.at("/drops/0/inbound/target").asText()).isEqualTo("/items/2");
+    assertThat(result.at("/drops/0/stack/0").asText()).isEqualTo(callSite);
+    assertThat(result.at("/drops/0/stack/1").asText())
+        .startsWith(SHOP + "catalog.CatalogService.handle(");
     System.out.println(probe.out());
   }
 
@@ -132,19 +162,16 @@ class ProbeIT {
     String where =
         "catalog's calls to pricing carried neither the key nor its trace: catalog (sandbox"
             + " validate-";
-    String callSite =
-        ") dropped it at dev.prooflane.examples.shop.http.Downstream.get(Downstream.java:71);"
-            + " last keyed hop: catalog (sandbox validate-";
-    assertThat(result.out()).contains("INCONCLUSIVE").contains(where).contains(callSite);
+    String droppedAt =
+        ") dropped it at " + callSite + "; last keyed hop: catalog (sandbox validate-";
+    assertThat(result.out()).contains("INCONCLUSIVE").contains(where).contains(droppedAt);
     Path report = out.resolve("product-contract");
     assertThat(report.resolve("report.md"))
         .content()
         .contains("dropped it at dev.prooflane.examples.shop.http.Downstream.get");
     assertThat(report.resolve("report.html"))
         .content()
-        .contains(
-            "the drop detector named the call site"
-                + " dev.prooflane.examples.shop.http.Downstream.get(Downstream.java:71)");
+        .contains("the drop detector named the call site " + callSite);
     JsonNode drop =
         Json.mapper()
             .readTree(report.resolve("statement.json").toFile())
@@ -153,8 +180,12 @@ class ProbeIT {
     assertThat(drop.path("destination").asText()).startsWith("validate-");
     assertThat(drop.at("/callSite/class").asText())
         .isEqualTo("dev.prooflane.examples.shop.http.Downstream");
-    assertThat(drop.at("/callSite/line").asInt()).isEqualTo(71);
+    assertThat(drop.at("/callSite/line").asInt()).isEqualTo(sendLine);
     assertThat(drop.at("/detected/0/outbound/target").asText()).endsWith("/prices/1");
+    assertThat(drop.at("/detected/0/traceId").asText())
+        .as("the detector saw the trace of the keyed request catalog served")
+        .isEqualTo(drop.at("/keyedHop/traceId").asText())
+        .hasSize(32);
   }
 
   @Test
