@@ -53,6 +53,17 @@ final class DetectedDrops {
   }
 
   /**
+   * The records made during the hops at hand (from the first hop's arrival to the last one's end),
+   * whoever made them: none when there are no hops.
+   */
+  List<PropagationDrop> duringHops() {
+    if (first == null) {
+      return List.of();
+    }
+    return records.stream().filter(r -> within(r.time(), first, last)).toList();
+  }
+
+  /**
    * Whether {@code r} was made while {@code keyedHop} was served: of its trace when both know their
    * trace, else by time.
    */

@@ -28,9 +28,14 @@ import java.util.stream.Stream;
  * @param unreached the forked services that no request reached during the run, keyed or not
  */
 public record KeyTrail(
-    List<Reached> reached, HopEntry lastKeyedHop, List<Drop> drops, List<String> unreached) {
+    List<Reached> reached,
+    HopEntry lastKeyedHop,
+    List<Drop> drops,
+    List<String> unreached,
+    List<PropagationDrop> otherDetected) {
   /** The trail of a run that sent nothing. */
-  public static final KeyTrail EMPTY = new KeyTrail(List.of(), null, List.of(), List.of());
+  public static final KeyTrail EMPTY =
+      new KeyTrail(List.of(), null, List.of(), List.of(), List.of());
 
   /** How many services a sentence lists before it says how many more. */
   private static final int LISTED = 8;
@@ -39,6 +44,7 @@ public record KeyTrail(
     reached = List.copyOf(reached);
     drops = List.copyOf(drops);
     unreached = List.copyOf(unreached);
+    otherDetected = List.copyOf(otherDetected);
   }
 
   /**
@@ -157,7 +163,11 @@ public record KeyTrail(
             .filter(s -> ordered.stream().noneMatch(h -> h.service().equals(s)))
             .sorted()
             .toList();
-    return new KeyTrail(new ArrayList<>(reached), last, dropList, unreached);
+    Set<PropagationDrop> claimed = new LinkedHashSet<>();
+    dropList.forEach(d -> claimed.addAll(d.detected()));
+    List<PropagationDrop> others =
+        detected.duringHops().stream().filter(r -> !claimed.contains(r)).toList();
+    return new KeyTrail(new ArrayList<>(reached), last, dropList, unreached, others);
   }
 
   /**
@@ -192,6 +202,18 @@ public record KeyTrail(
         if (sites.size() > 1) {
           text.append(" (and ").append(sites.size() - 1).append(" more call sites)");
         }
+      }
+    }
+    for (PropagationDrop r : otherDetected) {
+      text.append("; the drop detector of ")
+          .append(r.service())
+          .append(" (")
+          .append(HopPath.where(r.destination()))
+          .append(") saw it send ")
+          .append(r.outbound() == null ? "a call" : r.outbound().describe())
+          .append(" without the key");
+      if (r.callSite() != null) {
+        text.append(" at ").append(r.callSite());
       }
     }
     if (!unreached.isEmpty()) {

@@ -115,12 +115,12 @@ public final class Probe {
         traceId,
         status,
         error,
-        error == null && stops.isEmpty(),
+        error == null && stops.isEmpty() && drops.records().isEmpty(),
         hops,
         stops,
         drops.records(),
         drops.malformedLines(),
-        ProbeAdvice.of(stops, names));
+        ProbeAdvice.of(stops, drops.records(), names));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.prooflane.actions.probe;
 
 import dev.prooflane.model.KeyNames;
+import dev.prooflane.runtime.PropagationDrop;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,7 +11,11 @@ import java.util.Set;
 final class ProbeAdvice {
   private ProbeAdvice() {}
 
-  static List<String> of(List<ProbeStop> stops, KeyNames names) {
+  /**
+   * The advice for {@code stops} (calls the router saw arrive without the key) and {@code drops}
+   * (calls a drop detector saw leave without it, some of them past the router).
+   */
+  static List<String> of(List<ProbeStop> stops, List<PropagationDrop> drops, KeyNames names) {
     Set<String> services = new LinkedHashSet<>();
     Set<String> withoutCallSite = new LinkedHashSet<>();
     for (ProbeStop s : stops) {
@@ -20,6 +25,22 @@ final class ProbeAdvice {
       }
     }
     List<String> out = new ArrayList<>();
+    for (PropagationDrop d : drops) {
+      services.add(d.service());
+      if (d.callSite() != null) {
+        String fix =
+            "fix the call at "
+                + d.callSite()
+                + " in "
+                + d.service()
+                + ": it sends "
+                + (d.outbound() == null ? "a request" : d.outbound().describe())
+                + " without the key";
+        if (!out.contains(fix)) {
+          out.add(fix);
+        }
+      }
+    }
     for (String service : services) {
       out.add(
           "attach the OpenTelemetry Java agent to "
@@ -48,7 +69,10 @@ final class ProbeAdvice {
       out.add(
           "to find the exact call that drops it: 'propagation: detect' under services."
               + service
-              + ", restart it, and probe again: the drop detector names the call site");
+              + ", restart it, and probe again: the drop detector names the call site of the JDK"
+              + " HttpClient, HttpURLConnection (RestTemplate's default), grpc-java and the Kafka"
+              + " producer; other clients (WebClient/Reactor Netty, Apache HttpClient, OkHttp) it"
+              + " does not see, see docs/propagation-detector.md#what-it-does-not-see");
     }
     return out;
   }

@@ -67,7 +67,11 @@ public final class ProbeText {
             .append(", called ")
             .append(String.join(", ", s.calledWithoutKey()))
             .append(" without the key")
-            .append(s.traceKept() ? " (the traceparent still arrived)" : " and without the trace")
+            .append(
+                s.traceKept()
+                    ? " (the traceparent still arrived)"
+                    : " and without the trace (matched by the time it arrived: another client's"
+                        + " request at the same moment would look the same)")
             .append('\n');
         if (s.callSites().isEmpty()) {
           out.append("    call site: unknown (no drop detector record for this service)\n");

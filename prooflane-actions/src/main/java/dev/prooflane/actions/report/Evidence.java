@@ -145,6 +145,8 @@ final class Evidence {
       d.detected().forEach(r -> detected.add(detected(r)));
     }
     out.set("unreached", JsonValues.of(t.unreached()));
+    ArrayNode others = out.putArray("otherDetected");
+    t.otherDetected().forEach(r -> others.add(detected(r)));
     return out;
   }
 

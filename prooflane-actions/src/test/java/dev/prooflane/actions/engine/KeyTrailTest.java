@@ -140,6 +140,28 @@ class KeyTrailTest {
     assertThat(stale.describe(List.of("pricing"))).doesNotContain(" at ");
   }
 
+  /**
+   * A record no dropper explains — a call that never reached the router, made during the run — is
+   * kept and named in the text, not thrown away; one from another run is not.
+   */
+  @Test
+  void namesWhatTheDropDetectorSawThatNoDropperExplains() {
+    HopEntry keyed = hop(1, "t", "k", "catalog", 0, 100);
+    PropagationDrop kafka = record("frontend", "t", 30, "shop.Events");
+    PropagationDrop earlierRun = record("frontend", null, -60_000, "shop.Old");
+
+    KeyTrail trail =
+        KeyTrail.of("k", List.of("pricing"), List.of(keyed), List.of(kafka, earlierRun));
+
+    assertThat(trail.drops()).isEmpty();
+    assertThat(trail.otherDetected()).containsExactly(kafka);
+    assertThat(trail.describe(List.of("pricing")))
+        .contains(
+            "; the drop detector of frontend (baseline) saw it send a call without the key at"
+                + " shop.Events.call(X.java:1)")
+        .doesNotContain("shop.Old");
+  }
+
   private static List<String> callSites(KeyTrail trail) {
     return trail.drops().get(0).callSites().stream()
         .map(PropagationDrop.CallSite::className)

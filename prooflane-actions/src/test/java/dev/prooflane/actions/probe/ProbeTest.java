@@ -137,6 +137,46 @@ class ProbeTest {
         .doesNotContain("the drop detectors also saw");
   }
 
+  /**
+   * A call the router never sees (here a Kafka publish) that a drop detector saw leave without the
+   * key: the key did not travel, whatever the router saw.
+   */
+  @Test
+  void aDropOnlyTheDetectorSawMeansTheKeyDidNotTravelAndNamesTheCallToFix() throws Exception {
+    env = new LoopbackEnvironment();
+    LoopbackEnvironment shop = env;
+    Instance catalog =
+        (req, log) -> {
+          shop.recordDrop(
+              drop(
+                  req.header("x-prooflane-key"),
+                  req.header("traceparent").split("-")[1],
+                  new PropagationDrop.Outbound("kafka", null, "orders", List.of("traceparent")),
+                  new PropagationDrop.CallSite("shop.Events", "publish", "Events.java", 9)));
+          return LoopbackShop.catalog(shop, Catalog.PROPAGATES).handle(req, log);
+        };
+    env.service("frontend", (req, log) -> env.call("catalog", "/items/1", req, true))
+        .service("catalog", catalog)
+        .service("pricing", (req, log) -> Reply.json(200, "{\"price\": 1}"));
+
+    ProbeResult r = Probe.send(env, "frontend", "/items");
+
+    assertThat(r.stops()).isEmpty();
+    assertThat(r.hops()).allSatisfy(h -> assertThat(h.keyArrived()).isTrue());
+    assertThat(r.keyTravelled()).isFalse();
+    assertThat(r.advice())
+        .first()
+        .asString()
+        .isEqualTo(
+            "fix the call at shop.Events.publish(Events.java:9) in catalog: it sends "
+                + r.drops().get(0).outbound().describe()
+                + " without the key");
+    assertThat(ProbeText.of(r))
+        .doesNotContain("nothing to fix")
+        .contains("the drop detectors also saw these calls without the key:")
+        .contains("'propagation: opentelemetry-agent' under services.catalog");
+  }
+
   @Test
   void refusesAPathWithoutLeadingSlashAndAnUnknownService() throws Exception {
     env = LoopbackShop.start(Catalog.PROPAGATES);
