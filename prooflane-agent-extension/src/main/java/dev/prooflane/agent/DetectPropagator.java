@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * The {@code prooflane-detect} propagator: extracts W3C trace context and baggage exactly as {@code
- * tracecontext,baggage} do (and notes the inbound key for the detector), and injects nothing, so
- * that a service propagates only what its own code propagates.
+ * tracecontext,baggage} do (the key is noted by the wrapper every configured propagator gets, see
+ * {@link KeyCapturingPropagator}), and injects nothing, so that the agent's instrumentations
+ * forward nothing themselves.
  */
 final class DetectPropagator implements TextMapPropagator {
 

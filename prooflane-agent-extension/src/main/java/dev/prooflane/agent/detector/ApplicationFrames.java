@@ -30,7 +30,12 @@ public final class ApplicationFrames {
     "reactor.",
     "org.springframework.web.client.",
     "org.springframework.web.reactive.function.client.",
+    "org.springframework.http.client.",
+    "org.springframework.cloud.",
     "feign.",
+    "retrofit2.",
+    "org.glassfish.jersey.",
+    "org.jboss.resteasy.",
     "kotlin.",
     "scala.",
   };

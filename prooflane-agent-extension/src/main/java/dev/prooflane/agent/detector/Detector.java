@@ -140,7 +140,10 @@ public final class Detector {
     try {
       return DetectorConfig.from(System.getProperties());
     } catch (RuntimeException e) {
-      System.err.println("prooflane drop detector: off (" + e.getMessage() + ")");
+      System.err.println(
+          "prooflane drop detector: off ("
+              + e.getMessage()
+              + "; fix the -D setting in the service's JAVA_TOOL_OPTIONS)");
       return null;
     }
   }

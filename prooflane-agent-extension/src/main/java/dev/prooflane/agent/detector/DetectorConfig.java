@@ -18,7 +18,7 @@ import java.util.Properties;
  * @param header the plain header (lower case) that carries the key, or empty
  * @param propagation {@code detect} or {@code opentelemetry-agent} (informative: {@code
  *     OTEL_PROPAGATORS} makes the mode)
- * @param maxBytes the size past which the writer appends one last record and then stops
+ * @param maxBytes the size past which the writer keeps the file as {@code .1} and starts a new one
  * @param perCallSite how many records one call site writes for one trace
  */
 public record DetectorConfig(
@@ -45,10 +45,12 @@ public record DetectorConfig(
     requireNonNull(propagation, "propagation");
     header = header.toLowerCase(Locale.ROOT);
     if (maxBytes < 1024) {
-      throw new IllegalArgumentException("maxBytes: " + maxBytes + " (expected: >= 1024)");
+      throw new IllegalArgumentException(
+          "prooflane.drops.maxBytes: " + maxBytes + " (expected: bytes, at least 1024)");
     }
     if (perCallSite < 1) {
-      throw new IllegalArgumentException("perCallSite: " + perCallSite + " (expected: >= 1)");
+      throw new IllegalArgumentException(
+          "prooflane.drops.perCallSite: " + perCallSite + " (expected: a count, at least 1)");
     }
   }
 
@@ -69,8 +71,23 @@ public record DetectorConfig(
         properties.getProperty("prooflane.key.tracestate", "").trim(),
         properties.getProperty("prooflane.key.header", "").trim(),
         properties.getProperty("prooflane.propagation", "detect").trim(),
-        Long.parseLong(
-            properties.getProperty("prooflane.drops.maxBytes", Long.toString(DEFAULT_MAX_BYTES))),
-        Integer.parseInt(properties.getProperty("prooflane.drops.perCallSite", "1")));
+        number(properties, "prooflane.drops.maxBytes", DEFAULT_MAX_BYTES, "bytes, at least 1024"),
+        (int)
+            Math.min(
+                Integer.MAX_VALUE,
+                number(properties, "prooflane.drops.perCallSite", 1, "a count, at least 1")));
+  }
+
+  private static long number(Properties properties, String name, long fallback, String expected) {
+    String text = properties.getProperty(name, "").trim();
+    if (text.isEmpty()) {
+      return fallback;
+    }
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          name + ": '" + text + "' (expected: " + expected + ", as a plain number)", e);
+    }
   }
 }

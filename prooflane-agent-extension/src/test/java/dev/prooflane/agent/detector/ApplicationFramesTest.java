@@ -29,7 +29,14 @@ class ApplicationFramesTest {
             "reactor.core.publisher.Mono",
             "org.springframework.web.client.RestTemplate",
             "org.springframework.web.reactive.function.client.WebClient",
+            // RestTemplate's and RestClient's own requests, innermost on their calls
+            "org.springframework.http.client.SimpleClientHttpRequest",
+            "org.springframework.http.client.InterceptingClientHttpRequest",
+            "org.springframework.cloud.client.loadbalancer.LoadBalancerInterceptor",
             "feign.SynchronousMethodHandler",
+            "retrofit2.OkHttpCall",
+            "org.glassfish.jersey.client.JerseyInvocation",
+            "org.jboss.resteasy.client.jaxrs.internal.ClientInvocation",
             "kotlin.coroutines.Continuation",
             "scala.concurrent.Future")) {
       assertThat(ApplicationFrames.isApplication(name)).as(name).isFalse();

@@ -45,6 +45,17 @@ class DetectorConfigTest {
     properties.setProperty("prooflane.drops.maxBytes", "10");
 
     assertThatThrownBy(() -> DetectorConfig.from(properties))
-        .hasMessage("maxBytes: 10 (expected: >= 1024)");
+        .hasMessage("prooflane.drops.maxBytes: 10 (expected: bytes, at least 1024)");
+  }
+
+  @Test
+  void namesTheSettingThatIsNotANumber() {
+    Properties properties = new Properties();
+    properties.setProperty("prooflane.drops.file", "d.jsonl");
+    properties.setProperty("prooflane.drops.maxBytes", "1m");
+
+    assertThatThrownBy(() -> DetectorConfig.from(properties))
+        .hasMessage(
+            "prooflane.drops.maxBytes: '1m' (expected: bytes, at least 1024, as a plain number)");
   }
 }

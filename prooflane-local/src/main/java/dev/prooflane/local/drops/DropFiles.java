@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -42,7 +43,8 @@ public final class DropFiles {
       String service = name.substring(0, name.lastIndexOf(".jsonl"));
       String text;
       try {
-        text = Files.readString(file, StandardCharsets.UTF_8);
+        // bytes, decoded leniently: a record being written can end inside a character
+        text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
       } catch (NoSuchFileException e) {
         continue;
       } catch (IOException | UncheckedIOException e) {
@@ -67,6 +69,8 @@ public final class DropFiles {
         }
       }
     }
+    // a file that became <service>.jsonl.1 while it was read is read twice
+    records = new ArrayList<>(new LinkedHashSet<>(records));
     records.sort(
         Comparator.comparing(
             PropagationDrop::time, Comparator.nullsLast(Comparator.naturalOrder())));

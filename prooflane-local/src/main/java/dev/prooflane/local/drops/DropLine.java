@@ -16,7 +16,7 @@ sealed interface DropLine {
   /** A drop record. */
   record Record(PropagationDrop drop) implements DropLine {}
 
-  /** A JSON object that is no drop record: the writer's own notice (such as its limit reached). */
+  /** A JSON object without a key: no drop record (a later writer's notice, say): ignored. */
   record Notice() implements DropLine {}
 
   /** Not a JSON object, or a record whose key is not text. */

@@ -100,6 +100,22 @@ class DropFilesTest {
   }
 
   @Test
+  void readsTheRecordsOfAFileWhoseLastRecordEndsInsideACharacter() throws Exception {
+    Path file = StateFolder.of(root).drops("baseline", "catalog");
+    Files.createDirectories(file.getParent());
+    byte[] whole = CATALOG_DROP.getBytes(StandardCharsets.UTF_8);
+    byte[] cut = "{\"key\":\"k42\",\"note\":\"\u00e9".getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = java.util.Arrays.copyOf(whole, whole.length + cut.length - 1);
+    System.arraycopy(cut, 0, bytes, whole.length, cut.length - 1); // half of the é
+    Files.write(file, bytes);
+
+    DropRecords read = files().read("k42");
+
+    assertThat(read.records()).hasSize(1);
+    assertThat(read.malformedLines()).isZero();
+  }
+
+  @Test
   void skipsAndCountsMalformedLinesAndIgnoresATornLastLine() throws Exception {
     String torn = CATALOG_DROP.strip().substring(0, 60);
     write(
