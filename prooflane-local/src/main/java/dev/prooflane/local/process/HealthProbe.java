@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -119,13 +120,17 @@ public final class HealthProbe {
       try {
         // Whichever comes first: the answer or the exit, which must not wait for a slow try.
         CompletableFuture.anyOf(answer, exit).get(left, TimeUnit.NANOSECONDS);
-        if (answer.isDone()) {
-          HealthAnswer said = answer.join();
-          if (said.ready()) {
-            return;
-          }
-          last = said.said();
+        if (exit.isDone()) {
+          // The exit is the news, whatever the try says: a try that fails because the process
+          // just died (connection refused) must not be reported instead of its exit code.
+          continue;
         }
+        // completed by the answer, and not exceptionally (then get() would have thrown)
+        HealthAnswer said = answer.join();
+        if (said.ready()) {
+          return;
+        }
+        last = said.said();
       } catch (ExecutionException e) {
         last = describe(e.getCause());
       } catch (TimeoutException e) {
@@ -182,7 +187,11 @@ public final class HealthProbe {
     }
   }
 
-  private static String describe(Throwable error) {
+  private static String describe(Throwable failure) {
+    Throwable error =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
     if (error instanceof HttpConnectTimeoutException
         || error instanceof io.netty.channel.ConnectTimeoutException) {
       return "no connection within " + SLOW_TRY.toMillis() + " ms";
