@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http2.Http2Headers;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -61,6 +62,17 @@ record ClientHead(HttpResponse response, boolean keepAlive) {
     }
     connectionHeaders(headers, stream, open, version);
     return new ClientHead(new DefaultHttpResponse(version, head.status(), headers), open);
+  }
+
+  /**
+   * The HTTP/2 header block for an upstream's response {@code head} to a client's stream, built
+   * straight from the upstream's bytes: null when its headers are not those bytes any more, or when
+   * {@link WireForwarding#http2Response} leaves it to the decoded path ({@link #proxied}, then the
+   * stream's message codec).
+   */
+  static Http2Headers proxiedToStream(HttpResponse head) {
+    WireHead wire = head.headers() instanceof WireHeaders raw ? raw.unchanged() : null;
+    return wire == null ? null : WireForwarding.http2Response(wire, head.status().codeAsText());
   }
 
   /**

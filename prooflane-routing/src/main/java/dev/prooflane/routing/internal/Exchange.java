@@ -4,6 +4,7 @@ import dev.prooflane.routing.HopRecord;
 import dev.prooflane.routing.RouteDecision;
 import dev.prooflane.routing.Upstream;
 import dev.prooflane.routing.key.KeyResult;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -18,6 +19,9 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
+import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
+import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.util.ReferenceCountUtil;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
@@ -327,6 +331,9 @@ final class Exchange implements ChannelFutureListener {
         return;
       }
       awaitingBody = true;
+      if (client.isStream() && toStream(head, message)) {
+        return;
+      }
       HttpResponse response = respond(head);
       if (message instanceof LastHttpContent whole) {
         // one piece (a gRPC trailers-only answer): it stays one piece
@@ -372,6 +379,41 @@ final class Exchange implements ChannelFutureListener {
     }
     noteGrpcStatus(((LastHttpContent) content).trailingHeaders());
     writeLast(content);
+  }
+
+  /**
+   * Answers a client's stream with HTTP/2 frames built straight from the upstream's head bytes (see
+   * {@link ClientHead#proxiedToStream}), without the HTTP/1 response and the stream's message codec
+   * in between; false, writing nothing, when the head is not for that path (decoded headers,
+   * trailers, a field the conversion treats apart).
+   */
+  private boolean toStream(HttpResponse head, Object message) {
+    LastHttpContent whole = message instanceof LastHttpContent last ? last : null;
+    if (whole != null && !whole.trailingHeaders().isEmpty()) {
+      return false;
+    }
+    Http2Headers headers = ClientHead.proxiedToStream(head);
+    if (headers == null) {
+      return false;
+    }
+    responseStarted = true;
+    status = head.status().code();
+    upstreamKeepAlive = HttpUtil.isKeepAlive(head);
+    if (whole == null) {
+      client.write(new DefaultHttp2HeadersFrame(headers, false));
+      return true;
+    }
+    ByteBuf content = whole.content();
+    bytesOut += content.readableBytes();
+    noteGrpcStatus(head.headers());
+    if (!content.isReadable()) {
+      content.release();
+      writeLast(new DefaultHttp2HeadersFrame(headers, true));
+    } else {
+      client.write(new DefaultHttp2HeadersFrame(headers, false));
+      writeLast(new DefaultHttp2DataFrame(content, true));
+    }
+    return true;
   }
 
   /** Keeps the {@code grpc-status} of {@code headers}, if a gRPC call's and there is one. */

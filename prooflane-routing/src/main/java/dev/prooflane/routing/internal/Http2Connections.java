@@ -11,7 +11,6 @@ import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2ServerUpgradeCodec;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2StreamChannel;
-import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AsciiString;
@@ -32,7 +31,8 @@ import java.util.concurrent.TimeUnit;
  * docs/security.md, "HTTP/2").
  *
  * <p>The streams' flushes outside the connection's reads go out together (see {@link
- * Http2Flushes}), and one stateless frame-to-message codec serves every stream.
+ * Http2Flushes}), and one stateless frame-to-message codec ({@link Http2StreamCodec}) serves every
+ * stream of a connection.
  */
 final class Http2Connections {
   /** Concurrent streams a client may open on one connection. */
@@ -63,13 +63,6 @@ final class Http2Connections {
 
   /** Empty DATA frames in a row without END_STREAM: each costs work and carries nothing. */
   static final int MAX_CONSECUTIVE_EMPTY_DATA_FRAMES = 2;
-
-  /**
-   * The codec between a stream's frames and the HTTP/1.1 messages of its exchange: stateless (it
-   * keeps the connection's scheme on the connection), so one serves every stream.
-   */
-  private static final Http2StreamFrameToHttpObjectCodec STREAM_CODEC =
-      new Http2StreamFrameToHttpObjectCodec(true, false);
 
   private Http2Connections() {}
 
@@ -152,10 +145,17 @@ final class Http2Connections {
     private final NettyRouter router;
     private final String scheme;
 
+    /**
+     * The codec between a stream's frames and the HTTP/1.1 messages of its exchange: stateless (it
+     * keeps the connection's scheme on the connection), so one serves every stream.
+     */
+    private final Http2StreamCodec codec;
+
     Streams(String service, NettyRouter router, String scheme) {
       this.service = service;
       this.router = router;
       this.scheme = scheme;
+      this.codec = new Http2StreamCodec(router.maxHeaders());
     }
 
     @Override
@@ -163,7 +163,7 @@ final class Http2Connections {
       stream.config().setAutoRead(false);
       stream
           .pipeline()
-          .addLast("codec", STREAM_CODEC)
+          .addLast("codec", codec)
           .addLast("client", new ClientConnection(service, router, true, scheme));
     }
   }

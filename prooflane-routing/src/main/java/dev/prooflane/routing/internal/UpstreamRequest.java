@@ -33,9 +33,10 @@ final class UpstreamRequest {
   /**
    * The head for {@code upstream}: as bytes copied from the client's (see {@link WireForwarding})
    * when the client's head is still its bytes and goes to an HTTP/1.1 upstream unchanged in its
-   * framing; from the decoded headers otherwise (see {@link ForwardedHeaders}), with a WebSocket
-   * handshake's upgrade, {@code TE: trailers} for an HTTP/2 upstream, and chunked framing for a
-   * body without {@code Content-Length}.
+   * framing; otherwise as headers edited from those bytes (see {@link WireForwarding}) or from the
+   * decoded headers (see {@link ForwardedHeaders}), with a WebSocket handshake's upgrade, {@code
+   * TE: trailers} for an HTTP/2 upstream, and chunked framing for a body without {@code
+   * Content-Length}.
    */
   static HttpRequest of(
       HttpRequest request,
@@ -76,13 +77,26 @@ final class UpstreamRequest {
       boolean hasBody,
       Forwarding forwarding) {
     HttpHeaders headers = UNCHECKED.newHeaders();
-    ForwardedHeaders.toUpstream(
-        request.headers(),
-        forwarding.client(),
-        headers,
-        forwarding.hops(),
-        forwarding.undroppable(),
-        forwarding.scheme());
+    WireHead wire =
+        !webSocket && request.headers() instanceof WireHeaders raw ? raw.unchanged() : null;
+    if (wire != null) {
+      // the same edits on the head's bytes, the fields kept as views of them
+      WireForwarding.request(
+              wire,
+              forwarding.client(),
+              forwarding.hops(),
+              forwarding.undroppable(),
+              forwarding.scheme())
+          .addTo(headers);
+    } else {
+      ForwardedHeaders.toUpstream(
+          request.headers(),
+          forwarding.client(),
+          headers,
+          forwarding.hops(),
+          forwarding.undroppable(),
+          forwarding.scheme());
+    }
     if (webSocket) {
       // the handshake's own hop-by-hop headers: the upstream must see the upgrade
       headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);

@@ -1,5 +1,8 @@
 package dev.prooflane.routing.internal;
 
+import io.netty.handler.codec.http2.DefaultHttp2Headers;
+import io.netty.handler.codec.http2.Http2Headers;
+import io.netty.util.AsciiString;
 import java.util.Locale;
 import java.util.Set;
 
@@ -83,6 +86,55 @@ final class WireForwarding {
       out.add("connection", connection);
     }
     return out.build();
+  }
+
+  /**
+   * The header block of a response to an HTTP/2 client: {@code :status} {@code status}, then {@code
+   * in} minus hop-by-hop fields (and those {@code Connection} names), names in lower case; what
+   * {@link ForwardedHeaders#copyResponse} and Netty's HTTP/1-to-HTTP/2 conversion make of it
+   * together. Null when {@code in} has a field that conversion treats apart ({@code Cookie}, split;
+   * {@code Host} and Netty's {@code x-http2-} names, dropped): that head takes the decoded path.
+   */
+  static Http2Headers http2Response(WireHead in, AsciiString status) {
+    Set<String> listed = connectionOptions(in);
+    // the fields passed the parser's checks
+    Http2Headers out = new DefaultHttp2Headers(false, false, in.count() + 1);
+    out.status(status);
+    byte[] bytes = in.bytes();
+    for (int i = 0; i < in.count(); i++) {
+      if (isHopByHop(in, i) || isListed(listed, in, i)) {
+        continue;
+      }
+      if (isConvertedApart(in, i)) {
+        return null;
+      }
+      int valueStart = in.valueStart(i);
+      out.add(
+          lowerCaseName(in, i),
+          new AsciiString(bytes, valueStart, in.valueEnd(i) - valueStart, true));
+    }
+    return out;
+  }
+
+  private static boolean isConvertedApart(WireHead head, int i) {
+    return switch (head.nameLength(i)) {
+      case 4 -> head.nameIs(i, "host");
+      case 6 -> head.nameIs(i, "cookie");
+      default ->
+          head.nameLength(i) > 7
+              && WireHead.startsWithLowerCase(head.bytes(), head.lineStart(i), "x-http2-");
+    };
+  }
+
+  private static AsciiString lowerCaseName(WireHead head, int i) {
+    byte[] bytes = head.bytes();
+    int start = head.lineStart(i);
+    byte[] name = new byte[head.nameLength(i)];
+    for (int k = 0; k < name.length; k++) {
+      byte b = bytes[start + k];
+      name[k] = b >= 'A' && b <= 'Z' ? (byte) (b + ('a' - 'A')) : b;
+    }
+    return new AsciiString(name, false);
   }
 
   /** Whether {@link #response} keeps the {@code Content-Length} of {@code in}: it has one. */

@@ -1,6 +1,8 @@
 package dev.prooflane.routing.internal;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.AsciiString;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -163,6 +165,19 @@ final class WireHead {
   /** The field lines, each ending in CRLF (not the empty line that ends a head), to {@code out}. */
   void writeFields(ByteBuf out) {
     out.writeBytes(bytes, from, to - from);
+  }
+
+  /**
+   * Adds every field to {@code out}, name and value as views of the head's bytes (which never
+   * change once the head is made).
+   */
+  void addTo(HttpHeaders out) {
+    for (int i = 0; i < count; i++) {
+      int at = i * SLOTS;
+      out.add(
+          new AsciiString(bytes, fields[at], fields[at + 1] - fields[at], false),
+          new AsciiString(bytes, fields[at + 2], fields[at + 3] - fields[at + 2], false));
+    }
   }
 
   private static int lower(int c) {

@@ -1,11 +1,13 @@
 package dev.prooflane.routing.internal;
 
+import io.netty.util.AsciiString;
 import java.util.Arrays;
 
 /**
  * Builds a {@link WireHead} from the lines of another (copied as they are) and new fields. The
  * lines copied passed {@link WireHeadParser}'s checks; the new fields' names are constants and
- * their values come from checked fields or from the router.
+ * their values come from checked fields or from the router, or they are the fields of an HTTP/2
+ * request that {@link Http2StreamCodec} checked.
  */
 final class WireHeadBuilder {
   private byte[] bytes;
@@ -39,12 +41,12 @@ final class WireHeadBuilder {
   }
 
   /** Adds {@code name: value}; both must be valid field text (see the class comment). */
-  WireHeadBuilder add(String name, String value) {
+  WireHeadBuilder add(CharSequence name, CharSequence value) {
     return add(name, value, null);
   }
 
   /** Adds {@code name: value} or, with {@code more}, {@code name: value, more}. */
-  WireHeadBuilder add(String name, String value, String more) {
+  WireHeadBuilder add(CharSequence name, CharSequence value, String more) {
     int valueLength = value.length() + (more == null ? 0 : more.length() + 2);
     ensure(name.length() + valueLength + 4);
     int nameStart = length;
@@ -71,7 +73,12 @@ final class WireHeadBuilder {
     return new WireHead(bytes, 0, length, fields, count);
   }
 
-  private void ascii(String text) {
+  private void ascii(CharSequence text) {
+    if (text instanceof AsciiString bytesText) {
+      bytesText.copy(0, bytes, length, bytesText.length());
+      length += bytesText.length();
+      return;
+    }
     for (int k = 0; k < text.length(); k++) {
       bytes[length++] = (byte) text.charAt(k);
     }

@@ -271,7 +271,7 @@ final class WireHeadParser {
     return at + 1 < b.length && b[at] == '\r' && b[at + 1] == '\n';
   }
 
-  private static boolean isTchar(byte c) {
+  static boolean isTchar(byte c) {
     return c >= 0 && TCHAR[c];
   }
 
@@ -279,7 +279,7 @@ final class WireHeadParser {
    * A byte a field value (or reason phrase) may hold here: HTAB, SP or VCHAR. obs-text (bytes from
    * 0x80, negative here) is declined: the decoder decides about it.
    */
-  private static boolean isFieldByte(byte c) {
+  static boolean isFieldByte(byte c) {
     return c == '\t' || (c >= 0x20 && c != 0x7F);
   }
 }
