@@ -125,7 +125,8 @@ public final class LocalRuntimeAccess implements RuntimeAccess {
                     h.method(),
                     h.path(),
                     h.status(),
-                    h.durationMicros()))
+                    h.durationMicros(),
+                    h.record()))
         .toList();
   }
 

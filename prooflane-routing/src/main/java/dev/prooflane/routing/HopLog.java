@@ -28,6 +28,13 @@ public interface HopLog {
    */
   boolean inFlight(String traceId);
 
+  /**
+   * Appends a hop that did not pass the router, such as a message consumption reported by a
+   * service, and returns the sequence number the log gave it. It ends no {@link #inFlight}
+   * exchange.
+   */
+  long append(HopRecord hop);
+
   /** How many records the log keeps at most. */
   int capacity();
 }

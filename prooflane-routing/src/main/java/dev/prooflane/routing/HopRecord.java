@@ -2,6 +2,7 @@ package dev.prooflane.routing;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.prooflane.model.RecordPosition;
 import java.time.Instant;
 
 /**
@@ -31,6 +32,8 @@ import java.time.Instant;
  *     ended without one
  * @param bytesIn body bytes from the client (for a WebSocket: every byte after the handshake)
  * @param bytesOut body bytes to the client (likewise)
+ * @param record for a message consumption ({@value #KAFKA}): the record consumed and the consumer
+ *     group; null for an exchange that passed the router
  */
 public record HopRecord(
     long seq,
@@ -47,7 +50,8 @@ public record HopRecord(
     String protocol,
     Integer grpcStatus,
     long bytesIn,
-    long bytesOut) {
+    long bytesOut,
+    RecordPosition record) {
 
   /** The {@link #destination()} of requests sent to the baseline. */
   public static final String BASELINE = "baseline";
@@ -67,6 +71,9 @@ public record HopRecord(
   /** The {@link #protocol()} of a WebSocket session. */
   public static final String WEBSOCKET = "websocket";
 
+  /** The {@link #protocol()} of a record consumption (see {@link #record()}). */
+  public static final String KAFKA = "kafka";
+
   public HopRecord {
     requireNonNull(time, "time");
     requireNonNull(service, "service");
@@ -75,6 +82,42 @@ public record HopRecord(
     requireNonNull(method, "method");
     requireNonNull(path, "path");
     requireNonNull(protocol, "protocol");
+  }
+
+  /** An exchange that passed the router (no {@link #record()}). */
+  public HopRecord(
+      long seq,
+      Instant time,
+      String traceId,
+      String routingKey,
+      String service,
+      String destination,
+      String upstream,
+      String method,
+      String path,
+      int status,
+      long durationMicros,
+      String protocol,
+      Integer grpcStatus,
+      long bytesIn,
+      long bytesOut) {
+    this(
+        seq,
+        time,
+        traceId,
+        routingKey,
+        service,
+        destination,
+        upstream,
+        method,
+        path,
+        status,
+        durationMicros,
+        protocol,
+        grpcStatus,
+        bytesIn,
+        bytesOut,
+        null);
   }
 
   /** This record at position {@code next} of the log. */
@@ -94,6 +137,7 @@ public record HopRecord(
         protocol,
         grpcStatus,
         bytesIn,
-        bytesOut);
+        bytesOut,
+        record);
   }
 }

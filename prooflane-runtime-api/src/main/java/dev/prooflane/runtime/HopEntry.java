@@ -1,5 +1,6 @@
 package dev.prooflane.runtime;
 
+import dev.prooflane.model.RecordPosition;
 import java.time.Instant;
 
 /**
@@ -15,6 +16,9 @@ import java.time.Instant;
  * @param path the request path
  * @param status the status returned
  * @param durationMicros how long the hop took
+ * @param record for a message consumption: the record and the consumer group ({@code destination}
+ *     is the instance that consumed it, {@code method} is {@code CONSUME}, {@code path} the topic);
+ *     null for a request
  */
 public record HopEntry(
     long seq,
@@ -26,4 +30,32 @@ public record HopEntry(
     String method,
     String path,
     int status,
-    long durationMicros) {}
+    long durationMicros,
+    RecordPosition record) {
+
+  /** A request the router served (no {@link #record()}). */
+  public HopEntry(
+      long seq,
+      Instant time,
+      String traceId,
+      String routingKey,
+      String service,
+      String destination,
+      String method,
+      String path,
+      int status,
+      long durationMicros) {
+    this(
+        seq,
+        time,
+        traceId,
+        routingKey,
+        service,
+        destination,
+        method,
+        path,
+        status,
+        durationMicros,
+        null);
+  }
+}

@@ -51,4 +51,12 @@ public interface RuntimeAccess {
    * it. A runtime without detectors answers {@link DropRecords#NONE}.
    */
   DropRecords drops(String key);
+
+  /**
+   * The {@code host:port} list of the environment's Kafka broker ({@code kafka:} in the environment
+   * file), for actions that publish or read records; empty when the environment declares none.
+   */
+  default Optional<String> kafkaBootstrap() {
+    return Optional.empty();
+  }
 }

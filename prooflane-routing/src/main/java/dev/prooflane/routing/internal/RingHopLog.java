@@ -41,6 +41,13 @@ final class RingHopLog implements HopLog {
   }
 
   @Override
+  public long append(HopRecord hop) {
+    long seq = lastSeq.incrementAndGet();
+    slots.set(slot(seq), hop.withSeq(seq));
+    return seq;
+  }
+
+  @Override
   public boolean inFlight(String traceId) {
     return traceId != null && open.containsKey(traceId);
   }
@@ -50,8 +57,7 @@ final class RingHopLog implements HopLog {
    * the record ends one {@link #opened} exchange of its trace, once it is readable.
    */
   long add(HopRecord hop) {
-    long seq = lastSeq.incrementAndGet();
-    slots.set(slot(seq), hop.withSeq(seq));
+    long seq = append(hop);
     String traceId = hop.traceId();
     if (traceId != null) {
       open.computeIfPresent(traceId, (id, n) -> n == 1 ? null : n - 1);
