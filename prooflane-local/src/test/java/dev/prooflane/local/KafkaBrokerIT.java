@@ -184,6 +184,32 @@ class KafkaBrokerIT {
   }
 
   @Test
+  void aServiceNamingAMissingInterceptorStopsTheStartBeforeAnythingRuns() throws Exception {
+    Path file = dir.resolve("prooflane.yaml");
+    Files.writeString(
+        file,
+        """
+        kafka: {}
+        services:
+          notifier:
+            command: java -cp app.jar:${kafka.interceptor} Notifier
+        """);
+    Path jars = Files.createDirectories(dir.resolve("jars/broker"));
+    Files.createFile(jars.resolve("kafka_2.13-4.4.0.jar"));
+    Path state = dir.resolve("state");
+
+    KafkaJarMissingException e =
+        catchThrowableOfType(
+            KafkaJarMissingException.class,
+            () -> start(EnvironmentReader.read(file), state, KafkaJars.in(dir.resolve("jars"))));
+
+    assertThat(e.artifact()).isEqualTo(KafkaJars.INTERCEPTOR_ARTIFACT);
+    assertThat(e.file()).isEqualTo(dir.resolve("jars/prooflane-kafka.jar"));
+    assertThat(e.getMessage()).startsWith("services.notifier.command: ${kafka.interceptor}");
+    assertThat(state.resolve("state.db")).doesNotExist();
+  }
+
+  @Test
   void aBrokerThatCannotStartFailsTheStartWithItsLastLines() throws Exception {
     try (ServerSocket taken = new ServerSocket()) {
       taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
