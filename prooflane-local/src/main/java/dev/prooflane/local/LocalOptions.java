@@ -3,6 +3,7 @@ package dev.prooflane.local;
 import static java.util.Objects.requireNonNull;
 
 import dev.prooflane.local.agent.AgentJars;
+import dev.prooflane.local.kafka.KafkaJars;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +19,8 @@ import java.time.Duration;
  *     waiting, with its last line of output
  * @param agentJars where the jars of {@code propagation} are ({@link AgentJars#located()} unless a
  *     test says otherwise)
+ * @param kafkaJars where the Kafka broker's jars and the consumer interceptor are ({@link
+ *     KafkaJars#located()} unless a test says otherwise)
  */
 public record LocalOptions(
     StateFolder stateFolder,
@@ -25,7 +28,8 @@ public record LocalOptions(
     Duration stopGrace,
     Duration ttlCheckInterval,
     Duration progressInterval,
-    AgentJars agentJars) {
+    AgentJars agentJars,
+    KafkaJars kafkaJars) {
   /** How often a starting instance is reported as still waiting, by default. */
   public static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
 
@@ -36,10 +40,29 @@ public record LocalOptions(
     requireNonNull(ttlCheckInterval, "ttlCheckInterval");
     requireNonNull(progressInterval, "progressInterval");
     requireNonNull(agentJars, "agentJars");
+    requireNonNull(kafkaJars, "kafkaJars");
     if (progressInterval.isNegative() || progressInterval.isZero()) {
       throw new IllegalArgumentException(
           "progressInterval: " + progressInterval + " (expected: > 0)");
     }
+  }
+
+  /** These settings, with the Kafka jars where this installation keeps them. */
+  public LocalOptions(
+      StateFolder stateFolder,
+      Clock clock,
+      Duration stopGrace,
+      Duration ttlCheckInterval,
+      Duration progressInterval,
+      AgentJars agentJars) {
+    this(
+        stateFolder,
+        clock,
+        stopGrace,
+        ttlCheckInterval,
+        progressInterval,
+        agentJars,
+        KafkaJars.located());
   }
 
   /** These settings, with the jars of {@code propagation} where this installation keeps them. */
@@ -68,12 +91,19 @@ public record LocalOptions(
 
   /** These options with starting instances reported as still waiting every {@code interval}. */
   public LocalOptions withProgressInterval(Duration interval) {
-    return new LocalOptions(stateFolder, clock, stopGrace, ttlCheckInterval, interval, agentJars);
+    return new LocalOptions(
+        stateFolder, clock, stopGrace, ttlCheckInterval, interval, agentJars, kafkaJars);
   }
 
   /** These options with the jars of {@code propagation} taken from {@code jars}. */
   public LocalOptions withAgentJars(AgentJars jars) {
     return new LocalOptions(
-        stateFolder, clock, stopGrace, ttlCheckInterval, progressInterval, jars);
+        stateFolder, clock, stopGrace, ttlCheckInterval, progressInterval, jars, kafkaJars);
+  }
+
+  /** These options with the Kafka broker's jars and the interceptor taken from {@code jars}. */
+  public LocalOptions withKafkaJars(KafkaJars jars) {
+    return new LocalOptions(
+        stateFolder, clock, stopGrace, ttlCheckInterval, progressInterval, agentJars, jars);
   }
 }

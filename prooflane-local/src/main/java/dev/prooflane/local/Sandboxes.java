@@ -39,6 +39,7 @@ final class Sandboxes {
   private final Router router;
   private final InstanceLauncher launcher;
   private final Map<String, Integer> routerPorts;
+  private final Map<String, String> kafka;
   private final Map<String, Live> live = new ConcurrentHashMap<>();
   private final Expiries expiries;
 
@@ -60,7 +61,8 @@ final class Sandboxes {
 
   /**
    * The sandboxes of the environment {@code env} returns at each call (it changes when a new
-   * environment file is applied), whose forks reach the services at {@code routerPorts}.
+   * environment file is applied), whose forks reach the services at {@code routerPorts} and get
+   * {@code kafka} as the values of the Kafka placeholders.
    */
   Sandboxes(
       Supplier<Environment> env,
@@ -68,13 +70,15 @@ final class Sandboxes {
       StateStore store,
       Router router,
       InstanceLauncher launcher,
-      Map<String, Integer> routerPorts) {
+      Map<String, Integer> routerPorts,
+      Map<String, String> kafka) {
     this.env = env;
     this.clock = clock;
     this.store = store;
     this.router = router;
     this.launcher = launcher;
     this.routerPorts = routerPorts;
+    this.kafka = Map.copyOf(kafka);
     this.expiries = new Expiries(store);
   }
 
@@ -132,7 +136,7 @@ final class Sandboxes {
                   launcher.launch(
                       sandbox.name(),
                       spec,
-                      port -> InstancePlan.fork(env, spec, fork, sandbox, port, routerPorts),
+                      port -> InstancePlan.fork(env, spec, fork, sandbox, port, routerPorts, kafka),
                       progress)));
     }
     List<String> errors = new ArrayList<>();
