@@ -6,6 +6,7 @@ import dev.prooflane.local.agent.AgentJars;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Settings of a local runtime.
@@ -18,6 +19,8 @@ import java.time.Duration;
  *     waiting, with its last line of output
  * @param agentJars where the jars of {@code propagation} are ({@link AgentJars#located()} unless a
  *     test says otherwise)
+ * @param serviceEnv variables every service process gets (baseline and forks), over those of its
+ *     definition, such as how to reach the daemon's API; values may be secrets: never printed
  */
 public record LocalOptions(
     StateFolder stateFolder,
@@ -25,7 +28,8 @@ public record LocalOptions(
     Duration stopGrace,
     Duration ttlCheckInterval,
     Duration progressInterval,
-    AgentJars agentJars) {
+    AgentJars agentJars,
+    Map<String, String> serviceEnv) {
   /** How often a starting instance is reported as still waiting, by default. */
   public static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
 
@@ -36,10 +40,22 @@ public record LocalOptions(
     requireNonNull(ttlCheckInterval, "ttlCheckInterval");
     requireNonNull(progressInterval, "progressInterval");
     requireNonNull(agentJars, "agentJars");
+    serviceEnv = Map.copyOf(serviceEnv);
     if (progressInterval.isNegative() || progressInterval.isZero()) {
       throw new IllegalArgumentException(
           "progressInterval: " + progressInterval + " (expected: > 0)");
     }
+  }
+
+  /** These settings, no variable added to those of the services' definitions. */
+  public LocalOptions(
+      StateFolder stateFolder,
+      Clock clock,
+      Duration stopGrace,
+      Duration ttlCheckInterval,
+      Duration progressInterval,
+      AgentJars agentJars) {
+    this(stateFolder, clock, stopGrace, ttlCheckInterval, progressInterval, agentJars, Map.of());
   }
 
   /** These settings, with the jars of {@code propagation} where this installation keeps them. */
@@ -68,12 +84,39 @@ public record LocalOptions(
 
   /** These options with starting instances reported as still waiting every {@code interval}. */
   public LocalOptions withProgressInterval(Duration interval) {
-    return new LocalOptions(stateFolder, clock, stopGrace, ttlCheckInterval, interval, agentJars);
+    return new LocalOptions(
+        stateFolder, clock, stopGrace, ttlCheckInterval, interval, agentJars, serviceEnv);
   }
 
   /** These options with the jars of {@code propagation} taken from {@code jars}. */
   public LocalOptions withAgentJars(AgentJars jars) {
     return new LocalOptions(
-        stateFolder, clock, stopGrace, ttlCheckInterval, progressInterval, jars);
+        stateFolder, clock, stopGrace, ttlCheckInterval, progressInterval, jars, serviceEnv);
+  }
+
+  /** These options with {@code env} added to every service process's variables. */
+  public LocalOptions withServiceEnv(Map<String, String> env) {
+    return new LocalOptions(
+        stateFolder, clock, stopGrace, ttlCheckInterval, progressInterval, agentJars, env);
+  }
+
+  /** These settings, the values of {@link #serviceEnv} left out (they may be secrets). */
+  @Override
+  public String toString() {
+    return "LocalOptions[stateFolder="
+        + stateFolder
+        + ", clock="
+        + clock
+        + ", stopGrace="
+        + stopGrace
+        + ", ttlCheckInterval="
+        + ttlCheckInterval
+        + ", progressInterval="
+        + progressInterval
+        + ", agentJars="
+        + agentJars
+        + ", serviceEnv="
+        + new java.util.TreeSet<>(serviceEnv.keySet())
+        + "]";
   }
 }
