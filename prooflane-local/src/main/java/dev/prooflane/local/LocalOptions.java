@@ -7,6 +7,7 @@ import dev.prooflane.local.kafka.KafkaJars;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Settings of a local runtime.
@@ -21,6 +22,8 @@ import java.time.Duration;
  *     test says otherwise)
  * @param kafkaJars where the Kafka broker's jars and the consumer interceptor are ({@link
  *     KafkaJars#located()} unless a test says otherwise)
+ * @param serviceEnv variables every service process gets (baseline and forks), over those of its
+ *     definition, such as how to reach the daemon's API; values may be secrets: never printed
  */
 public record LocalOptions(
     StateFolder stateFolder,
@@ -29,7 +32,8 @@ public record LocalOptions(
     Duration ttlCheckInterval,
     Duration progressInterval,
     AgentJars agentJars,
-    KafkaJars kafkaJars) {
+    KafkaJars kafkaJars,
+    Map<String, String> serviceEnv) {
   /** How often a starting instance is reported as still waiting, by default. */
   public static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
 
@@ -41,13 +45,14 @@ public record LocalOptions(
     requireNonNull(progressInterval, "progressInterval");
     requireNonNull(agentJars, "agentJars");
     requireNonNull(kafkaJars, "kafkaJars");
+    serviceEnv = Map.copyOf(serviceEnv);
     if (progressInterval.isNegative() || progressInterval.isZero()) {
       throw new IllegalArgumentException(
           "progressInterval: " + progressInterval + " (expected: > 0)");
     }
   }
 
-  /** These settings, with the Kafka jars where this installation keeps them. */
+  /** These settings, with the Kafka jars where this installation keeps them, no variable added. */
   public LocalOptions(
       StateFolder stateFolder,
       Clock clock,
@@ -62,7 +67,8 @@ public record LocalOptions(
         ttlCheckInterval,
         progressInterval,
         agentJars,
-        KafkaJars.located());
+        KafkaJars.located(),
+        Map.of());
   }
 
   /** These settings, with the jars of {@code propagation} where this installation keeps them. */
@@ -92,18 +98,74 @@ public record LocalOptions(
   /** These options with starting instances reported as still waiting every {@code interval}. */
   public LocalOptions withProgressInterval(Duration interval) {
     return new LocalOptions(
-        stateFolder, clock, stopGrace, ttlCheckInterval, interval, agentJars, kafkaJars);
+        stateFolder,
+        clock,
+        stopGrace,
+        ttlCheckInterval,
+        interval,
+        agentJars,
+        kafkaJars,
+        serviceEnv);
   }
 
   /** These options with the jars of {@code propagation} taken from {@code jars}. */
   public LocalOptions withAgentJars(AgentJars jars) {
     return new LocalOptions(
-        stateFolder, clock, stopGrace, ttlCheckInterval, progressInterval, jars, kafkaJars);
+        stateFolder,
+        clock,
+        stopGrace,
+        ttlCheckInterval,
+        progressInterval,
+        jars,
+        kafkaJars,
+        serviceEnv);
   }
 
   /** These options with the Kafka broker's jars and the interceptor taken from {@code jars}. */
   public LocalOptions withKafkaJars(KafkaJars jars) {
     return new LocalOptions(
-        stateFolder, clock, stopGrace, ttlCheckInterval, progressInterval, agentJars, jars);
+        stateFolder,
+        clock,
+        stopGrace,
+        ttlCheckInterval,
+        progressInterval,
+        agentJars,
+        jars,
+        serviceEnv);
+  }
+
+  /** These options with {@code env} added to every service process's variables. */
+  public LocalOptions withServiceEnv(Map<String, String> env) {
+    return new LocalOptions(
+        stateFolder,
+        clock,
+        stopGrace,
+        ttlCheckInterval,
+        progressInterval,
+        agentJars,
+        kafkaJars,
+        env);
+  }
+
+  /** These settings, the values of {@link #serviceEnv} left out (they may be secrets). */
+  @Override
+  public String toString() {
+    return "LocalOptions[stateFolder="
+        + stateFolder
+        + ", clock="
+        + clock
+        + ", stopGrace="
+        + stopGrace
+        + ", ttlCheckInterval="
+        + ttlCheckInterval
+        + ", progressInterval="
+        + progressInterval
+        + ", agentJars="
+        + agentJars
+        + ", kafkaJars="
+        + kafkaJars
+        + ", serviceEnv="
+        + new java.util.TreeSet<>(serviceEnv.keySet())
+        + "]";
   }
 }

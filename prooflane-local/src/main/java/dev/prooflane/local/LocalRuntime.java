@@ -52,6 +52,7 @@ public final class LocalRuntime implements AutoCloseable {
   private final InstanceLauncher launcher;
   private final Baseline baseline;
   private final Sandboxes sandboxes;
+  private final RouteWatch routeWatch;
   private final Rollout rollout;
   private final ScheduledExecutorService ttlTimer;
   private final Instant startedAt;
@@ -85,11 +86,24 @@ public final class LocalRuntime implements AutoCloseable {
     }
     this.launcher =
         new InstanceLauncher(
-            supervisor, state, agent, options.stopGrace(), options.progressInterval());
+            supervisor,
+            state,
+            agent,
+            options.stopGrace(),
+            options.progressInterval(),
+            options.serviceEnv());
     this.baseline = new Baseline(this::environment, router, launcher, routerPorts, kafkaValues);
+    this.routeWatch = new RouteWatch(startedAt.toEpochMilli() * 1000);
     this.sandboxes =
         new Sandboxes(
-            this::environment, options.clock(), store, router, launcher, routerPorts, kafkaValues);
+            this::environment,
+            options.clock(),
+            store,
+            router,
+            launcher,
+            routerPorts,
+            kafkaValues,
+            routeWatch);
     this.rollout =
         new Rollout(
             this::environment, next -> this.env = next, router, routerPorts, baseline, sandboxes);
@@ -309,6 +323,14 @@ public final class LocalRuntime implements AutoCloseable {
   /** Every hop the router served, queryable by key. */
   public HopLog hops() {
     return router.hops();
+  }
+
+  /**
+   * The sandboxes whose routes are in the route table, versioned, and their changes: what message
+   * consumers follow to know which records are theirs.
+   */
+  public RouteWatch routeWatch() {
+    return routeWatch;
   }
 
   /** The state folder this runtime keeps its state, logs and drop records in. */
