@@ -11,7 +11,7 @@ import dev.prooflane.examples.shop.http.ServiceEnv;
 import dev.prooflane.examples.shop.http.SettingException;
 import dev.prooflane.examples.shop.kafka.JsonServer;
 import dev.prooflane.examples.shop.kafka.KafkaSettings;
-import dev.prooflane.examples.shop.kafka.SkipKeyedInterceptor;
+import dev.prooflane.examples.shop.kafka.StandInInterceptor;
 import dev.prooflane.examples.shop.notifier.Notifier;
 import dev.prooflane.examples.shop.orders.OrdersService;
 import java.io.IOException;
@@ -102,7 +102,7 @@ class KafkaHopTest {
   void theNotifierRunsTheInterceptorsKafkaInterceptorsNames() throws Exception {
     URI orders = orders("baseline");
     URI notifier =
-        notifier("baseline", Map.of("KAFKA_INTERCEPTORS", SkipKeyedInterceptor.class.getName()));
+        notifier("baseline", Map.of("KAFKA_INTERCEPTORS", StandInInterceptor.class.getName()));
 
     String keyed =
         TestHttp.post(

@@ -12,18 +12,23 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * A consumer interceptor that hides the records whose {@code baggage} header carries a routing key,
- * as Prooflane's does for the baseline of a forked consumer: proof that {@code KAFKA_INTERCEPTORS}
- * reaches {@code interceptor.classes}.
+ * A stand-in for Prooflane's routing interceptor, as if every key belonged to a sandbox forking the
+ * consumer: the baseline (no {@code PROOFLANE_SANDBOX}) hides the records whose {@code baggage}
+ * carries a routing key, a fork sees only those. Proof that {@code KAFKA_INTERCEPTORS} reaches
+ * {@code interceptor.classes}.
  */
-public final class SkipKeyedInterceptor implements ConsumerInterceptor<String, String> {
+public final class StandInInterceptor implements ConsumerInterceptor<String, String> {
+  private final boolean fork = System.getenv("PROOFLANE_SANDBOX") != null;
+
   @Override
   public ConsumerRecords<String, String> onConsume(ConsumerRecords<String, String> records) {
     Map<TopicPartition, List<ConsumerRecord<String, String>>> kept = new HashMap<>();
     for (ConsumerRecord<String, String> r : records) {
       var baggage = r.headers().lastHeader("baggage");
-      if (baggage == null
-          || !new String(baggage.value(), StandardCharsets.UTF_8).contains("prooflane-key=")) {
+      boolean keyed =
+          baggage != null
+              && new String(baggage.value(), StandardCharsets.UTF_8).contains("prooflane-key=");
+      if (keyed == fork) {
         kept.computeIfAbsent(new TopicPartition(r.topic(), r.partition()), p -> new ArrayList<>())
             .add(r);
       }
