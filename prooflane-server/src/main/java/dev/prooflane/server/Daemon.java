@@ -7,6 +7,7 @@ import dev.prooflane.local.LocalOptions;
 import dev.prooflane.local.LocalRuntime;
 import dev.prooflane.local.LocalRuntimeAccess;
 import dev.prooflane.local.StateFolder;
+import dev.prooflane.local.StateFolderCheck;
 import dev.prooflane.local.store.Recovery;
 import dev.prooflane.model.ConflictException;
 import dev.prooflane.model.Environment;
@@ -75,6 +76,8 @@ public final class Daemon implements AutoCloseable {
       Consumer<String> progress,
       List<ApiExtension> extensions) {
     this.state = options.stateFolder();
+    // before anything writes there, so that an unwritable folder is said as such, with the fix
+    StateFolderCheck.requireWritable(state);
     LocalRuntime started = null;
     Runs runs;
     try {
