@@ -11,6 +11,7 @@ import dev.prooflane.actions.http.KeyInjection;
 import dev.prooflane.actions.http.TraceContext;
 import dev.prooflane.model.Durations;
 import dev.prooflane.model.ProoflaneException;
+import dev.prooflane.model.RecordPosition;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,7 +106,8 @@ public final class KafkaPublishAction implements Action {
         input.optionalString("key").map(k -> k.getBytes(StandardCharsets.UTF_8)).orElse(null);
     Map<String, String> headers = headers(input);
     boolean keyed = context.sandbox().isPresent() && input.bool("inject", true);
-    Duration timeout = input.duration("timeout").orElse(context.timeLeft("publish to " + topic));
+    Duration left = context.timeLeft("publish to " + topic);
+    Duration timeout = input.duration("timeout").filter(t -> t.compareTo(left) < 0).orElse(left);
     Map<String, Object> config = Broker.clientConfig(context, "kafka.publish");
     if (!keyed) {
       context.guard().admitRequest(context.stepId(), "POST", WRITE_SERVICE, "/" + topic, false);
@@ -134,8 +136,7 @@ public final class KafkaPublishAction implements Action {
         .message(
             "published "
                 + RecordView.describe(
-                    new dev.prooflane.model.RecordPosition(
-                        topic, sent.partition(), sent.offset(), ""))
+                    new RecordPosition(topic, sent.partition(), sent.offset(), ""))
                 + (keyed
                     ? " with the key of sandbox '" + context.sandbox().orElseThrow().name() + "'"
                     : " without the routing key"))

@@ -200,6 +200,9 @@ class KafkaActionsTest {
               "{service: orders, method: POST, path: /orders, body: {item: book}}");
 
       assertThat(r.verdict()).as(r.message()).isEqualTo(Verdict.INCONCLUSIVE);
+      // the consumption shares the request's trace and was recorded before it was answered, but
+      // it is no hop of the request
+      assertThat((List<?>) SkillRuns.step(r, "order").outputs().get("hops")).hasSize(1);
       assertThat(r.message())
           .startsWith(
               "the change was not exercised: no request or record carrying key k-fix1 reached"
