@@ -332,65 +332,6 @@ class KafkaApiIT {
     assertThat(refused.status()).isEqualTo(403);
   }
 
-  /** The time from a sandbox's creation or deletion to a waiting poll's answer, p50 and p90. */
-  @Test
-  void aLongPollAnswersASandboxChangeWithinMilliseconds() throws Exception {
-    List<Long> creations = new ArrayList<>();
-    List<Long> deletions = new ArrayList<>();
-    for (int i = 0; i < 30; i++) {
-      CompletableFuture<HttpResponse<String>> created = poll(current(), 30);
-      long sent = System.nanoTime();
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create(api + "/sandboxes"))
-              .header("Authorization", "Bearer " + admin)
-              .POST(
-                  HttpRequest.BodyPublishers.ofString(
-                      "{\"name\": \"t" + i + "\", \"forks\": [{\"service\": \"b\"}]}"))
-              .build();
-      CompletableFuture<HttpResponse<String>> creation =
-          HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString());
-      long answered = created.thenApply(r -> System.nanoTime()).get(10, TimeUnit.SECONDS);
-      creations.add(answered - sent);
-      assertThat(creation.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
-
-      CompletableFuture<HttpResponse<String>> deleted = poll(current(), 30);
-      sent = System.nanoTime();
-      CompletableFuture<HttpResponse<String>> deletion =
-          HTTP.sendAsync(
-              HttpRequest.newBuilder(URI.create(api + "/sandboxes/t" + i))
-                  .header("Authorization", "Bearer " + admin)
-                  .DELETE()
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      answered = deleted.thenApply(r -> System.nanoTime()).get(10, TimeUnit.SECONDS);
-      deletions.add(answered - sent);
-      assertThat(deletion.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
-    }
-    System.out.println(
-        "routes long poll, from the request to the answer: creation "
-            + percentiles(creations)
-            + ", deletion "
-            + percentiles(deletions));
-    assertThat(median(creations)).isLessThan(Duration.ofSeconds(1).toNanos());
-    assertThat(median(deletions)).isLessThan(Duration.ofSeconds(1).toNanos());
-  }
-
-  private static String percentiles(List<Long> nanos) {
-    List<Long> sorted = new ArrayList<>(nanos);
-    Collections.sort(sorted);
-    return String.format(
-        "p50 %.1f ms, p90 %.1f ms (n=%d)",
-        sorted.get(sorted.size() / 2) / 1e6,
-        sorted.get(sorted.size() * 9 / 10) / 1e6,
-        sorted.size());
-  }
-
-  private static long median(List<Long> nanos) {
-    List<Long> sorted = new ArrayList<>(nanos);
-    Collections.sort(sorted);
-    return sorted.get(sorted.size() / 2);
-  }
-
   private static String consumption(String instance, String group, long offset) {
     return "{\"service\": \"a\", \"instance\": \""
         + instance
