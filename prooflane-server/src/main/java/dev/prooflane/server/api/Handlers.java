@@ -46,7 +46,8 @@ final class Handlers {
             runtime.startedAt(),
             runtime.environment().keyNames(),
             runtime.services(),
-            sandboxes.list().stream().map(SandboxView::of).toList()));
+            sandboxes.list().stream().map(SandboxView::of).toList(),
+            runtime.kafka().orElse(null)));
   }
 
   void services(RoutingContext ctx) {
