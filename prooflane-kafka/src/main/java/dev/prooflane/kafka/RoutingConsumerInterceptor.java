@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerInterceptor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,9 +34,10 @@ import org.slf4j.LoggerFactory;
  * prooflane.service}, {@code prooflane.sandbox}, each defaulting to the environment variable the
  * daemon sets ({@code PROOFLANE_API}, {@code PROOFLANE_SERVICE_TOKEN}, {@code PROOFLANE_SERVICE},
  * {@code PROOFLANE_SANDBOX}; no sandbox is the baseline), and the consumer's {@code group.id}. The
- * routes come from the daemon, watched in the background; until the first arrive, {@link
+ * routes come from the daemon, or in a cluster from the Sandbox resources ({@code prooflane.routes}
+ * chooses, see {@link RoutesFrom}), watched in the background; until the first arrive, {@link
  * #onConsume} waits (fail closed), with a warning every 10 seconds. Records delivered are reported
- * to the daemon as consumption hops, asynchronously.
+ * to the daemon as consumption hops, asynchronously, when there is a daemon.
  *
  * @param <K> the record key type
  * @param <V> the record value type
@@ -47,8 +49,8 @@ public final class RoutingConsumerInterceptor<K, V> implements ConsumerIntercept
 
   private final Map<String, String> env;
   private InterceptorSettings settings;
-  private RoutesWatcher watcher;
-  private ConsumptionReporter reporter;
+  private RoutesSource watcher;
+  private Optional<ConsumptionReporter> reporter = Optional.empty();
   private final AtomicBoolean invalidKeyLogged = new AtomicBoolean();
 
   /** The selection of the routes last seen, recomputed when their version changes. */
@@ -69,22 +71,41 @@ public final class RoutingConsumerInterceptor<K, V> implements ConsumerIntercept
   @Override
   public void configure(Map<String, ?> configs) {
     settings = InterceptorSettings.from(configs, env::get);
-    DaemonEndpoint daemon = new DaemonEndpoint(settings.api(), settings.token());
+    Optional<DaemonEndpoint> daemon =
+        settings.daemon().map(d -> new DaemonEndpoint(d.api(), d.token()));
+    Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5));
     watcher =
-        new RoutesWatcher(
-            daemon,
-            Duration.ofSeconds(30),
-            new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5)),
-            WARN_EVERY);
+        switch (settings.routes()) {
+          case DAEMON ->
+              new RoutesWatcher(daemon.orElseThrow(), Duration.ofSeconds(30), backoff, WARN_EVERY);
+          case KUBERNETES -> {
+            ClusterSettings cluster = ClusterSettings.from(configs, env::get);
+            yield new SandboxWatcher(
+                new ClusterEndpoint(cluster),
+                cluster.namespace(),
+                cluster.keyNames(),
+                backoff,
+                WARN_EVERY);
+          }
+        };
     reporter =
-        new ConsumptionReporter(
-            daemon,
-            settings,
-            REPORT_QUEUE,
-            new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5)),
-            WARN_EVERY);
+        daemon.map(
+            d ->
+                new ConsumptionReporter(
+                    d,
+                    settings,
+                    REPORT_QUEUE,
+                    new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5)),
+                    WARN_EVERY));
     watcher.start();
-    reporter.start();
+    reporter.ifPresentOrElse(
+        ConsumptionReporter::start,
+        () ->
+            LOG.info(
+                "Prooflane consumption reports are off: there is no daemon in a cluster (set {} or"
+                    + " {} to report consumptions to one)",
+                InterceptorSettings.API,
+                InterceptorSettings.API_ENV));
     LOG.info(
         "Prooflane routing for service {} instance {} (group {}), routes from {}",
         settings.service(),
@@ -162,7 +183,7 @@ public final class RoutingConsumerInterceptor<K, V> implements ConsumerIntercept
         String key = key(record, headers);
         if (selection.decide(key).delivers()) {
           delivered.add(record);
-          reporter.offer(
+          Consumption consumption =
               new Consumption(
                   record.topic(),
                   record.partition(),
@@ -170,7 +191,8 @@ public final class RoutingConsumerInterceptor<K, V> implements ConsumerIntercept
                   key,
                   headers.traceId(),
                   now,
-                  Math.max(0, record.serializedValueSize())));
+                  Math.max(0, record.serializedValueSize()));
+          reporter.ifPresent(r -> r.offer(consumption));
         } else {
           skipped = true;
         }
@@ -207,8 +229,6 @@ public final class RoutingConsumerInterceptor<K, V> implements ConsumerIntercept
     if (watcher != null) {
       watcher.close();
     }
-    if (reporter != null) {
-      reporter.close();
-    }
+    reporter.ifPresent(ConsumptionReporter::close);
   }
 }

@@ -45,8 +45,9 @@ class InterceptorSettingsTest {
 
     InterceptorSettings settings = InterceptorSettings.from(configs, ENV::get);
 
-    assertThat(settings.api()).isEqualTo(URI.create("https://daemon.example:8443/api/v1"));
-    assertThat(settings.token()).isEqualTo("property-token");
+    assertThat(settings.daemon().orElseThrow().api())
+        .isEqualTo(URI.create("https://daemon.example:8443/api/v1"));
+    assertThat(settings.daemon().orElseThrow().token()).isEqualTo("property-token");
     assertThat(settings.service()).isEqualTo("orders");
     assertThat(settings.sandbox()).contains("fix-2");
   }
