@@ -15,10 +15,11 @@ import org.slf4j.LoggerFactory;
  * and every {@code warnEvery} while it lasts; the last routes stay in force meanwhile).
  */
 abstract sealed class RoutesSource implements AutoCloseable permits RoutesWatcher, SandboxWatcher {
-  private static final Logger LOG = LoggerFactory.getLogger(RoutesSource.class);
-
   /** The delays between failed calls; used by the thread only. */
   final Backoff backoff;
+
+  /** The subclass's logger, so that each source logs under its own name. */
+  private final Logger log = LoggerFactory.getLogger(getClass());
 
   private final LogThrottle outageWarnings;
   private final CountDownLatch first = new CountDownLatch(1);
@@ -66,7 +67,7 @@ abstract sealed class RoutesSource implements AutoCloseable permits RoutesWatche
   final void received(Routes routes) {
     if (!routes.equals(current)) {
       current = routes;
-      LOG.debug(
+      log.debug(
           "Kafka routes version {} from {}: {} sandboxes",
           routes.version(),
           url(),
@@ -79,7 +80,7 @@ abstract sealed class RoutesSource implements AutoCloseable permits RoutesWatche
   /** A call succeeded: an outage, if any, is over and the next failure is warned about at once. */
   final void recovered() {
     if (failing) {
-      LOG.info("Kafka routes from {} are back", url());
+      log.info("Kafka routes from {} are back", url());
     }
     failing = false;
     backoff.reset();
@@ -91,7 +92,7 @@ abstract sealed class RoutesSource implements AutoCloseable permits RoutesWatche
     problem = why;
     failing = true;
     if (outageWarnings.due()) {
-      LOG.warn(
+      log.warn(
           "Cannot read the Kafka routes from {}: {}; {} (retrying)",
           url(),
           why,

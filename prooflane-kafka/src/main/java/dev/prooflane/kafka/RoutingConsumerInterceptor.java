@@ -78,15 +78,8 @@ public final class RoutingConsumerInterceptor<K, V> implements ConsumerIntercept
         switch (settings.routes()) {
           case DAEMON ->
               new RoutesWatcher(daemon.orElseThrow(), Duration.ofSeconds(30), backoff, WARN_EVERY);
-          case KUBERNETES -> {
-            ClusterSettings cluster = ClusterSettings.from(configs, env::get);
-            yield new SandboxWatcher(
-                new ClusterEndpoint(cluster),
-                cluster.namespace(),
-                cluster.keyNames(),
-                backoff,
-                WARN_EVERY);
-          }
+          case KUBERNETES ->
+              new SandboxWatcher(ClusterSettings.from(configs, env::get), backoff, WARN_EVERY);
         };
     reporter =
         daemon.map(

@@ -53,24 +53,13 @@ final class SandboxWatcher extends RoutesSource {
   private volatile InputStream watching;
   private long version;
 
-  SandboxWatcher(
-      ClusterEndpoint cluster,
-      String namespace,
-      KeyNames keyNames,
-      Backoff backoff,
-      Duration warnEvery) {
+  /** Watches the Sandboxes of the namespace of {@code settings} on its API server. */
+  SandboxWatcher(ClusterSettings settings, Backoff backoff, Duration warnEvery) {
     super("prooflane-kafka-sandboxes", backoff, warnEvery);
-    this.cluster = requireNonNull(cluster, "cluster");
-    this.keyNames = requireNonNull(keyNames, "keyNames");
+    this.cluster = new ClusterEndpoint(requireNonNull(settings, "settings"));
+    this.keyNames = settings.keyNames();
     this.path =
-        "/apis/"
-            + GROUP
-            + "/"
-            + VERSION
-            + "/namespaces/"
-            + requireNonNull(namespace, "namespace")
-            + "/"
-            + PLURAL;
+        "/apis/" + GROUP + "/" + VERSION + "/namespaces/" + settings.namespace() + "/" + PLURAL;
   }
 
   @Override

@@ -44,9 +44,7 @@ class SandboxWatcherTest {
             MockSandboxes.consumerConfig(client, dir.resolve("token")), k -> null, dir);
     watcher =
         new SandboxWatcher(
-            new ClusterEndpoint(settings),
-            settings.namespace(),
-            settings.keyNames(),
+            settings,
             new Backoff(Duration.ofMillis(50), Duration.ofMillis(500)),
             Duration.ofSeconds(10));
     watcher.start();
