@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -106,6 +107,17 @@ final class MockSandboxes {
                     + "]}")
             + "}";
     return Serialization.unmarshal(json, GenericKubernetesResource.class);
+  }
+
+  /** A watcher of the Sandboxes {@code settings} name, started, retrying within half a second. */
+  static SandboxWatcher started(ClusterSettings settings) {
+    SandboxWatcher watcher =
+        new SandboxWatcher(
+            settings,
+            new Backoff(Duration.ofMillis(50), Duration.ofMillis(500)),
+            Duration.ofSeconds(10));
+    watcher.start();
+    return watcher;
   }
 
   /** Consumer properties that read the routes from this mock API server's Sandboxes. */

@@ -97,12 +97,7 @@ class SandboxWatcherOverTlsTest {
                     String.valueOf(server.getAddress().getPort()))
                 ::get,
             dir);
-    watcher =
-        new SandboxWatcher(
-            settings,
-            new Backoff(Duration.ofMillis(50), Duration.ofMillis(200)),
-            Duration.ofSeconds(10));
-    watcher.start();
+    watcher = MockSandboxes.started(settings);
   }
 
   @Test

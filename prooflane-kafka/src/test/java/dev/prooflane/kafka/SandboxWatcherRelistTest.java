@@ -102,12 +102,7 @@ class SandboxWatcherRelistTest {
                 "shop"),
             k -> null,
             dir);
-    watcher =
-        new SandboxWatcher(
-            settings,
-            new Backoff(Duration.ofMillis(50), Duration.ofMillis(200)),
-            Duration.ofSeconds(10));
-    watcher.start();
+    watcher = MockSandboxes.started(settings);
 
     assertThat(watcher.awaitFirst(Duration.ofSeconds(10)).sandboxes())
         .extracting(RoutedSandbox::name)

@@ -42,12 +42,7 @@ class SandboxWatcherTest {
     ClusterSettings settings =
         ClusterSettings.from(
             MockSandboxes.consumerConfig(client, dir.resolve("token")), k -> null, dir);
-    watcher =
-        new SandboxWatcher(
-            settings,
-            new Backoff(Duration.ofMillis(50), Duration.ofMillis(500)),
-            Duration.ofSeconds(10));
-    watcher.start();
+    watcher = MockSandboxes.started(settings);
     Routes first = watcher.awaitFirst(Duration.ofSeconds(20));
     assertThat(first).as("routes after the first LIST").isNotNull();
     return first;
