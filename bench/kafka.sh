@@ -14,7 +14,7 @@
 #    consumer's first poll that skipped the key (create) or delivered it again (delete).
 # Loopback only; about 2-3 minutes after the build.
 #
-# Env: RECORDS (500000), ROUNDS (5), WARMUP (1), CHANGES (30), CHANGE_WARMUP (2), SKIP_BUILD (0).
+# Env: RECORDS (500000), ROUNDS (7), WARMUP (1), CHANGES (30), CHANGE_WARMUP (2), SKIP_BUILD (0).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # one reactor build of the benchmarks and the CLI (its jar, its start-up archive and the broker's

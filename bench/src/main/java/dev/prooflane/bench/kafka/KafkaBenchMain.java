@@ -50,7 +50,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class KafkaBenchMain {
   private static final int RECORDS = Sizes.fromEnv("RECORDS", 500_000);
-  private static final int ROUNDS = Sizes.fromEnv("ROUNDS", 5);
+  private static final int ROUNDS = Sizes.fromEnv("ROUNDS", 7);
   private static final int WARMUP = Sizes.fromEnvOrZero("WARMUP", 1);
   private static final int CHANGES = Sizes.fromEnv("CHANGES", 30);
   private static final int CHANGE_WARMUP = Sizes.fromEnvOrZero("CHANGE_WARMUP", 2);
@@ -195,14 +195,18 @@ public final class KafkaBenchMain {
             + " published every ms; effect = the consumer's first poll that skipped (create) or"
             + " again delivered (delete) the key%n",
         f.createCall().size(), SERVICE, CHANGE_WARMUP);
-    System.out.printf("%-52s %9s %9s %9s%n", "ms", "p50", "p90", "max");
+    System.out.printf("%-56s %9s %9s %9s%n", "ms", "p50", "p90", "max");
     row("create: call start -> baseline skips the key", f.createStartToSkip());
     row("create: call answered -> baseline skips the key", f.createAnswerToSkip());
     row("create: call start -> routes long poll answers", f.createStartToAnswer());
+    row("create: routes long poll answers -> baseline skips", f.createAnswerToSkipFromRoutes());
     row("create: the call (fork started and healthy)", f.createCall());
     row("delete: call start -> baseline consumes the key", f.deleteStartToDelivery());
     row("delete: call answered -> baseline consumes the key", f.deleteAnswerToDelivery());
     row("delete: call start -> routes long poll answers", f.deleteStartToAnswer());
+    row(
+        "delete: routes long poll answers -> baseline consumes",
+        f.deleteAnswerToDeliveryFromRoutes());
     row("delete: the call", f.deleteCall());
     row("resolution (last poll with the key -> first without)", f.resolution());
     System.out.printf(
@@ -212,7 +216,7 @@ public final class KafkaBenchMain {
   }
 
   private static void row(String name, Series s) {
-    System.out.printf("%-52s %9.1f %9.1f %9.1f%n", name, s.p(50), s.p(90), s.max());
+    System.out.printf("%-56s %9.1f %9.1f %9.1f%n", name, s.p(50), s.p(90), s.max());
   }
 
   /** The end offset of each partition of {@code topic}. */

@@ -26,14 +26,18 @@ final class RouteChanges {
       Series createStartToSkip,
       Series createAnswerToSkip,
       Series createStartToAnswer,
+      Series createAnswerToSkipFromRoutes,
       Series createCall,
       Series deleteStartToDelivery,
       Series deleteAnswerToDelivery,
       Series deleteStartToAnswer,
+      Series deleteAnswerToDeliveryFromRoutes,
       Series deleteCall,
       Series resolution) {
     Figures() {
       this(
+          new Series(),
+          new Series(),
           new Series(),
           new Series(),
           new Series(),
@@ -105,10 +109,12 @@ final class RouteChanges {
       f.createStartToSkip().add(ms(skip - createStart));
       f.createAnswerToSkip().add(ms(skip - createEnd));
       f.createStartToAnswer().add(ms(listed - createStart));
+      f.createAnswerToSkipFromRoutes().add(ms(skip - listed));
       f.createCall().add(ms(createEnd - createStart));
       f.deleteStartToDelivery().add(ms(resumed - deleteStart));
       f.deleteAnswerToDelivery().add(ms(resumed - deleteEnd));
       f.deleteStartToAnswer().add(ms(unlisted - deleteStart));
+      f.deleteAnswerToDeliveryFromRoutes().add(ms(resumed - unlisted));
       f.deleteCall().add(ms(deleteEnd - deleteStart));
       f.resolution().add(ms(skip - timeline.lastDeliveredBeforeSkip()));
     }
