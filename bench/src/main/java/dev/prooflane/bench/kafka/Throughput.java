@@ -6,6 +6,7 @@ import dev.prooflane.server.client.DaemonClient;
 import dev.prooflane.server.client.HopQuery;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ final class Throughput {
     variants.forEach(v -> figures.put(v, new Figures()));
     for (int round = 0; round < warmup + rounds; round++) {
       List<Variant> order = new ArrayList<>(variants);
-      java.util.Collections.rotate(order, -round);
+      Collections.rotate(order, -round);
       for (Variant v : order) {
         String group = "tp-" + (v.instance() == null ? "plain" : v.instance()) + "-" + round;
         Properties settings =
