@@ -315,8 +315,9 @@ class KafkaRoutingIT {
         "KafkaRoutingIT: creation of sandbox gone (fork READY) took %d ms; a keyed record published"
             + " then reached the fork %d ms later. Its deletion took %d ms; with a keyed record"
             + " published every 25 ms, the baseline consumed the first %d ms after the deletion"
-            + " began (its route goes first, then the fork stops). Of the %d records published meanwhile, %d were"
-            + " consumed by the fork, %d by the baseline, %d by both, %d by none%n",
+            + " began (its route goes first, then the fork stops). Of the %d records published"
+            + " meanwhile, %d were consumed by the fork, %d by the baseline, %d by both, %d by"
+            + " none%n",
         created,
         Duration.between(published, reached.time()).toMillis(),
         Duration.between(deleting, deleted).toMillis(),
