@@ -15,7 +15,6 @@ import dev.prooflane.server.client.DaemonClient;
 import dev.prooflane.server.json.ForkRequest;
 import dev.prooflane.server.json.SandboxRequest;
 import dev.prooflane.server.json.SandboxView;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +27,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -91,7 +89,9 @@ class KafkaRoutingIT {
         new DaemonClient(
             DaemonInfo.read(state).orElseThrow().apiUrl(),
             AdminTokenFile.read(state).orElseThrow());
-    String bootstrap = bootstrap(state);
+    // where the daemon's broker listens, as GET /status says
+    String bootstrap = daemon.status().kafka().bootstrap();
+    assertThat(daemon.status().kafka().state()).isEqualTo("running");
     traffic = new KafkaTraffic(bootstrap, daemon.kafkaRoutes(null, null).keyNames().get("baggage"));
     admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
     partitions =
@@ -103,17 +103,6 @@ class KafkaRoutingIT {
             .partitions()
             .size();
     assertThat(partitions).as("the kafka: section's default partitions").isEqualTo(3);
-  }
-
-  /** Where the daemon's broker listens: the listener its configuration advertises. */
-  private static String bootstrap(Path state) throws Exception {
-    Properties config = new Properties();
-    try (Reader in =
-        Files.newBufferedReader(
-            state.resolve("kafka/server.properties"), StandardCharsets.ISO_8859_1)) {
-      config.load(in);
-    }
-    return config.getProperty("advertised.listeners").replace("PLAINTEXT://", "");
   }
 
   @AfterEach
