@@ -161,7 +161,12 @@ public final class RoutingConsumerInterceptor<K, V> implements ConsumerIntercept
 
   private ConsumerRecords<K, V> filter(ConsumerRecords<K, V> records, Routes routes) {
     if (routes != selectedRoutes) {
-      selection = Selection.of(routes, settings.service(), settings.sandbox());
+      selection =
+          Selection.of(
+              routes,
+              settings.service(),
+              settings.sandbox(),
+              selection == null ? null : selection.ownKey());
       extractor = new KeyExtractor(routes.keyNames());
       selectedRoutes = routes;
     }

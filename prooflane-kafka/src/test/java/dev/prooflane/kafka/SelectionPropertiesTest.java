@@ -155,4 +155,34 @@ class SelectionPropertiesTest {
               }
             });
   }
+
+  @Test
+  void acrossADeletionEveryRecordOfTheDeletedKeyIsTakenByTheBaselineOrTheLeavingFork() {
+    tries(1000)
+        .check(
+            cases(),
+            c -> {
+              for (RoutedSandbox deleted : c.routes().sandboxes()) {
+                if (!deleted.forks(c.service())) {
+                  continue;
+                }
+                List<RoutedSandbox> rest = new ArrayList<>(c.routes().sandboxes());
+                rest.remove(deleted);
+                Routes after = new Routes(9, KeyNames.DEFAULT, rest);
+                Optional<String> fork = Optional.of(deleted.name());
+                Selection forkBefore = Selection.of(c.routes(), c.service(), fork);
+                Selection forkAfter = Selection.of(after, c.service(), fork, forkBefore.ownKey());
+                // the baseline may still poll under the routes before while the fork polls under
+                // those after: some instance takes each record of the deleted sandbox's key
+                boolean baselineBefore =
+                    Selection.of(c.routes(), c.service(), Optional.empty())
+                        .decide(deleted.key())
+                        .delivers();
+
+                assertThat(baselineBefore || forkAfter.decide(deleted.key()).delivers()).isTrue();
+                assertThat(forkAfter.decide(c.key()).delivers())
+                    .isEqualTo(deleted.key().equals(c.key()));
+              }
+            });
+  }
 }

@@ -81,4 +81,15 @@ class EnvironmentFileTest {
       }
     }
   }
+
+  @Test
+  void theAsynchronousHopAloneDeclaresTheBrokerAndItsServicesAsTheShopDoes() {
+    Environment alone = EnvironmentReader.read(Path.of("prooflane-kafka.yaml"));
+
+    assertThat(alone.kafka()).isEqualTo(env.kafka());
+    assertThat(alone.services().keySet()).containsExactly("notifier", "orders");
+    for (ServiceSpec service : alone.services().values()) {
+      assertThat(service).isEqualTo(env.service(service.name()));
+    }
+  }
 }

@@ -53,7 +53,9 @@ public record KafkaSettings(String bootstrap, String topic, Optional<String> int
 
   /**
    * A consumer of text records in {@code group}, from the earliest record a new group has not seen
-   * (a fork's new group finds the records that waited for it), with the interceptors if set.
+   * (a fork's new group finds the records that waited for it), with the interceptors if set. A
+   * member that died without leaving (killed) gives its partitions back after 10 s instead of the
+   * client's default 45 s, so that its replacement finds them sooner.
    */
   public Map<String, Object> consumer(String group, String clientId) {
     Map<String, Object> config = new HashMap<>();
@@ -61,6 +63,7 @@ public record KafkaSettings(String bootstrap, String topic, Optional<String> int
     config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
     config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     interceptors.ifPresent(c -> config.put(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG, c));
