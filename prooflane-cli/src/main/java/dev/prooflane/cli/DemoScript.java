@@ -21,12 +21,18 @@ final class DemoScript {
   static final String DISCOUNT = "demo-discount";
   static final String RESTOCK = "demo-restock";
   static final String REGRESSION = "demo-regression";
+  static final String NOTIFY = "demo-notify";
+
+  /** The services a product request passes through (the order services are off its path). */
+  private static final Set<String> PRODUCT_CHAIN =
+      Set.of("frontend", "catalog", "pricing", "inventory", "warehouse");
 
   private final Environment env;
   private final DaemonClient api;
   private final PrintWriter out;
   private final int requests;
   private final ShopProbe shop;
+  private final DemoOrders orders;
   private boolean ok = true;
 
   /** A sandbox the demo created, and how long it took to become routable. */
@@ -39,6 +45,8 @@ final class DemoScript {
     this.requests = requests;
     String frontend = "http://127.0.0.1:" + daemon.runtime().routerPorts().get("frontend");
     this.shop = new ShopProbe(frontend, env.keyNames().baggage());
+    String ordersUrl = "http://127.0.0.1:" + daemon.runtime().routerPorts().get("orders");
+    this.orders = new DemoOrders(api, ordersUrl, env.keyNames().baggage());
   }
 
   Map<String, Object> run() throws Exception {
@@ -102,9 +110,16 @@ final class DemoScript {
             + " other's requests");
     result.put("isolation", isolation);
 
-    out.println("== 6. The router's hop log for the keyed requests of steps 3 and 4:");
+    out.println(
+        "== 6. The asynchronous hop: sandbox '"
+            + NOTIFY
+            + "' forks ONLY the notifier, a Kafka consumer of the topic 'orders'");
+    Created d = create(NOTIFY, "notifier", "notifier.NotifierMain");
+    result.put("async", asyncHop(d));
+
+    out.println("== 7. The router's hop log for the keyed requests of steps 3 and 4:");
     Map<String, Object> hopLog = new LinkedHashMap<>();
-    DemoHopLog log = new DemoHopLog(api, out, env.services().size());
+    DemoHopLog log = new DemoHopLog(api, out, PRODUCT_CHAIN.size());
     hopLog.put(DISCOUNT, log.trace(a.key(), traceA));
     List<Map<String, Object>> restockHops = log.trace(c.key(), traceC);
     hopLog.put(RESTOCK, restockHops);
@@ -120,14 +135,14 @@ final class DemoScript {
     result.put("hopLog", hopLog);
 
     out.println(
-        "== 7. Validate both pricing changes with the skill 'product-contract' (signed reports)");
+        "== 8. Validate both pricing changes with the skill 'product-contract' (signed reports)");
     List<Map<String, Object>> validation = new ArrayList<>();
     validation.add(validate(DISCOUNT, "PASS"));
     validation.add(validate(REGRESSION, "FAIL"));
     result.put("validation", validation);
 
-    out.println("== 8. Delete the three sandboxes: the keys route to the baseline again, at once");
-    for (Created sandbox : List.of(a, c, b)) {
+    out.println("== 9. Delete the four sandboxes: the keys route to the baseline again, at once");
+    for (Created sandbox : List.of(a, c, b, d)) {
       api.deleteSandbox(sandbox.name());
     }
     ShopProbe.Answer after = shop.product(1, a.key());
@@ -182,6 +197,52 @@ final class DemoScript {
     return grpc;
   }
 
+  /**
+   * Step 6's orders: one with the notifier fork's key, one without; each published to the topic
+   * {@code orders} by the baseline's orders service, and consumed by exactly one notifier.
+   */
+  private Map<String, Object> asyncHop(Created d) throws Exception {
+    out.println("   POST /orders at the orders service, which publishes each order to Kafka");
+    Map<String, Object> keyed = orders.order(d.key());
+    Map<String, Object> unkeyed = orders.order(null);
+    printOrder("with key " + d.key(), keyed);
+    printOrder("without key", unkeyed);
+    keyed.put("consumedBy", orders.consumers(keyed));
+    unkeyed.put("consumedBy", orders.consumers(unkeyed));
+    expect(
+        List.of(NOTIFY).equals(keyed.get("consumedBy")),
+        "the keyed order was consumed by the notifier fork in "
+            + NOTIFY
+            + " only, never the"
+            + " baseline");
+    expect(
+        List.of("baseline").equals(unkeyed.get("consumedBy")),
+        "the unkeyed order was consumed by the baseline notifier only");
+    Map<String, Object> async = new LinkedHashMap<>();
+    async.put("sandbox", NOTIFY);
+    async.put("routingKey", d.key());
+    async.put("readyMillis", d.readyMillis());
+    async.put("keyed", keyed);
+    async.put("unkeyed", unkeyed);
+    return async;
+  }
+
+  private void printOrder(String label, Map<String, Object> order) {
+    if (order.containsKey("error")) {
+      out.printf("   %s: HTTP %s %s%n", label, order.get("status"), order.get("error"));
+      return;
+    }
+    out.printf(
+        "   %s: HTTP %s, published to %s/%s@%s, consumed by %s (group %s)%n",
+        label,
+        order.get("status"),
+        order.get("topic"),
+        order.get("partition"),
+        order.get("offset"),
+        order.get("servedBy"),
+        order.get("group"));
+  }
+
   private Map<String, Object> validate(String sandbox, String expected) {
     RunView run =
         api.runSkill(new SkillRunRequest("product-contract", sandbox, Map.of(), null), line -> {});
@@ -223,11 +284,11 @@ final class DemoScript {
     return new Created(name, sandbox.routingKey(), readyMillis);
   }
 
-  /** Whether the answer has a hop of every service of the environment. */
+  /** Whether the answer has a hop of every service of the product chain. */
   private boolean everyServiceAnswered(ShopProbe.Answer answer) {
     Set<String> answered =
         answer.hops().stream().map(h -> h.get("service")).collect(Collectors.toSet());
-    return answered.equals(env.services().keySet());
+    return answered.equals(PRODUCT_CHAIN);
   }
 
   private static String traceId() {

@@ -14,7 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Shows which instance served each hop of a key's requests. */
+/**
+ * Shows which instance served each hop of a key's requests, and which consumed each of its records.
+ */
 @Command(
     name = "hops",
     mixinStandardHelpOptions = true,
@@ -71,7 +73,9 @@ final class HopsCommand implements Callable<Integer> {
               h.path("service").asText(),
               h.path("destination").asText(),
               status(h),
-              String.format("%.1f", h.path("durationMicros").asLong() / 1000.0),
+              consumption(h)
+                  ? "-"
+                  : String.format("%.1f", h.path("durationMicros").asLong() / 1000.0),
               request(h)));
     }
     if (rows.size() == 1) {
@@ -84,18 +88,44 @@ final class HopsCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  /** The status sent, with the gRPC status of a gRPC call: {@code 200 grpc=14}. */
+  /**
+   * The status sent, with the gRPC status of a gRPC call: {@code 200 grpc=14}; {@code -} for a
+   * consumption, which has none.
+   */
   static String status(JsonNode hop) {
+    if (consumption(hop)) {
+      return "-";
+    }
     JsonNode grpc = hop.path("grpcStatus");
     return hop.path("status").asText() + (grpc.isNumber() ? " grpc=" + grpc.asInt() : "");
   }
 
-  /** Method and path, with the protocol when it is not HTTP/1.1: {@code [grpc] POST /a.B/C}. */
+  /**
+   * Method and path, with the protocol when it is not HTTP/1.1: {@code [grpc] POST /a.B/C}; for a
+   * consumption, the record and the consumer's group: {@code [kafka] CONSUME orders/0@12 group
+   * notifier-baseline}.
+   */
   static String request(JsonNode hop) {
+    if (consumption(hop)) {
+      JsonNode record = hop.path("record");
+      return "[kafka] CONSUME "
+          + record.path("topic").asText()
+          + "/"
+          + record.path("partition").asInt()
+          + "@"
+          + record.path("offset").asLong()
+          + " group "
+          + record.path("group").asText();
+    }
     String protocol = hop.path("protocol").asText("http/1.1");
     return (protocol.equals("http/1.1") ? "" : "[" + protocol + "] ")
         + hop.path("method").asText()
         + " "
         + hop.path("path").asText();
+  }
+
+  /** Whether {@code hop} is a record a consumer received rather than a request. */
+  private static boolean consumption(JsonNode hop) {
+    return hop.path("record").isObject();
   }
 }

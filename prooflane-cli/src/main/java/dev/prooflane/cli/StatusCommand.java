@@ -1,6 +1,7 @@
 package dev.prooflane.cli;
 
 import dev.prooflane.local.ServiceStatus;
+import dev.prooflane.local.kafka.KafkaStatus;
 import dev.prooflane.server.json.Json;
 import dev.prooflane.server.json.StatusView;
 import java.io.PrintWriter;
@@ -32,6 +33,16 @@ final class StatusCommand implements Callable<Integer> {
     }
     out.println("environment " + status.environment() + " (" + status.envFile() + ")");
     out.println("API " + status.apiUrl() + ", daemon pid " + status.pid());
+    KafkaStatus kafka = status.kafka();
+    if (kafka != null) {
+      out.println(
+          "Kafka "
+              + kafka.bootstrap()
+              + " "
+              + kafka.state()
+              + (kafka.pid() > 0 ? ", pid " + kafka.pid() : "")
+              + (kafka.message().isEmpty() ? "" : ": " + kafka.message()));
+    }
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("SERVICE", "URL", "STATE", "PID", "MESSAGE"));
     for (ServiceStatus s : status.services()) {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Create, list and revoke API tokens (needs scope policy:admin, such as the admin token).",
       "Scopes: sandbox:read, sandbox:write, sandbox:exec (forks may run their own command),",
-      "skill:run, policy:admin (all)."
+      "skill:run, hops:write (report message consumptions), policy:admin (all)."
     },
     subcommands = {
       TokenCommand.CreateCommand.class,
@@ -50,7 +50,8 @@ final class TokenCommand {
         arity = "1..*",
         paramLabel = "SCOPE",
         description =
-            "sandbox:read, sandbox:write, sandbox:exec, skill:run or policy:admin (repeatable).")
+            "sandbox:read, sandbox:write, sandbox:exec, skill:run, hops:write or policy:admin"
+                + " (repeatable).")
     List<String> scopes;
 
     @Option(

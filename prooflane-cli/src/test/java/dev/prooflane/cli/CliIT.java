@@ -82,11 +82,13 @@ class CliIT {
   void tourOfTheCliAgainstARealDaemon() throws Exception {
     JsonNode status = up();
     assertThat(status.path("apiUrl").asText()).startsWith("http://127.0.0.1:").endsWith("/api/v1");
-    String frontend =
-        status.path("services").findValues("routerUrl").stream()
-            .map(JsonNode::asText)
-            .reduce((a, b) -> b)
-            .orElseThrow();
+    String frontend = null;
+    for (JsonNode service : status.path("services")) {
+      if ("frontend".equals(service.path("name").asText())) {
+        frontend = service.path("routerUrl").asText();
+      }
+    }
+    assertThat(frontend).as(status.toString()).isNotNull();
 
     CliProcess.Result created =
         cli(

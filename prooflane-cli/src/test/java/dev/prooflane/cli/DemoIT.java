@@ -75,4 +75,25 @@ class DemoIT {
         .contains("warehouse  served by demo-restock  (gRPC)")
         .contains("[grpc] POST /shop.Warehouse/Stock 200 grpc=0");
   }
+
+  @Test
+  void demoForksTheKafkaConsumerAndShowsWhichInstanceConsumedEachOrder() throws Exception {
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    JsonNode async = result.json().path("async");
+    assertThat(async.path("sandbox").asText()).isEqualTo("demo-notify");
+    JsonNode keyed = async.path("keyed");
+    assertThat(keyed.path("status").asInt()).isEqualTo(202);
+    assertThat(keyed.path("topic").asText()).isEqualTo("orders");
+    assertThat(keyed.path("servedBy").asText()).isEqualTo("demo-notify");
+    assertThat(keyed.path("group").asText()).isEqualTo("notifier-demo-notify");
+    assertThat(keyed.path("consumedBy").toString()).isEqualTo("[\"demo-notify\"]");
+    JsonNode unkeyed = async.path("unkeyed");
+    assertThat(unkeyed.path("topic").asText()).isEqualTo("orders");
+    assertThat(unkeyed.path("servedBy").asText()).isEqualTo("baseline");
+    assertThat(unkeyed.path("group").asText()).isEqualTo("notifier-baseline");
+    assertThat(unkeyed.path("consumedBy").toString()).isEqualTo("[\"baseline\"]");
+    assertThat(result.err())
+        .containsPattern(
+            "with key \\S+: HTTP 202, published to orders/\\d+@\\d+, consumed by demo-notify");
+  }
 }

@@ -51,6 +51,8 @@ class LauncherIT {
             "prooflane-cli/pom.xml",
             "prooflane-cli/target/prooflane-cli.jar",
             "prooflane-cli/target/agents/prooflane-agent-extension.jar",
+            "prooflane-cli/target/kafka/prooflane-kafka.jar",
+            "prooflane-cli/target/kafka/broker/kafka_2.13-4.4.0.jar",
             "prooflane-cli/target/.built",
             ".prooflane/state.db")) {
       Path path = root.resolve(file);
@@ -155,6 +157,8 @@ class LauncherIT {
             "prooflane-cli/target/prooflane-cli.jar",
             "examples/shop/target/shop.jar",
             "prooflane-cli/target/agents/prooflane-agent-extension.jar",
+            "prooflane-cli/target/kafka/prooflane-kafka.jar",
+            "prooflane-cli/target/kafka/broker/kafka_2.13-4.4.0.jar",
             "prooflane-cli/target/.built")) {
       Path path = root.resolve(output);
       Files.delete(path);

@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.prooflane.model.spec.EnvironmentReader;
 import dev.prooflane.server.Daemon;
 import dev.prooflane.server.EchoEnvironment;
+import dev.prooflane.server.auth.AdminTokenFile;
+import dev.prooflane.server.client.DaemonClient;
+import dev.prooflane.server.json.ConsumptionRequest;
 import dev.prooflane.server.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -174,6 +178,32 @@ class LocalCommandsIT {
     assertThat(tampered.err())
         .startsWith("NOT authentic: " + report)
         .contains("statement.json does not say what the signed payload says");
+  }
+
+  @Test
+  void hopsShowTheRecordsAConsumerReceivedAndWhoConsumedThem() {
+    DaemonClient client =
+        new DaemonClient(
+            plainDaemon.info().apiUrl(), AdminTokenFile.read(plain.resolve("state")).orElseThrow());
+    client.consumptions(
+        new ConsumptionRequest(
+            "a",
+            "pr-9",
+            "notifier-pr-9",
+            List.of(
+                new ConsumptionRequest.ConsumedRecord(
+                    "orders", 1, 42, "k7q2m9x4z1ab", null, Instant.now(), 12))));
+
+    CliRun.Result table = cli(plain, "hops", "--key", "k7q2m9x4z1ab");
+    JsonNode hops = json(cli(plain, "hops", "--key", "k7q2m9x4z1ab", "--json")).path("hops");
+
+    assertThat(table.exitCode()).as(table.err()).isZero();
+    assertThat(table.out().lines().skip(1).findFirst().orElseThrow())
+        .containsPattern(
+            "k7q2m9x4z1ab +a +pr-9 +- +- +\\[kafka] CONSUME orders/1@42 group notifier-pr-9$");
+    assertThat(hops.get(0).path("record").toString())
+        .isEqualTo(
+            "{\"topic\":\"orders\",\"partition\":1,\"offset\":42,\"group\":\"notifier-pr-9\"}");
   }
 
   @Test

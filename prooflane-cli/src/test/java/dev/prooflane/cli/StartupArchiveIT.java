@@ -180,6 +180,7 @@ class StartupArchiveIT {
     Files.copy(JAR, target.resolve("prooflane-cli.jar"));
     Files.createSymbolicLink(target.resolve("lib"), TARGET.resolve("lib"));
     Files.createSymbolicLink(target.resolve("agents"), TARGET.resolve("agents"));
+    Files.createSymbolicLink(target.resolve("kafka"), TARGET.resolve("kafka"));
     Path shop = Files.createDirectories(root.resolve("examples/shop/target")).resolve("shop.jar");
     Files.writeString(shop, "not built here");
     Files.writeString(target.resolve(".built"), "");

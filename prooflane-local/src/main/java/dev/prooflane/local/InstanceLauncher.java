@@ -37,6 +37,7 @@ final class InstanceLauncher implements AutoCloseable {
   private final AgentAttachment agent;
   private final Duration stopGrace;
   private final Duration progressInterval;
+  private final Map<String, String> serviceEnv;
   private final AtomicLong generation = new AtomicLong();
   private final ScheduledExecutorService ticks =
       Executors.newSingleThreadScheduledExecutor(
@@ -48,19 +49,22 @@ final class InstanceLauncher implements AutoCloseable {
 
   /**
    * Starts instances under {@code supervisor}, with their logs and drop records in {@code state},
-   * attaching {@code agent} to those of services with {@code propagation} set.
+   * attaching {@code agent} to those of services with {@code propagation} set, each with the
+   * variables of {@code serviceEnv} (over its own).
    */
   InstanceLauncher(
       ProcessSupervisor supervisor,
       StateFolder state,
       AgentAttachment agent,
       Duration stopGrace,
-      Duration progressInterval) {
+      Duration progressInterval,
+      Map<String, String> serviceEnv) {
     this.supervisor = supervisor;
     this.state = state;
     this.agent = agent;
     this.stopGrace = stopGrace;
     this.progressInterval = progressInterval;
+    this.serviceEnv = Map.copyOf(serviceEnv);
   }
 
   /**
@@ -79,7 +83,9 @@ final class InstanceLauncher implements AutoCloseable {
     long started = System.nanoTime();
     ManagedProcess process;
     try {
-      Map<String, String> env = withAgent(owner, spec, resolved.env());
+      Map<String, String> own = new LinkedHashMap<>(resolved.env());
+      own.putAll(serviceEnv);
+      Map<String, String> env = withAgent(owner, spec, own);
       process =
           supervisor.start(new ProcessSpec(id, resolved.command(), spec.workdir(), env, logFile));
     } catch (ProcessStartException | AgentJarMissingException e) {

@@ -19,11 +19,18 @@ import java.util.Optional;
  */
 record InstancePlan(List<String> command, Map<String, String> env) {
 
-  /** The plan for the baseline instance of {@code spec}. */
+  /**
+   * The plan for the baseline instance of {@code spec}; {@code kafka} holds the values of {@code
+   * ${kafka.bootstrap}} and {@code ${kafka.interceptor}} (empty without a {@code kafka:} section).
+   */
   static InstancePlan baseline(
-      Environment env, ServiceSpec spec, int port, Map<String, Integer> routerPorts) {
+      Environment env,
+      ServiceSpec spec,
+      int port,
+      Map<String, Integer> routerPorts,
+      Map<String, String> kafka) {
     Map<String, String> values =
-        values(env, Integer.toString(port), routerPorts, "baseline", spec.artifact());
+        values(env, Integer.toString(port), routerPorts, "baseline", spec.artifact(), kafka);
     Map<String, String> vars = resolveAll(spec.env(), values);
     vars.put("PROOFLANE_SERVICE", spec.name());
     return new InstancePlan(resolveAll(spec.command(), values), vars);
@@ -36,8 +43,10 @@ record InstancePlan(List<String> command, Map<String, String> env) {
       Fork fork,
       Sandbox sandbox,
       int port,
-      Map<String, Integer> routerPorts) {
-    Map<String, String> values = forkValues(env, spec, fork, sandbox.name(), port, routerPorts);
+      Map<String, Integer> routerPorts,
+      Map<String, String> kafka) {
+    Map<String, String> values =
+        forkValues(env, spec, fork, sandbox.name(), port, routerPorts, kafka);
     Map<String, String> vars = new LinkedHashMap<>(spec.env());
     fork.envRemove().forEach(vars::remove);
     vars.putAll(fork.env());
@@ -58,8 +67,9 @@ record InstancePlan(List<String> command, Map<String, String> env) {
       ServiceSpec spec,
       Fork fork,
       String sandbox,
-      Map<String, Integer> routerPorts) {
-    Map<String, String> values = forkValues(env, spec, fork, sandbox, 0, routerPorts);
+      Map<String, Integer> routerPorts,
+      Map<String, String> kafka) {
+    Map<String, String> values = forkValues(env, spec, fork, sandbox, 0, routerPorts, kafka);
     values.remove("port");
     // what cannot be resolved yet (the port) or at all (a mistake the fork's start reports) stays
     List<String> out = new ArrayList<>();
@@ -81,9 +91,10 @@ record InstancePlan(List<String> command, Map<String, String> env) {
       Fork fork,
       String sandbox,
       int port,
-      Map<String, Integer> routerPorts) {
+      Map<String, Integer> routerPorts,
+      Map<String, String> kafka) {
     Optional<String> artifact = fork.artifact().or(spec::artifact);
-    return values(env, Integer.toString(port), routerPorts, sandbox, artifact);
+    return values(env, Integer.toString(port), routerPorts, sandbox, artifact, kafka);
   }
 
   private static Map<String, String> values(
@@ -91,8 +102,9 @@ record InstancePlan(List<String> command, Map<String, String> env) {
       String port,
       Map<String, Integer> routerPorts,
       String sandbox,
-      Optional<String> artifact) {
-    Map<String, String> values = new LinkedHashMap<>();
+      Optional<String> artifact,
+      Map<String, String> kafka) {
+    Map<String, String> values = new LinkedHashMap<>(kafka);
     values.put("port", port);
     values.put("sandbox", sandbox);
     values.put("dir", env.baseDir().toString());

@@ -1,6 +1,9 @@
 package dev.prooflane.local;
 
 import dev.prooflane.local.agent.AgentAttachment;
+import dev.prooflane.local.kafka.KafkaBroker;
+import dev.prooflane.local.kafka.KafkaJars;
+import dev.prooflane.local.kafka.KafkaStatus;
 import dev.prooflane.local.process.LogBuffer;
 import dev.prooflane.local.process.OrphanReaper;
 import dev.prooflane.local.process.ProcessSupervisor;
@@ -9,6 +12,7 @@ import dev.prooflane.local.store.StateStore;
 import dev.prooflane.model.Environment;
 import dev.prooflane.model.Fork;
 import dev.prooflane.model.NotFoundException;
+import dev.prooflane.model.Placeholders;
 import dev.prooflane.model.Sandbox;
 import dev.prooflane.model.SandboxSpec;
 import dev.prooflane.model.ServiceSpec;
@@ -48,9 +52,12 @@ public final class LocalRuntime implements AutoCloseable {
   private final InstanceLauncher launcher;
   private final Baseline baseline;
   private final Sandboxes sandboxes;
+  private final RouteWatch routeWatch;
   private final Rollout rollout;
   private final ScheduledExecutorService ttlTimer;
   private final Instant startedAt;
+  private final Optional<KafkaBroker> kafka;
+  private final Map<String, String> kafkaValues;
 
   private LocalRuntime(Environment env, LocalOptions options, Consumer<String> progress) {
     this.env = env;
@@ -62,6 +69,9 @@ public final class LocalRuntime implements AutoCloseable {
     AgentAttachment agent = new AgentAttachment(options.agentJars(), env.keyNames());
     env.services().values().forEach(agent::require);
     StateFolder state = options.stateFolder();
+    // the Kafka jars too, and the broker's ports chosen: ${kafka.bootstrap} is known from here on
+    this.kafka = env.kafka().map(section -> KafkaBroker.plan(section, state, options.kafkaJars()));
+    this.kafkaValues = kafkaPlaceholders(env, options.kafkaJars());
     StateFolderCheck.requireWritable(state);
     this.store =
         StateStore.open(
@@ -76,10 +86,24 @@ public final class LocalRuntime implements AutoCloseable {
     }
     this.launcher =
         new InstanceLauncher(
-            supervisor, state, agent, options.stopGrace(), options.progressInterval());
-    this.baseline = new Baseline(this::environment, router, launcher, routerPorts);
+            supervisor,
+            state,
+            agent,
+            options.stopGrace(),
+            options.progressInterval(),
+            options.serviceEnv());
+    this.baseline = new Baseline(this::environment, router, launcher, routerPorts, kafkaValues);
+    this.routeWatch = new RouteWatch(startedAt.toEpochMilli() * 1000);
     this.sandboxes =
-        new Sandboxes(this::environment, options.clock(), store, router, launcher, routerPorts);
+        new Sandboxes(
+            this::environment,
+            options.clock(),
+            store,
+            router,
+            launcher,
+            routerPorts,
+            kafkaValues,
+            routeWatch);
     this.rollout =
         new Rollout(
             this::environment, next -> this.env = next, router, routerPorts, baseline, sandboxes);
@@ -90,6 +114,22 @@ public final class LocalRuntime implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+  }
+
+  /**
+   * The values of {@code ${kafka.bootstrap}} and {@code ${kafka.interceptor}}, empty without a
+   * broker; the interceptor's jar is checked when a service's command or env names it.
+   */
+  private Map<String, String> kafkaPlaceholders(Environment env, KafkaJars jars) {
+    if (kafka.isEmpty()) {
+      return Map.of();
+    }
+    jars.requireInterceptorWhereUsed(env);
+    return Map.of(
+        Placeholders.KAFKA_BOOTSTRAP,
+        kafka.get().bootstrap(),
+        Placeholders.KAFKA_INTERCEPTOR,
+        jars.interceptor().toString());
   }
 
   /**
@@ -110,13 +150,16 @@ public final class LocalRuntime implements AutoCloseable {
   /**
    * Checks that the state folder is writable, opens the store under {@code options.stateFolder()}
    * (recovering a damaged one from its backup), reaps processes a killed predecessor left, opens
-   * the router, starts every baseline service and waits until all are healthy, then brings back the
-   * stored sandboxes. Progress lines go to {@code progress}.
+   * the router, starts the Kafka broker of a {@code kafka:} section and waits until it answers,
+   * starts every baseline service and waits until all are healthy, then brings back the stored
+   * sandboxes. Progress lines go to {@code progress}.
    */
   public static LocalRuntime start(
       Environment env, LocalOptions options, Consumer<String> progress) {
     LocalRuntime runtime = new LocalRuntime(env, options, progress);
     try {
+      runtime.kafka.ifPresent(
+          broker -> broker.start(runtime.supervisor, options.stopGrace(), progress));
       runtime.baseline.startAll(progress);
       runtime.sandboxes.restore(progress);
       long period = options.ttlCheckInterval().toMillis();
@@ -173,6 +216,16 @@ public final class LocalRuntime implements AutoCloseable {
       out.add(baseline.status(name, "http://127.0.0.1:" + routerPorts.get(name)));
     }
     return out;
+  }
+
+  /** The Kafka broker's state, when the environment has a {@code kafka:} section. */
+  public Optional<KafkaStatus> kafka() {
+    return kafka.map(KafkaBroker::status);
+  }
+
+  /** Where clients reach the Kafka broker ({@code ${kafka.bootstrap}}), when there is one. */
+  public Optional<String> kafkaBootstrap() {
+    return kafka.map(KafkaBroker::bootstrap);
   }
 
   /**
@@ -250,7 +303,7 @@ public final class LocalRuntime implements AutoCloseable {
    */
   public List<String> forkCommand(String sandbox, Fork fork) {
     return InstancePlan.forkCommand(
-        env, env.service(fork.service()), fork, sandbox, Map.copyOf(routerPorts));
+        env, env.service(fork.service()), fork, sandbox, Map.copyOf(routerPorts), kafkaValues);
   }
 
   /** The command each running fork of sandbox {@code name} was started with, by service. */
@@ -270,6 +323,14 @@ public final class LocalRuntime implements AutoCloseable {
   /** Every hop the router served, queryable by key. */
   public HopLog hops() {
     return router.hops();
+  }
+
+  /**
+   * The sandboxes whose routes are in the route table, versioned, and their changes: what message
+   * consumers follow to know which records are theirs.
+   */
+  public RouteWatch routeWatch() {
+    return routeWatch;
   }
 
   /** The state folder this runtime keeps its state, logs and drop records in. */
@@ -305,7 +366,10 @@ public final class LocalRuntime implements AutoCloseable {
     }
   }
 
-  /** Stops every process this runtime started, the router and the store. */
+  /**
+   * Stops every process this runtime started (the Kafka broker after the services, which may still
+   * commit their offsets), the router and the store.
+   */
   @Override
   public void close() {
     ttlTimer.shutdownNow();
@@ -313,6 +377,7 @@ public final class LocalRuntime implements AutoCloseable {
     stops.add(CompletableFuture.runAsync(sandboxes::stopAll));
     stops.add(CompletableFuture.runAsync(baseline::stopAll));
     stops.forEach(CompletableFuture::join);
+    kafka.ifPresent(broker -> broker.stop(options.stopGrace()));
     launcher.close();
     supervisor.close();
     router.close();

@@ -67,6 +67,14 @@ public final class LocalRuntimeAccess implements RuntimeAccess {
     return URI.create("http://127.0.0.1:" + port);
   }
 
+  /**
+   * The broker of the environment's {@code kafka:} section: the one the daemon started, or named.
+   */
+  @Override
+  public Optional<String> kafkaBootstrap() {
+    return runtime.kafkaBootstrap();
+  }
+
   @Override
   public Optional<SandboxInfo> sandbox(String name) {
     return runtime.sandboxes().stream()

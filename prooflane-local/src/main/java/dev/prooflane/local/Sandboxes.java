@@ -14,6 +14,7 @@ import dev.prooflane.model.SandboxPhase;
 import dev.prooflane.model.SandboxSpec;
 import dev.prooflane.model.ServiceSpec;
 import dev.prooflane.routing.ForkTarget;
+import dev.prooflane.routing.RouteTable;
 import dev.prooflane.routing.Router;
 import dev.prooflane.routing.SandboxRoute;
 import java.time.Clock;
@@ -30,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /** The sandboxes of a local environment: their forks, routes and stored records. */
 final class Sandboxes {
@@ -39,8 +41,10 @@ final class Sandboxes {
   private final Router router;
   private final InstanceLauncher launcher;
   private final Map<String, Integer> routerPorts;
+  private final Map<String, String> kafka;
   private final Map<String, Live> live = new ConcurrentHashMap<>();
   private final Expiries expiries;
+  private final RouteWatch routes;
 
   /** A sandbox and its running fork instances; {@code sandbox} is replaced, never mutated. */
   private static final class Live {
@@ -60,7 +64,9 @@ final class Sandboxes {
 
   /**
    * The sandboxes of the environment {@code env} returns at each call (it changes when a new
-   * environment file is applied), whose forks reach the services at {@code routerPorts}.
+   * environment file is applied), whose forks reach the services at {@code routerPorts} and get
+   * {@code kafka} as the values of the Kafka placeholders; each change of their routes goes to
+   * {@code routes}.
    */
   Sandboxes(
       Supplier<Environment> env,
@@ -68,14 +74,18 @@ final class Sandboxes {
       StateStore store,
       Router router,
       InstanceLauncher launcher,
-      Map<String, Integer> routerPorts) {
+      Map<String, Integer> routerPorts,
+      Map<String, String> kafka,
+      RouteWatch routes) {
     this.env = env;
     this.clock = clock;
     this.store = store;
     this.router = router;
     this.launcher = launcher;
     this.routerPorts = routerPorts;
+    this.kafka = Map.copyOf(kafka);
     this.expiries = new Expiries(store);
+    this.routes = routes;
   }
 
   Sandbox create(SandboxSpec spec, Consumer<String> progress) {
@@ -101,7 +111,7 @@ final class Sandboxes {
       // The route table is where a key is reserved: it refuses one another sandbox holds
       // (RoutingKeyConflictException) before anything of this sandbox is stored or listed. Until
       // the forks are healthy, the key gets 503 "starting", never the baseline.
-      router.update(t -> t.withSandbox(route(entry)));
+      reroute(entry, t -> t.withSandbox(route(entry)));
       live.put(spec.name(), entry);
       // an expired record of the same name, never deleted for want of a listener, is replaced
       expiries.replaced(spec.name());
@@ -112,7 +122,7 @@ final class Sandboxes {
       store.putSandbox(starting);
       startForks(entry, progress);
     } catch (RuntimeException e) {
-      router.update(t -> t.withoutSandbox(spec.name()));
+      reroute(entry, t -> t.withoutSandbox(spec.name()));
       live.remove(spec.name());
       throw e;
     }
@@ -132,7 +142,7 @@ final class Sandboxes {
                   launcher.launch(
                       sandbox.name(),
                       spec,
-                      port -> InstancePlan.fork(env, spec, fork, sandbox, port, routerPorts),
+                      port -> InstancePlan.fork(env, spec, fork, sandbox, port, routerPorts, kafka),
                       progress)));
     }
     List<String> errors = new ArrayList<>();
@@ -151,7 +161,7 @@ final class Sandboxes {
           "sandbox '" + sandbox.name() + "' did not come up:\n" + String.join("\n", errors),
           null);
     }
-    router.update(t -> t.withSandbox(route(entry)));
+    reroute(entry, t -> t.withSandbox(route(entry)));
     entry.sandbox = withForks(entry, sandbox.withPhase(SandboxPhase.READY, ""));
     try {
       store.putSandbox(entry.sandbox);
@@ -181,7 +191,7 @@ final class Sandboxes {
     entry.stopping = true;
     entry.forks.values().parallelStream().forEach(launcher::stop);
     entry.forks.clear();
-    router.update(t -> t.withoutSandbox(entry.sandbox.name()));
+    reroute(entry, t -> t.withoutSandbox(entry.sandbox.name()));
     store.deleteSandbox(entry.sandbox.name());
   }
 
@@ -210,12 +220,27 @@ final class Sandboxes {
                 if (entry.stopping) {
                   return; // deleted meanwhile: its record must not come back
                 }
-                router.update(t -> t.withSandbox(route(entry)));
+                reroute(entry, t -> t.withSandbox(route(entry)));
                 entry.sandbox =
                     withForks(entry, entry.sandbox.withPhase(SandboxPhase.DEGRADED, reason));
                 store.putSandbox(entry.sandbox);
               }
             });
+  }
+
+  /**
+   * Changes the route table with {@code change}, a change of {@code entry}'s routes, and tells the
+   * watch what the table holds now.
+   */
+  private void reroute(Live entry, UnaryOperator<RouteTable> change) {
+    router.update(change);
+    // entry may not be listed yet (its key is reserved first): its own creation time is at hand
+    routes.changed(
+        () -> router.routes().sandboxes(),
+        name -> {
+          Live known = name.equals(entry.sandbox.name()) ? entry : live.get(name);
+          return known == null ? clock.instant() : known.sandbox.createdAt();
+        });
   }
 
   private SandboxRoute route(Live entry) {
@@ -292,7 +317,7 @@ final class Sandboxes {
       progress.accept("sandbox " + stored.name() + ": restoring (key " + stored.routingKey() + ")");
       try {
         store.putSandbox(entry.sandbox);
-        router.update(t -> t.withSandbox(route(entry)));
+        reroute(entry, t -> t.withSandbox(route(entry)));
         startForks(entry, progress);
       } catch (RuntimeException e) {
         entry.sandbox =
@@ -300,7 +325,7 @@ final class Sandboxes {
                 SandboxPhase.FAILED, "could not be restored: " + e.getMessage());
         store.putSandbox(entry.sandbox);
         // Keyed requests must get a clear 503 naming the sandbox, never the baseline.
-        router.update(t -> t.withSandbox(route(entry)));
+        reroute(entry, t -> t.withSandbox(route(entry)));
         progress.accept("sandbox " + stored.name() + ": FAILED to restore: " + e.getMessage());
       }
     }
@@ -353,7 +378,7 @@ final class Sandboxes {
       entry.deleting = true;
       entry.sandbox = entry.sandbox.withPhase(SandboxPhase.DELETING, "");
     }
-    router.update(t -> t.withoutSandbox(name));
+    reroute(entry, t -> t.withoutSandbox(name));
     entry.forks.values().parallelStream().forEach(launcher::stop);
     live.remove(name);
   }

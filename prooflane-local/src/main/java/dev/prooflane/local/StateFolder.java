@@ -71,6 +71,46 @@ public record StateFolder(Path root) {
     return drops().resolve(destination).resolve(service + ".jsonl");
   }
 
+  /**
+   * {@code kafka/}: the Kafka broker the daemon starts for a {@code kafka:} section, kept across
+   * restarts (its records, consumer offsets and cluster id).
+   */
+  public Path kafka() {
+    return root.resolve("kafka");
+  }
+
+  /**
+   * {@code kafka/data/}: the broker's {@code log.dirs}, formatted once (KRaft metadata and topics).
+   */
+  public Path kafkaData() {
+    return kafka().resolve("data");
+  }
+
+  /** {@code kafka/cluster.id}: the cluster id the data was formatted with, chosen once. */
+  public Path kafkaClusterId() {
+    return kafka().resolve("cluster.id");
+  }
+
+  /** {@code kafka/server.properties}: the broker's configuration, written at each start. */
+  public Path kafkaConfig() {
+    return kafka().resolve("server.properties");
+  }
+
+  /** {@code kafka/log4j2.properties}: the broker's logging configuration (to its output). */
+  public Path kafkaLogConfig() {
+    return kafka().resolve("log4j2.properties");
+  }
+
+  /** {@code kafka/broker.log}: the broker's output, one prefixed line each, as services' logs. */
+  public Path kafkaLog() {
+    return kafka().resolve("broker.log");
+  }
+
+  /** {@code kafka/format.log}: the output of formatting {@code kafka/data/} (its first start). */
+  public Path kafkaFormatLog() {
+    return kafka().resolve("format.log");
+  }
+
   /** {@code daemon.json}: the running daemon's pid and API URL, by which clients find it. */
   public Path daemonInfo() {
     return root.resolve("daemon.json");
@@ -138,6 +178,6 @@ public record StateFolder(Path root) {
 
   /** Every folder in the folder that the daemon creates files in. */
   public List<Path> writtenFolders() {
-    return List.of(logs(), runs(), keys(), validations());
+    return List.of(logs(), runs(), keys(), validations(), kafka());
   }
 }

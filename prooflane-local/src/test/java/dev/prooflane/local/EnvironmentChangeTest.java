@@ -102,6 +102,19 @@ class EnvironmentChangeTest {
   }
 
   @Test
+  void anAddedOrChangedKafkaSectionIsRefusedAndTheSameOneIsNoChange() {
+    assertThatThrownBy(() -> to("kafka: {topics: [orders]}\n" + RUNNING))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageStartingWith("kafka: the section differs from the running environment's")
+        .hasMessageContaining("restart the daemon");
+    String withKafka = "kafka: {topics: [orders]}\n" + RUNNING;
+    assertThat(
+            EnvironmentChange.between(env(FILE, withKafka), BOUND, env(FILE, withKafka))
+                .keepsEveryService())
+        .isTrue();
+  }
+
+  @Test
   void otherKeyNamesAreRefused() {
     assertThatThrownBy(() -> to("routing: {compat: signadot}\n" + RUNNING))
         .isInstanceOf(ConflictException.class)

@@ -23,6 +23,24 @@ class StateFolderTest {
     assertThat(state.runs()).isEqualTo(Path.of("/srv/prooflane/runs"));
     assertThat(state.keys()).isEqualTo(Path.of("/srv/prooflane/keys"));
     assertThat(state.validations()).isEqualTo(Path.of("/srv/prooflane/validate"));
+    assertThat(state.kafka()).isEqualTo(Path.of("/srv/prooflane/kafka"));
+    assertThat(state.kafkaData()).isEqualTo(Path.of("/srv/prooflane/kafka/data"));
+    assertThat(state.kafkaLog()).isEqualTo(Path.of("/srv/prooflane/kafka/broker.log"));
+  }
+
+  @Test
+  void keepsEveryFileOfTheKafkaBrokerInsideItsFolderAndApart() {
+    List<Path> entries =
+        List.of(
+            state.kafkaData(),
+            state.kafkaClusterId(),
+            state.kafkaConfig(),
+            state.kafkaLogConfig(),
+            state.kafkaLog(),
+            state.kafkaFormatLog());
+    assertThat(entries).allSatisfy(p -> assertThat(p.getParent()).isEqualTo(state.kafka()));
+    assertThat(entries).doesNotHaveDuplicates();
+    assertThat(state.writtenFolders()).contains(state.kafka());
   }
 
   @Test
@@ -39,7 +57,8 @@ class StateFolderTest {
             state.auditHead(),
             state.runs(),
             state.keys(),
-            state.validations());
+            state.validations(),
+            state.kafka());
     assertThat(entries).allSatisfy(p -> assertThat(p.getParent()).isEqualTo(state.root()));
     assertThat(entries).doesNotHaveDuplicates();
   }

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param maxTtl the longest TTL a sandbox may ask for
  * @param skillDirs the folders of the environment's skill catalog
  * @param tls the router's TLS identity ({@code router.tls}), when its listeners speak TLS too
+ * @param kafka the Kafka broker ({@code kafka:}), when the environment has one
  */
 public record Environment(
     String name,
@@ -27,15 +28,29 @@ public record Environment(
     Map<String, ServiceSpec> services,
     Optional<java.time.Duration> maxTtl,
     java.util.List<Path> skillDirs,
-    Optional<RouterTls> tls) {
+    Optional<RouterTls> tls,
+    Optional<KafkaSection> kafka) {
   public Environment {
     requireNonNull(name, "name");
     requireNonNull(file, "file");
     requireNonNull(keyNames, "keyNames");
     requireNonNull(maxTtl, "maxTtl");
     requireNonNull(tls, "tls");
+    requireNonNull(kafka, "kafka");
     skillDirs = java.util.List.copyOf(skillDirs);
     services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
+  }
+
+  /** An environment without a Kafka broker. */
+  public Environment(
+      String name,
+      Path file,
+      KeyNames keyNames,
+      Map<String, ServiceSpec> services,
+      Optional<java.time.Duration> maxTtl,
+      java.util.List<Path> skillDirs,
+      Optional<RouterTls> tls) {
+    this(name, file, keyNames, services, maxTtl, skillDirs, tls, Optional.empty());
   }
 
   /** The folder relative paths in the environment file are resolved against. */

@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
  *       the router's address for service NAME (calls through it are routed per key);
  *   <li>{@code ${sandbox}}: {@code baseline}, or the sandbox name for a fork;
  *   <li>{@code ${artifact}}: the service's artifact (a fork may replace it);
- *   <li>{@code ${dir}}: the folder of the environment file.
+ *   <li>{@code ${dir}}: the folder of the environment file;
+ *   <li>{@code ${kafka.bootstrap}}: the Kafka broker's {@code host:port} list, and {@code
+ *       ${kafka.interceptor}}: the absolute path of Prooflane's consumer interceptor jar (both only
+ *       with a {@code kafka:} section).
  * </ul>
  */
 public final class Placeholders {
@@ -24,6 +27,14 @@ public final class Placeholders {
   private static final Pattern SERVICE_REF =
       Pattern.compile("services\\.([A-Za-z0-9_-]+)\\.(url|host|port)");
   private static final List<String> SIMPLE = List.of("port", "sandbox", "artifact", "dir");
+
+  /** The Kafka broker's {@code host:port} list. */
+  public static final String KAFKA_BOOTSTRAP = "kafka.bootstrap";
+
+  /** The absolute path of the consumer interceptor's jar. */
+  public static final String KAFKA_INTERCEPTOR = "kafka.interceptor";
+
+  private static final List<String> KAFKA = List.of(KAFKA_BOOTSTRAP, KAFKA_INTERCEPTOR);
 
   private Placeholders() {}
 
@@ -41,8 +52,23 @@ public final class Placeholders {
    * Why {@code name} is not a valid placeholder given the known service names, or null when valid.
    */
   public static String problem(String name, java.util.Set<String> services) {
+    return problem(name, services, false);
+  }
+
+  /**
+   * Why {@code name} is not a valid placeholder given the known service names and whether the
+   * environment has a {@code kafka:} section, or null when valid.
+   */
+  public static String problem(String name, java.util.Set<String> services, boolean kafka) {
     if (SIMPLE.contains(name)) {
       return null;
+    }
+    if (KAFKA.contains(name)) {
+      return kafka
+          ? null
+          : "${"
+              + name
+              + "}: the environment has no Kafka broker (add a kafka: section; see docs/kafka.md)";
     }
     Matcher m = SERVICE_REF.matcher(name);
     if (m.matches()) {
@@ -58,8 +84,8 @@ public final class Placeholders {
     }
     return "${"
         + name
-        + "}: unknown placeholder (expected: ${port}, ${sandbox}, ${artifact}, ${dir} or"
-        + " ${services.NAME.url|host|port})";
+        + "}: unknown placeholder (expected: ${port}, ${sandbox}, ${artifact}, ${dir},"
+        + " ${services.NAME.url|host|port}, ${kafka.bootstrap} or ${kafka.interceptor})";
   }
 
   /** Replaces each placeholder with {@code values.apply(name)}. */

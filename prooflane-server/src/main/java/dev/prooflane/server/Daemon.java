@@ -7,6 +7,7 @@ import dev.prooflane.local.LocalOptions;
 import dev.prooflane.local.LocalRuntime;
 import dev.prooflane.local.LocalRuntimeAccess;
 import dev.prooflane.local.StateFolder;
+import dev.prooflane.local.StateFolderCheck;
 import dev.prooflane.local.store.Recovery;
 import dev.prooflane.model.ConflictException;
 import dev.prooflane.model.Environment;
@@ -16,6 +17,7 @@ import dev.prooflane.server.api.ApiServer;
 import dev.prooflane.server.api.ApiServices;
 import dev.prooflane.server.audit.Governance;
 import dev.prooflane.server.auth.AdminTokenFile;
+import dev.prooflane.server.auth.ServicesToken;
 import dev.prooflane.server.auth.TokenStore;
 import dev.prooflane.server.baseline.BaselineService;
 import dev.prooflane.server.runs.Runs;
@@ -26,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,13 +36,24 @@ import java.util.function.Consumer;
 
 /**
  * The control-plane daemon: a local runtime and its REST API, announced in {@code daemon.json} and
- * open to holders of a token (the first start creates the admin token, {@code admin.token}). The
- * one place where the daemon's parts are built and wired. {@link #close} (or a shutdown request, or
- * SIGTERM/SIGINT through the shutdown hook) stops every process it started.
+ * open to holders of a token (the first start creates the admin token, {@code admin.token}; each
+ * start a new {@linkplain ServicesToken services token}, which every service process gets with the
+ * API's address: {@value #SERVICE_API}, {@value #SERVICE_TOKEN}). The one place where the daemon's
+ * parts are built and wired. {@link #close} (or a shutdown request, or SIGTERM/SIGINT through the
+ * shutdown hook) stops every process it started.
  */
 public final class Daemon implements AutoCloseable {
   /** Netty's switch for its Flight Recorder events. */
   private static final String NETTY_JFR = "io.netty.jfr.enabled";
+
+  /** The variable that tells every service process the API's base URL. */
+  public static final String SERVICE_API = "PROOFLANE_API";
+
+  /**
+   * The variable that gives every service process the secret of the {@linkplain ServicesToken
+   * services token}.
+   */
+  public static final String SERVICE_TOKEN = "PROOFLANE_SERVICE_TOKEN";
 
   private final LocalRuntime runtime;
   private final StateFolder state;
@@ -54,21 +68,38 @@ public final class Daemon implements AutoCloseable {
   private final Thread hook;
 
   private Daemon(
-      LocalRuntime runtime,
-      StateFolder state,
+      Environment env,
+      LocalOptions options,
       String host,
       int apiPort,
       PolicyFile policy,
       Consumer<String> progress,
       List<ApiExtension> extensions) {
-    this.runtime = runtime;
-    this.state = state;
+    this.state = options.stateFolder();
+    // before anything writes there, so that an unwritable folder is said as such, with the fix
+    StateFolderCheck.requireWritable(state);
+    LocalRuntime started = null;
     Runs runs;
     try {
       TokenStore tokens = TokenStore.open(state);
       closers.push(tokens::close);
       Governance governance = new Governance(policy, state);
       closers.push(governance::close);
+      // the API's address first (503 until it serves): the services get it in their environment
+      this.api = ApiServer.bind(host, apiPort);
+      closers.push(api::close);
+      String apiUrl = "http://" + host + ":" + api.port() + ApiPath.BASE;
+      String servicesSecret =
+          ServicesToken.renew(
+              tokens,
+              (event, token) -> governance.record(event, Governance.token(token, "daemon")));
+      governance.redact(servicesSecret);
+      started =
+          LocalRuntime.start(
+              env,
+              options.withServiceEnv(Map.of(SERVICE_API, apiUrl, SERVICE_TOKEN, servicesSecret)),
+              progress);
+      this.runtime = started;
       runtime.recovery().ifPresent(r -> reportRecovery(governance, r, progress));
       AdminTokenFile.ensure(
           tokens,
@@ -85,16 +116,15 @@ public final class Daemon implements AutoCloseable {
       closers.push(runs::close);
       Validations validations = new Validations(runs, sandboxes, governance);
       BaselineService baseline = new BaselineService(runtime, governance, this::applied);
-      this.api =
-          ApiServer.start(
-              new ApiServices(
-                  runtime, sandboxes, baseline, runs, validations, tokens, governance, this::close),
-              host,
-              apiPort,
-              extensions);
-      closers.push(api::close);
+      api.serve(
+          new ApiServices(
+              runtime, sandboxes, baseline, runs, validations, tokens, governance, this::close),
+          extensions);
     } catch (RuntimeException e) {
       closeParts();
+      if (started != null) {
+        started.close();
+      }
       throw e;
     }
     this.info =
@@ -187,14 +217,7 @@ public final class Daemon implements AutoCloseable {
                       + other.apiUrl()
                       + "); stop it with: prooflane down");
             });
-    LocalRuntime runtime = LocalRuntime.start(env, options, progress);
-    try {
-      return new Daemon(
-          runtime, options.stateFolder(), host, apiPort, policyFile, progress, extensions);
-    } catch (RuntimeException e) {
-      runtime.close();
-      throw e;
-    }
+    return new Daemon(env, options, host, apiPort, policyFile, progress, extensions);
   }
 
   /**

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * jar, and the start-up archive the launcher maps for {@code up} (or only the JDK's own archive).
  * Knows when it started and when it said it was ready (the instant its ready line arrived).
  */
-final class DaemonProcess implements AutoCloseable {
+public final class DaemonProcess implements AutoCloseable {
   /** The start of the line {@code up} prints once the baseline is healthy and the API listens. */
   private static final String READY = "prooflane: ready, API ";
 
@@ -47,7 +47,8 @@ final class DaemonProcess implements AutoCloseable {
    * {@code archive} when present, and returns once it printed its ready line; its output goes to
    * {@code stateDir/../NAME.out}.
    */
-  static DaemonProcess start(Path cliJar, Optional<Path> archive, Path envFile, Path stateDir)
+  public static DaemonProcess start(
+      Path cliJar, Optional<Path> archive, Path envFile, Path stateDir)
       throws IOException, InterruptedException {
     // as the launcher runs `up`: the default JIT and collector, its picocli properties and logging
     List<String> command = new ArrayList<>(List.of("java", "-Xshare:auto"));
@@ -110,20 +111,20 @@ final class DaemonProcess implements AutoCloseable {
   }
 
   /** From the process start to its ready line, in milliseconds. */
-  double upToReadyMs() {
+  public double upToReadyMs() {
     return upToReadyMs;
   }
 
-  DaemonClient client() {
+  public DaemonClient client() {
     return client;
   }
 
-  Path stateDir() {
+  public Path stateDir() {
     return stateDir;
   }
 
   /** The router port of {@code service}, as {@code status} shows its URL. */
-  int routerPort(String service) {
+  public int routerPort(String service) {
     return client.status().services().stream()
         .filter(s -> s.name().equals(service))
         .map(s -> URI.create(s.routerUrl()).getPort())

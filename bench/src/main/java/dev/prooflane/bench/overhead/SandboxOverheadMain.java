@@ -1,6 +1,5 @@
 package dev.prooflane.bench.overhead;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.prooflane.bench.Series;
 import dev.prooflane.bench.Sizes;
 import dev.prooflane.server.client.DaemonClient;
@@ -53,12 +52,11 @@ public final class SandboxOverheadMain {
 
   /** Runs the measurements; see the class comment for the arguments. */
   public static void main(String[] args) throws Exception {
-    Path classes = Path.of(args[0]).toAbsolutePath();
-    Path work = Path.of(args[1]).toAbsolutePath();
-    Path cliJar = Path.of(args[2]).toAbsolutePath();
-    Optional<Path> archive =
-        Optional.of(Path.of(args[3]).toAbsolutePath()).filter(Files::isRegularFile);
-    Path envFile = writeEnvironment(work, classes);
+    DaemonBenchArgs arguments = DaemonBenchArgs.of(args);
+    Path work = arguments.work();
+    Path cliJar = arguments.cliJar();
+    Optional<Path> archive = arguments.archive();
+    Path envFile = writeEnvironment(work, arguments.classes());
     Map<String, Optional<Path>> archives = new LinkedHashMap<>();
     archives.put("the JDK's archive only", Optional.empty());
     archive.ifPresent(a -> archives.put(a.getFileName().toString(), Optional.of(a)));
@@ -118,31 +116,10 @@ public final class SandboxOverheadMain {
   /** One service, {@link ReadyEchoMain} behind bash, which stamps the instant it starts. */
   private static Path writeEnvironment(Path work, Path classes) throws IOException {
     List<String> command =
-        List.of(
-            "bash",
-            "-c",
-            "echo \"spawned $EPOCHREALTIME\"; exec \"$@\"",
-            "spawn-stamp",
-            "java",
-            "-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC",
-            "-Xmx32m",
-            "-Xss512k",
-            "-cp",
-            classes.toString(),
-            ReadyEchoMain.class.getName());
-    Map<String, Object> service = new LinkedHashMap<>();
-    service.put("command", command);
-    service.put("env", Map.of("PORT", "${port}"));
-    service.put("health", Map.of("path", "/health", "timeout", "30s"));
-    Map<String, Object> env = new LinkedHashMap<>();
-    env.put("name", "overhead");
-    env.put("services", Map.of(SERVICE, service));
-    Files.createDirectories(work);
-    Path file = work.resolve("prooflane.yaml");
-    // JSON is YAML
-    Files.writeString(file, new ObjectMapper().writeValueAsString(env));
-    return file;
+        new ArrayList<>(
+            List.of("bash", "-c", "echo \"spawned $EPOCHREALTIME\"; exec \"$@\"", "spawn-stamp"));
+    command.addAll(EchoEnvironment.command(classes));
+    return EchoEnvironment.write(work, "overhead", SERVICE, command, Map.of());
   }
 
   private static CreateTimeline create(

@@ -5,6 +5,7 @@ import dev.prooflane.runtime.RuntimeAccess;
 import dev.prooflane.runtime.SandboxInfo;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,6 +25,19 @@ public interface ActionContext {
 
   /** The id of the running step, such as {@code quote} or {@code check_price.quote} when nested. */
   String stepId();
+
+  /**
+   * The position in the runtime's hop records when the run began: the run's hops come after it.
+   * Zero (every hop recorded) for a context outside a run.
+   */
+  default long runHopCursor() {
+    return 0;
+  }
+
+  /** When the run began; the epoch for a context outside a run. */
+  default Instant runStarted() {
+    return Instant.EPOCH;
+  }
 
   /** How long the step may still take. */
   Duration remaining();

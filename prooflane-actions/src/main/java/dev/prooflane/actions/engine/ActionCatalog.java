@@ -7,6 +7,8 @@ import dev.prooflane.actions.core.ActionDescriptor;
 import dev.prooflane.actions.diff.DiffAction;
 import dev.prooflane.actions.grpc.GrpcAction;
 import dev.prooflane.actions.http.HttpAction;
+import dev.prooflane.actions.kafka.KafkaExpectAction;
+import dev.prooflane.actions.kafka.KafkaPublishAction;
 import dev.prooflane.actions.logs.LogsAction;
 import dev.prooflane.actions.schema.SchemaAction;
 import dev.prooflane.actions.wait.WaitAction;
@@ -32,6 +34,8 @@ public final class ActionCatalog {
             new CheckAction(),
             new HttpAction(),
             new GrpcAction(),
+            new KafkaPublishAction(),
+            new KafkaExpectAction(),
             new LogsAction(),
             new DiffAction(),
             new WaitAction(),

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The proof that the change was exercised: which forked services received keyed traffic during the
- * run, and the keyed hops the router recorded.
+ * run (a request the router sent to the fork, or a keyed record the fork's consumer consumed), and
+ * the keyed hops recorded.
  *
  * @param exercised per forked service, whether it served at least one keyed request
  * @param keyedHops every hop carrying the run's key, oldest first
@@ -76,6 +77,16 @@ public record Coverage(
    */
   public String whereTheKeyStopped() {
     return keyTrail.describe(unexercised());
+  }
+
+  /**
+   * Whether records are part of the story: a keyed hop or a call charged to a dropper is a
+   * consumption hop (the run's messages then say "request or record").
+   */
+  public boolean involvesRecords() {
+    return keyedHops.stream().anyMatch(h -> h.record() != null)
+        || keyTrail.drops().stream()
+            .anyMatch(d -> d.unkeyedHops().stream().anyMatch(h -> h.record() != null));
   }
 
   /** The forked services that received no keyed traffic. */

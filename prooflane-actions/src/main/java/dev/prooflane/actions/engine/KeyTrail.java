@@ -15,9 +15,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Where a run's routing key went and where it stopped, from the router's hop records: the services
- * the key reached, the last hop that carried it, and the services that received it but called a
- * forked service without it, with the call sites a drop detector named.
+ * Where a run's routing key went and where it stopped, from the router's hop records and the
+ * consumers' consumption hops (a keyed record a fork consumed exercises the fork): the services the
+ * key reached, the last hop that carried it, and the services that received it but called a forked
+ * service without it, with the call sites a drop detector named.
  *
  * @param reached each service a keyed hop reached, with the instance that served it, in the order
  *     the key first arrived there
@@ -144,6 +145,10 @@ public record KeyTrail(
       if (!inTrace && HopTimes.hasEarlierHopOfItsTrace(call, ordered)) {
         continue; // part of a request that was sent without the key in the first place
       }
+      if (!inTrace && call.record() != null) {
+        continue; // a record is consumed whenever its consumer polls: time says nothing of who sent
+        // it
+      }
       HopEntry caller = HopTimes.innermostCaller(call, keyed, inTrace);
       if (caller != null) {
         drops
@@ -189,7 +194,10 @@ public record KeyTrail(
       explained.addAll(d.calledWithoutKey());
       text.append("; ")
           .append(d.service())
-          .append("'s calls to ")
+          .append(
+              d.unkeyedHops().stream().allMatch(h -> h.record() != null)
+                  ? "'s records to "
+                  : "'s calls to ")
           .append(and(d.calledWithoutKey().stream()))
           .append(d.sameTrace() ? " carried no key: " : " carried neither the key nor its trace: ")
           .append(d.service())
@@ -232,8 +240,25 @@ public record KeyTrail(
     return text.append("; last keyed hop: ").append(hop(lastKeyedHop)).toString();
   }
 
-  /** {@code catalog (sandbox pr-42) GET /items/1 -> 200}. */
+  /**
+   * {@code catalog (sandbox pr-42) GET /items/1 -> 200}; a consumption: {@code notifier (sandbox
+   * pr-42) consumed orders/0@12 (group notifier-pr-42)}.
+   */
   public static String hop(HopEntry h) {
+    if (h.record() != null) {
+      return h.service()
+          + " ("
+          + HopPath.where(h.destination())
+          + ") consumed "
+          + h.record().topic()
+          + "/"
+          + h.record().partition()
+          + "@"
+          + h.record().offset()
+          + " (group "
+          + h.record().group()
+          + ")";
+    }
     return h.service()
         + " ("
         + HopPath.where(h.destination())

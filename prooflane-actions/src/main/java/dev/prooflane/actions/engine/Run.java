@@ -7,6 +7,7 @@ import dev.prooflane.actions.policy.RunGuard;
 import dev.prooflane.model.Durations;
 import dev.prooflane.runtime.SandboxInfo;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ final class Run {
   private final Optional<SandboxInfo> sandbox;
   private final RunListener listener;
   private final long hopCursor;
+  private final Instant started;
   private final RunGuard guard;
   private final Duration runDuration;
   private final long deadline;
@@ -32,6 +34,7 @@ final class Run {
     this.sandbox = sandbox;
     this.listener = listener;
     this.hopCursor = engine.runtime().hopCursor();
+    this.started = Instant.now();
     this.guard = RunGuard.of(engine.policy(), sandbox);
     this.runDuration = guard.runDuration(engine.options().runTimeout());
     this.deadline = System.nanoTime() + runDuration.toNanos();
@@ -95,5 +98,9 @@ final class Run {
 
   long hopCursor() {
     return hopCursor;
+  }
+
+  Instant started() {
+    return started;
   }
 }

@@ -45,7 +45,9 @@ final class RunVerdict {
               .orElse(verdict.name());
       case INCONCLUSIVE ->
           coverage != null && !coverage.allExercised()
-              ? "the change was not exercised: no request carrying key "
+              ? "the change was not exercised: no "
+                  + (coverage.involvesRecords() ? "request or record" : "request")
+                  + " carrying key "
                   + sandbox.get().key()
                   + " reached the forked service(s) "
                   + String.join(", ", coverage.unexercised())

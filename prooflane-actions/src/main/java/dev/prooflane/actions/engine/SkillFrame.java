@@ -46,6 +46,7 @@ final class SkillFrame {
     variables.put("steps", stepVars);
     variables.put("run", run.variable());
     variables.put("result", Map.of());
+    variables.put("record", Map.of());
     List<StepResult> results = new ArrayList<>();
     boolean failed = false;
     for (SkillStep step : skill.steps()) {

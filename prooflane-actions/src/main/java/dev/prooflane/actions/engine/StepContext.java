@@ -13,6 +13,7 @@ import dev.prooflane.runtime.RuntimeAccess;
 import dev.prooflane.runtime.SandboxInfo;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,6 +40,16 @@ record StepContext(Run run, Path skillDir, String stepId, long stepDeadline, int
   @Override
   public String runId() {
     return run.id();
+  }
+
+  @Override
+  public long runHopCursor() {
+    return run.hopCursor();
+  }
+
+  @Override
+  public Instant runStarted() {
+    return run.started();
   }
 
   @Override

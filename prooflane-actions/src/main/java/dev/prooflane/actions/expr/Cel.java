@@ -13,13 +13,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one CEL environment of skills: variables {@code inputs}, {@code steps}, {@code run} and
- * {@code result} (maps), the standard macros ({@code has}, {@code all}, {@code exists}, {@code
- * map}, {@code filter}), numbers compared across int and double, comprehensions bounded.
+ * The one CEL environment of skills: variables {@code inputs}, {@code steps}, {@code run}, {@code
+ * result} and {@code record} (maps; {@code kafka.expect}'s {@code where:} sees each record), the
+ * standard macros ({@code has}, {@code all}, {@code exists}, {@code map}, {@code filter}), numbers
+ * compared across int and double, comprehensions bounded.
  */
 public final class Cel {
   /** The variables every expression may use. */
-  public static final List<String> VARIABLES = List.of("inputs", "steps", "run", "result");
+  public static final List<String> VARIABLES =
+      List.of("inputs", "steps", "run", "result", "record");
 
   private static final dev.cel.bundle.Cel CEL = build();
 

@@ -42,7 +42,12 @@ public final class RouterHops {
     long pauseMicros = 200;
     while (true) {
       List<HopEntry> hops =
-          runtime.hopsSince(cursor).stream().filter(h -> traceId.equals(h.traceId())).toList();
+          runtime.hopsSince(cursor).stream()
+              // a consumer's hop of a record the request published shares its trace, but is no
+              // hop of the request: it comes whenever the consumer polls (kafka.expect waits for
+              // it)
+              .filter(h -> h.record() == null && traceId.equals(h.traceId()))
+              .toList();
       boolean addressed = hops.stream().anyMatch(h -> h.service().equals(service));
       // Any hop may be recorded after the answer arrived here, an inner one even after the
       // addressed one (its router thread was slower): the trace's hops still in flight are waited

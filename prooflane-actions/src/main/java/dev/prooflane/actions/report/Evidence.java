@@ -212,6 +212,13 @@ final class Evidence {
     hop.put("path", h.path());
     hop.put("status", h.status());
     hop.put("durationMicros", h.durationMicros());
+    if (h.record() != null) {
+      hop.putObject("record")
+          .put("topic", h.record().topic())
+          .put("partition", h.record().partition())
+          .put("offset", h.record().offset())
+          .put("group", h.record().group());
+    }
     return hop;
   }
 

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.prooflane.model.KeyNames;
 import dev.prooflane.model.NotFoundException;
+import dev.prooflane.model.RecordPosition;
 import dev.prooflane.model.RoutingKey;
 import dev.prooflane.runtime.DropRecords;
 import dev.prooflane.runtime.HopEntry;
@@ -39,7 +40,8 @@ import java.util.concurrent.Executors;
  * A whole environment on loopback for tests: one router listener per service (real HTTP), which
  * routes a request carrying a sandbox's key (in any form) to that sandbox's fork of the service and
  * everything else to the baseline instance, records a hop just after answering (with the time the
- * request arrived, as the real router does), and keeps each instance's log in memory.
+ * request arrived, as the real router does), and keeps each instance's log in memory. With {@link
+ * #kafka} it declares a broker, and {@link TestConsumer}s stand for consuming instances.
  */
 public final class LoopbackEnvironment implements RuntimeAccess, AutoCloseable {
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -59,6 +61,7 @@ public final class LoopbackEnvironment implements RuntimeAccess, AutoCloseable {
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final List<PropagationDrop> drops = new CopyOnWriteArrayList<>();
   private long logSeq;
+  private String kafkaBootstrap;
 
   public LoopbackEnvironment(KeyNames names) {
     this.names = names;
@@ -87,6 +90,41 @@ public final class LoopbackEnvironment implements RuntimeAccess, AutoCloseable {
         name, new SandboxInfo(name, new RoutingKey(key), List.copyOf(forked.keySet()), "READY"));
     forks.put(name, Map.copyOf(forked));
     return this;
+  }
+
+  /** Declares the environment's Kafka broker, as a {@code kafka:} section does. */
+  public LoopbackEnvironment kafka(String bootstrap) {
+    this.kafkaBootstrap = bootstrap;
+    return this;
+  }
+
+  /**
+   * Records a consumption hop, as a consumer's routing interceptor reports one.
+   *
+   * @param instance {@code baseline} or the sandbox whose fork consumed the record
+   */
+  public void consumed(
+      String service, String instance, String traceId, String key, RecordPosition record) {
+    synchronized (hops) {
+      hops.add(
+          new HopEntry(
+              hops.size() + 1,
+              Instant.now(),
+              traceId,
+              key,
+              service,
+              instance,
+              "CONSUME",
+              record.topic(),
+              0,
+              0,
+              record));
+    }
+  }
+
+  @Override
+  public Optional<String> kafkaBootstrap() {
+    return Optional.ofNullable(kafkaBootstrap);
   }
 
   /** Stops a service's router, so that calls to it are refused. */

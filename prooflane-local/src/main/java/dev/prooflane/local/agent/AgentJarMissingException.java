@@ -1,8 +1,5 @@
 package dev.prooflane.local.agent;
 
-import static java.util.Objects.requireNonNull;
-
-import dev.prooflane.model.ProoflaneException;
 import java.nio.file.Path;
 
 /**
@@ -10,24 +7,10 @@ import java.nio.file.Path;
  * Prooflane's own is not there. The message names the artifact, where it was looked for and the
  * fix; nothing was started without it.
  */
-public final class AgentJarMissingException extends ProoflaneException {
+public final class AgentJarMissingException extends JarMissingException {
   private static final long serialVersionUID = 1L;
-  private final String artifact;
-  private final String file;
 
   AgentJarMissingException(String artifact, Path file, String message) {
-    super(message);
-    this.artifact = requireNonNull(artifact, "artifact");
-    this.file = requireNonNull(file, "file").toString();
-  }
-
-  /** The missing jar's Maven coordinates. */
-  public String artifact() {
-    return artifact;
-  }
-
-  /** Where it was looked for. */
-  public Path file() {
-    return Path.of(file);
+    super(artifact, file, message);
   }
 }

@@ -2,10 +2,8 @@ package dev.prooflane.local.agent;
 
 import static java.util.Objects.requireNonNull;
 
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,7 +51,7 @@ public record AgentJars(Path folder) {
     if (property != null && !property.isBlank()) {
       return in(Path.of(property));
     }
-    List<Path> candidates = candidates(codeLocation());
+    List<Path> candidates = candidates(BesideCode.codeLocation(AgentJars.class));
     return candidates.stream()
         .map(AgentJars::in)
         .filter(jars -> Files.isRegularFile(jars.agent()))
@@ -67,22 +65,7 @@ public record AgentJars(Path folder) {
    * agents/} beside it.
    */
   static List<Path> candidates(Optional<Path> code) {
-    Path where = code.orElse(Path.of("classes").toAbsolutePath());
-    List<Path> out = new ArrayList<>();
-    if (!Files.isDirectory(where) && where.getParent() != null) {
-      out.add(where.getParent().resolveSibling("agents"));
-    }
-    out.add(where.resolveSibling("agents"));
-    return out;
-  }
-
-  private static Optional<Path> codeLocation() {
-    try {
-      var source = AgentJars.class.getProtectionDomain().getCodeSource();
-      return source == null ? Optional.empty() : Optional.of(Path.of(source.getLocation().toURI()));
-    } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
-      return Optional.empty();
-    }
+    return BesideCode.candidates(code, "agents");
   }
 
   /** The OpenTelemetry Java agent's jar. */

@@ -260,7 +260,11 @@ public final class HealthProbe {
             + lastLines(process));
   }
 
-  private static String lastLines(ManagedProcess process) {
+  /**
+   * The last lines of {@code process}'s output as a failure quotes them: {@code "; last N lines of
+   * output:"} and one indented line each, or that it wrote none.
+   */
+  public static String lastLines(ManagedProcess process) {
     List<LogLine> lines = process.logs().tail(QUOTED_LINES);
     if (lines.isEmpty()) {
       return "; it wrote no output";

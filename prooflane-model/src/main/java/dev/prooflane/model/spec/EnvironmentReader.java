@@ -2,6 +2,7 @@ package dev.prooflane.model.spec;
 
 import dev.prooflane.model.Environment;
 import dev.prooflane.model.HealthCheck;
+import dev.prooflane.model.KafkaSection;
 import dev.prooflane.model.KeyNames;
 import dev.prooflane.model.Placeholders;
 import dev.prooflane.model.ProoflaneException;
@@ -28,7 +29,8 @@ import java.util.regex.Pattern;
 /** Reads an environment file ({@code prooflane.yaml}); the format is in docs/environment.md. */
 public final class EnvironmentReader {
   private static final Set<String> TOP =
-      Set.of("name", "propagation", "router", "routing", "sandboxes", "services", "skills");
+      Set.of(
+          "name", "kafka", "propagation", "router", "routing", "sandboxes", "services", "skills");
   private static final Set<String> ROUTING =
       Set.of("compat", "baggage", "tracestate", "header", "query");
   private static final Set<String> SANDBOXES = Set.of("maxTtl");
@@ -93,6 +95,9 @@ public final class EnvironmentReader {
     if (top.containsKey("propagation")) {
       propagation = Objects.requireNonNullElse(propagation(top.get("propagation")), propagation);
     }
+    Optional<KafkaSection> kafka =
+        top.containsKey("kafka") ? KafkaSectionReader.read(top.get("kafka")) : Optional.empty();
+    boolean hasKafka = top.containsKey("kafka");
     Map<String, ServiceSpec> services = new LinkedHashMap<>();
     SpecNode servicesNode = top.get("services");
     if (servicesNode == null) {
@@ -105,7 +110,8 @@ public final class EnvironmentReader {
       }
       Path base = path.toAbsolutePath().normalize().getParent();
       for (Map.Entry<String, SpecNode> e : entries.entrySet()) {
-        ServiceSpec spec = service(e.getKey(), e.getValue(), base, entries.keySet(), propagation);
+        ServiceSpec spec =
+            service(e.getKey(), e.getValue(), base, entries.keySet(), propagation, hasKafka);
         if (spec != null) {
           services.put(e.getKey(), spec);
         }
@@ -116,7 +122,7 @@ public final class EnvironmentReader {
     Optional<RouterTls> tls =
         top.containsKey("router") ? RouterSection.tls(top.get("router"), path) : Optional.empty();
     file.throwIfProblems();
-    return new Environment(name, path, keyNames, services, maxTtl, skillDirs, tls);
+    return new Environment(name, path, keyNames, services, maxTtl, skillDirs, tls, kafka);
   }
 
   /**
@@ -191,7 +197,12 @@ public final class EnvironmentReader {
   }
 
   private static ServiceSpec service(
-      String name, SpecNode node, Path base, Set<String> known, Propagation inherited) {
+      String name,
+      SpecNode node,
+      Path base,
+      Set<String> known,
+      Propagation inherited,
+      boolean kafka) {
     if (!SERVICE_NAME.matcher(name).matches()) {
       node.problem("service name '" + name + "' (expected: lowercase letters, digits and '-')");
     }
@@ -211,7 +222,7 @@ public final class EnvironmentReader {
     } else {
       command = f.get("command").command();
       if (command != null) {
-        checkPlaceholders(f.get("command"), String.join(" ", command), known);
+        checkPlaceholders(f.get("command"), String.join(" ", command), known, kafka);
       }
     }
     Optional<String> artifact = Optional.empty();
@@ -241,7 +252,7 @@ public final class EnvironmentReader {
       env = f.get("env").stringMap();
       for (Map.Entry<String, SpecNode> e : f.get("env").entries().entrySet()) {
         if (e.getValue().isScalar() && !e.getValue().isNull()) {
-          checkPlaceholders(e.getValue(), e.getValue().text(), known);
+          checkPlaceholders(e.getValue(), e.getValue().text(), known, kafka);
         }
       }
     }
@@ -379,9 +390,10 @@ public final class EnvironmentReader {
     return probe == null ? null : new HealthCheck(probe, timeout, interval);
   }
 
-  private static void checkPlaceholders(SpecNode node, String text, Set<String> services) {
+  private static void checkPlaceholders(
+      SpecNode node, String text, Set<String> services, boolean kafka) {
     for (String name : Placeholders.names(text)) {
-      String problem = Placeholders.problem(name, services);
+      String problem = Placeholders.problem(name, services, kafka);
       if (problem != null) {
         node.problem(problem);
       }

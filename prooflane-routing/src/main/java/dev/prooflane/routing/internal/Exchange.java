@@ -1,9 +1,10 @@
 package dev.prooflane.routing.internal;
 
+import dev.prooflane.keys.KeyResult;
+import dev.prooflane.keys.TraceParent;
 import dev.prooflane.routing.HopRecord;
 import dev.prooflane.routing.RouteDecision;
 import dev.prooflane.routing.Upstream;
-import dev.prooflane.routing.key.KeyResult;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;

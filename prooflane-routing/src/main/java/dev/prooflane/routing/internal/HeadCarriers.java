@@ -1,6 +1,6 @@
 package dev.prooflane.routing.internal;
 
-import dev.prooflane.routing.key.RequestCarriers;
+import dev.prooflane.keys.RequestCarriers;
 import io.netty.handler.codec.http.HttpRequest;
 import java.util.List;
 

@@ -2,13 +2,13 @@ package dev.prooflane.routing.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.prooflane.keys.KeyExtractor;
 import dev.prooflane.model.ProoflaneException;
 import dev.prooflane.routing.HopLog;
 import dev.prooflane.routing.RouteTable;
 import dev.prooflane.routing.Router;
 import dev.prooflane.routing.RouterOptions;
 import dev.prooflane.routing.Upstream;
-import dev.prooflane.routing.key.KeyExtractor;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;

@@ -20,6 +20,8 @@ public enum ApiPath {
   SANDBOXES("/sandboxes"),
   SANDBOX("/sandboxes/:name"),
   HOPS("/hops"),
+  KAFKA_ROUTES("/kafka/routes"),
+  KAFKA_CONSUMPTIONS("/kafka/consumptions"),
   PROBE("/probe"),
   SKILLS("/skills"),
   SKILL("/skills/:name"),

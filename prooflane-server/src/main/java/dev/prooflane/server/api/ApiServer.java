@@ -3,10 +3,14 @@ package dev.prooflane.server.api;
 import dev.prooflane.model.ProoflaneException;
 import dev.prooflane.server.auth.ApiGuard;
 import dev.prooflane.server.auth.Scope;
+import dev.prooflane.server.json.ApiError;
+import dev.prooflane.server.json.Json;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -15,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The REST API of a daemon, served on loopback by Vert.x Web. */
 public final class ApiServer implements AutoCloseable {
@@ -26,10 +31,18 @@ public final class ApiServer implements AutoCloseable {
 
   private final Vertx vertx;
   private final HttpServer server;
+  private final String host;
+  private final AtomicReference<Handler<HttpServerRequest>> handler;
 
-  private ApiServer(Vertx vertx, HttpServer server) {
+  private ApiServer(
+      Vertx vertx,
+      HttpServer server,
+      String host,
+      AtomicReference<Handler<HttpServerRequest>> handler) {
     this.vertx = vertx;
     this.server = server;
+    this.host = host;
+    this.handler = handler;
   }
 
   /**
@@ -38,6 +51,17 @@ public final class ApiServer implements AutoCloseable {
    */
   public static ApiServer start(
       ApiServices services, String host, int port, java.util.List<ApiExtension> extensions) {
+    ApiServer server = bind(host, port);
+    server.serve(services, extensions);
+    return server;
+  }
+
+  /**
+   * Listens on {@code host:port} (0 picks a free port) and answers every request 503 until {@link
+   * #serve} installs the API: so that the API's address is known, and handed to the services,
+   * before what it serves exists.
+   */
+  public static ApiServer bind(String host, int port) {
     // Blocking handlers follow a run or a validation to its end (a run may take 10 minutes, a
     // validation several runs); with Vert.x's 60 s default the checker would log a stack trace
     // every second of a long validation.
@@ -46,6 +70,52 @@ public final class ApiServer implements AutoCloseable {
             new VertxOptions()
                 .setMaxWorkerExecuteTime(LONGEST_HANDLER.toNanos())
                 .setMaxWorkerExecuteTimeUnit(TimeUnit.NANOSECONDS));
+    AtomicReference<Handler<HttpServerRequest>> handler =
+        new AtomicReference<>(ApiServer::starting);
+    try {
+      HttpServer server =
+          vertx
+              .createHttpServer()
+              .requestHandler(request -> handler.get().handle(request))
+              .listen(port, host)
+              .toCompletionStage()
+              .toCompletableFuture()
+              .get(30, TimeUnit.SECONDS);
+      return new ApiServer(vertx, server, host, handler);
+    } catch (ExecutionException e) {
+      vertx.close();
+      throw new ProoflaneException(
+          "cannot serve the API on "
+              + host
+              + ":"
+              + port
+              + ": "
+              + e.getCause().getMessage()
+              + " (is another daemon running? pick another port with --api-port)",
+          e.getCause());
+    } catch (InterruptedException | TimeoutException e) {
+      vertx.close();
+      Thread.currentThread().interrupt();
+      throw new ProoflaneException("interrupted while opening the API on " + host + ":" + port, e);
+    }
+  }
+
+  /** The answer before the API is served: the daemon is still starting. */
+  private static void starting(HttpServerRequest request) {
+    request
+        .response()
+        .setStatusCode(503)
+        .putHeader("Content-Type", "application/json")
+        .putHeader("Retry-After", "1")
+        .end(
+            Json.write(
+                new ApiError(
+                    "starting",
+                    "the daemon is starting (its services and sandboxes); retry in a moment")));
+  }
+
+  /** Serves {@code services}, with the routes of {@code extensions} added, from now on. */
+  public void serve(ApiServices services, java.util.List<ApiExtension> extensions) {
     Router router = Router.router(vertx);
     String base = ApiPath.BASE;
     ApiGuard guard =
@@ -70,6 +140,9 @@ public final class ApiServer implements AutoCloseable {
     r.get(ApiPath.SANDBOX, sandboxes::get);
     r.blocking(HttpMethod.DELETE, ApiPath.SANDBOX, Scope.SANDBOX_WRITE, sandboxes::delete);
     r.get(ApiPath.HOPS, handlers::hops);
+    KafkaHandlers kafka = new KafkaHandlers(services.runtime());
+    r.nonBlocking(ApiPath.KAFKA_ROUTES, Scope.SANDBOX_READ, kafka::routes);
+    r.blocking(HttpMethod.POST, ApiPath.KAFKA_CONSUMPTIONS, Scope.HOPS_WRITE, kafka::consumptions);
     RunHandlers runHandlers = new RunHandlers(services.runs());
     r.blocking(HttpMethod.POST, ApiPath.PROBE, Scope.SKILL_RUN, unchecked(runHandlers::probe));
     ValidationHandlers validations = new ValidationHandlers(services.validations());
@@ -106,38 +179,11 @@ public final class ApiServer implements AutoCloseable {
         .handler(guard.require(Scope.POLICY_ADMIN))
         .handler(handlers::shutdown);
     router.get(base + ApiPath.OPENAPI.template()).handler(handlers::openapi);
-    java.util.concurrent.atomic.AtomicReference<String> apiUrl =
-        new java.util.concurrent.atomic.AtomicReference<>();
-    extensions.forEach(e -> e.install(router, apiUrl::get));
+    String apiUrl = "http://" + host + ":" + port() + ApiPath.BASE;
+    extensions.forEach(e -> e.install(router, () -> apiUrl));
     router.route().last().handler(ApiErrors::notFound);
     router.route().failureHandler(ApiErrors::failure);
-    try {
-      HttpServer server =
-          vertx
-              .createHttpServer()
-              .requestHandler(router)
-              .listen(port, host)
-              .toCompletionStage()
-              .toCompletableFuture()
-              .get(30, TimeUnit.SECONDS);
-      apiUrl.set("http://" + host + ":" + server.actualPort() + ApiPath.BASE);
-      return new ApiServer(vertx, server);
-    } catch (ExecutionException e) {
-      vertx.close();
-      throw new ProoflaneException(
-          "cannot serve the API on "
-              + host
-              + ":"
-              + port
-              + ": "
-              + e.getCause().getMessage()
-              + " (is another daemon running? pick another port with --api-port)",
-          e.getCause());
-    } catch (InterruptedException | TimeoutException e) {
-      vertx.close();
-      Thread.currentThread().interrupt();
-      throw new ProoflaneException("interrupted while opening the API on " + host + ":" + port, e);
-    }
+    handler.set(router);
   }
 
   /** A handler that may throw checked exceptions; they fail the request like unchecked ones. */

@@ -1,5 +1,6 @@
 package dev.prooflane.server.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.prooflane.actions.policy.Redactor;
 import dev.prooflane.local.LocalRuntime;
 import dev.prooflane.local.process.LogLine;
@@ -45,7 +46,8 @@ final class Handlers {
             runtime.startedAt(),
             runtime.environment().keyNames(),
             runtime.services(),
-            sandboxes.list().stream().map(SandboxView::of).toList()));
+            sandboxes.list().stream().map(SandboxView::of).toList(),
+            runtime.kafka().orElse(null)));
   }
 
   void services(RoutingContext ctx) {
@@ -105,6 +107,15 @@ final class Handlers {
   }
 
   private static int intParam(RoutingContext ctx, String name, int fallback, int min, int max) {
+    return intParam(ctx, name, fallback, min, max, "a whole number");
+  }
+
+  /**
+   * The query parameter {@code name}, {@code fallback} when absent; {@code what} says what it
+   * counts in a refusal (an {@link IllegalArgumentException}: 400).
+   */
+  static int intParam(
+      RoutingContext ctx, String name, int fallback, int min, int max, String what) {
     String text = ctx.request().getParam(name);
     if (text == null) {
       return fallback;
@@ -118,7 +129,21 @@ final class Handlers {
       return value;
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
-          name + ": '" + text + "' (expected: a whole number " + min + " to " + max + ")");
+          name + ": '" + text + "' (expected: " + what + " " + min + " to " + max + ")");
+    }
+  }
+
+  /**
+   * The request's body as JSON, {@code empty} (JSON text) when there is none.
+   *
+   * @throws IllegalArgumentException when it is not JSON (400)
+   */
+  static JsonNode body(RoutingContext ctx, String empty) {
+    try {
+      String text = ctx.body().asString();
+      return Json.mapper().readTree(text == null || text.isBlank() ? empty : text);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("body: not JSON (" + e.getMessage() + ")");
     }
   }
 

@@ -24,6 +24,14 @@ final class Routes {
     blocking(HttpMethod.GET, path, Scope.SANDBOX_READ, handler);
   }
 
+  /**
+   * A route whose handler runs on the event loop: it must not block (it answers later, from a timer
+   * or a callback, rather than waiting).
+   */
+  void nonBlocking(ApiPath path, Scope scope, Handler<RoutingContext> handler) {
+    router.get(base + path.template()).handler(guard.require(scope)).handler(handler);
+  }
+
   void blocking(HttpMethod method, ApiPath path, Scope scope, Handler<RoutingContext> handler) {
     router
         .route(method, base + path.template())

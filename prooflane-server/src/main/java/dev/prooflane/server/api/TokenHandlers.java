@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.prooflane.server.audit.Governance;
 import dev.prooflane.server.auth.ApiGuard;
 import dev.prooflane.server.auth.Scope;
+import dev.prooflane.server.auth.ServicesToken;
 import dev.prooflane.server.auth.Token;
 import dev.prooflane.server.auth.TokenStore;
-import dev.prooflane.server.json.Json;
 import io.vertx.ext.web.RoutingContext;
-import java.io.IOException;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,16 +28,17 @@ final class TokenHandlers {
   }
 
   void create(RoutingContext ctx) {
-    JsonNode body;
-    try {
-      String text = ctx.body().asString();
-      body = Json.mapper().readTree(text == null || text.isBlank() ? "{}" : text);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("body: not JSON (" + e.getMessage() + ")");
-    }
+    JsonNode body = Handlers.body(ctx, "{}");
     if (!body.path("name").isTextual()) {
       throw new IllegalArgumentException(
           "name: missing (expected: {\"name\": \"ci\", \"scopes\": [\"sandbox:read\"]})");
+    }
+    if (body.get("name").asText().equals(ServicesToken.NAME)) {
+      throw new IllegalArgumentException(
+          "name: '"
+              + ServicesToken.NAME
+              + "' (expected: another name; the daemon makes the token of that name for the"
+              + " services it starts, anew at each start)");
     }
     Set<Scope> scopes = EnumSet.noneOf(Scope.class);
     body.path("scopes").forEach(s -> scopes.add(Scope.of(s.asText())));

@@ -20,8 +20,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * The daemon's policy in force and its audit trail: reloads the policy file when it changed (a
@@ -37,6 +39,8 @@ public final class Governance implements AutoCloseable {
   private final PolicyFile file;
   private final AuditLog audit;
   private volatile Policy current;
+  private final AtomicReference<Secrets> secrets =
+      new AtomicReference<>(new Secrets(List.of(), null, null));
 
   /** Goes by the policy in {@code file}, recording into the audit log of {@code state}. */
   public Governance(PolicyFile file, StateFolder state) {
@@ -50,7 +54,7 @@ public final class Governance implements AutoCloseable {
   public Governance(PolicyFile file, StateFolder state, AuditLog.BeforeAppend beforeAppend) {
     this.file = file;
     this.current = file.current().policy();
-    this.audit = AuditLog.open(state, details -> current.redactor().value(details), beforeAppend);
+    this.audit = AuditLog.open(state, details -> redactor().value(details), beforeAppend);
   }
 
   /**
@@ -74,9 +78,50 @@ public final class Governance implements AutoCloseable {
     return current;
   }
 
-  /** The redaction of the policy in force. */
+  /**
+   * The redaction of the policy in force, which also hides the secrets the daemon itself handed out
+   * ({@link #redact}).
+   */
   public Redactor redactor() {
-    return current.redactor();
+    Redactor policy = current.redactor();
+    Secrets known = secrets.get();
+    if (known.patterns().isEmpty()) {
+      return policy;
+    }
+    Redactor cached = known.redactor();
+    if (cached != null && known.policy() == policy) {
+      return cached;
+    }
+    List<Pattern> patterns = new ArrayList<>(policy.patterns());
+    patterns.addAll(known.patterns());
+    Redactor combined = new Redactor(policy.headers(), patterns);
+    // kept unless a secret was added meanwhile (its redaction is made at the next call)
+    secrets.compareAndSet(known, new Secrets(known.patterns(), policy, combined));
+    return combined;
+  }
+
+  /**
+   * Hides {@code secret} (such as the token the daemon gives its services) wherever {@link
+   * #redactor} redacts: served logs, the audit log, the logs a run captures.
+   */
+  public void redact(String secret) {
+    Pattern pattern = Pattern.compile(Pattern.quote(secret));
+    secrets.updateAndGet(
+        known -> {
+          List<Pattern> patterns = new ArrayList<>(known.patterns());
+          patterns.add(pattern);
+          return new Secrets(patterns, null, null);
+        });
+  }
+
+  /**
+   * The secrets to hide, and the redaction last made of them with the policy's ({@code null} until
+   * the first is made).
+   */
+  private record Secrets(List<Pattern> patterns, Redactor policy, Redactor redactor) {
+    Secrets {
+      patterns = List.copyOf(patterns);
+    }
   }
 
   /**

@@ -14,7 +14,12 @@ public enum Scope {
    * Lets a {@code sandbox:write} caller's forks run a command of their own (a fork {@code command},
    * an artifact from outside the policy's {@code forks.artifacts}), within {@code forks.commands}.
    */
-  SANDBOX_EXEC("sandbox:exec");
+  SANDBOX_EXEC("sandbox:exec"),
+  /**
+   * Lets a caller add hops that did not pass the router: the records a message consumer received
+   * ({@code POST /kafka/consumptions}). The daemon's {@code services} token has it.
+   */
+  HOPS_WRITE("hops:write");
 
   private final String text;
 

@@ -7,7 +7,9 @@ import dev.prooflane.local.ServiceRestart;
 import dev.prooflane.server.api.ApiPath;
 import dev.prooflane.server.json.ActionRunRequest;
 import dev.prooflane.server.json.CancelRequest;
+import dev.prooflane.server.json.ConsumptionRequest;
 import dev.prooflane.server.json.EnvironmentRequest;
+import dev.prooflane.server.json.KafkaRoutes;
 import dev.prooflane.server.json.ProbeRequest;
 import dev.prooflane.server.json.RunView;
 import dev.prooflane.server.json.SandboxList;
@@ -123,6 +125,25 @@ public final class DaemonClient {
             hops.key(),
             "sandbox",
             hops.sandbox()));
+  }
+
+  /**
+   * {@code GET /kafka/routes}: the sandboxes whose routes are in force, with the state of each
+   * fork. With {@code version} (the one last answered), waits up to {@code wait} seconds (0 to 60;
+   * null: the daemon's 30) for them to change, and answers them as they are then.
+   */
+  public KafkaRoutes kafkaRoutes(Long version, Integer wait) {
+    return transport.read(
+        transport.get(query(ApiPath.KAFKA_ROUTES.with(), "version", version, "wait", wait)),
+        KafkaRoutes.class);
+  }
+
+  /**
+   * {@code POST /kafka/consumptions}: records that one consumer instance received {@code
+   * request.records()} (at most 1,000), each as a consumption hop (needs {@code hops:write}).
+   */
+  public void consumptions(ConsumptionRequest request) {
+    transport.post(ApiPath.KAFKA_CONSUMPTIONS.with(), request);
   }
 
   /**

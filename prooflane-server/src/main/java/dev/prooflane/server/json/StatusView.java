@@ -1,6 +1,7 @@
 package dev.prooflane.server.json;
 
 import dev.prooflane.local.ServiceStatus;
+import dev.prooflane.local.kafka.KafkaStatus;
 import dev.prooflane.model.KeyNames;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.List;
  * @param keyNames where requests carry a routing key in this environment
  * @param services the baseline services
  * @param sandboxes every sandbox, by name
+ * @param kafka the Kafka broker of the environment's {@code kafka:} section, or null without one
  */
 public record StatusView(
     String environment,
@@ -26,4 +28,5 @@ public record StatusView(
     Instant startedAt,
     KeyNames keyNames,
     List<ServiceStatus> services,
-    List<SandboxView> sandboxes) {}
+    List<SandboxView> sandboxes,
+    KafkaStatus kafka) {}

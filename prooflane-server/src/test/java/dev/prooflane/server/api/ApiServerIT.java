@@ -3,6 +3,7 @@ package dev.prooflane.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.prooflane.server.ApiCalls;
 import dev.prooflane.server.Daemon;
 import dev.prooflane.server.EchoEnvironment;
 import dev.prooflane.server.auth.AdminTokenFile;
@@ -85,15 +86,7 @@ class ApiServerIT {
 
   private static HttpResponse<String> send(String method, String path, String token, String body)
       throws IOException, InterruptedException {
-    HttpRequest.BodyPublisher content =
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body);
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return HTTP.send(request.method(method, content).build(), HttpResponse.BodyHandlers.ofString());
+    return new ApiCalls(api).send(method, path, token, body);
   }
 
   private static HttpResponse<String> create(String token, String name) throws Exception {
@@ -101,7 +94,7 @@ class ApiServerIT {
   }
 
   private static JsonNode json(HttpResponse<String> response) throws IOException {
-    return Json.mapper().readTree(response.body());
+    return ApiCalls.json(response);
   }
 
   @Test

@@ -20,10 +20,25 @@ class EnvironmentFileTest {
   private final Environment env = EnvironmentReader.read(FILE);
 
   @Test
-  void declaresTheFiveServicesLeavesFirst() {
+  void declaresTheSevenServicesLeavesFirst() {
     assertThat(env.name()).isEqualTo("shop");
     assertThat(env.services().keySet())
-        .containsExactly("pricing", "warehouse", "inventory", "catalog", "frontend");
+        .containsExactly(
+            "pricing", "warehouse", "inventory", "catalog", "frontend", "notifier", "orders");
+  }
+
+  @Test
+  void declaresTheBrokerAndRoutesTheNotifiersRecordsWithTheInterceptor() {
+    assertThat(env.kafka()).isPresent();
+    assertThat(env.kafka().get().topics()).containsExactly("orders");
+    assertThat(env.kafka().get().bootstrap()).isEmpty();
+    ServiceSpec notifier = env.service("notifier");
+    assertThat(notifier.command()).contains("${artifact}:${kafka.interceptor}");
+    assertThat(notifier.env())
+        .containsEntry("KAFKA_BOOTSTRAP", "${kafka.bootstrap}")
+        .containsEntry("GROUP_ID", "notifier-${sandbox}")
+        .containsEntry("KAFKA_INTERCEPTORS", "dev.prooflane.kafka.RoutingConsumerInterceptor");
+    assertThat(env.service("orders").env()).containsEntry("KAFKA_BOOTSTRAP", "${kafka.bootstrap}");
   }
 
   @Test
@@ -39,7 +54,9 @@ class EnvironmentFileTest {
     for (ServiceSpec service : env.services().values()) {
       List<String> command = service.command();
       assertThat(command.get(0)).as(service.name()).isEqualTo("java");
-      assertThat(command).as(service.name()).contains("-cp", "${artifact}");
+      assertThat(command.get(command.indexOf("-cp") + 1))
+          .as(service.name())
+          .startsWith("${artifact}");
       assertThat(service.artifact()).as(service.name()).contains("target/shop.jar");
       assertThat(service.workdir()).isEqualTo(FILE.toAbsolutePath().getParent());
       Method main =
@@ -62,6 +79,17 @@ class EnvironmentFileTest {
       if (service.protocol() == Protocol.HTTP1) {
         assertThat(service.health().path()).as(service.name()).isEqualTo("/health");
       }
+    }
+  }
+
+  @Test
+  void theAsynchronousHopAloneDeclaresTheBrokerAndItsServicesAsTheShopDoes() {
+    Environment alone = EnvironmentReader.read(Path.of("prooflane-kafka.yaml"));
+
+    assertThat(alone.kafka()).isEqualTo(env.kafka());
+    assertThat(alone.services().keySet()).containsExactly("notifier", "orders");
+    for (ServiceSpec service : alone.services().values()) {
+      assertThat(service).isEqualTo(env.service(service.name()));
     }
   }
 }

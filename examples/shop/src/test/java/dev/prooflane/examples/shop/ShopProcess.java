@@ -33,7 +33,11 @@ final class ShopProcess implements AutoCloseable {
           "PRICING_URL",
           "CATALOG_URL",
           "INVENTORY_URL",
-          "WAREHOUSE_TARGET");
+          "WAREHOUSE_TARGET",
+          "KAFKA_BOOTSTRAP",
+          "ORDERS_TOPIC",
+          "GROUP_ID",
+          "KAFKA_INTERCEPTORS");
 
   private static final HttpClient CLIENT =
       HttpClient.newBuilder()

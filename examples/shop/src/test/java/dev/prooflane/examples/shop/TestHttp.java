@@ -28,20 +28,33 @@ final class TestHttp {
 
   /** {@code GET base + path} with {@code headers} given as name, value, name, value... */
   static Answer get(URI base, String path, String... headers) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers);
+  }
+
+  /** {@code POST base + path} with a JSON {@code body} and {@code headers} as for {@link #get}. */
+  static Answer post(URI base, String path, String body, String... headers) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("content-type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)),
+        headers);
+  }
+
+  private static Answer send(HttpRequest.Builder request, String... headers) {
+    request.timeout(Duration.ofSeconds(10));
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
+    HttpRequest built = request.build();
+    String what = built.method() + " " + built.uri();
     try {
-      HttpResponse<String> response =
-          CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), MAPPER.readTree(response.body()));
     } catch (IOException e) {
-      throw new UncheckedIOException("GET " + base + path, e);
+      throw new UncheckedIOException(what, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted: GET " + base + path, e);
+      throw new IllegalStateException("interrupted: " + what, e);
     }
   }
 

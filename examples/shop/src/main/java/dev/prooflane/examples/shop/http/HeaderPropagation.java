@@ -51,7 +51,7 @@ public final class HeaderPropagation {
   private HeaderPropagation() {}
 
   /** The context carried by {@code headers} (trace context and baggage). */
-  static Context extract(Headers headers) {
+  public static Context extract(Headers headers) {
     return W3C.extract(Context.root(), headers, GETTER);
   }
 

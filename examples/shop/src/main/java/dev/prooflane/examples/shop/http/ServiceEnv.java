@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Map;
+import java.util.Optional;
 
 /** A service's settings, read from environment variables. */
 public final class ServiceEnv {
@@ -107,6 +108,20 @@ public final class ServiceEnv {
       }
     }
     throw malformed(variable, value, "host:port such as 127.0.0.1:8084");
+  }
+
+  /**
+   * A required setting from {@code variable}, trimmed; {@code hint} says what to set it to, such as
+   * {@code the broker, e.g. KAFKA_BOOTSTRAP=127.0.0.1:9092}.
+   */
+  public String setting(String variable, String hint) {
+    return required(variable, hint).trim();
+  }
+
+  /** An optional setting from {@code variable}, trimmed; empty when unset or blank. */
+  public Optional<String> optional(String variable) {
+    String value = vars.get(variable);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
   }
 
   /** {@code pricing: PORT='abc' (expected: ...)}. */

@@ -8,7 +8,7 @@ public final class SettingException extends RuntimeException {
 
   private final String variable;
 
-  SettingException(String variable, String message) {
+  public SettingException(String variable, String message) {
     super(message);
     this.variable = requireNonNull(variable, "variable");
   }

@@ -1,0 +1,2 @@
+/** Reading the routing key of a request from every carrier it may travel in. */
+package dev.prooflane.keys;

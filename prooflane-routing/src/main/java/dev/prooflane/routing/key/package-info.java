@@ -1,2 +1,0 @@
-/** Reading the routing key of a request from every carrier it may travel in. */
-package dev.prooflane.routing.key;

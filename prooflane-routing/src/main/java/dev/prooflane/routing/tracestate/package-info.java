@@ -1,2 +1,0 @@
-/** A parser for the W3C {@code tracestate} header, a secondary carrier of routing keys. */
-package dev.prooflane.routing.tracestate;
