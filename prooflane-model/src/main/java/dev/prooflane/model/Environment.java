@@ -20,6 +20,9 @@ import java.util.Optional;
  * @param skillDirs the folders of the environment's skill catalog
  * @param tls the router's TLS identity ({@code router.tls}), when its listeners speak TLS too
  * @param kafka the Kafka broker ({@code kafka:}), when the environment has one
+ * @param postgres the PostgreSQL server ({@code postgres:}), when the environment has one
+ * @param databases the baseline's databases ({@code databases:}), in file order; empty without a
+ *     {@code postgres:} section
  */
 public record Environment(
     String name,
@@ -29,7 +32,9 @@ public record Environment(
     Optional<java.time.Duration> maxTtl,
     java.util.List<Path> skillDirs,
     Optional<RouterTls> tls,
-    Optional<KafkaSection> kafka) {
+    Optional<KafkaSection> kafka,
+    Optional<PostgresSection> postgres,
+    java.util.List<DatabaseSection> databases) {
   public Environment {
     requireNonNull(name, "name");
     requireNonNull(file, "file");
@@ -37,11 +42,17 @@ public record Environment(
     requireNonNull(maxTtl, "maxTtl");
     requireNonNull(tls, "tls");
     requireNonNull(kafka, "kafka");
+    requireNonNull(postgres, "postgres");
+    databases = java.util.List.copyOf(databases);
+    if (!databases.isEmpty() && postgres.isEmpty()) {
+      throw new IllegalArgumentException(
+          "databases: " + databases.size() + " (expected: none without a postgres section)");
+    }
     skillDirs = java.util.List.copyOf(skillDirs);
     services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
   }
 
-  /** An environment without a Kafka broker. */
+  /** An environment without a Kafka broker or a PostgreSQL server. */
   public Environment(
       String name,
       Path file,
@@ -50,7 +61,17 @@ public record Environment(
       Optional<java.time.Duration> maxTtl,
       java.util.List<Path> skillDirs,
       Optional<RouterTls> tls) {
-    this(name, file, keyNames, services, maxTtl, skillDirs, tls, Optional.empty());
+    this(
+        name,
+        file,
+        keyNames,
+        services,
+        maxTtl,
+        skillDirs,
+        tls,
+        Optional.empty(),
+        Optional.empty(),
+        java.util.List.of());
   }
 
   /** The folder relative paths in the environment file are resolved against. */

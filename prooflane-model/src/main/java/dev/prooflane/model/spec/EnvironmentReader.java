@@ -1,10 +1,12 @@
 package dev.prooflane.model.spec;
 
+import dev.prooflane.model.DatabaseSection;
 import dev.prooflane.model.Environment;
 import dev.prooflane.model.HealthCheck;
 import dev.prooflane.model.KafkaSection;
 import dev.prooflane.model.KeyNames;
 import dev.prooflane.model.Placeholders;
+import dev.prooflane.model.PostgresSection;
 import dev.prooflane.model.ProoflaneException;
 import dev.prooflane.model.Propagation;
 import dev.prooflane.model.Protocol;
@@ -30,7 +32,16 @@ import java.util.regex.Pattern;
 public final class EnvironmentReader {
   private static final Set<String> TOP =
       Set.of(
-          "name", "kafka", "propagation", "router", "routing", "sandboxes", "services", "skills");
+          "name",
+          "databases",
+          "kafka",
+          "postgres",
+          "propagation",
+          "router",
+          "routing",
+          "sandboxes",
+          "services",
+          "skills");
   private static final Set<String> ROUTING =
       Set.of("compat", "baggage", "tracestate", "header", "query");
   private static final Set<String> SANDBOXES = Set.of("maxTtl");
@@ -98,6 +109,21 @@ public final class EnvironmentReader {
     Optional<KafkaSection> kafka =
         top.containsKey("kafka") ? KafkaSectionReader.read(top.get("kafka")) : Optional.empty();
     boolean hasKafka = top.containsKey("kafka");
+    Optional<PostgresSection> postgres =
+        top.containsKey("postgres")
+            ? PostgresSectionReader.read(top.get("postgres"))
+            : Optional.empty();
+    List<DatabaseSection> databases = List.of();
+    if (top.containsKey("databases")) {
+      Path base = path.toAbsolutePath().normalize().getParent();
+      databases = DatabasesSectionReader.read(top.get("databases"), base);
+      if (!top.containsKey("postgres")) {
+        top.get("databases")
+            .problem(
+                "databases without a postgres section (add 'postgres:' for a server the daemon"
+                    + " starts, or 'postgres: {url: ...}' for an existing one)");
+      }
+    }
     Map<String, ServiceSpec> services = new LinkedHashMap<>();
     SpecNode servicesNode = top.get("services");
     if (servicesNode == null) {
@@ -122,7 +148,8 @@ public final class EnvironmentReader {
     Optional<RouterTls> tls =
         top.containsKey("router") ? RouterSection.tls(top.get("router"), path) : Optional.empty();
     file.throwIfProblems();
-    return new Environment(name, path, keyNames, services, maxTtl, skillDirs, tls, kafka);
+    return new Environment(
+        name, path, keyNames, services, maxTtl, skillDirs, tls, kafka, postgres, databases);
   }
 
   /**

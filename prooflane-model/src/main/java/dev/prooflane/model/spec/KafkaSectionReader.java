@@ -43,18 +43,9 @@ final class KafkaSectionReader {
     Optional<String> bootstrap = Optional.empty();
     if (f.containsKey("bootstrap")) {
       bootstrap = Optional.ofNullable(bootstrap(f.get("bootstrap")));
-      ok = bootstrap.isPresent();
-      for (String field : STARTED_ONLY) {
-        if (f.containsKey(field)) {
-          f.get(field)
-              .problem(
-                  "set with bootstrap (the daemon starts no broker when bootstrap names one;"
-                      + " remove "
-                      + field
-                      + ", or bootstrap to have the daemon start a broker)");
-          ok = false;
-        }
-      }
+      ok =
+          ExternalServerFields.refuse(f, "bootstrap", STARTED_ONLY, "broker")
+              && bootstrap.isPresent();
     }
     int port = 0;
     if (f.containsKey("port") && bootstrap.isEmpty()) {
