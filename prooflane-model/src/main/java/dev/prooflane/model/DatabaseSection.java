@@ -2,6 +2,7 @@ package dev.prooflane.model;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -23,11 +24,20 @@ public record DatabaseSection(String name, DatabaseInit init) {
   public static final String EXPECTED_NAME =
       "a lowercase letter, then up to 39 lowercase letters, digits and '_'";
 
+  /** The server's own databases, never a baseline's: the daemon works in {@code postgres}. */
+  public static final Set<String> RESERVED = Set.of("postgres", "template0", "template1");
+
   public DatabaseSection {
     requireNonNull(name, "name");
     requireNonNull(init, "init");
     if (!NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("name: " + name + " (expected: " + EXPECTED_NAME + ")");
+    }
+    if (RESERVED.contains(name)) {
+      throw new IllegalArgumentException(
+          "name: "
+              + name
+              + " (expected: not one of the server's own: postgres, template0, template1)");
     }
   }
 }

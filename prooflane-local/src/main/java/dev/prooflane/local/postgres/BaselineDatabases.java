@@ -55,26 +55,46 @@ final class BaselineDatabases {
     this.supervisor = requireNonNull(supervisor, "supervisor");
   }
 
+  /**
+   * Creates the missing ones; one that exists but refuses connections (a daemon killed while it
+   * copied it with {@link TemplateInUse#DISCONNECT}) takes connections again.
+   */
   List<String> ensure(List<DatabaseSection> databases) {
     List<String> created = new ArrayList<>();
     for (DatabaseSection database : databases) {
-      if (!exists(database.name())) {
+      Boolean allowsConnections = allowsConnections(database.name());
+      if (allowsConnections == null) {
         create(database);
         created.add(database.name());
+      } else if (!allowsConnections) {
+        allowConnections(database.name());
       }
     }
     return created;
   }
 
-  private boolean exists(String name) {
+  /** Whether the database takes connections, or null when there is no such database. */
+  private Boolean allowsConnections(String name) {
     try (Connection c = admin.connect();
-        PreparedStatement s = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+        PreparedStatement s =
+            c.prepareStatement("SELECT datallowconn FROM pg_database WHERE datname = ?")) {
       s.setString(1, name);
       try (ResultSet rs = s.executeQuery()) {
-        return rs.next();
+        return rs.next() ? rs.getBoolean(1) : null;
       }
     } catch (SQLException e) {
       throw new PostgresException("postgres: cannot list the databases: " + e.getMessage(), e);
+    }
+  }
+
+  private void allowConnections(String name) {
+    try {
+      PostgresServer.execute(
+          admin, "ALTER DATABASE " + Identifiers.quote(name) + " ALLOW_CONNECTIONS true");
+    } catch (SQLException e) {
+      throw new PostgresException(
+          "databases." + name + ": it refuses connections and cannot be changed: " + e.getMessage(),
+          e);
     }
   }
 

@@ -47,7 +47,10 @@ public final class PostgresServer implements AutoCloseable {
   static final String MAINTENANCE_DATABASE = "postgres";
 
   private final AdminLogin admin;
+
+  /** {@code <state>/postgres}: a started server's data, password and log; the init logs. */
   private final Path folder;
+
   private final Optional<EmbeddedPostgres> embedded;
 
   private PostgresServer(AdminLogin admin, Path folder, Optional<EmbeddedPostgres> embedded) {
@@ -139,14 +142,19 @@ public final class PostgresServer implements AutoCloseable {
     return embedded.map(e -> e.getProcess().pid());
   }
 
-  /** Stops the server the daemon started (waits up to ~5 s); nothing for an existing one. */
+  /**
+   * Stops the server the daemon started ({@code pg_ctl stop -m fast}, which waits up to 5 s; a
+   * server still running then is ended as a stale one); nothing for an existing one.
+   */
   @Override
   public void close() {
     if (embedded.isPresent()) {
       try {
-        embedded.get().close();
+        embedded.get().close(); // logs, never throws, when pg_ctl fails
       } catch (IOException e) {
         throw new PostgresException("postgres: cannot stop the server: " + e.getMessage(), e);
+      } finally {
+        EmbeddedServer.stopStale(new DataFolder(folder), line -> {});
       }
     }
   }

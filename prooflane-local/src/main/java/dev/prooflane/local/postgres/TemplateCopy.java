@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * {@code CREATE DATABASE branch TEMPLATE source STRATEGY FILE_COPY}, with the source's other
@@ -16,6 +17,12 @@ import java.util.List;
  * for them to leave).
  */
 final class TemplateCopy {
+  /**
+   * One disconnecting copy at a time in this JVM: two at once could each read the other's "no
+   * connections" as the source's own setting and leave it refusing connections.
+   */
+  private static final ReentrantLock DISCONNECTING = new ReentrantLock();
+
   /** SQLSTATE object_in_use: the template has other sessions. */
   static final String IN_USE = "55006";
 
@@ -73,14 +80,19 @@ final class TemplateCopy {
    */
   private int copyDisconnecting(String source, String create) throws SQLException {
     String quoted = Identifiers.quote(source);
-    boolean allowed = allowsConnections(source);
-    Branches.execute(c, "ALTER DATABASE " + quoted + " ALLOW_CONNECTIONS false");
+    DISCONNECTING.lock();
     try {
-      int ended = terminate(source);
-      Branches.execute(c, create); // waits up to 5 s for the ended sessions to exit
-      return ended;
+      boolean allowed = allowsConnections(source);
+      Branches.execute(c, "ALTER DATABASE " + quoted + " ALLOW_CONNECTIONS false");
+      try {
+        int ended = terminate(source);
+        Branches.execute(c, create); // waits up to 5 s for the ended sessions to exit
+        return ended;
+      } finally {
+        Branches.execute(c, "ALTER DATABASE " + quoted + " ALLOW_CONNECTIONS " + allowed);
+      }
     } finally {
-      Branches.execute(c, "ALTER DATABASE " + quoted + " ALLOW_CONNECTIONS " + allowed);
+      DISCONNECTING.unlock();
     }
   }
 

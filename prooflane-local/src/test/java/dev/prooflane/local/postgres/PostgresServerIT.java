@@ -3,6 +3,7 @@ package dev.prooflane.local.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.prooflane.local.process.Ports;
 import dev.prooflane.local.process.ProcessRegistry;
 import dev.prooflane.local.process.ProcessSupervisor;
 import dev.prooflane.local.process.RegisteredProcess;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,7 +52,8 @@ class PostgresServerIT {
   }
 
   @Test
-  void keepsItsDataAcrossARestartAndInitialisesADatabaseOnce() throws Exception {
+  void keepsItsDataAcrossRestartsEvenAfterAKilledDaemonAndInitialisesADatabaseOnce()
+      throws Exception {
     Path folder = dir.resolve("postgres");
     DatabaseSection orders =
         new DatabaseSection(
@@ -76,18 +79,71 @@ class PostgresServerIT {
       System.out.printf(
           "postgres: first start (initdb) %d ms, restart %d ms%n",
           first / 1_000_000, again / 1_000_000);
-
       assertThat(server.ensureDatabases(List.of(orders), dir, supervisor))
           .as("created at the first start only")
           .isEmpty();
-      assertThat(Sql.column(server, "orders", "select item from orders order by id"))
-          .containsExactly("book", "pen");
       assertThat(server.url("orders").url())
           .startsWith("postgresql://postgres:")
           .endsWith("@127.0.0.1:" + server.admin().port() + "/orders");
     }
+    long stale = leaveRunning(folder);
+    try (PostgresServer server =
+        PostgresServer.start(PostgresSection.started(), folder, progress::add)) {
+      assertThat(ProcessHandle.of(stale).filter(ProcessHandle::isAlive)).isEmpty();
+      assertThat(Sql.column(server, "orders", "select item from orders order by id"))
+          .containsExactly("book", "pen");
+    } finally {
+      ProcessHandle.of(stale).ifPresent(ProcessHandle::destroyForcibly);
+    }
     assertThat(progress).anyMatch(line -> line.contains("first start"));
+    assertThat(progress)
+        .anyMatch(line -> line.contains("left running") && line.contains("pid " + stale));
     assertThat(Files.readString(folder.resolve("password")).trim()).hasSize(36);
+  }
+
+  /**
+   * Starts a server on {@code folder}'s data that no {@link PostgresServer} knows, as a daemon
+   * killed with SIGKILL leaves it (started as zonky starts one: PostgreSQL refuses root, so as root
+   * in a user namespace); returns its pid.
+   */
+  private long leaveRunning(Path folder) throws Exception {
+    List<String> command = new ArrayList<>();
+    if ("root".equals(System.getProperty("user.name"))) {
+      command.addAll(List.of("unshare", "-U"));
+    }
+    command.addAll(
+        List.of(
+            zonkyBinary("pg_ctl").toString(),
+            "-D",
+            folder.resolve("data").toString(),
+            "-o",
+            "-p "
+                + Ports.freePort()
+                + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''",
+            "-w",
+            "start"));
+    Process left =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("left.log").toFile())
+            .start();
+    assertThat(left.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(left.exitValue()).as(Files.readString(dir.resolve("left.log"))).isZero();
+    long pid =
+        Long.parseLong(Files.readAllLines(folder.resolve("data/postmaster.pid")).get(0).trim());
+    assertThat(ProcessHandle.of(pid)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+    return pid;
+  }
+
+  /** A program of the PostgreSQL binaries that zonky unpacked (in java.io.tmpdir/embedded-pg). */
+  private static Path zonkyBinary(String name) throws IOException {
+    Path unpacked = Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg");
+    try (var dirs = Files.list(unpacked)) {
+      return dirs.map(d -> d.resolve("bin").resolve(name))
+          .filter(Files::isExecutable)
+          .findFirst()
+          .orElseThrow(() -> new AssertionError("no " + name + " under " + unpacked));
+    }
   }
 
   @Test
@@ -124,6 +180,18 @@ class PostgresServerIT {
     Files.writeString(schema, "create table stock (sku text);\ninsert into stock values ('a');\n");
     assertThat(server.ensureDatabases(List.of(stock), dir, supervisor)).containsExactly("stock");
     assertThat(Sql.column(server, "stock", "select sku from stock")).containsExactly("a");
+  }
+
+  @Test
+  void aBaselineDatabaseLeftRefusingConnectionsTakesThemAgain(PostgresServer server)
+      throws Exception {
+    DatabaseSection cart = new DatabaseSection("cart", DatabaseInit.NONE);
+    server.ensureDatabases(List.of(cart), dir, supervisor);
+    Sql.run(server, "postgres", "ALTER DATABASE cart ALLOW_CONNECTIONS false");
+
+    assertThat(server.ensureDatabases(List.of(cart), dir, supervisor)).isEmpty();
+
+    assertThat(Sql.column(server, "cart", "SELECT current_database()")).containsExactly("cart");
   }
 
   @Test

@@ -37,6 +37,13 @@ final class DatabasesSectionReader {
       return node.problem(
           "database name '" + name + "' (expected: " + DatabaseSection.EXPECTED_NAME + ")");
     }
+    if (DatabaseSection.RESERVED.contains(name)) {
+      return node.problem(
+          "database name '"
+              + name
+              + "' is one of the server's own (postgres, template0, template1): give the"
+              + " baseline's database its own name");
+    }
     if (node.isNull()) {
       return new DatabaseSection(name, DatabaseInit.NONE);
     }

@@ -93,18 +93,19 @@ class DatabasesSectionReaderTest {
   }
 
   @Test
-  void aBadNameAnUnknownFieldAndACommandlessInitAreEachReportedAtTheirLines() {
+  void aBadOrReservedNameAnUnknownFieldAndACommandlessInitAreEachReportedAtTheirLines() {
     List<SpecProblem> problems =
         problems(
             "postgres:\ndatabases:\n  Orders:\n  stock:\n    inti: []\n"
-                + "  pay:\n    init: {env: {A: b}}\n");
+                + "  pay:\n    init: {env: {A: b}}\n  postgres:\n");
 
     assertThat(problems)
         .extracting(SpecProblem::line, SpecProblem::field)
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple(3, "databases.Orders"),
             org.assertj.core.groups.Tuple.tuple(5, "databases.stock.inti"),
-            org.assertj.core.groups.Tuple.tuple(7, "databases.pay.init"));
+            org.assertj.core.groups.Tuple.tuple(7, "databases.pay.init"),
+            org.assertj.core.groups.Tuple.tuple(8, "databases.postgres"));
     assertThat(problems.get(0).message()).contains("expected: a lowercase letter");
   }
 }
