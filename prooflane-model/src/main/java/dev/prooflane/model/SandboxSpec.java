@@ -3,11 +3,13 @@ package dev.prooflane.model;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What a user asks for: a named sandbox that forks some services of the baseline.
@@ -17,19 +19,25 @@ import java.util.Set;
  * @param ttl how long the sandbox lives after creation, or empty for no expiry
  * @param labels free-form labels
  * @param forks the forked services, at least one, each service at most once
+ * @param databases per database of the environment, the branch every fork of the sandbox sees
+ *     instead of it (docs/databases.md)
  */
 public record SandboxSpec(
     String name,
     Optional<RoutingKey> routingKey,
     Optional<Duration> ttl,
     Map<String, String> labels,
-    List<Fork> forks) {
+    List<Fork> forks,
+    Map<String, BranchRequest> databases) {
   public SandboxSpec {
     requireNonNull(name, "name");
     requireNonNull(routingKey, "routingKey");
     requireNonNull(ttl, "ttl");
     labels = Map.copyOf(labels);
     forks = List.copyOf(forks);
+    // records read back from the state folder before databases existed carry null
+    databases =
+        Collections.unmodifiableMap(databases == null ? new TreeMap<>() : new TreeMap<>(databases));
     DnsLabel.require("name", name);
     if (forks.isEmpty()) {
       throw new IllegalArgumentException("forks: empty (expected: at least one forked service)");
@@ -44,6 +52,16 @@ public record SandboxSpec(
     if (ttl.isPresent() && (ttl.get().isNegative() || ttl.get().isZero())) {
       throw new IllegalArgumentException("ttl: " + ttl.get() + " (expected: > 0)");
     }
+  }
+
+  /** A sandbox without database branches. */
+  public SandboxSpec(
+      String name,
+      Optional<RoutingKey> routingKey,
+      Optional<Duration> ttl,
+      Map<String, String> labels,
+      List<Fork> forks) {
+    this(name, routingKey, ttl, labels, forks, Map.of());
   }
 
   /** Whether {@code name} is a valid sandbox name. */

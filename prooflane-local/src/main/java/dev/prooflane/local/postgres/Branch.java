@@ -1,5 +1,6 @@
 package dev.prooflane.local.postgres;
 
+import dev.prooflane.model.BranchMode;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.prooflane.local.postgres;
 
+import dev.prooflane.model.BranchMode;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.prooflane.local.postgres;
 
+import dev.prooflane.model.BranchMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

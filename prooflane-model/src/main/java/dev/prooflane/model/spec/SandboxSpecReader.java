@@ -1,5 +1,6 @@
 package dev.prooflane.model.spec;
 
+import dev.prooflane.model.BranchRequest;
 import dev.prooflane.model.Fork;
 import dev.prooflane.model.RoutingKey;
 import dev.prooflane.model.SandboxSpec;
@@ -14,10 +15,12 @@ import java.util.Set;
 /**
  * Reads a sandbox file: {@code name}, optional {@code routingKey}, {@code ttl}, {@code labels} and
  * {@code forks} (each {@code service}, optional {@code command}, {@code args}, {@code env}, {@code
- * envRemove}, {@code artifact}).
+ * envRemove}, {@code artifact}) and {@code databases} (the branches its forks see, see {@link
+ * BranchRequestReader}).
  */
 public final class SandboxSpecReader {
-  private static final Set<String> TOP = Set.of("name", "routingKey", "ttl", "labels", "forks");
+  private static final Set<String> TOP =
+      Set.of("name", "routingKey", "ttl", "labels", "forks", "databases");
   private static final Set<String> FORK =
       Set.of("service", "command", "args", "env", "envRemove", "artifact");
 
@@ -79,8 +82,12 @@ public final class SandboxSpecReader {
         top.get("forks").problem("no forks (list at least one service to fork)");
       }
     }
+    Map<String, BranchRequest> databases =
+        top.containsKey("databases") && !top.get("databases").isNull()
+            ? BranchRequestReader.read(top.get("databases"))
+            : Map.of();
     file.throwIfProblems();
-    return new SandboxSpec(name, key, ttl, labels, forks);
+    return new SandboxSpec(name, key, ttl, labels, forks, databases);
   }
 
   /**

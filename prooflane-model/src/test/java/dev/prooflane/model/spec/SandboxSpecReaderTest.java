@@ -3,8 +3,14 @@ package dev.prooflane.model.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.prooflane.model.BranchMode;
+import dev.prooflane.model.BranchRequest;
+import dev.prooflane.model.DatabaseInit;
 import dev.prooflane.model.SandboxSpec;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SandboxSpecReaderTest {
@@ -99,6 +105,60 @@ class SandboxSpecReaderTest {
         4,
         "labels.team",
         "257 characters (expected: a label value of at most 256 characters)");
+  }
+
+  @Test
+  void readsTheBranchesOfItsDatabasesWithTheirModesAndMigrations() {
+    SandboxSpec spec =
+        SandboxSpecReader.parse(
+            "sbx.yaml",
+            """
+            name: pr-7
+            forks: [{service: reviews}]
+            databases:
+              reviews: {mode: copy, migrate: [sql/reviews-v2.sql, sql/more.sql]}
+              audit: schema
+              cache:
+              stock: {migrate: {command: java -jar flyway.jar migrate, env: {FLYWAY_X: "1"}}}
+            """);
+
+    assertThat(spec.databases())
+        .containsEntry(
+            "reviews",
+            new BranchRequest(BranchMode.COPY, List.of("sql/reviews-v2.sql", "sql/more.sql")))
+        .containsEntry("audit", new BranchRequest(BranchMode.SCHEMA, List.of()))
+        .containsEntry("cache", BranchRequest.COPY)
+        .containsEntry(
+            "stock",
+            new BranchRequest(
+                BranchMode.COPY,
+                List.of(),
+                List.of("java", "-jar", "flyway.jar", "migrate"),
+                Map.of("FLYWAY_X", "1")));
+    assertThat(spec.databases().get("reviews").migration(Path.of("/srv/shop")))
+        .isEqualTo(
+            new DatabaseInit.SqlFiles(
+                List.of(
+                    Path.of("/srv/shop/sql/reviews-v2.sql"), Path.of("/srv/shop/sql/more.sql"))));
+    assertThat(SandboxSpecReader.parse("sbx.yaml", "name: a\nforks: [{service: x}]\n").databases())
+        .isEmpty();
+  }
+
+  @Test
+  void badBranchRequestsAreLocated() {
+    String head = "name: pr-7\nforks: [{service: reviews}]\ndatabases:\n";
+    assertProblem(
+        head + "  reviews: fork\n", 4, "databases.reviews", "expected: one of copy, schema, empty");
+    assertProblem(head + "  reviews: {mode: clone}\n", 4, "databases.reviews.mode", "'clone'");
+    assertProblem(head + "  Reviews: copy\n", 4, "databases.Reviews", "database name 'Reviews'");
+    assertProblem(head + "  reviews: {mod: copy}\n", 4, "databases.reviews.mod", "unknown field");
+    assertProblem(
+        head + "  reviews: {migrate: {env: {A: b}}}\n",
+        4,
+        "databases.reviews.migrate",
+        "missing field 'command'");
+    assertProblem(
+        head + "  reviews: {migrate: ['']}\n", 4, "databases.reviews.migrate[0]", "empty");
   }
 
   private static void assertProblem(String text, int line, String field, String message) {

@@ -1,4 +1,4 @@
-package dev.prooflane.local.postgres;
+package dev.prooflane.model;
 
 import java.util.Locale;
 
