@@ -3,6 +3,8 @@ package dev.prooflane.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +21,11 @@ import java.util.regex.Pattern;
  *   <li>{@code ${dir}}: the folder of the environment file;
  *   <li>{@code ${kafka.bootstrap}}: the Kafka broker's {@code host:port} list, and {@code
  *       ${kafka.interceptor}}: the absolute path of Prooflane's consumer interceptor jar (both only
- *       with a {@code kafka:} section).
+ *       with a {@code kafka:} section);
+ *   <li>{@code ${databases.NAME.url}} ({@code postgresql://user:password@host:port/name}), {@code
+ *       .jdbc} ({@code jdbc:postgresql://host:port/name?user=...&password=...}), {@code .host},
+ *       {@code .port}, {@code .name}, {@code .user}, {@code .password}: database NAME of the {@code
+ *       databases:} section; in a fork of a sandbox that branches NAME, its branch.
  * </ul>
  */
 public final class Placeholders {
@@ -36,6 +42,32 @@ public final class Placeholders {
 
   private static final List<String> KAFKA = List.of(KAFKA_BOOTSTRAP, KAFKA_INTERCEPTOR);
 
+  /** The parts of a database a {@code ${databases.NAME.PART}} placeholder names. */
+  public static final List<String> DATABASE_PARTS =
+      List.of("url", "jdbc", "host", "port", "name", "user", "password");
+
+  private static final Pattern DATABASE_REF =
+      Pattern.compile("databases\\.([a-z][a-z0-9_]*)\\.([a-z]+)");
+
+  /**
+   * What an environment offers placeholders for.
+   *
+   * @param services its services' names
+   * @param kafka whether it has a {@code kafka:} section
+   * @param databases the names in its {@code databases:} section
+   */
+  public record Known(Set<String> services, boolean kafka, Set<String> databases) {
+    public Known {
+      services = Set.copyOf(services);
+      databases = Set.copyOf(databases);
+    }
+  }
+
+  /** The placeholder of {@code part} of database {@code database}. */
+  public static String database(String database, String part) {
+    return "databases." + database + "." + part;
+  }
+
   private Placeholders() {}
 
   /** Every placeholder name in {@code text}, in order. */
@@ -48,23 +80,13 @@ public final class Placeholders {
     return out;
   }
 
-  /**
-   * Why {@code name} is not a valid placeholder given the known service names, or null when valid.
-   */
-  public static String problem(String name, java.util.Set<String> services) {
-    return problem(name, services, false);
-  }
-
-  /**
-   * Why {@code name} is not a valid placeholder given the known service names and whether the
-   * environment has a {@code kafka:} section, or null when valid.
-   */
-  public static String problem(String name, java.util.Set<String> services, boolean kafka) {
+  /** Why {@code name} is not a valid placeholder in an environment offering {@code known}. */
+  public static String problem(String name, Known known) {
     if (SIMPLE.contains(name)) {
       return null;
     }
     if (KAFKA.contains(name)) {
-      return kafka
+      return known.kafka()
           ? null
           : "${"
               + name
@@ -72,20 +94,44 @@ public final class Placeholders {
     }
     Matcher m = SERVICE_REF.matcher(name);
     if (m.matches()) {
-      return services.contains(m.group(1))
+      return known.services().contains(m.group(1))
           ? null
           : "${"
               + name
               + "}: no service '"
               + m.group(1)
               + "' (known: "
-              + String.join(", ", services)
+              + String.join(", ", new TreeSet<>(known.services()))
+              + ")";
+    }
+    Matcher d = DATABASE_REF.matcher(name);
+    if (d.matches()) {
+      if (!DATABASE_PARTS.contains(d.group(2))) {
+        return "${"
+            + name
+            + "}: no part '"
+            + d.group(2)
+            + "' (expected: "
+            + String.join(", ", DATABASE_PARTS)
+            + ")";
+      }
+      return known.databases().contains(d.group(1))
+          ? null
+          : "${"
+              + name
+              + "}: no database '"
+              + d.group(1)
+              + "' in the databases: section (known: "
+              + (known.databases().isEmpty()
+                  ? "none; see docs/databases.md"
+                  : String.join(", ", new TreeSet<>(known.databases())))
               + ")";
     }
     return "${"
         + name
         + "}: unknown placeholder (expected: ${port}, ${sandbox}, ${artifact}, ${dir},"
-        + " ${services.NAME.url|host|port}, ${kafka.bootstrap} or ${kafka.interceptor})";
+        + " ${services.NAME.url|host|port}, ${kafka.bootstrap}, ${kafka.interceptor} or"
+        + " ${databases.NAME.url|jdbc|host|port|name|user|password})";
   }
 
   /** Replaces each placeholder with {@code values.apply(name)}. */

@@ -1,8 +1,8 @@
 package dev.prooflane.local.postgres;
 
-import dev.prooflane.model.BranchMode;
 import static java.util.Objects.requireNonNull;
 
+import dev.prooflane.model.BranchMode;
 import java.time.Duration;
 
 /**

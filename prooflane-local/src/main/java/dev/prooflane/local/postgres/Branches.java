@@ -1,8 +1,8 @@
 package dev.prooflane.local.postgres;
 
-import dev.prooflane.model.BranchMode;
 import static java.util.Objects.requireNonNull;
 
+import dev.prooflane.model.BranchMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

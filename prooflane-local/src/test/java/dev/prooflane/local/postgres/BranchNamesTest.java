@@ -1,9 +1,9 @@
 package dev.prooflane.local.postgres;
 
-import dev.prooflane.model.BranchMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.prooflane.model.BranchMode;
 import org.junit.jupiter.api.Test;
 
 /** Branch names derived from a database and a sandbox. */

@@ -1,9 +1,9 @@
 package dev.prooflane.local.postgres;
 
-import dev.prooflane.model.BranchMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.prooflane.model.BranchMode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

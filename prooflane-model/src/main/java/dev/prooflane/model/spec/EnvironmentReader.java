@@ -135,9 +135,10 @@ public final class EnvironmentReader {
         servicesNode.problem("no services (declare at least one)");
       }
       Path base = path.toAbsolutePath().normalize().getParent();
+      Placeholders.Known known =
+          new Placeholders.Known(entries.keySet(), hasKafka, databaseNames(top.get("databases")));
       for (Map.Entry<String, SpecNode> e : entries.entrySet()) {
-        ServiceSpec spec =
-            service(e.getKey(), e.getValue(), base, entries.keySet(), propagation, hasKafka);
+        ServiceSpec spec = service(e.getKey(), e.getValue(), base, known, propagation);
         if (spec != null) {
           services.put(e.getKey(), spec);
         }
@@ -150,6 +151,11 @@ public final class EnvironmentReader {
     file.throwIfProblems();
     return new Environment(
         name, path, keyNames, services, maxTtl, skillDirs, tls, kafka, postgres, databases);
+  }
+
+  /** The names the {@code databases:} section declares (whatever else is wrong with them). */
+  private static Set<String> databaseNames(SpecNode node) {
+    return node == null || !node.isMapping() ? Set.of() : node.entries().keySet();
   }
 
   /**
@@ -224,12 +230,7 @@ public final class EnvironmentReader {
   }
 
   private static ServiceSpec service(
-      String name,
-      SpecNode node,
-      Path base,
-      Set<String> known,
-      Propagation inherited,
-      boolean kafka) {
+      String name, SpecNode node, Path base, Placeholders.Known known, Propagation inherited) {
     if (!SERVICE_NAME.matcher(name).matches()) {
       node.problem("service name '" + name + "' (expected: lowercase letters, digits and '-')");
     }
@@ -249,7 +250,7 @@ public final class EnvironmentReader {
     } else {
       command = f.get("command").command();
       if (command != null) {
-        checkPlaceholders(f.get("command"), String.join(" ", command), known, kafka);
+        checkPlaceholders(f.get("command"), String.join(" ", command), known);
       }
     }
     Optional<String> artifact = Optional.empty();
@@ -279,7 +280,7 @@ public final class EnvironmentReader {
       env = f.get("env").stringMap();
       for (Map.Entry<String, SpecNode> e : f.get("env").entries().entrySet()) {
         if (e.getValue().isScalar() && !e.getValue().isNull()) {
-          checkPlaceholders(e.getValue(), e.getValue().text(), known, kafka);
+          checkPlaceholders(e.getValue(), e.getValue().text(), known);
         }
       }
     }
@@ -417,10 +418,9 @@ public final class EnvironmentReader {
     return probe == null ? null : new HealthCheck(probe, timeout, interval);
   }
 
-  private static void checkPlaceholders(
-      SpecNode node, String text, Set<String> services, boolean kafka) {
+  private static void checkPlaceholders(SpecNode node, String text, Placeholders.Known known) {
     for (String name : Placeholders.names(text)) {
-      String problem = Placeholders.problem(name, services, kafka);
+      String problem = Placeholders.problem(name, known);
       if (problem != null) {
         node.problem(problem);
       }

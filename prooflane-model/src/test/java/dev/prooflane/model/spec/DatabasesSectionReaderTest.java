@@ -108,4 +108,34 @@ class DatabasesSectionReaderTest {
             org.assertj.core.groups.Tuple.tuple(8, "databases.postgres"));
     assertThat(problems.get(0).message()).contains("expected: a lowercase letter");
   }
+
+  @Test
+  void servicesNameADatabaseAndItsPartsInPlaceholders() {
+    Environment env =
+        EnvironmentReader.parse(
+            file,
+            "postgres:\ndatabases:\n  orders:\nservices:\n  a:\n    command: run"
+                + " ${databases.orders.jdbc}\n    env: {DB: \"${databases.orders.url}\"}\n");
+    assertThat(env.service("a").env()).containsEntry("DB", "${databases.orders.url}");
+
+    String head = "postgres:\ndatabases:\n  orders:\nservices:\n  a:\n    command: run ";
+    assertThat(
+            catchThrowableOfType(
+                    SpecException.class,
+                    () -> EnvironmentReader.parse(file, head + "${databases.order.url}\n"))
+                .problems())
+        .anySatisfy(
+            p ->
+                assertThat(p.message())
+                    .contains("no database 'order' in the databases: section (known: orders)"));
+    assertThat(
+            catchThrowableOfType(
+                    SpecException.class,
+                    () -> EnvironmentReader.parse(file, head + "${databases.orders.uri}\n"))
+                .problems())
+        .anySatisfy(
+            p ->
+                assertThat(p.message())
+                    .contains("no part 'uri' (expected: url, jdbc, host, port, name, user"));
+  }
 }
