@@ -42,7 +42,7 @@ final class Baseline {
   private final Router router;
   private final InstanceLauncher launcher;
   private final Map<String, Integer> routerPorts;
-  private final Map<String, String> kafka;
+  private final RuntimeValues values;
   private final Map<String, Instance> instances = new ConcurrentHashMap<>();
   private final Map<String, String> failures = new ConcurrentHashMap<>();
   private final Map<String, Integer> restarts = new ConcurrentHashMap<>();
@@ -58,20 +58,20 @@ final class Baseline {
   /**
    * The baseline of the environment {@code env} returns at each call (it changes when a new
    * environment file is applied), whose instances reach each other at {@code routerPorts} (read at
-   * each start, so services added later are included) and {@code kafka} (the values of the Kafka
-   * placeholders).
+   * each start, so services added later are included) and the {@code values} of the Kafka and
+   * database placeholders.
    */
   Baseline(
       Supplier<Environment> env,
       Router router,
       InstanceLauncher launcher,
       Map<String, Integer> routerPorts,
-      Map<String, String> kafka) {
+      RuntimeValues values) {
     this.env = env;
     this.router = router;
     this.launcher = launcher;
     this.routerPorts = routerPorts;
-    this.kafka = Map.copyOf(kafka);
+    this.values = values;
   }
 
   /** Starts every service in parallel (they reach each other through the router, already open). */
@@ -96,7 +96,7 @@ final class Baseline {
     return launcher.launch(
         "baseline",
         spec,
-        port -> InstancePlan.baseline(environment, spec, port, routerPorts, kafka),
+        port -> InstancePlan.baseline(environment, spec, port, routerPorts, values.baseline()),
         progress);
   }
 

@@ -20,17 +20,18 @@ import java.util.Optional;
 record InstancePlan(List<String> command, Map<String, String> env) {
 
   /**
-   * The plan for the baseline instance of {@code spec}; {@code kafka} holds the values of {@code
-   * ${kafka.bootstrap}} and {@code ${kafka.interceptor}} (empty without a {@code kafka:} section).
+   * The plan for the baseline instance of {@code spec}; {@code shared} holds the values of the
+   * placeholders of the environment's servers ({@code ${kafka.*}}, {@code ${databases.*}}; see
+   * {@link RuntimeValues}).
    */
   static InstancePlan baseline(
       Environment env,
       ServiceSpec spec,
       int port,
       Map<String, Integer> routerPorts,
-      Map<String, String> kafka) {
+      Map<String, String> shared) {
     Map<String, String> values =
-        values(env, Integer.toString(port), routerPorts, "baseline", spec.artifact(), kafka);
+        values(env, Integer.toString(port), routerPorts, "baseline", spec.artifact(), shared);
     Map<String, String> vars = resolveAll(spec.env(), values);
     vars.put("PROOFLANE_SERVICE", spec.name());
     return new InstancePlan(resolveAll(spec.command(), values), vars);
@@ -44,9 +45,9 @@ record InstancePlan(List<String> command, Map<String, String> env) {
       Sandbox sandbox,
       int port,
       Map<String, Integer> routerPorts,
-      Map<String, String> kafka) {
+      Map<String, String> shared) {
     Map<String, String> values =
-        forkValues(env, spec, fork, sandbox.name(), port, routerPorts, kafka);
+        forkValues(env, spec, fork, sandbox.name(), port, routerPorts, shared);
     Map<String, String> vars = new LinkedHashMap<>(spec.env());
     fork.envRemove().forEach(vars::remove);
     vars.putAll(fork.env());
@@ -68,8 +69,8 @@ record InstancePlan(List<String> command, Map<String, String> env) {
       Fork fork,
       String sandbox,
       Map<String, Integer> routerPorts,
-      Map<String, String> kafka) {
-    Map<String, String> values = forkValues(env, spec, fork, sandbox, 0, routerPorts, kafka);
+      Map<String, String> shared) {
+    Map<String, String> values = forkValues(env, spec, fork, sandbox, 0, routerPorts, shared);
     values.remove("port");
     // what cannot be resolved yet (the port) or at all (a mistake the fork's start reports) stays
     List<String> out = new ArrayList<>();
@@ -92,9 +93,9 @@ record InstancePlan(List<String> command, Map<String, String> env) {
       String sandbox,
       int port,
       Map<String, Integer> routerPorts,
-      Map<String, String> kafka) {
+      Map<String, String> shared) {
     Optional<String> artifact = fork.artifact().or(spec::artifact);
-    return values(env, Integer.toString(port), routerPorts, sandbox, artifact, kafka);
+    return values(env, Integer.toString(port), routerPorts, sandbox, artifact, shared);
   }
 
   private static Map<String, String> values(
@@ -103,8 +104,8 @@ record InstancePlan(List<String> command, Map<String, String> env) {
       Map<String, Integer> routerPorts,
       String sandbox,
       Optional<String> artifact,
-      Map<String, String> kafka) {
-    Map<String, String> values = new LinkedHashMap<>(kafka);
+      Map<String, String> shared) {
+    Map<String, String> values = new LinkedHashMap<>(shared);
     values.put("port", port);
     values.put("sandbox", sandbox);
     values.put("dir", env.baseDir().toString());

@@ -4,6 +4,9 @@ import dev.prooflane.local.agent.AgentAttachment;
 import dev.prooflane.local.kafka.KafkaBroker;
 import dev.prooflane.local.kafka.KafkaJars;
 import dev.prooflane.local.kafka.KafkaStatus;
+import dev.prooflane.local.postgres.DatabaseUrl;
+import dev.prooflane.local.postgres.Databases;
+import dev.prooflane.local.postgres.PostgresServer;
 import dev.prooflane.local.process.LogBuffer;
 import dev.prooflane.local.process.OrphanReaper;
 import dev.prooflane.local.process.ProcessSupervisor;
@@ -57,7 +60,7 @@ public final class LocalRuntime implements AutoCloseable {
   private final ScheduledExecutorService ttlTimer;
   private final Instant startedAt;
   private final Optional<KafkaBroker> kafka;
-  private final Map<String, String> kafkaValues;
+  private final RuntimeValues values;
 
   private LocalRuntime(Environment env, LocalOptions options, Consumer<String> progress) {
     this.env = env;
@@ -71,7 +74,7 @@ public final class LocalRuntime implements AutoCloseable {
     StateFolder state = options.stateFolder();
     // the Kafka jars too, and the broker's ports chosen: ${kafka.bootstrap} is known from here on
     this.kafka = env.kafka().map(section -> KafkaBroker.plan(section, state, options.kafkaJars()));
-    this.kafkaValues = kafkaPlaceholders(env, options.kafkaJars());
+    this.values = new RuntimeValues(kafkaPlaceholders(env, options.kafkaJars()));
     StateFolderCheck.requireWritable(state);
     this.store =
         StateStore.open(
@@ -92,7 +95,7 @@ public final class LocalRuntime implements AutoCloseable {
             options.stopGrace(),
             options.progressInterval(),
             options.serviceEnv());
-    this.baseline = new Baseline(this::environment, router, launcher, routerPorts, kafkaValues);
+    this.baseline = new Baseline(this::environment, router, launcher, routerPorts, values);
     this.routeWatch = new RouteWatch(startedAt.toEpochMilli() * 1000);
     this.sandboxes =
         new Sandboxes(
@@ -102,7 +105,7 @@ public final class LocalRuntime implements AutoCloseable {
             router,
             launcher,
             routerPorts,
-            kafkaValues,
+            values,
             routeWatch);
     this.rollout =
         new Rollout(
@@ -160,8 +163,11 @@ public final class LocalRuntime implements AutoCloseable {
     try {
       runtime.kafka.ifPresent(
           broker -> broker.start(runtime.supervisor, options.stopGrace(), progress));
+      Databases.start(env, options.stateFolder().postgres(), runtime.supervisor, progress)
+          .ifPresent(runtime.values::databases);
       runtime.baseline.startAll(progress);
       runtime.sandboxes.restore(progress);
+      runtime.sandboxes.dropOrphanBranches(progress);
       long period = options.ttlCheckInterval().toMillis();
       runtime.ttlTimer.scheduleWithFixedDelay(
           runtime::expireSandboxes, period, period, TimeUnit.MILLISECONDS);
@@ -226,6 +232,23 @@ public final class LocalRuntime implements AutoCloseable {
   /** Where clients reach the Kafka broker ({@code ${kafka.bootstrap}}), when there is one. */
   public Optional<String> kafkaBootstrap() {
     return kafka.map(KafkaBroker::bootstrap);
+  }
+
+  /**
+   * Where database {@code database} is for sandbox {@code sandbox}: its branch when the sandbox has
+   * one, else the baseline's database; the baseline's when {@code sandbox} is empty. Empty when the
+   * environment has no such database.
+   *
+   * @throws dev.prooflane.model.NotFoundException when there is no such sandbox
+   */
+  public Optional<DatabaseUrl> database(String database, Optional<String> sandbox) {
+    Optional<SandboxSpec> spec = sandbox.map(name -> sandboxes.get(name).spec());
+    return values.databases().flatMap(d -> d.url(database, spec));
+  }
+
+  /** The database server, when the environment has a {@code postgres:} section. */
+  public Optional<PostgresServer> postgres() {
+    return values.databases().map(Databases::server);
   }
 
   /**
@@ -297,13 +320,18 @@ public final class LocalRuntime implements AutoCloseable {
   }
 
   /**
-   * The command {@code fork} would run as part of a sandbox named {@code sandbox}: the fork's or
-   * the service's command with the fork's args, placeholders resolved ({@code ${port}} is left as
-   * it is: the port is chosen when the fork starts).
+   * The command {@code fork} would run as part of {@code sandbox}: the fork's or the service's
+   * command with the fork's args, placeholders resolved ({@code ${port}} is left as it is: the port
+   * is chosen when the fork starts).
    */
-  public List<String> forkCommand(String sandbox, Fork fork) {
+  public List<String> forkCommand(SandboxSpec sandbox, Fork fork) {
     return InstancePlan.forkCommand(
-        env, env.service(fork.service()), fork, sandbox, Map.copyOf(routerPorts), kafkaValues);
+        env,
+        env.service(fork.service()),
+        fork,
+        sandbox.name(),
+        Map.copyOf(routerPorts),
+        values.fork(sandbox));
   }
 
   /** The command each running fork of sandbox {@code name} was started with, by service. */
@@ -378,6 +406,7 @@ public final class LocalRuntime implements AutoCloseable {
     stops.add(CompletableFuture.runAsync(baseline::stopAll));
     stops.forEach(CompletableFuture::join);
     kafka.ifPresent(broker -> broker.stop(options.stopGrace()));
+    values.databases().ifPresent(Databases::close);
     launcher.close();
     supervisor.close();
     router.close();

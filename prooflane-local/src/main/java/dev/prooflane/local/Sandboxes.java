@@ -1,8 +1,11 @@
 package dev.prooflane.local;
 
+import dev.prooflane.local.postgres.Databases;
+import dev.prooflane.local.postgres.PostgresException;
 import dev.prooflane.local.process.LogBuffer;
 import dev.prooflane.local.store.CorruptedSandboxException;
 import dev.prooflane.local.store.StateStore;
+import dev.prooflane.model.BranchStatus;
 import dev.prooflane.model.ConflictException;
 import dev.prooflane.model.Environment;
 import dev.prooflane.model.Fork;
@@ -41,7 +44,7 @@ final class Sandboxes {
   private final Router router;
   private final InstanceLauncher launcher;
   private final Map<String, Integer> routerPorts;
-  private final Map<String, String> kafka;
+  private final RuntimeValues values;
   private final Map<String, Live> live = new ConcurrentHashMap<>();
   private final Expiries expiries;
   private final RouteWatch routes;
@@ -64,9 +67,9 @@ final class Sandboxes {
 
   /**
    * The sandboxes of the environment {@code env} returns at each call (it changes when a new
-   * environment file is applied), whose forks reach the services at {@code routerPorts} and get
-   * {@code kafka} as the values of the Kafka placeholders; each change of their routes goes to
-   * {@code routes}.
+   * environment file is applied), whose forks reach the services at {@code routerPorts} and get the
+   * {@code values} of the Kafka and database placeholders (and their database branches from there);
+   * each change of their routes goes to {@code routes}.
    */
   Sandboxes(
       Supplier<Environment> env,
@@ -75,7 +78,7 @@ final class Sandboxes {
       Router router,
       InstanceLauncher launcher,
       Map<String, Integer> routerPorts,
-      Map<String, String> kafka,
+      RuntimeValues values,
       RouteWatch routes) {
     this.env = env;
     this.clock = clock;
@@ -83,7 +86,7 @@ final class Sandboxes {
     this.router = router;
     this.launcher = launcher;
     this.routerPorts = routerPorts;
-    this.kafka = Map.copyOf(kafka);
+    this.values = values;
     this.expiries = new Expiries(store);
     this.routes = routes;
   }
@@ -120,19 +123,47 @@ final class Sandboxes {
         "sandbox " + spec.name() + ": routing key " + key + ", forking " + forkNames(spec));
     try {
       store.putSandbox(starting);
+      branch(entry, progress);
       startForks(entry, progress);
     } catch (RuntimeException e) {
       reroute(entry, t -> t.withoutSandbox(spec.name()));
       live.remove(spec.name());
+      try {
+        store.deleteSandbox(spec.name());
+      } catch (RuntimeException again) {
+        e.addSuppressed(again);
+      }
       throw e;
     }
     return entry.sandbox;
+  }
+
+  /**
+   * Makes the sandbox's database branches, migrated, before its forks start (they connect at
+   * start); on failure nothing of them is left.
+   */
+  private void branch(Live entry, Consumer<String> progress) {
+    SandboxSpec spec = entry.sandbox.spec();
+    if (spec.databases().isEmpty()) {
+      return;
+    }
+    List<BranchStatus> branches =
+        values.databases().orElseThrow(() -> SpecChecks.noDatabases(spec)).branch(spec, progress);
+    entry.sandbox = entry.sandbox.withBranches(branches);
+  }
+
+  /** Drops the sandbox's database branches, once its forks stopped. */
+  private void dropBranches(Sandbox sandbox) {
+    if (!sandbox.spec().databases().isEmpty()) {
+      values.databases().ifPresent(d -> d.drop(sandbox.spec()));
+    }
   }
 
   /** Starts every fork and, once all are healthy, routes the key to them; or undoes everything. */
   private void startForks(Live entry, Consumer<String> progress) {
     Sandbox sandbox = entry.sandbox;
     Environment env = this.env.get();
+    Map<String, String> shared = values.fork(sandbox.spec());
     List<CompletableFuture<Instance>> starts = new ArrayList<>();
     for (Fork fork : sandbox.spec().forks()) {
       ServiceSpec spec = env.service(fork.service());
@@ -142,7 +173,8 @@ final class Sandboxes {
                   launcher.launch(
                       sandbox.name(),
                       spec,
-                      port -> InstancePlan.fork(env, spec, fork, sandbox, port, routerPorts, kafka),
+                      port ->
+                          InstancePlan.fork(env, spec, fork, sandbox, port, routerPorts, shared),
                       progress)));
     }
     List<String> errors = new ArrayList<>();
@@ -192,6 +224,7 @@ final class Sandboxes {
     entry.forks.values().parallelStream().forEach(launcher::stop);
     entry.forks.clear();
     reroute(entry, t -> t.withoutSandbox(entry.sandbox.name()));
+    dropBranches(entry.sandbox);
     store.deleteSandbox(entry.sandbox.name());
   }
 
@@ -318,6 +351,7 @@ final class Sandboxes {
       try {
         store.putSandbox(entry.sandbox);
         reroute(entry, t -> t.withSandbox(route(entry)));
+        restoreBranches(entry, progress);
         startForks(entry, progress);
       } catch (RuntimeException e) {
         entry.sandbox =
@@ -329,6 +363,42 @@ final class Sandboxes {
         progress.accept("sandbox " + stored.name() + ": FAILED to restore: " + e.getMessage());
       }
     }
+  }
+
+  /**
+   * Keeps the branches a restored sandbox had (they live in the database server's data, kept across
+   * restarts); makes them again when one is missing (a server whose data was reset).
+   */
+  private void restoreBranches(Live entry, Consumer<String> progress) {
+    SandboxSpec spec = entry.sandbox.spec();
+    if (spec.databases().isEmpty()) {
+      return;
+    }
+    Databases databases = values.databases().orElseThrow(() -> SpecChecks.noDatabases(spec));
+    List<BranchStatus> kept = databases.branches(spec);
+    if (kept.size() == spec.databases().size()) {
+      entry.sandbox = entry.sandbox.withBranches(kept);
+      return;
+    }
+    progress.accept(
+        "sandbox " + spec.name() + ": its database branches are missing, making them again");
+    entry.sandbox = entry.sandbox.withBranches(databases.branch(spec, progress));
+  }
+
+  /**
+   * Drops the database branches of no sandbox: those of sandboxes deleted while the daemon was
+   * down, or half-made by a daemon killed during a creation.
+   */
+  void dropOrphanBranches(Consumer<String> progress) {
+    values
+        .databases()
+        .ifPresent(
+            d -> {
+              List<SandboxSpec> specs = live.values().stream().map(e -> e.sandbox.spec()).toList();
+              for (String dropped : d.dropOrphans(specs)) {
+                progress.accept("dropped database branch " + dropped + " (its sandbox is gone)");
+              }
+            });
   }
 
   List<Sandbox> list() {
@@ -350,7 +420,18 @@ final class Sandboxes {
 
   private Sandbox current(Live entry) {
     Sandbox s = entry.sandbox;
-    return s.phase() == SandboxPhase.STARTING ? s : withForks(entry, s);
+    if (s.phase() == SandboxPhase.STARTING) {
+      return s;
+    }
+    Sandbox now = withForks(entry, s);
+    if (!s.spec().databases().isEmpty() && values.databases().isPresent()) {
+      try {
+        return now.withBranches(values.databases().get().branches(s.spec()));
+      } catch (PostgresException e) {
+        return now; // the server does not answer: the sizes last measured
+      }
+    }
+    return now;
   }
 
   void delete(String name) {
@@ -381,6 +462,7 @@ final class Sandboxes {
     reroute(entry, t -> t.withoutSandbox(name));
     entry.forks.values().parallelStream().forEach(launcher::stop);
     live.remove(name);
+    dropBranches(entry.sandbox);
   }
 
   /**

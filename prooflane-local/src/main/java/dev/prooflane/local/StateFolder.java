@@ -72,6 +72,15 @@ public record StateFolder(Path root) {
   }
 
   /**
+   * {@code postgres/}: the PostgreSQL server the daemon starts for a {@code postgres:} section (its
+   * data, with the baseline's databases and the sandboxes' branches, and its password), kept across
+   * restarts.
+   */
+  public Path postgres() {
+    return root.resolve("postgres");
+  }
+
+  /**
    * {@code kafka/}: the Kafka broker the daemon starts for a {@code kafka:} section, kept across
    * restarts (its records, consumer offsets and cluster id).
    */
@@ -178,6 +187,6 @@ public record StateFolder(Path root) {
 
   /** Every folder in the folder that the daemon creates files in. */
   public List<Path> writtenFolders() {
-    return List.of(logs(), runs(), keys(), validations(), kafka());
+    return List.of(logs(), runs(), keys(), validations(), kafka(), postgres());
   }
 }

@@ -9,6 +9,7 @@ import dev.prooflane.local.kafka.KafkaStatus;
 import dev.prooflane.local.process.InstanceFailedException;
 import dev.prooflane.model.Environment;
 import dev.prooflane.model.Fork;
+import dev.prooflane.model.SandboxSpec;
 import dev.prooflane.model.spec.EnvironmentReader;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -98,7 +100,11 @@ class KafkaBrokerIT {
     assertThat(runtime.kafkaBootstrap()).contains(status.bootstrap());
     assertThat(new LocalRuntimeAccess(runtime, s -> s).kafkaBootstrap())
         .contains(status.bootstrap());
-    assertThat(runtime.forkCommand("x", Fork.of("echo")))
+    assertThat(
+            runtime.forkCommand(
+                new SandboxSpec(
+                    "x", Optional.empty(), Optional.empty(), Map.of(), List.of(Fork.of("echo"))),
+                Fork.of("echo")))
         .endsWith("--bootstrap=" + status.bootstrap());
     assertThat(progress)
         .anySatisfy(line -> assertThat(line).matches("  kafka: broker up on .* in \\d+ ms"));

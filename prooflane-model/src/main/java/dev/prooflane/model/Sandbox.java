@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param expiresAt when its TTL runs out, or empty for no expiry
  * @param forks per fork, the observed state
  * @param message a human-readable explanation when not READY, or empty
+ * @param branches the database branches its forks see, as last measured
  */
 public record Sandbox(
     SandboxSpec spec,
@@ -24,7 +25,8 @@ public record Sandbox(
     Instant createdAt,
     Optional<Instant> expiresAt,
     List<ForkStatus> forks,
-    String message) {
+    String message,
+    List<BranchStatus> branches) {
   public Sandbox {
     requireNonNull(spec, "spec");
     requireNonNull(routingKey, "routingKey");
@@ -33,6 +35,20 @@ public record Sandbox(
     requireNonNull(expiresAt, "expiresAt");
     requireNonNull(message, "message");
     forks = List.copyOf(forks);
+    // records read back from the state folder before branches existed carry null
+    branches = branches == null ? List.of() : List.copyOf(branches);
+  }
+
+  /** A sandbox without database branches. */
+  public Sandbox(
+      SandboxSpec spec,
+      RoutingKey routingKey,
+      SandboxPhase phase,
+      Instant createdAt,
+      Optional<Instant> expiresAt,
+      List<ForkStatus> forks,
+      String message) {
+    this(spec, routingKey, phase, createdAt, expiresAt, forks, message, List.of());
   }
 
   public String name() {
@@ -41,11 +57,17 @@ public record Sandbox(
 
   /** A copy in another phase with another message. */
   public Sandbox withPhase(SandboxPhase newPhase, String newMessage) {
-    return new Sandbox(spec, routingKey, newPhase, createdAt, expiresAt, forks, newMessage);
+    return new Sandbox(
+        spec, routingKey, newPhase, createdAt, expiresAt, forks, newMessage, branches);
   }
 
   /** A copy with other fork states. */
   public Sandbox withForks(List<ForkStatus> newForks) {
-    return new Sandbox(spec, routingKey, phase, createdAt, expiresAt, newForks, message);
+    return new Sandbox(spec, routingKey, phase, createdAt, expiresAt, newForks, message, branches);
+  }
+
+  /** A copy with other branch states. */
+  public Sandbox withBranches(List<BranchStatus> newBranches) {
+    return new Sandbox(spec, routingKey, phase, createdAt, expiresAt, forks, message, newBranches);
   }
 }

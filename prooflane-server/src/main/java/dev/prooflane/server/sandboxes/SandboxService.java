@@ -134,8 +134,7 @@ public final class SandboxService {
       Optional<java.nio.file.Path> artifact =
           fork.artifact()
               .map(a -> PlannedFork.realPath(env.service(fork.service()).workdir().resolve(a)));
-      PlannedFork planned =
-          new PlannedFork(i, fork, runtime.forkCommand(spec.name(), fork), artifact);
+      PlannedFork planned = new PlannedFork(i, fork, runtime.forkCommand(spec, fork), artifact);
       try {
         policy.forks().admit(planned, env.baseDir(), caller.exec(), caller.name(), policy.source());
       } catch (PolicyRefusedException e) {
