@@ -130,6 +130,19 @@ final class SandboxCommand {
       }
       out.append('\n');
     }
+    for (SandboxView.BranchView b : s.branches()) {
+      out.append("database    ")
+          .append(b.database())
+          .append(": ")
+          .append(b.mode())
+          .append(" branch ")
+          .append(b.name())
+          .append(", ")
+          .append(b.sizeBytes() / 1024)
+          .append(" KiB, made in ")
+          .append(b.tookMillis())
+          .append(" ms\n");
+    }
     return out.toString();
   }
 

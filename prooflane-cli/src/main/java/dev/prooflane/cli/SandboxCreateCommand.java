@@ -1,6 +1,8 @@
 package dev.prooflane.cli;
 
+import dev.prooflane.model.BranchMode;
 import dev.prooflane.model.spec.SandboxSpecReader;
+import dev.prooflane.server.json.BranchJson;
 import dev.prooflane.server.json.Json;
 import dev.prooflane.server.json.SandboxRequest;
 import dev.prooflane.server.json.SandboxView;
@@ -62,6 +64,20 @@ final class SandboxCreateCommand implements Callable<Integer> {
   @Option(names = "--label", paramLabel = "NAME=VALUE", description = "A label.")
   List<String> labels = new ArrayList<>();
 
+  @Option(
+      names = "--branch",
+      paramLabel = "DATABASE[=MODE]",
+      description =
+          "Give the forks a branch of this database of the environment: copy (default), schema"
+              + " or empty (see docs/databases.md).")
+  List<String> branches = new ArrayList<>();
+
+  @Option(
+      names = "--migrate",
+      paramLabel = "DATABASE=FILE",
+      description = "Run this SQL file on the database's branch before the forks start.")
+  List<String> migrations = new ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -70,6 +86,8 @@ final class SandboxCreateCommand implements Callable<Integer> {
             || key != null
             || ttl != null
             || !labels.isEmpty()
+            || !branches.isEmpty()
+            || !migrations.isEmpty()
             || !forks.forks.isEmpty())) {
       throw new CliException(
           ExitCode.USAGE,
@@ -112,7 +130,55 @@ final class SandboxCreateCommand implements Callable<Integer> {
     if (ttl != null) {
       checkTtl(ttl);
     }
-    return new SandboxRequest(name, key, ttl, labelMap(labels), forks.forks());
+    return new SandboxRequest(
+        name, key, ttl, labelMap(labels), forks.forks(), branchMap(branches, migrations));
+  }
+
+  /**
+   * The branches that {@code --branch} and {@code --migrate} ask for, or null for none; a migration
+   * file is made absolute here, where it was named.
+   */
+  static Map<String, BranchJson> branchMap(List<String> branches, List<String> migrations) {
+    Map<String, String> modes = new LinkedHashMap<>();
+    for (String b : branches) {
+      int eq = b.indexOf('=');
+      String database = eq < 0 ? b : b.substring(0, eq);
+      String mode = eq < 0 ? BranchMode.COPY.yamlName() : b.substring(eq + 1);
+      if (database.isEmpty() || BranchMode.fromYaml(mode) == null) {
+        throw new CliException(
+            ExitCode.USAGE,
+            "--branch " + b + ": expected DATABASE or DATABASE=MODE (MODE: copy, schema or empty)");
+      }
+      modes.put(database, mode);
+    }
+    Map<String, List<String>> files = new LinkedHashMap<>();
+    for (String m : migrations) {
+      int eq = m.indexOf('=');
+      if (eq <= 0 || eq == m.length() - 1) {
+        throw new CliException(ExitCode.USAGE, "--migrate " + m + ": expected DATABASE=FILE");
+      }
+      String database = m.substring(0, eq);
+      if (!modes.containsKey(database)) {
+        throw new CliException(
+            ExitCode.USAGE,
+            "--migrate "
+                + m
+                + ": the sandbox has no branch of "
+                + database
+                + " (add --branch "
+                + database
+                + ")");
+      }
+      files
+          .computeIfAbsent(database, d -> new ArrayList<>())
+          .add(Path.of(m.substring(eq + 1)).toAbsolutePath().normalize().toString());
+    }
+    if (modes.isEmpty()) {
+      return null;
+    }
+    Map<String, BranchJson> out = new LinkedHashMap<>();
+    modes.forEach((database, mode) -> out.put(database, new BranchJson(mode, files.get(database))));
+    return out;
   }
 
   /** Refuses a TTL the daemon would refuse, with the option's name. */

@@ -99,7 +99,8 @@ final class TrainingDaemon implements AutoCloseable {
                     List.of("--discount=10"),
                     Map.of("MODE", "fork"),
                     List.of(),
-                    null)));
+                    null)),
+            List.of());
     List<ServiceStatus> services =
         List.of(
             new ServiceStatus("pricing", "http://127.0.0.1:8081", "running", 40000, 1, ""),

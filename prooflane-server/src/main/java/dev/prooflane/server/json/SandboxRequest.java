@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.prooflane.model.Durations;
 import dev.prooflane.model.RoutingKey;
 import dev.prooflane.model.SandboxSpec;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,7 @@ import java.util.Map;
  * @param ttl how long it lives, such as {@code 30m}, or null for the daemon's default
  * @param labels its labels, or null for none
  * @param forks the forked services
+ * @param databases per database, the branch the sandbox's forks see, or null for none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SandboxRequest(
@@ -25,10 +27,21 @@ public record SandboxRequest(
     String routingKey,
     String ttl,
     Map<String, String> labels,
-    List<ForkRequest> forks) {
+    List<ForkRequest> forks,
+    Map<String, BranchJson> databases) {
   public SandboxRequest {
     requireNonNull(name, "name");
     requireNonNull(forks, "forks");
+  }
+
+  /** A request without database branches. */
+  public SandboxRequest(
+      String name,
+      String routingKey,
+      String ttl,
+      Map<String, String> labels,
+      List<ForkRequest> forks) {
+    this(name, routingKey, ttl, labels, forks, null);
   }
 
   /** The request for {@code spec}, as read from a sandbox file. */
@@ -38,6 +51,13 @@ public record SandboxRequest(
         spec.routingKey().map(RoutingKey::value).orElse(null),
         spec.ttl().map(Durations::format).orElse(null),
         spec.labels(),
-        spec.forks().stream().map(ForkRequest::of).toList());
+        spec.forks().stream().map(ForkRequest::of).toList(),
+        spec.databases().isEmpty() ? null : branches(spec));
+  }
+
+  private static Map<String, BranchJson> branches(SandboxSpec spec) {
+    Map<String, BranchJson> out = new LinkedHashMap<>();
+    spec.databases().forEach((name, branch) -> out.put(name, BranchJson.of(branch)));
+    return out;
   }
 }

@@ -21,6 +21,7 @@ import java.util.Map;
  * @param ttl the TTL as asked for (such as {@code 30m}), or null
  * @param labels its labels
  * @param forks per fork: service, state, port, pid, message and the change
+ * @param branches per database the sandbox branches: its branch, mode, size and creation time
  */
 public record SandboxView(
     String name,
@@ -31,7 +32,20 @@ public record SandboxView(
     Instant expiresAt,
     String ttl,
     Map<String, String> labels,
-    List<ForkView> forks) {
+    List<ForkView> forks,
+    List<BranchView> branches) {
+
+  /**
+   * One database branch as the API shows it.
+   *
+   * @param database the environment's database it stands in for
+   * @param name the branch's database name on the server
+   * @param mode copy, schema or empty
+   * @param sizeBytes its size, as last measured
+   * @param tookMillis how long making it took, in milliseconds (the migration not included)
+   */
+  public record BranchView(
+      String database, String name, String mode, long sizeBytes, long tookMillis) {}
 
   /**
    * One fork as the API shows it.
@@ -90,6 +104,12 @@ public record SandboxView(
         sandbox.expiresAt().orElse(null),
         sandbox.spec().ttl().map(Durations::format).orElse(null),
         sandbox.spec().labels(),
-        forks);
+        forks,
+        sandbox.branches().stream()
+            .map(
+                b ->
+                    new BranchView(
+                        b.database(), b.name(), b.mode().yamlName(), b.sizeBytes(), b.tookMillis()))
+            .toList());
   }
 }

@@ -52,6 +52,10 @@ class RequestBodiesTest {
                 envRemove: [OLD]
                 artifact: build/new.jar
               - service: catalog
+            databases:
+              reviews: {mode: copy, migrate: [sql/v2.sql]}
+              audit: schema
+              stock: {migrate: {command: java -jar flyway.jar migrate, env: {FLYWAY_X: "1"}}}
             """);
 
     SandboxSpec sent =
