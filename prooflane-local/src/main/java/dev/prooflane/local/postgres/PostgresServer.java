@@ -137,9 +137,12 @@ public final class PostgresServer implements AutoCloseable {
     return new Branches(admin);
   }
 
-  /** The server's process id, when the daemon started it. */
+  /**
+   * The server's process id (the postmaster's, from {@code data/postmaster.pid}: {@code pg_ctl}
+   * starts it in the background), when the daemon started it and it runs.
+   */
   public Optional<Long> pid() {
-    return embedded.map(e -> e.getProcess().pid());
+    return embedded.isEmpty() ? Optional.empty() : new DataFolder(folder).postmasterPid();
   }
 
   /**

@@ -82,6 +82,8 @@ class PostgresServerIT {
       assertThat(server.ensureDatabases(List.of(orders), dir, supervisor))
           .as("created at the first start only")
           .isEmpty();
+      assertThat(server.pid().flatMap(ProcessHandle::of))
+          .hasValueSatisfying(p -> assertThat(p.info().command().orElse("")).endsWith("/postgres"));
       assertThat(server.url("orders").url())
           .startsWith("postgresql://postgres:")
           .endsWith("@127.0.0.1:" + server.admin().port() + "/orders");
