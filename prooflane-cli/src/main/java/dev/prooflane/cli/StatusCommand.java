@@ -2,6 +2,7 @@ package dev.prooflane.cli;
 
 import dev.prooflane.local.ServiceStatus;
 import dev.prooflane.local.kafka.KafkaStatus;
+import dev.prooflane.local.postgres.PostgresStatus;
 import dev.prooflane.server.json.Json;
 import dev.prooflane.server.json.StatusView;
 import java.io.PrintWriter;
@@ -42,6 +43,20 @@ final class StatusCommand implements Callable<Integer> {
               + kafka.state()
               + (kafka.pid() > 0 ? ", pid " + kafka.pid() : "")
               + (kafka.message().isEmpty() ? "" : ": " + kafka.message()));
+    }
+    PostgresStatus postgres = status.postgres();
+    if (postgres != null) {
+      out.println(
+          "PostgreSQL "
+              + postgres.address()
+              + " "
+              + postgres.state()
+              + (postgres.pid() > 0 ? ", pid " + postgres.pid() : "")
+              + ", databases "
+              + String.join(", ", postgres.databases())
+              + ", "
+              + postgres.branches()
+              + " sandbox branches");
     }
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("SERVICE", "URL", "STATE", "PID", "MESSAGE"));

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.prooflane.local.ServiceStatus;
 import dev.prooflane.local.StateFolder;
 import dev.prooflane.local.kafka.KafkaStatus;
+import dev.prooflane.local.postgres.PostgresStatus;
 import dev.prooflane.local.process.LogLine;
 import dev.prooflane.model.KeyNames;
 import dev.prooflane.routing.HopRecord;
@@ -118,7 +119,8 @@ final class TrainingDaemon implements AutoCloseable {
                 KeyNames.DEFAULT,
                 services,
                 List.of(sandbox),
-                new KafkaStatus("127.0.0.1:9092", "running", 40004, ""))));
+                new KafkaStatus("127.0.0.1:9092", "running", 40004, ""),
+                new PostgresStatus("127.0.0.1:5432", "running", 40005, List.of("reviews"), 0))));
     answers.put("/api/v1/sandboxes", Json.write(new SandboxList(List.of(sandbox))));
     answers.put("/api/v1/sandboxes/pr-1", Json.write(sandbox));
     answers.put(

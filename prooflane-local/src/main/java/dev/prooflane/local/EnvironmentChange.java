@@ -48,8 +48,8 @@ public record EnvironmentChange(
    * file moved to another folder, {@code ${dir}} differs, so every service is changed.
    *
    * @throws ConflictException when {@code next} cannot be applied to a running environment: other
-   *     routing key names, another router TLS identity, another {@code kafka:} section, or another
-   *     router port for a service that keeps running
+   *     routing key names, another router TLS identity, another {@code kafka:}, {@code postgres:}
+   *     or {@code databases:} section, or another router port for a service that keeps running
    */
   public static EnvironmentChange between(
       Environment running, Map<String, Integer> routerPorts, Environment next) {
@@ -76,6 +76,14 @@ public record EnvironmentChange(
           "kafka: the section differs from the running environment's; the daemon started (or"
               + " reached) the broker with it and every service got its address, so restart the"
               + " daemon to change it (prooflane down, then prooflane up)");
+    }
+    if (!running.postgres().equals(next.postgres())
+        || !running.databases().equals(next.databases())) {
+      throw new ConflictException(
+          "postgres/databases: the sections differ from the running environment's; the daemon"
+              + " started (or reached) the database server with them and created the baseline's"
+              + " databases, so restart the daemon to change them (prooflane down, then prooflane"
+              + " up)");
     }
     boolean moved = !running.baseDir().equals(next.baseDir());
     List<String> changed = new ArrayList<>();

@@ -7,6 +7,7 @@ import dev.prooflane.local.kafka.KafkaStatus;
 import dev.prooflane.local.postgres.DatabaseUrl;
 import dev.prooflane.local.postgres.Databases;
 import dev.prooflane.local.postgres.PostgresServer;
+import dev.prooflane.local.postgres.PostgresStatus;
 import dev.prooflane.local.process.LogBuffer;
 import dev.prooflane.local.process.OrphanReaper;
 import dev.prooflane.local.process.ProcessSupervisor;
@@ -244,6 +245,11 @@ public final class LocalRuntime implements AutoCloseable {
   public Optional<DatabaseUrl> database(String database, Optional<String> sandbox) {
     Optional<SandboxSpec> spec = sandbox.map(name -> sandboxes.get(name).spec());
     return values.databases().flatMap(d -> d.url(database, spec));
+  }
+
+  /** The database server's state, when the environment has a {@code postgres:} section. */
+  public Optional<PostgresStatus> postgresStatus() {
+    return values.databases().map(Databases::status);
   }
 
   /** The database server, when the environment has a {@code postgres:} section. */

@@ -240,6 +240,32 @@ public final class Databases implements AutoCloseable {
     return URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
 
+  /** The server's state now, for {@code GET /status}. */
+  public PostgresStatus status() {
+    AdminLogin admin = server.admin();
+    String address = DatabaseUrl.hostPart(admin.host()) + ":" + admin.port();
+    List<String> databases = env.databases().stream().map(DatabaseSection::name).toList();
+    if (!server.started()) {
+      return new PostgresStatus(address, "external", 0, databases, branchCount());
+    }
+    Optional<ProcessHandle> process = server.pid().flatMap(ProcessHandle::of);
+    boolean alive = process.map(ProcessHandle::isAlive).orElse(false);
+    return new PostgresStatus(
+        address,
+        alive ? "running" : "exited",
+        alive ? process.get().pid() : 0,
+        databases,
+        alive ? branchCount() : 0);
+  }
+
+  private int branchCount() {
+    try {
+      return server.branches().list().size();
+    } catch (PostgresException e) {
+      return 0; // the server does not answer: the state says more
+    }
+  }
+
   /** Stops the server the daemon started. */
   @Override
   public void close() {

@@ -47,7 +47,8 @@ final class Handlers {
             runtime.environment().keyNames(),
             runtime.services(),
             sandboxes.list().stream().map(SandboxView::of).toList(),
-            runtime.kafka().orElse(null)));
+            runtime.kafka().orElse(null),
+            runtime.postgresStatus().orElse(null)));
   }
 
   void services(RoutingContext ctx) {

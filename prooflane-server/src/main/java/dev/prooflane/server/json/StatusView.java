@@ -2,6 +2,7 @@ package dev.prooflane.server.json;
 
 import dev.prooflane.local.ServiceStatus;
 import dev.prooflane.local.kafka.KafkaStatus;
+import dev.prooflane.local.postgres.PostgresStatus;
 import dev.prooflane.model.KeyNames;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.List;
  * @param services the baseline services
  * @param sandboxes every sandbox, by name
  * @param kafka the Kafka broker of the environment's {@code kafka:} section, or null without one
+ * @param postgres the database server of its {@code postgres:} section, or null without one
  */
 public record StatusView(
     String environment,
@@ -29,4 +31,5 @@ public record StatusView(
     KeyNames keyNames,
     List<ServiceStatus> services,
     List<SandboxView> sandboxes,
-    KafkaStatus kafka) {}
+    KafkaStatus kafka,
+    PostgresStatus postgres) {}
