@@ -170,12 +170,18 @@ public final class PolicyReader {
 
   private static SandboxQuota sandboxes(SpecNode node) {
     Map<String, SpecNode> f = node.entries();
-    node.rejectUnknown(f, Set.of("perOwner", "total", "maxTtl"));
+    node.rejectUnknown(f, Set.of("perOwner", "total", "maxTtl", "maxBranches"));
     SandboxQuota d = SandboxQuota.DEFAULT;
+    int maxBranches = d.maxBranches();
+    if (f.containsKey("maxBranches")) {
+      Integer value = f.get("maxBranches").integer(0, 1_000);
+      maxBranches = value == null ? maxBranches : value;
+    }
     return new SandboxQuota(
         count(f, "perOwner", d.perOwner(), 10_000),
         count(f, "total", d.total(), 10_000),
-        f.containsKey("maxTtl") ? f.get("maxTtl").positiveDuration() : d.maxTtl());
+        f.containsKey("maxTtl") ? f.get("maxTtl").positiveDuration() : d.maxTtl(),
+        maxBranches);
   }
 
   private static int count(Map<String, SpecNode> f, String field, int fallback, int max) {

@@ -18,13 +18,18 @@ import java.util.Optional;
  * @param total sandboxes that may exist at once
  * @param maxTtl the longest TTL a sandbox may ask for; a sandbox without one gets it; empty for no
  *     bound
+ * @param maxBranches the database branches one sandbox may ask for (docs/databases.md): with {@code
+ *     total}, at most {@code total * maxBranches} branches take disk space at once
  */
-public record SandboxQuota(int perOwner, int total, Optional<Duration> maxTtl) {
+public record SandboxQuota(int perOwner, int total, Optional<Duration> maxTtl, int maxBranches) {
   /** The label that holds a sandbox's owner; the daemon sets it, whatever the request said. */
   public static final String OWNER_LABEL = "prooflane.dev/owner";
 
-  /** 10 per owner, 50 in total, no TTL bound. */
-  public static final SandboxQuota DEFAULT = new SandboxQuota(10, 50, Optional.empty());
+  private static final int DEFAULT_MAX_BRANCHES = 4;
+
+  /** 10 per owner, 50 in total, no TTL bound, 4 database branches per sandbox. */
+  public static final SandboxQuota DEFAULT =
+      new SandboxQuota(10, 50, Optional.empty(), DEFAULT_MAX_BRANCHES);
 
   public SandboxQuota {
     if (perOwner < 1) {
@@ -34,6 +39,14 @@ public record SandboxQuota(int perOwner, int total, Optional<Duration> maxTtl) {
       throw new IllegalArgumentException("total: " + total + " (expected: > 0)");
     }
     requireNonNull(maxTtl, "maxTtl");
+    if (maxBranches < 0) {
+      throw new IllegalArgumentException("maxBranches: " + maxBranches + " (expected: >= 0)");
+    }
+  }
+
+  /** A quota with the default limit of database branches. */
+  public SandboxQuota(int perOwner, int total, Optional<Duration> maxTtl) {
+    this(perOwner, total, maxTtl, DEFAULT_MAX_BRANCHES);
   }
 
   /**
@@ -41,8 +54,8 @@ public record SandboxQuota(int perOwner, int total, Optional<Duration> maxTtl) {
    *
    * @param source the policy's file, for the fix
    * @return the spec to create: owned by {@code owner}, with the TTL bound applied
-   * @throws PolicyRefusedException naming {@code sandboxes.maxTtl}, {@code sandboxes.perOwner} or
-   *     {@code sandboxes.total}
+   * @throws PolicyRefusedException naming {@code sandboxes.maxTtl}, {@code sandboxes.perOwner},
+   *     {@code sandboxes.total} or {@code sandboxes.maxBranches}
    */
   public SandboxSpec admit(
       SandboxSpec spec, String owner, Collection<Map<String, String>> existing, String source) {
@@ -61,6 +74,18 @@ public record SandboxQuota(int perOwner, int total, Optional<Duration> maxTtl) {
                 + source);
       }
       ttl = Optional.of(ttl.orElse(maxTtl.get()));
+    }
+    if (spec.databases().size() > maxBranches) {
+      throw new PolicyRefusedException(
+          "sandboxes.maxBranches",
+          "sandbox '"
+              + spec.name()
+              + "' asks for "
+              + spec.databases().size()
+              + " database branches, more than the limit of "
+              + maxBranches
+              + "; branch fewer databases or raise sandboxes.maxBranches in "
+              + source);
     }
     if (existing.size() >= total) {
       throw new PolicyRefusedException(
@@ -93,6 +118,7 @@ public record SandboxQuota(int perOwner, int total, Optional<Duration> maxTtl) {
     }
     Map<String, String> labels = new LinkedHashMap<>(spec.labels());
     labels.put(OWNER_LABEL, owner);
-    return new SandboxSpec(spec.name(), spec.routingKey(), ttl, labels, spec.forks());
+    return new SandboxSpec(
+        spec.name(), spec.routingKey(), ttl, labels, spec.forks(), spec.databases());
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.prooflane.actions.engine.ActionCatalog;
+import dev.prooflane.model.BranchRequest;
 import dev.prooflane.model.Fork;
 import dev.prooflane.model.SandboxSpec;
 import java.time.Duration;
@@ -73,6 +74,41 @@ class SandboxQuotaTest {
         .isInstanceOfSatisfying(
             PolicyRefusedException.class, e -> assertThat(e.rule()).isEqualTo("sandboxes.total"))
         .hasMessageContaining("would be sandbox 4, over the limit of 3");
+  }
+
+  @Test
+  void boundsTheDatabaseBranchesOfASandboxAndKeepsThemWhenAdmitted() {
+    Policy policy =
+        PolicyReader.parse(
+            "policy.yaml", "sandboxes: {maxBranches: 1}", ActionCatalog.builtIn().names());
+    SandboxSpec one =
+        new SandboxSpec(
+            "pr-1",
+            Optional.empty(),
+            Optional.empty(),
+            Map.of(),
+            List.of(Fork.of("pricing")),
+            Map.of("reviews", BranchRequest.COPY));
+    assertThat(policy.sandboxes().admit(one, "alice", List.of(), "policy.yaml").databases())
+        .containsOnlyKeys("reviews");
+
+    SandboxSpec two =
+        new SandboxSpec(
+            "pr-2",
+            Optional.empty(),
+            Optional.empty(),
+            Map.of(),
+            List.of(Fork.of("pricing")),
+            Map.of("reviews", BranchRequest.COPY, "audit", BranchRequest.COPY));
+    assertThatThrownBy(() -> policy.sandboxes().admit(two, "alice", List.of(), "policy.yaml"))
+        .isInstanceOfSatisfying(
+            PolicyRefusedException.class,
+            e -> assertThat(e.rule()).isEqualTo("sandboxes.maxBranches"))
+        .hasMessage(
+            "refused by policy sandboxes.maxBranches: sandbox 'pr-2' asks for 2 database"
+                + " branches, more than the limit of 1; branch fewer databases or raise"
+                + " sandboxes.maxBranches in policy.yaml");
+    assertThat(SandboxQuota.DEFAULT.maxBranches()).isEqualTo(4);
   }
 
   @Test
