@@ -32,12 +32,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Run the demo shop end to end, with its own daemon, and check that routing behaves.",
-      "Starts the shop's baseline (a Kafka broker, six HTTP services and a gRPC one), forks the"
-          + " pricing service in a sandbox with a change and the gRPC warehouse in another, sends"
-          + " the same requests with and without each key and shows who served each hop, shows"
-          + " three sandboxes isolated from each other, forks the Kafka consumer (notifier) and"
-          + " shows which instance consumed an order published with and without the key, validates"
-          + " both pricing changes with a skill (signed reports), and cleans up.",
+      "Starts the shop's baseline (a Kafka broker, a PostgreSQL server, seven HTTP services and a"
+          + " gRPC one), forks the pricing service in a sandbox with a change and the gRPC"
+          + " warehouse in another, sends the same requests with and without each key and shows"
+          + " who served each hop, shows three sandboxes isolated from each other, forks the Kafka"
+          + " consumer (notifier) and shows which instance consumed an order published with and"
+          + " without the key, forks the reviews service with a schema change on its own migrated"
+          + " branch of the database, validates both pricing changes with a skill (signed"
+          + " reports), and cleans up.",
       "Exit code: 0 routing behaved as expected, 1 it did not."
     })
 final class DemoCommand implements Callable<Integer> {

@@ -33,6 +33,7 @@ final class DemoScript {
   private final int requests;
   private final ShopProbe shop;
   private final DemoOrders orders;
+  private final DemoReviews reviews;
   private boolean ok = true;
 
   /** A sandbox the demo created, and how long it took to become routable. */
@@ -47,6 +48,8 @@ final class DemoScript {
     this.shop = new ShopProbe(frontend, env.keyNames().baggage());
     String ordersUrl = "http://127.0.0.1:" + daemon.runtime().routerPorts().get("orders");
     this.orders = new DemoOrders(api, ordersUrl, env.keyNames().baggage());
+    String reviewsUrl = "http://127.0.0.1:" + daemon.runtime().routerPorts().get("reviews");
+    this.reviews = new DemoReviews(api, reviewsUrl, env.keyNames().baggage(), out);
   }
 
   Map<String, Object> run() throws Exception {
@@ -117,7 +120,14 @@ final class DemoScript {
     Created d = create(NOTIFY, "notifier", "notifier.NotifierMain");
     result.put("async", asyncHop(d));
 
-    out.println("== 7. The router's hop log for the keyed requests of steps 3 and 4:");
+    out.println(
+        "== 7. Data: sandbox '"
+            + DemoReviews.SANDBOX
+            + "' forks ONLY reviews, with a schema change, on its own branch of the database");
+    Map<String, Object> data = dataStep();
+    result.put("data", data);
+
+    out.println("== 8. The router's hop log for the keyed requests of steps 3 and 4:");
     Map<String, Object> hopLog = new LinkedHashMap<>();
     DemoHopLog log = new DemoHopLog(api, out, PRODUCT_CHAIN.size());
     hopLog.put(DISCOUNT, log.trace(a.key(), traceA));
@@ -135,16 +145,22 @@ final class DemoScript {
     result.put("hopLog", hopLog);
 
     out.println(
-        "== 8. Validate both pricing changes with the skill 'product-contract' (signed reports)");
+        "== 9. Validate both pricing changes with the skill 'product-contract' (signed reports)");
     List<Map<String, Object>> validation = new ArrayList<>();
     validation.add(validate(DISCOUNT, "PASS"));
     validation.add(validate(REGRESSION, "FAIL"));
     result.put("validation", validation);
 
-    out.println("== 9. Delete the four sandboxes: the keys route to the baseline again, at once");
+    out.println(
+        "== 10. Delete the five sandboxes: the keys route to the baseline again, at once, and the"
+            + " branch is dropped");
     for (Created sandbox : List.of(a, c, b, d)) {
       api.deleteSandbox(sandbox.name());
     }
+    api.deleteSandbox(DemoReviews.SANDBOX);
+    int branchesLeft = api.status().postgres().branches();
+    expect(branchesLeft == 0, "no database branch is left on the server");
+    data.put("branchesAfterDelete", branchesLeft);
     ShopProbe.Answer after = shop.product(1, a.key());
     ShopProbe.Answer grpcAfter = shop.product(4, c.key());
     printHops("with key " + a.key() + " after delete", after);
@@ -195,6 +211,63 @@ final class DemoScript {
     grpc.put("keyed", answer(keyed));
     grpc.put("unkeyed", answer(unkeyed));
     return grpc;
+  }
+
+  /**
+   * Step 7: the fork of reviews with the verified column, on a migrated copy of the database; a
+   * review written with the key lands on the branch, the baseline's stay as they were.
+   */
+  private Map<String, Object> dataStep() throws Exception {
+    long start = System.nanoTime();
+    SandboxView sandbox =
+        reviews.create(DemoCommand.variant(env, "reviews", "reviews.ReviewsVerifiedMain"));
+    long readyMillis = (System.nanoTime() - start) / 1_000_000;
+    String key = sandbox.routingKey();
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("sandbox", DemoReviews.SANDBOX);
+    data.put("routingKey", key);
+    data.put("readyMillis", readyMillis);
+    for (SandboxView.BranchView branch : sandbox.branches()) {
+      out.printf(
+          "   branch %s: %s of %s, %d KiB, made in %d ms; routable %d ms after the request%n",
+          branch.name(),
+          branch.mode(),
+          branch.database(),
+          branch.sizeBytes() / 1024,
+          branch.tookMillis(),
+          readyMillis);
+      data.put("branch", branch);
+    }
+    expect(sandbox.branches().size() == 1, "the sandbox has its own branch of 'reviews'");
+    out.println("   POST /reviews (item 4, verified) with the key, then GET /reviews?item=4");
+    Map<String, Object> posted = reviews.post("4", key);
+    Map<String, Object> keyed = reviews.list("4", key);
+    Map<String, Object> unkeyed = reviews.list("4", null);
+    out.printf(
+        "   with key %s: written by %s (HTTP %s); reads %s%n",
+        key, posted.get("servedBy"), posted.get("status"), DemoReviews.texts(keyed));
+    out.printf(
+        "   without key: %s reads %s%n", unkeyed.get("servedBy"), DemoReviews.texts(unkeyed));
+    expect(
+        Integer.valueOf(201).equals(posted.get("status"))
+            && DemoReviews.SANDBOX.equals(posted.get("servedBy")),
+        "the keyed review was written by the fork, to its branch");
+    expect(
+        DemoReviews.SANDBOX.equals(keyed.get("servedBy"))
+            && DemoReviews.texts(keyed).stream().anyMatch(t -> t.endsWith("(verified)")),
+        "with the key the fork reads it back from its branch, with the new column");
+    expect(
+        Integer.valueOf(200).equals(unkeyed.get("status"))
+            && "baseline".equals(unkeyed.get("servedBy"))
+            && DemoReviews.texts(unkeyed).isEmpty(),
+        "without the key the baseline's database is untouched (item 4 still has no review)");
+    data.put("posted", posted.get("status"));
+    data.put(
+        "keyed", Map.of("servedBy", keyed.get("servedBy"), "reviews", DemoReviews.texts(keyed)));
+    data.put(
+        "unkeyed",
+        Map.of("servedBy", unkeyed.get("servedBy"), "reviews", DemoReviews.texts(unkeyed)));
+    return data;
   }
 
   /**

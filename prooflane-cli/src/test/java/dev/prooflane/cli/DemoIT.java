@@ -96,4 +96,23 @@ class DemoIT {
         .containsPattern(
             "with key \\S+: HTTP 202, published to orders/\\d+@\\d+, consumed by demo-notify");
   }
+
+  @Test
+  void demoForksReviewsOnABranchOfItsDatabaseAndLeavesTheBaselinesDataAlone() throws Exception {
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    JsonNode data = result.json().path("data");
+    assertThat(data.path("sandbox").asText()).isEqualTo("demo-verified");
+    JsonNode branch = data.path("branch");
+    assertThat(branch.path("database").asText()).isEqualTo("reviews");
+    assertThat(branch.path("name").asText()).isEqualTo("reviews__demo_verified");
+    assertThat(branch.path("mode").asText()).isEqualTo("copy");
+    assertThat(branch.path("sizeBytes").asLong()).isPositive();
+    assertThat(branch.path("tookMillis").asLong()).isNotNegative();
+    assertThat(data.path("posted").asInt()).isEqualTo(201);
+    assertThat(data.path("keyed").path("servedBy").asText()).isEqualTo("demo-verified");
+    assertThat(data.path("keyed").path("reviews").toString()).contains("(verified)");
+    assertThat(data.path("unkeyed").path("servedBy").asText()).isEqualTo("baseline");
+    assertThat(data.path("unkeyed").path("reviews").size()).isZero();
+    assertThat(data.path("branchesAfterDelete").asInt()).isZero();
+  }
 }
