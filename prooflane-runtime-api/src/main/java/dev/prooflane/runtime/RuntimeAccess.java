@@ -59,4 +59,14 @@ public interface RuntimeAccess {
   default Optional<String> kafkaBootstrap() {
     return Optional.empty();
   }
+
+  /**
+   * Where {@code database} (a name of the environment's {@code databases:}) is for {@code sandbox}:
+   * its branch when the sandbox has one ({@link DatabaseLogin#branch()} true), else the baseline's
+   * database; for the baseline when {@code sandbox} is empty. Empty when the environment has no
+   * such database (a runtime without databases answers empty for every name).
+   */
+  default Optional<DatabaseLogin> database(String database, Optional<String> sandbox) {
+    return Optional.empty();
+  }
 }

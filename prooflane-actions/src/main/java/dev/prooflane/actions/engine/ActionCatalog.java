@@ -11,6 +11,7 @@ import dev.prooflane.actions.kafka.KafkaExpectAction;
 import dev.prooflane.actions.kafka.KafkaPublishAction;
 import dev.prooflane.actions.logs.LogsAction;
 import dev.prooflane.actions.schema.SchemaAction;
+import dev.prooflane.actions.sql.SqlAction;
 import dev.prooflane.actions.wait.WaitAction;
 import dev.prooflane.model.NotFoundException;
 import java.util.Collection;
@@ -40,7 +41,8 @@ public final class ActionCatalog {
             new DiffAction(),
             new WaitAction(),
             new SkillCallAction(),
-            new SchemaAction()));
+            new SchemaAction(),
+            new SqlAction()));
   }
 
   public static ActionCatalog of(Collection<? extends Action> actions) {

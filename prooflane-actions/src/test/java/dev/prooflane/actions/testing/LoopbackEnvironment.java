@@ -6,6 +6,7 @@ import dev.prooflane.model.KeyNames;
 import dev.prooflane.model.NotFoundException;
 import dev.prooflane.model.RecordPosition;
 import dev.prooflane.model.RoutingKey;
+import dev.prooflane.runtime.DatabaseLogin;
 import dev.prooflane.runtime.DropRecords;
 import dev.prooflane.runtime.HopEntry;
 import dev.prooflane.runtime.LogEntry;
@@ -41,7 +42,9 @@ import java.util.concurrent.Executors;
  * routes a request carrying a sandbox's key (in any form) to that sandbox's fork of the service and
  * everything else to the baseline instance, records a hop just after answering (with the time the
  * request arrived, as the real router does), and keeps each instance's log in memory. With {@link
- * #kafka} it declares a broker, and {@link TestConsumer}s stand for consuming instances.
+ * #kafka} it declares a broker, and {@link TestConsumer}s stand for consuming instances. With
+ * {@link #database} and {@link #branch} it answers where a database is, as a runtime with a {@code
+ * postgres:} section does.
  */
 public final class LoopbackEnvironment implements RuntimeAccess, AutoCloseable {
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -62,6 +65,8 @@ public final class LoopbackEnvironment implements RuntimeAccess, AutoCloseable {
   private final List<PropagationDrop> drops = new CopyOnWriteArrayList<>();
   private long logSeq;
   private String kafkaBootstrap;
+  private final Map<String, DatabaseLogin> databases = new TreeMap<>();
+  private final Map<String, DatabaseLogin> branches = new TreeMap<>();
 
   public LoopbackEnvironment(KeyNames names) {
     this.names = names;
@@ -125,6 +130,28 @@ public final class LoopbackEnvironment implements RuntimeAccess, AutoCloseable {
   @Override
   public Optional<String> kafkaBootstrap() {
     return Optional.ofNullable(kafkaBootstrap);
+  }
+
+  /** Declares database {@code name} of the environment, at {@code baseline}. */
+  public LoopbackEnvironment database(String name, DatabaseLogin baseline) {
+    databases.put(name, baseline);
+    return this;
+  }
+
+  /** Gives {@code sandbox} a branch of database {@code name}, at {@code branch}. */
+  public LoopbackEnvironment branch(String sandbox, String name, DatabaseLogin branch) {
+    branches.put(sandbox + "/" + name, branch);
+    return this;
+  }
+
+  /** The sandbox's branch when it has one, else the baseline's database, as the contract says. */
+  @Override
+  public Optional<DatabaseLogin> database(String database, Optional<String> sandbox) {
+    DatabaseLogin baseline = databases.get(database);
+    if (baseline == null) {
+      return Optional.empty();
+    }
+    return Optional.of(sandbox.map(s -> branches.get(s + "/" + database)).orElse(baseline));
   }
 
   /** Stops a service's router, so that calls to it are refused. */
