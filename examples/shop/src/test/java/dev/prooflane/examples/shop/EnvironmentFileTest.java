@@ -10,6 +10,7 @@ import dev.prooflane.model.spec.EnvironmentReader;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -91,5 +92,24 @@ class EnvironmentFileTest {
     for (ServiceSpec service : alone.services().values()) {
       assertThat(service).isEqualTo(env.service(service.name()));
     }
+  }
+
+  @Test
+  void theSynchronousShopAndTheAsynchronousHopTogetherAreTheShop() {
+    Environment sync = EnvironmentReader.read(Path.of("prooflane-sync.yaml"));
+    Environment hop = EnvironmentReader.read(Path.of("prooflane-kafka.yaml"));
+
+    assertThat(sync.name()).isEqualTo(env.name());
+    assertThat(sync.kafka()).isEmpty();
+    assertThat(sync.keyNames()).isEqualTo(env.keyNames());
+    assertThat(sync.skillDirs()).isEqualTo(env.skillDirs());
+    assertThat(sync.tls()).isEqualTo(env.tls());
+    assertThat(sync.maxTtl()).isEqualTo(env.maxTtl());
+    for (ServiceSpec service : sync.services().values()) {
+      assertThat(service).isEqualTo(env.service(service.name()));
+    }
+    List<String> together = new ArrayList<>(sync.services().keySet());
+    together.addAll(hop.services().keySet());
+    assertThat(together).containsExactlyElementsOf(env.services().keySet());
   }
 }
