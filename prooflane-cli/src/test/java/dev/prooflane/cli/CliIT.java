@@ -38,7 +38,7 @@ class CliIT {
 
   private JsonNode up() throws Exception {
     CliProcess.Result up =
-        cli("up", "--detach", "--api-port", "0", "-f", CliProcess.SHOP.toString());
+        cli("up", "--detach", "--api-port", "0", "-f", CliProcess.SYNC_SHOP.toString());
     assertThat(up.exitCode()).as(up.out() + up.err()).isZero();
     assertThat(up.out()).contains("ready, API").contains("frontend");
     JsonNode status = cli("status", "--json").json();

@@ -12,8 +12,14 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs {@code prooflane} as a real child process, the way a user does. */
 final class CliProcess {
-  /** The shop's environment file, relative to this module. */
+  /** The shop's environment file (its Kafka broker and asynchronous hop too). */
   static final Path SHOP = Path.of("../examples/shop/prooflane.yaml").toAbsolutePath().normalize();
+
+  /**
+   * The shop without its asynchronous hop (no broker, no orders/notifier): up in about half the
+   * time, for the tests that need no broker.
+   */
+  static final Path SYNC_SHOP = SHOP.resolveSibling("prooflane-sync.yaml");
 
   record Result(int exitCode, String out, String err) {
     JsonNode json() throws IOException {

@@ -31,7 +31,7 @@ class ExecScopeIT {
   @Test
   void aWriteTokenForksWithTheEnvironmentsCommandOnlyAndTheAdminTokenRunsItsOwn() throws Exception {
     CliProcess.Result up =
-        cli("up", "--detach", "--api-port", "0", "-f", CliProcess.SHOP.toString());
+        cli("up", "--detach", "--api-port", "0", "-f", CliProcess.SYNC_SHOP.toString());
     assertThat(up.exitCode()).as(up.out() + up.err()).isZero();
     CliProcess.Result token =
         cli(

@@ -36,18 +36,18 @@ class ProbeIT {
 
   @BeforeAll
   static void up() throws Exception {
-    sendLine = sendLineOfDownstreamGet(CliProcess.SHOP.resolveSibling(DOWNSTREAM));
+    sendLine = sendLineOfDownstreamGet(CliProcess.SYNC_SHOP.resolveSibling(DOWNSTREAM));
     callSite = SHOP + "http.Downstream.get(Downstream.java:" + sendLine + ")";
-    Path shopJar = CliProcess.SHOP.resolveSibling("target/shop.jar");
+    Path shopJar = CliProcess.SYNC_SHOP.resolveSibling("target/shop.jar");
     String env =
-        Files.readString(CliProcess.SHOP)
+        Files.readString(CliProcess.SYNC_SHOP)
             .replace("target/shop.jar", shopJar.toString())
             .replace("timeout: 30s", "timeout: 120s")
             .replace(SHOP + "catalog.CatalogMain", SHOP + "catalog.CatalogDropsKeyMain")
             .replace("  catalog:\n", "  catalog:\n    propagation: detect\n")
             .replace(
                 "name: shop\n",
-                "name: shop\nskills: " + CliProcess.SHOP.resolveSibling("skills") + "\n");
+                "name: shop\nskills: " + CliProcess.SYNC_SHOP.resolveSibling("skills") + "\n");
     assertThat(env)
         .contains("catalog.CatalogDropsKeyMain")
         .contains("propagation: detect")

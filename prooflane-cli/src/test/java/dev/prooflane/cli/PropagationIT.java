@@ -33,9 +33,9 @@ class PropagationIT {
    * time than the demo's: a JVM with the agent starts seconds slower on a loaded machine.
    */
   private Path shop(String catalogLines) throws IOException {
-    Path shop = CliProcess.SHOP.getParent();
+    Path shop = CliProcess.SYNC_SHOP.getParent();
     String text =
-        Files.readString(CliProcess.SHOP)
+        Files.readString(CliProcess.SYNC_SHOP)
             .replace("artifact: target/shop.jar", "artifact: " + shop.resolve("target/shop.jar"))
             .replace("timeout: 30s", "timeout: 120s")
             .replace("  catalog:\n", "  catalog:\n" + catalogLines);

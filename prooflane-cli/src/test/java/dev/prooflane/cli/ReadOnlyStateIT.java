@@ -26,7 +26,7 @@ class ReadOnlyStateIT {
             List.of(
                 "up",
                 "-f",
-                CliProcess.SHOP.toString(),
+                CliProcess.SYNC_SHOP.toString(),
                 "--state-dir",
                 stateDir.toString(),
                 "--api-port",

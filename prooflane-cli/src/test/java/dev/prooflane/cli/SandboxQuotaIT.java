@@ -70,7 +70,7 @@ class SandboxQuotaIT {
             "--api-port",
             "0",
             "-f",
-            CliProcess.SHOP.toString(),
+            CliProcess.SYNC_SHOP.toString(),
             "--policy",
             policy.toString());
     assertThat(up.exitCode()).as(up.out() + up.err()).isZero();

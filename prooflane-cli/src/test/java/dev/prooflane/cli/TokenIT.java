@@ -54,7 +54,7 @@ class TokenIT {
   @Test
   void scopedTokensAreCheckedOnEveryCallAndRevocable() throws Exception {
     CliProcess.Result up =
-        cli("up", "--detach", "--api-port", "0", "-f", CliProcess.SHOP.toString());
+        cli("up", "--detach", "--api-port", "0", "-f", CliProcess.SYNC_SHOP.toString());
     assertThat(up.exitCode()).as(up.out() + up.err()).isZero();
     Path adminFile = dir.resolve("state/admin.token");
     assertThat(Files.getPosixFilePermissions(adminFile))

@@ -35,7 +35,7 @@ class ValidateIT {
   @BeforeAll
   static void up() throws Exception {
     CliProcess.Result up =
-        cli("up", "--detach", "--api-port", "0", "-f", CliProcess.SHOP.toString());
+        cli("up", "--detach", "--api-port", "0", "-f", CliProcess.SYNC_SHOP.toString());
     assertThat(up.exitCode()).as(up.out() + up.err()).isZero();
   }
 

@@ -9,7 +9,8 @@ import java.util.List;
 
 /** A real daemon running the demo shop, with the MCP endpoint, for the tests of one class. */
 final class ShopDaemon implements AutoCloseable {
-  static final Path SHOP = Path.of("../examples/shop/prooflane.yaml").toAbsolutePath().normalize();
+  static final Path SHOP =
+      Path.of("../examples/shop/prooflane-sync.yaml").toAbsolutePath().normalize();
 
   /** The fork of pricing that changes prices and keeps the contract. */
   static final String DISCOUNT =

@@ -45,6 +45,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RouterHttp2HostileTest {
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
+  /** Longer than the router's request timeout (10 s by default). */
+  private static final Duration SERVED_WAIT = Duration.ofSeconds(12);
+
   // the router's limits (see Http2Connections)
   private static final int MAX_RESETS_PER_WINDOW = 200;
   private static final int MAX_SENT_RESETS_PER_WINDOW = 200;
@@ -62,7 +65,7 @@ class RouterHttp2HostileTest {
   private HttpConnection goodConnection;
 
   @BeforeEach
-  void start() throws TimeoutException {
+  void start() {
     unhandled.start();
     shop = new ShopRouter(RouterOptions.defaults());
     vertx = Vertx.vertx();
@@ -427,19 +430,34 @@ class RouterHttp2HostileTest {
         new PoolOptions().setHttp2MaxSize(1));
   }
 
-  private void goodClientServed() throws TimeoutException {
+  private void goodClientServed() {
     served(good, goodConnection);
   }
 
   /**
    * Checks that {@code client} is served by the baseline, on {@code expected} connection unless
-   * null; returns the connection.
+   * null; returns the connection. It waits longer than the router's request timeout, so that an
+   * answer the router gave up on shows as its status; a request with no answer at all fails with
+   * what the router saw last.
    */
-  private static HttpConnection served(HttpClientAgent client, HttpConnection expected)
-      throws TimeoutException {
+  private HttpConnection served(HttpClientAgent client, HttpConnection expected) {
     HttpConnection[] connection = new HttpConnection[1];
-    assertThat(request(client, "/good", connection).await(5, TimeUnit.SECONDS))
-        .isEqualTo("baseline/shop#1");
+    String body;
+    try {
+      body = request(client, "/good", connection).await(SERVED_WAIT.toSeconds(), TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new AssertionError(
+          "no answer to /good in "
+              + SERVED_WAIT.toSeconds()
+              + " s; the baseline received "
+              + shop.baseline.received().size()
+              + " requests; the router's last hops: "
+              + shop.router.hops().recent(5).stream()
+                  .map(h -> h.path() + "->" + h.destination() + " " + h.status())
+                  .toList(),
+          e);
+    }
+    assertThat(body).isEqualTo("baseline/shop#1");
     if (expected != null) {
       assertThat(connection[0]).as("the connection opened before the attack").isSameAs(expected);
     }

@@ -2,6 +2,8 @@ package dev.prooflane.examples.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.prooflane.model.DatabaseInit;
+import dev.prooflane.model.DatabaseSection;
 import dev.prooflane.model.Environment;
 import dev.prooflane.model.HealthCheck;
 import dev.prooflane.model.Protocol;
@@ -10,6 +12,7 @@ import dev.prooflane.model.spec.EnvironmentReader;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,11 +23,36 @@ class EnvironmentFileTest {
   private final Environment env = EnvironmentReader.read(FILE);
 
   @Test
-  void declaresTheSevenServicesLeavesFirst() {
+  void declaresTheEightServicesLeavesFirst() {
     assertThat(env.name()).isEqualTo("shop");
     assertThat(env.services().keySet())
         .containsExactly(
-            "pricing", "warehouse", "inventory", "catalog", "frontend", "notifier", "orders");
+            "pricing",
+            "warehouse",
+            "inventory",
+            "catalog",
+            "frontend",
+            "notifier",
+            "orders",
+            "reviews");
+  }
+
+  @Test
+  void declaresTheServerAndTheReviewsDatabaseInitialisedFromItsSqlFiles() {
+    Path base = FILE.toAbsolutePath().getParent();
+
+    assertThat(env.postgres()).isPresent();
+    assertThat(env.postgres().get().startsServer()).isTrue();
+    assertThat(env.postgres().get().port()).isZero();
+    assertThat(env.databases()).extracting(DatabaseSection::name).containsExactly("reviews");
+    assertThat(env.databases().get(0).init())
+        .isEqualTo(
+            new DatabaseInit.SqlFiles(
+                List.of(
+                    base.resolve("sql/reviews-schema.sql"), base.resolve("sql/reviews-seed.sql"))));
+    assertThat(env.service("reviews").env())
+        .containsEntry("DATABASE_URL", "${databases.reviews.jdbc}");
+    assertThat(base.resolve("sql/reviews-v2.sql")).as("the demo's migration").isRegularFile();
   }
 
   @Test
@@ -91,5 +119,29 @@ class EnvironmentFileTest {
     for (ServiceSpec service : alone.services().values()) {
       assertThat(service).isEqualTo(env.service(service.name()));
     }
+  }
+
+  @Test
+  void theSynchronousShopTheAsynchronousHopAndReviewsTogetherAreTheShop() {
+    Environment sync = EnvironmentReader.read(Path.of("prooflane-sync.yaml"));
+    Environment hop = EnvironmentReader.read(Path.of("prooflane-kafka.yaml"));
+
+    assertThat(sync.name()).isEqualTo(env.name());
+    assertThat(sync.kafka()).isEmpty();
+    assertThat(sync.postgres()).isEmpty();
+    assertThat(hop.postgres()).isEmpty();
+    assertThat(sync.databases()).isEmpty();
+    assertThat(hop.databases()).isEmpty();
+    assertThat(sync.keyNames()).isEqualTo(env.keyNames());
+    assertThat(sync.skillDirs()).isEqualTo(env.skillDirs());
+    assertThat(sync.tls()).isEqualTo(env.tls());
+    assertThat(sync.maxTtl()).isEqualTo(env.maxTtl());
+    for (ServiceSpec service : sync.services().values()) {
+      assertThat(service).isEqualTo(env.service(service.name()));
+    }
+    List<String> together = new ArrayList<>(sync.services().keySet());
+    together.addAll(hop.services().keySet());
+    together.add("reviews");
+    assertThat(together).containsExactlyElementsOf(env.services().keySet());
   }
 }

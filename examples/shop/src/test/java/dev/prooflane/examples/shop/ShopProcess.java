@@ -37,7 +37,8 @@ final class ShopProcess implements AutoCloseable {
           "KAFKA_BOOTSTRAP",
           "ORDERS_TOPIC",
           "GROUP_ID",
-          "KAFKA_INTERCEPTORS");
+          "KAFKA_INTERCEPTORS",
+          "DATABASE_URL");
 
   private static final HttpClient CLIENT =
       HttpClient.newBuilder()

@@ -1,8 +1,8 @@
 package dev.prooflane.examples.shop.notifier;
 
+import dev.prooflane.examples.shop.http.JsonServer;
 import dev.prooflane.examples.shop.http.Launcher;
 import dev.prooflane.examples.shop.http.SettingException;
-import dev.prooflane.examples.shop.kafka.JsonServer;
 import dev.prooflane.examples.shop.kafka.KafkaSettings;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;

@@ -1,7 +1,7 @@
 package dev.prooflane.examples.shop.orders;
 
+import dev.prooflane.examples.shop.http.JsonServer;
 import dev.prooflane.examples.shop.http.Launcher;
-import dev.prooflane.examples.shop.kafka.JsonServer;
 import dev.prooflane.examples.shop.kafka.KafkaSettings;
 import org.apache.kafka.clients.producer.KafkaProducer;
 

@@ -1,12 +1,9 @@
-package dev.prooflane.examples.shop.kafka;
+package dev.prooflane.examples.shop.http;
 
 import static java.util.Objects.requireNonNull;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.prooflane.examples.shop.http.Json;
-import dev.prooflane.examples.shop.http.Launcher;
-import dev.prooflane.examples.shop.http.Reply;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -16,9 +13,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A JDK HTTP server on 127.0.0.1 whose routes answer JSON, for the shop's Kafka services, which
- * have routes of their own ({@code POST /orders}, {@code GET /notifications}). Closing it stops
- * listening, then closes the service behind it.
+ * A JDK HTTP server on 127.0.0.1 whose routes answer JSON, for the shop's services with routes of
+ * their own ({@code POST /orders}, {@code GET /notifications}, {@code GET|POST /reviews}) rather
+ * than {@link ShopServer}'s single item route. Closing it stops listening, then closes the service
+ * behind it.
  */
 public final class JsonServer implements Launcher.Running {
   /** Answers one request; {@code body} is the request body as text. */
