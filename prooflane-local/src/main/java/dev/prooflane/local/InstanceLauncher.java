@@ -4,10 +4,12 @@ import dev.prooflane.local.agent.AgentAttachment;
 import dev.prooflane.local.agent.AgentJarMissingException;
 import dev.prooflane.local.process.HealthProbe;
 import dev.prooflane.local.process.ManagedProcess;
+import dev.prooflane.local.process.PortOwner;
 import dev.prooflane.local.process.Ports;
 import dev.prooflane.local.process.ProcessSpec;
 import dev.prooflane.local.process.ProcessStartException;
 import dev.prooflane.local.process.ProcessSupervisor;
+import dev.prooflane.model.ProoflaneException;
 import dev.prooflane.model.ServiceSpec;
 import dev.prooflane.routing.Upstream;
 import java.nio.file.Path;
@@ -32,6 +34,9 @@ import java.util.function.IntFunction;
  * how the wait goes ({@link StartProgress}).
  */
 final class InstanceLauncher implements AutoCloseable {
+  /** How many free ports an instance gets, when another program takes the one chosen. */
+  private static final int PORT_ATTEMPTS = 3;
+
   private final ProcessSupervisor supervisor;
   private final StateFolder state;
   private final AgentAttachment agent;
@@ -76,7 +81,34 @@ final class InstanceLauncher implements AutoCloseable {
    */
   Instance launch(
       String owner, ServiceSpec spec, IntFunction<InstancePlan> plan, Consumer<String> progress) {
-    int port = Ports.freePort();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return launchOn(Ports.freePort(), owner, spec, plan, progress);
+      } catch (PortTakenException e) {
+        if (attempt == PORT_ATTEMPTS) {
+          throw new ProoflaneException(
+              e.getMessage() + "; gave up after " + PORT_ATTEMPTS + " ports", e);
+        }
+        progress.accept("  " + e.getMessage() + "; trying another port");
+      }
+    }
+  }
+
+  /** An instance's port was taken by another program between its choice and the bind. */
+  private static final class PortTakenException extends ProoflaneException {
+    private static final long serialVersionUID = 1L;
+
+    PortTakenException(String message) {
+      super(message);
+    }
+  }
+
+  private Instance launchOn(
+      int port,
+      String owner,
+      ServiceSpec spec,
+      IntFunction<InstancePlan> plan,
+      Consumer<String> progress) {
     InstancePlan resolved = plan.apply(port);
     String id = owner + "/" + spec.name();
     Path logFile = state.logs().resolve(owner).resolve(spec.name() + ".log");
@@ -104,6 +136,17 @@ final class InstanceLauncher implements AutoCloseable {
       throw e;
     }
     ticking.cancel(false);
+    if (PortOwner.of(port, process.pid()) == PortOwner.Ownership.OTHER) {
+      process.stop(stopGrace);
+      throw new PortTakenException(
+          id
+              + ": port "
+              + port
+              + " answered the health check, but another program listens on it (it took the"
+              + " free port before pid "
+              + process.pid()
+              + " could bind it)");
+    }
     said.healthy();
     Upstream upstream =
         new Upstream("127.0.0.1", port, id + "#" + generation.incrementAndGet(), spec.protocol());

@@ -9,6 +9,7 @@ import dev.prooflane.model.KeyNames;
 import dev.prooflane.model.NotFoundException;
 import dev.prooflane.model.Sandbox;
 import dev.prooflane.routing.HopRecord;
+import dev.prooflane.runtime.DatabaseLogin;
 import dev.prooflane.runtime.DropRecords;
 import dev.prooflane.runtime.HopEntry;
 import dev.prooflane.runtime.LogEntry;
@@ -73,6 +74,22 @@ public final class LocalRuntimeAccess implements RuntimeAccess {
   @Override
   public Optional<String> kafkaBootstrap() {
     return runtime.kafkaBootstrap();
+  }
+
+  /** The sandbox's branch of {@code database}, or the baseline's database (docs/databases.md). */
+  @Override
+  public Optional<DatabaseLogin> database(String database, Optional<String> sandbox) {
+    return runtime
+        .database(database, sandbox)
+        .map(
+            url ->
+                new DatabaseLogin(
+                    url.host(),
+                    url.port(),
+                    url.name(),
+                    url.user(),
+                    url.password(),
+                    !url.name().equals(database)));
   }
 
   @Override

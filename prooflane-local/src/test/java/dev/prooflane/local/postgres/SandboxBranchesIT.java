@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.prooflane.local.LocalOptions;
 import dev.prooflane.local.LocalRuntime;
+import dev.prooflane.local.LocalRuntimeAccess;
 import dev.prooflane.local.StateFolder;
 import dev.prooflane.local.TestEnvironment;
 import dev.prooflane.model.BranchMode;
@@ -135,6 +136,10 @@ class SandboxBranchesIT {
     assertThat(forkCommand.get(forkCommand.size() - 1)).isEqualTo(branch);
     assertThat(runtime.database(DB, Optional.of("pr-1")).orElseThrow().name()).isEqualTo(branch);
     assertThat(runtime.database(DB, Optional.empty()).orElseThrow().name()).isEqualTo(DB);
+    LocalRuntimeAccess access = new LocalRuntimeAccess(runtime);
+    assertThat(access.database(DB, Optional.of("pr-1")).orElseThrow().branch()).isTrue();
+    assertThat(access.database(DB, Optional.empty()).orElseThrow().branch()).isFalse();
+    assertThat(access.database("other", Optional.empty())).isEmpty();
 
     // the migration ran on the branch only; writes there stay there
     Sql.run(server, branch, "INSERT INTO reviews (item, verified) VALUES ('lamp', true)");

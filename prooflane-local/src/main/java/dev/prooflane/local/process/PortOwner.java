@@ -1,0 +1,97 @@
+package dev.prooflane.local.process;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Whether the program listening on a loopback port is a given process (or one of its descendants),
+ * read from Linux's {@code /proc}: an instance's port is chosen free, then bound by the instance a
+ * moment later, and another program may take it meanwhile; its health check would then pass against
+ * that other program. Where {@code /proc} cannot tell (another system), the answer is {@link
+ * Ownership#UNKNOWN}.
+ */
+public final class PortOwner {
+  /** What {@code /proc} says about a port. */
+  public enum Ownership {
+    /** The process or one of its descendants listens on it. */
+    OWNED,
+    /** Something listens on it, not the process nor its descendants. */
+    OTHER,
+    /** {@code /proc} cannot tell. */
+    UNKNOWN
+  }
+
+  private static final Path PROC = Path.of("/proc");
+  private static final String LISTEN = "0A";
+
+  private PortOwner() {}
+
+  /** Who listens on TCP {@code port}: the process {@code pid} (or a descendant), or another. */
+  public static Ownership of(int port, long pid) {
+    Set<String> inodes = listening(port);
+    if (inodes == null || inodes.isEmpty()) {
+      return Ownership.UNKNOWN;
+    }
+    Set<Long> tree = new HashSet<>();
+    tree.add(pid);
+    ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(d -> tree.add(d.pid())));
+    for (long member : tree) {
+      if (holdsAny(member, inodes)) {
+        return Ownership.OWNED;
+      }
+    }
+    return Ownership.OTHER;
+  }
+
+  /** The socket inodes listening on {@code port}, or null when {@code /proc} cannot tell. */
+  private static Set<String> listening(int port) {
+    String hexPort = String.format(Locale.ROOT, ":%04X", port);
+    Set<String> inodes = new HashSet<>();
+    boolean read = false;
+    for (String table : List.of("net/tcp", "net/tcp6")) {
+      Path file = PROC.resolve(table);
+      if (!Files.isReadable(file)) {
+        continue;
+      }
+      try (Stream<String> lines = Files.lines(file)) {
+        read = true;
+        lines
+            .skip(1)
+            .map(String::trim)
+            .map(line -> line.split("\\s+"))
+            .filter(f -> f.length > 9 && f[1].endsWith(hexPort) && LISTEN.equals(f[3]))
+            .forEach(f -> inodes.add(f[9]));
+      } catch (IOException | java.io.UncheckedIOException e) {
+        return null;
+      }
+    }
+    return read ? inodes : null;
+  }
+
+  private static boolean holdsAny(long pid, Set<String> inodes) {
+    Path fds = PROC.resolve(Long.toString(pid)).resolve("fd");
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(fds)) {
+      for (Path fd : entries) {
+        try {
+          String target = Files.readSymbolicLink(fd).toString();
+          if (target.startsWith("socket:[")
+              && inodes.contains(target.substring(8, target.length() - 1))) {
+            return true;
+          }
+        } catch (IOException e) {
+          // closed meanwhile
+        }
+      }
+    } catch (IOException e) {
+      return false; // gone, or not ours to read
+    }
+    return false;
+  }
+}
