@@ -136,7 +136,7 @@ class SandboxBranchesIT {
     assertThat(forkCommand.get(forkCommand.size() - 1)).isEqualTo(branch);
     assertThat(runtime.database(DB, Optional.of("pr-1")).orElseThrow().name()).isEqualTo(branch);
     assertThat(runtime.database(DB, Optional.empty()).orElseThrow().name()).isEqualTo(DB);
-    LocalRuntimeAccess access = new LocalRuntimeAccess(runtime);
+    LocalRuntimeAccess access = new LocalRuntimeAccess(runtime, text -> text);
     assertThat(access.database(DB, Optional.of("pr-1")).orElseThrow().branch()).isTrue();
     assertThat(access.database(DB, Optional.empty()).orElseThrow().branch()).isFalse();
     assertThat(access.database("other", Optional.empty())).isEmpty();
