@@ -19,6 +19,7 @@ import dev.prooflane.model.SandboxPhase;
 import dev.prooflane.model.SandboxSpec;
 import dev.prooflane.model.SpecException;
 import dev.prooflane.model.spec.EnvironmentReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +111,18 @@ class SandboxBranchesIT {
     return Sql.column(server, database, "SELECT item FROM reviews ORDER BY id");
   }
 
+  /** What {@code psql URL} prints for the items of the reviews table, one per line. */
+  private static String psql(String url) throws Exception {
+    Process p =
+        new ProcessBuilder("psql", url, "-AtX", "-c", "SELECT item FROM reviews ORDER BY id")
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    return out;
+  }
+
   private boolean exists(String database) throws Exception {
     return Sql.databases(server).contains(database);
   }
@@ -151,6 +165,10 @@ class SandboxBranchesIT {
                 DB,
                 "SELECT column_name FROM information_schema.columns WHERE table_name = 'reviews'"))
         .doesNotContain("verified");
+
+    // a client Prooflane did not write reads the branch by the URL a fork gets
+    assertThat(psql(runtime.database(DB, Optional.of("pr-1")).orElseThrow().url()))
+        .isEqualTo("book\npen\nlamp\n");
 
     runtime.deleteSandbox("pr-1");
     assertThat(exists(branch)).as("the branch is dropped with its sandbox").isFalse();
