@@ -22,9 +22,7 @@ import java.util.List;
  */
 final class BaselineDatabases {
   private final AdminLogin admin;
-  private final Path workdir;
-  private final ProcessSupervisor supervisor;
-  private final Path logs;
+  private final Migrations inits;
 
   /**
    * @param workdir where init commands run (the environment file's folder)
@@ -32,9 +30,7 @@ final class BaselineDatabases {
    */
   BaselineDatabases(AdminLogin admin, Path workdir, ProcessSupervisor supervisor, Path logs) {
     this.admin = requireNonNull(admin, "admin");
-    this.logs = requireNonNull(logs, "logs");
-    this.workdir = requireNonNull(workdir, "workdir");
-    this.supervisor = requireNonNull(supervisor, "supervisor");
+    this.inits = new Migrations(admin, workdir, supervisor, logs);
   }
 
   /**
@@ -89,13 +85,12 @@ final class BaselineDatabases {
           "databases." + name + ": CREATE DATABASE failed: " + e.getMessage(), e);
     }
     try {
-      new Migrations(admin, workdir, supervisor, logs)
-          .run(
-              name,
-              database.init(),
-              "databases." + name + ".init",
-              "the database is dropped, so the next start creates it again",
-              "init-" + name + ".log");
+      inits.run(
+          name,
+          database.init(),
+          "databases." + name + ".init",
+          "the database is dropped, so the next start creates it again",
+          "init-" + name + ".log");
     } catch (RuntimeException e) {
       try {
         PostgresServer.execute(
