@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -14,15 +16,17 @@ import java.util.stream.Stream;
  * Whether the program listening on a loopback port is a given process (or one of its descendants),
  * read from Linux's {@code /proc}: an instance's port is chosen free, then bound by the instance a
  * moment later, and another program may take it meanwhile; its health check would then pass against
- * that other program. Where {@code /proc} cannot tell (another system), the answer is {@link
- * Ownership#UNKNOWN}.
+ * that other program. Only a listener that was running before the instance started counts as
+ * another program: one started after it (a container's port proxy, a server that daemonizes away
+ * from its parent) may well be the instance's own. Where {@code /proc} cannot tell (another system,
+ * a listener whose process cannot be read), the answer is {@link Ownership#UNKNOWN}.
  */
 public final class PortOwner {
   /** What {@code /proc} says about a port. */
   public enum Ownership {
     /** The process or one of its descendants listens on it. */
     OWNED,
-    /** Something listens on it, not the process nor its descendants. */
+    /** A program that was running before the process listens on it. */
     OTHER,
     /** {@code /proc} cannot tell. */
     UNKNOWN
@@ -47,7 +51,30 @@ public final class PortOwner {
         return Ownership.OWNED;
       }
     }
-    return Ownership.OTHER;
+    return olderListener(inodes, pid) ? Ownership.OTHER : Ownership.UNKNOWN;
+  }
+
+  /** Whether a process that started before {@code pid} holds one of {@code inodes}. */
+  private static boolean olderListener(Set<String> inodes, long pid) {
+    Optional<Instant> started = ProcessHandle.of(pid).flatMap(p -> p.info().startInstant());
+    if (started.isEmpty()) {
+      return false;
+    }
+    try (Stream<Path> all = Files.list(PROC)) {
+      return all.map(p -> p.getFileName().toString())
+          .filter(name -> name.chars().allMatch(Character::isDigit))
+          .mapToLong(Long::parseLong)
+          .filter(other -> other != pid)
+          .anyMatch(
+              other ->
+                  ProcessHandle.of(other)
+                          .flatMap(p -> p.info().startInstant())
+                          .map(t -> t.isBefore(started.get()))
+                          .orElse(false)
+                      && holdsAny(other, inodes));
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return false;
+    }
   }
 
   /** The socket inodes listening on {@code port}, or null when {@code /proc} cannot tell. */

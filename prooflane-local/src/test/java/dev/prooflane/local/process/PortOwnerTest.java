@@ -1,45 +1,95 @@
 package dev.prooflane.local.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Who listens on a port, as Linux's {@code /proc} tells (the machines these tests run on). */
 class PortOwnerTest {
   @Test
-  void aPortThisProcessListensOnIsOwnedByItAndNotByAnother() throws Exception {
-    Process other = new ProcessBuilder("sleep", "30").start();
+  void aPortThisProcessListensOnIsOwnedByItAndTakenForAProcessStartedLater() throws Exception {
     try (ServerSocket socket = new ServerSocket()) {
       socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
       int port = socket.getLocalPort();
-
-      assertThat(PortOwner.of(port, ProcessHandle.current().pid()))
-          .isEqualTo(PortOwner.Ownership.OWNED);
-      assertThat(PortOwner.of(port, other.pid())).isEqualTo(PortOwner.Ownership.OTHER);
-    } finally {
-      other.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      // start times have a granularity of a clock tick: the later process starts clearly later
+      await()
+          .until(
+              () ->
+                  ProcessHandle.current()
+                      .info()
+                      .startInstant()
+                      .orElseThrow()
+                      .isBefore(Instant.now().minusSeconds(1)));
+      Process later = new ProcessBuilder("sleep", "30").start();
+      try {
+        assertThat(PortOwner.of(port, ProcessHandle.current().pid()))
+            .isEqualTo(PortOwner.Ownership.OWNED);
+        assertThat(PortOwner.of(port, later.pid())).isEqualTo(PortOwner.Ownership.OTHER);
+      } finally {
+        later.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
     }
   }
 
   @Test
-  void aDescendantListeningCountsForItsAncestor() throws Exception {
-    // a shell whose child (python) listens: the instance's process is often such a wrapper
-    Process shell =
-        new ProcessBuilder(
-                "sh",
-                "-c",
-                "python3 -c 'import socket,time;"
-                    + "s=socket.socket();s.bind((\"127.0.0.1\",0));s.listen();"
-                    + "print(s.getsockname()[1],flush=True);time.sleep(30)'; true")
-            .start();
+  void aListenerThatStartedAfterTheProcessMayBeItsOwnAndIsNotCountedAsAnother() throws Exception {
+    // as a container's port proxy, started by another program after the instance's process
+    Process instance = new ProcessBuilder("sleep", "30").start();
     try {
-      int port =
-          Integer.parseInt(
-              new String(shell.getInputStream().readNBytes(6)).trim().split("\\s+")[0]);
+      await()
+          .until(
+              () ->
+                  instance
+                      .info()
+                      .startInstant()
+                      .orElseThrow()
+                      .isBefore(Instant.now().minusSeconds(1)));
+      Process proxy = listener();
+      try {
+        int port = port(proxy);
+        assertThat(PortOwner.of(port, instance.pid())).isEqualTo(PortOwner.Ownership.UNKNOWN);
+      } finally {
+        proxy.descendants().forEach(ProcessHandle::destroyForcibly);
+        proxy.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } finally {
+      instance.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /** A shell whose child (python) listens on a free port and prints it. */
+  private static Process listener() throws Exception {
+    return new ProcessBuilder(
+            "sh",
+            "-c",
+            "python3 -c 'import socket,time;"
+                + "s=socket.socket();s.bind((\"127.0.0.1\",0));s.listen();"
+                + "print(s.getsockname()[1],flush=True);time.sleep(30)'; true")
+        .start();
+  }
+
+  private static int port(Process listener) throws Exception {
+    BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(listener.getInputStream(), StandardCharsets.UTF_8));
+    return Integer.parseInt(out.readLine().trim());
+  }
+
+  @Test
+  void aDescendantListeningCountsForItsAncestor() throws Exception {
+    // the instance's process is often such a wrapper
+    Process shell = listener();
+    try {
+      int port = port(shell);
       assertThat(PortOwner.of(port, shell.pid())).isEqualTo(PortOwner.Ownership.OWNED);
     } finally {
       shell.descendants().forEach(ProcessHandle::destroyForcibly);
