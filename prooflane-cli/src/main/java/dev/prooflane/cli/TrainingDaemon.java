@@ -104,8 +104,9 @@ final class TrainingDaemon implements AutoCloseable {
             List.of());
     List<ServiceStatus> services =
         List.of(
-            new ServiceStatus("pricing", "http://127.0.0.1:8081", "running", 40000, 1, ""),
-            new ServiceStatus("frontend", "http://127.0.0.1:8080", "exited", 40002, 0, "exit 1"));
+            new ServiceStatus("pricing", "http://127.0.0.1:8081", "running", 40000, 1, "", 0),
+            new ServiceStatus(
+                "frontend", "http://127.0.0.1:8080", "exited", 40002, 0, "exit 1", 3));
     Map<String, String> answers = new LinkedHashMap<>();
     answers.put(
         "/api/v1/status",

@@ -46,6 +46,7 @@ final class Baseline {
   private final Map<String, Instance> instances = new ConcurrentHashMap<>();
   private final Map<String, String> failures = new ConcurrentHashMap<>();
   private final Map<String, Integer> restarts = new ConcurrentHashMap<>();
+  private final Map<String, Integer> exits = new ConcurrentHashMap<>();
   private final ScheduledExecutorService restarter =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -212,6 +213,7 @@ final class Baseline {
       }
       router.update(t -> t.withoutBaseline(name));
     }
+    exits.merge(name, 1, Integer::sum);
     boolean stable = System.nanoTime() - startedAt >= STABLE.toNanos();
     int attempt = stable ? 1 : restarts.merge(name, 1, Integer::sum);
     if (stable) {
@@ -301,13 +303,19 @@ final class Baseline {
   ServiceStatus status(String name, String routerUrl) {
     Instance instance = instances.get(name);
     if (instance == null) {
-      return new ServiceStatus(name, routerUrl, "starting", 0, 0, "");
+      return new ServiceStatus(name, routerUrl, "starting", 0, 0, "", exits.getOrDefault(name, 0));
     }
     String failure = failures.getOrDefault(name, "");
     String state =
         instance.process().isAlive() ? "running" : failure.isEmpty() ? "exited" : "restarting";
     return new ServiceStatus(
-        name, routerUrl, state, instance.port(), instance.process().pid(), failure);
+        name,
+        routerUrl,
+        state,
+        instance.port(),
+        instance.process().pid(),
+        failure,
+        exits.getOrDefault(name, 0));
   }
 
   LogBuffer logs(String service) {

@@ -11,9 +11,17 @@ import static java.util.Objects.requireNonNull;
  * @param instancePort the loopback port the baseline process listens on
  * @param pid the baseline process id, or 0
  * @param message what went wrong, or empty
+ * @param restarts how often its baseline instance exited unasked and was started again since the
+ *     daemon started
  */
 public record ServiceStatus(
-    String name, String routerUrl, String state, int instancePort, long pid, String message) {
+    String name,
+    String routerUrl,
+    String state,
+    int instancePort,
+    long pid,
+    String message,
+    int restarts) {
   public ServiceStatus {
     requireNonNull(name, "name");
     requireNonNull(routerUrl, "routerUrl");

@@ -118,8 +118,13 @@ public final class ApiServer implements AutoCloseable {
   public void serve(ApiServices services, java.util.List<ApiExtension> extensions) {
     Router router = Router.router(vertx);
     String base = ApiPath.BASE;
+    LoginHandlers login = new LoginHandlers(services.tokens(), services.governance());
     ApiGuard guard =
-        new ApiGuard(services.tokens(), host, Set.of(base + ApiPath.OPENAPI.template()));
+        new ApiGuard(
+            services.tokens(),
+            login.sessions(),
+            host,
+            Set.of(base + ApiPath.OPENAPI.template(), LoginHandlers.LOGIN, LoginHandlers.LOGOUT));
     extensions.forEach(e -> e.installBeforeGuard(router, host));
     router.route().handler(guard::authenticate);
     // No file uploads: otherwise Vert.x creates a file-uploads/ folder in the working directory.
@@ -131,6 +136,10 @@ public final class ApiServer implements AutoCloseable {
     r.get(ApiPath.STATUS, handlers::status);
     r.get(ApiPath.SERVICES, handlers::services);
     r.get(ApiPath.SERVICE_LOGS, handlers::logs);
+    r.nonBlocking(
+        ApiPath.SERVICE_LOGS_STREAM,
+        Scope.SANDBOX_READ,
+        new LogStream(services.runtime(), services.governance())::stream);
     BaselineHandlers baseline = new BaselineHandlers(services.baseline());
     r.blocking(HttpMethod.POST, ApiPath.SERVICE_RESTART, Scope.POLICY_ADMIN, baseline::restart);
     r.blocking(HttpMethod.POST, ApiPath.ENVIRONMENT_APPLY, Scope.POLICY_ADMIN, baseline::apply);
@@ -140,6 +149,12 @@ public final class ApiServer implements AutoCloseable {
     r.get(ApiPath.SANDBOX, sandboxes::get);
     r.blocking(HttpMethod.DELETE, ApiPath.SANDBOX, Scope.SANDBOX_WRITE, sandboxes::delete);
     r.get(ApiPath.HOPS, handlers::hops);
+    r.nonBlocking(
+        ApiPath.HOPS_STREAM,
+        Scope.SANDBOX_READ,
+        new HopStream(services.runtime(), services.sandboxes())::stream);
+    r.get(ApiPath.GRAPH, handlers::graph);
+    r.get(ApiPath.AUDIT, new AuditHandlers(services.governance())::list);
     KafkaHandlers kafka = new KafkaHandlers(services.runtime());
     r.nonBlocking(ApiPath.KAFKA_ROUTES, Scope.SANDBOX_READ, kafka::routes);
     r.blocking(HttpMethod.POST, ApiPath.KAFKA_CONSUMPTIONS, Scope.HOPS_WRITE, kafka::consumptions);
@@ -174,6 +189,10 @@ public final class ApiServer implements AutoCloseable {
     r.blocking(HttpMethod.POST, ApiPath.TOKENS, Scope.POLICY_ADMIN, tokenHandlers::create);
     r.blocking(HttpMethod.GET, ApiPath.TOKENS, Scope.POLICY_ADMIN, tokenHandlers::list);
     r.blocking(HttpMethod.DELETE, ApiPath.TOKEN, Scope.POLICY_ADMIN, tokenHandlers::revoke);
+    r.authenticated(ApiPath.WHOAMI, TokenHandlers::whoami);
+    r.blocking(HttpMethod.POST, ApiPath.LOGIN_LINKS, Scope.SANDBOX_READ, login::link);
+    router.get(LoginHandlers.LOGIN).handler(login::login);
+    router.post(LoginHandlers.LOGOUT).handler(login::logout);
     router
         .post(base + ApiPath.SHUTDOWN.template())
         .handler(guard.require(Scope.POLICY_ADMIN))

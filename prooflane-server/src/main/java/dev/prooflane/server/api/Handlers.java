@@ -7,6 +7,7 @@ import dev.prooflane.local.process.LogLine;
 import dev.prooflane.model.ProoflaneException;
 import dev.prooflane.routing.HopRecord;
 import dev.prooflane.server.audit.Governance;
+import dev.prooflane.server.hops.CallGraph;
 import dev.prooflane.server.json.Json;
 import dev.prooflane.server.json.SandboxView;
 import dev.prooflane.server.json.StatusView;
@@ -19,7 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The daemon's own endpoints: status, services, logs, hops, shutdown, the OpenAPI document. */
+/**
+ * The daemon's own endpoints: status, services, logs, hops, the call graph, shutdown, the OpenAPI
+ * document.
+ */
 final class Handlers {
   private final LocalRuntime runtime;
   private final SandboxService sandboxes;
@@ -49,6 +53,16 @@ final class Handlers {
             sandboxes.list().stream().map(SandboxView::of).toList(),
             runtime.kafka().orElse(null),
             runtime.postgresStatus().orElse(null)));
+  }
+
+  /** {@code GET /graph}: who calls whom, learned from the kept hops (see {@link CallGraph}). */
+  void graph(RoutingContext ctx) {
+    json(
+        ctx,
+        200,
+        CallGraph.of(
+            runtime.hops().recent(runtime.hops().capacity()),
+            runtime.environment().services().keySet()));
   }
 
   void services(RoutingContext ctx) {
@@ -107,7 +121,7 @@ final class Handlers {
     }
   }
 
-  private static int intParam(RoutingContext ctx, String name, int fallback, int min, int max) {
+  static int intParam(RoutingContext ctx, String name, int fallback, int min, int max) {
     return intParam(ctx, name, fallback, min, max, "a whole number");
   }
 

@@ -32,6 +32,11 @@ final class Routes {
     router.get(base + path.template()).handler(guard.require(scope)).handler(handler);
   }
 
+  /** A read any live token may make, whatever its scopes: served off the event loop. */
+  void authenticated(ApiPath path, Handler<RoutingContext> handler) {
+    router.get(base + path.template()).blockingHandler(handler, false);
+  }
+
   void blocking(HttpMethod method, ApiPath path, Scope scope, Handler<RoutingContext> handler) {
     router
         .route(method, base + path.template())

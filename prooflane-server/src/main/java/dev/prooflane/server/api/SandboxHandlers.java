@@ -1,5 +1,6 @@
 package dev.prooflane.server.api;
 
+import dev.prooflane.model.Sandbox;
 import dev.prooflane.model.SandboxSpec;
 import dev.prooflane.model.spec.SandboxSpecReader;
 import dev.prooflane.server.auth.ApiGuard;
@@ -7,8 +8,10 @@ import dev.prooflane.server.json.ApiError;
 import dev.prooflane.server.json.SandboxList;
 import dev.prooflane.server.json.SandboxView;
 import dev.prooflane.server.sandboxes.Caller;
+import dev.prooflane.server.sandboxes.SandboxFilter;
 import dev.prooflane.server.sandboxes.SandboxService;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Map;
 
 /** The sandbox endpoints: each maps a request onto the {@link SandboxService}. */
@@ -19,9 +22,24 @@ final class SandboxHandlers {
     this.sandboxes = sandboxes;
   }
 
+  /**
+   * {@code GET /sandboxes}: those {@code q}, {@code phase} and {@code owner} match (see {@link
+   * SandboxFilter}), from {@code offset}, at most {@code limit} (all when absent), with how many
+   * there are and how many matched.
+   */
   void list(RoutingContext ctx) {
-    Handlers.json(
-        ctx, 200, new SandboxList(sandboxes.list().stream().map(SandboxView::of).toList()));
+    SandboxFilter filter =
+        SandboxFilter.of(
+            ctx.request().getParam("q"),
+            ctx.request().getParam("phase"),
+            ctx.request().getParam("owner"));
+    int offset = Handlers.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+    int limit = Handlers.intParam(ctx, "limit", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
+    List<Sandbox> all = sandboxes.list();
+    List<Sandbox> matched = all.stream().filter(filter).toList();
+    List<SandboxView> page =
+        matched.stream().skip(offset).limit(limit).map(SandboxView::of).toList();
+    Handlers.json(ctx, 200, new SandboxList(page, all.size(), matched.size()));
   }
 
   void get(RoutingContext ctx) {

@@ -82,6 +82,11 @@ final class TokenHandlers {
     Handlers.json(ctx, 200, view(revoked));
   }
 
+  /** {@code GET /whoami}: the token the request authenticated with (never its secret). */
+  static void whoami(RoutingContext ctx) {
+    Handlers.json(ctx, 200, view(ApiGuard.token(ctx)));
+  }
+
   private static Map<String, Object> audited(Token token, RoutingContext ctx) {
     return Governance.token(token, ApiGuard.token(ctx).name());
   }

@@ -1,9 +1,11 @@
 package dev.prooflane.server.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.prooflane.local.StateFolder;
 import dev.prooflane.local.store.StateWriteException;
 import dev.prooflane.model.ProoflaneException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -12,11 +14,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * The daemon's audit log, {@code <stateDir>/audit.jsonl}: one JSON record per line, each carrying
@@ -156,25 +164,59 @@ public final class AuditLog implements AutoCloseable {
    * such as {@code sandbox.created 'pr-9' at 2026-...}; unreadable lines are left out.
    */
   public synchronized List<String> sandboxEventsAfter(Instant after) {
-    List<String> events = new java.util.ArrayList<>();
-    try {
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        try {
-          com.fasterxml.jackson.databind.JsonNode record = AuditJson.MAPPER.readTree(line);
+    List<String> events = new ArrayList<>();
+    forEachRecord(
+        record -> {
           String event = record.path("event").asText();
-          Instant time = Instant.parse(record.path("time").asText());
-          if (event.startsWith("sandbox.") && time.isAfter(after)) {
-            events.add(
-                event + " '" + record.path("details").path("sandbox").asText() + "' at " + time);
+          try {
+            Instant time = Instant.parse(record.path("time").asText());
+            if (event.startsWith("sandbox.") && time.isAfter(after)) {
+              events.add(
+                  event + " '" + record.path("details").path("sandbox").asText() + "' at " + time);
+            }
+          } catch (DateTimeException e) {
+            // a foreign line: audit verify reports it
           }
-        } catch (IOException | java.time.DateTimeException e) {
-          // a torn or foreign line: audit verify reports it
-        }
-      }
-    } catch (IOException e) {
+        });
+    return events;
+  }
+
+  /**
+   * The last {@code limit} records that {@code wanted} accepts, oldest first, and how many it
+   * accepted in all; unreadable lines are left out.
+   */
+  public synchronized Page records(Predicate<JsonNode> wanted, int limit) {
+    ArrayDeque<JsonNode> last = new ArrayDeque<>();
+    long[] matched = {0};
+    forEachRecord(
+        record -> {
+          if (wanted.test(record)) {
+            matched[0]++;
+            last.addLast(record);
+            if (last.size() > limit) {
+              last.removeFirst();
+            }
+          }
+        });
+    return new Page(List.copyOf(last), matched[0]);
+  }
+
+  /** Some records of the log and how many matched in all. */
+  public record Page(List<JsonNode> records, long matched) {}
+
+  private void forEachRecord(Consumer<JsonNode> each) {
+    try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+      lines.forEach(
+          line -> {
+            try {
+              each.accept(AuditJson.MAPPER.readTree(line));
+            } catch (IOException e) {
+              // a torn or foreign line: audit verify reports it
+            }
+          });
+    } catch (IOException | UncheckedIOException e) {
       throw new ProoflaneException("cannot read the audit log " + file + ": " + e.getMessage(), e);
     }
-    return events;
   }
 
   /** Removes a record written in part, so the next one follows the last whole record. */

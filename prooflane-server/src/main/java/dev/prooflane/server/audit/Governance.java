@@ -134,6 +134,12 @@ public final class Governance implements AutoCloseable {
     return audit.record(ACTOR, event, details);
   }
 
+  /** The last {@code limit} audit records {@code wanted} accepts (see {@link AuditLog#records}). */
+  public AuditLog.Page auditRecords(
+      java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode> wanted, int limit) {
+    return audit.records(wanted, limit);
+  }
+
   /**
    * Records {@code event} with {@code details}, then makes {@code change}: when the record cannot
    * be written, the change is not made; when the change fails after its record was written, that is

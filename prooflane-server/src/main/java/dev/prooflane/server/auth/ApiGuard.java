@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.prooflane.server.json.ApiError;
 import dev.prooflane.server.json.Json;
 import io.vertx.core.Handler;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
 import java.util.Optional;
@@ -15,7 +17,8 @@ import java.util.Set;
  * otherwise), each route a scope (403), and a browser request from a foreign origin is refused
  * (403, no CORS headers) before anything else. Discovery documents under {@code /.well-known/}
  * (OAuth, OpenID) need no token: none exists, and their 404 tells an agent host to stop looking for
- * an OAuth server after the 401 of {@code /mcp}.
+ * an OAuth server after the 401 of {@code /mcp}. The dashboard's session cookie stands for a token
+ * when a request has no {@code Authorization} header (see {@link BrowserSessions}).
  */
 public final class ApiGuard {
   private static final String TOKEN = "prooflane.token";
@@ -23,17 +26,26 @@ public final class ApiGuard {
   private static final String WELL_KNOWN = "/.well-known/";
   private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
   private final TokenStore tokens;
+  private final BrowserSessions sessions;
   private final String bindHost;
   private final Set<String> open;
 
   /**
-   * A guard checking {@code tokens}; {@code bindHost} is the address the API binds (its own
-   * origin); {@code open} lists the paths served without a token.
+   * A guard checking {@code tokens}, and the dashboard's {@code sessions} for requests with its
+   * cookie and no bearer token; {@code bindHost} is the address the API binds (its own origin);
+   * {@code open} lists the paths served without a token.
    */
-  public ApiGuard(TokenStore tokens, String bindHost, Set<String> open) {
+  public ApiGuard(TokenStore tokens, BrowserSessions sessions, String bindHost, Set<String> open) {
     this.tokens = requireNonNull(tokens, "tokens");
+    this.sessions = requireNonNull(sessions, "sessions");
     this.bindHost = requireNonNull(bindHost, "bindHost");
     this.open = Set.copyOf(open);
+  }
+
+  /** The value of the session cookie of {@code ctx}, or null. */
+  public static String sessionCookie(RoutingContext ctx) {
+    Cookie cookie = ctx.request().getCookie(BrowserSessions.COOKIE);
+    return cookie == null ? null : cookie.getValue();
   }
 
   /**
@@ -73,6 +85,11 @@ public final class ApiGuard {
       return;
     }
     String header = ctx.request().getHeader("Authorization");
+    String session = sessionCookie(ctx);
+    if (header == null && session != null) {
+      authenticateSession(ctx, session, origin);
+      return;
+    }
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       unauthorized(
           ctx,
@@ -83,6 +100,37 @@ public final class ApiGuard {
     Optional<Token> token = tokens.authenticate(header.substring(7).strip());
     if (token.isEmpty()) {
       unauthorized(ctx, "invalid, revoked or expired token (see: prooflane token list)");
+      return;
+    }
+    ctx.put(TOKEN, token.get());
+    ctx.next();
+  }
+
+  /**
+   * A request of the dashboard: its session cookie stands for the token that logged it in. A change
+   * (any method but GET and HEAD) must say where it comes from: browsers send their page's {@code
+   * Origin} with every such request, so one without it is not the dashboard's.
+   */
+  private void authenticateSession(RoutingContext ctx, String session, String origin) {
+    Optional<Token> token = sessions.authenticate(session);
+    if (token.isEmpty()) {
+      unauthorized(
+          ctx,
+          "the dashboard's session ended (its token was revoked or expired, the daemon restarted,"
+              + " or 12 hours passed): open a new one with: prooflane ui");
+      return;
+    }
+    HttpMethod method = ctx.request().method();
+    if (origin == null && method != HttpMethod.GET && method != HttpMethod.HEAD) {
+      refuse(
+          ctx,
+          403,
+          "forbidden",
+          method
+              + " "
+              + ctx.request().path()
+              + " with the dashboard's session cookie needs the page's Origin header (send a"
+              + " bearer token instead from outside a browser)");
       return;
     }
     ctx.put(TOKEN, token.get());

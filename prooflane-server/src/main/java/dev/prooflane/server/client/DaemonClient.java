@@ -324,6 +324,19 @@ public final class DaemonClient {
     return transport.delete(ApiPath.TOKEN.with(id));
   }
 
+  /** {@code GET /whoami}: the token this client authenticates with (id, name, scopes). */
+  public JsonNode whoami() {
+    return transport.get(ApiPath.WHOAMI.with());
+  }
+
+  /**
+   * {@code POST /login-links}: a one-time URL that opens the dashboard as this client's token (the
+   * token itself stays out of the URL).
+   */
+  public String loginLink() {
+    return transport.post(ApiPath.LOGIN_LINKS.with(), Map.of()).path("url").asText();
+  }
+
   /** {@code POST /shutdown}: the daemon stops soon after it answers. */
   public void shutdown() {
     transport.post(ApiPath.SHUTDOWN.with(), Map.of());

@@ -32,7 +32,8 @@ class ApiGuardTest {
     tokens = TokenStore.open(StateFolder.of(dir));
     vertx = Vertx.vertx();
     Router router = Router.router(vertx);
-    ApiGuard guard = new ApiGuard(tokens, "127.0.0.1", Set.of("/open"));
+    ApiGuard guard =
+        new ApiGuard(tokens, new BrowserSessions(tokens), "127.0.0.1", Set.of("/open"));
     router
         .route("/judged/*")
         .handler(
