@@ -38,6 +38,12 @@ public final class Databases implements AutoCloseable {
   private final Path logs;
   private final ProcessSupervisor supervisor;
 
+  /** How old a listing of the branches (their sizes) may be when a sandbox's status is shown. */
+  static final java.time.Duration LISTING_AGE = java.time.Duration.ofSeconds(2);
+
+  private List<Branch> listing;
+  private long listedAt;
+
   private Databases(
       PostgresServer server, Environment env, Path logs, ProcessSupervisor supervisor) {
     this.server = server;
@@ -161,19 +167,35 @@ public final class Databases implements AutoCloseable {
         }
       }
       throw failure;
+    } finally {
+      changed();
     }
   }
 
-  /** The branches of {@code sandbox} on the server now, with their sizes. */
+  /**
+   * The branches of {@code sandbox} on the server, with their sizes as measured at most {@link
+   * #LISTING_AGE} ago: a list of 1,000 sandboxes asks the server once, not once per sandbox.
+   */
   public List<BranchStatus> branches(SandboxSpec sandbox) {
     if (sandbox.databases().isEmpty()) {
       return List.of();
     }
     Set<String> names = branchNames(List.of(sandbox));
-    return server.branches().list().stream()
-        .filter(b -> names.contains(b.name()))
-        .map(Databases::status)
-        .toList();
+    return listing().stream().filter(b -> names.contains(b.name())).map(Databases::status).toList();
+  }
+
+  private synchronized List<Branch> listing() {
+    long now = System.nanoTime();
+    if (listing == null || now - listedAt > LISTING_AGE.toNanos()) {
+      listing = server.branches().list();
+      listedAt = now;
+    }
+    return listing;
+  }
+
+  /** Forgets the last listing of the branches: they changed. */
+  private synchronized void changed() {
+    listing = null;
   }
 
   private static BranchStatus status(Branch branch) {
@@ -191,6 +213,7 @@ public final class Databases implements AutoCloseable {
     for (String name : branchNames(List.of(sandbox))) {
       branches.drop(name);
     }
+    changed();
   }
 
   /**
@@ -208,6 +231,7 @@ public final class Databases implements AutoCloseable {
         dropped.add(branch.name());
       }
     }
+    changed();
     return dropped;
   }
 
