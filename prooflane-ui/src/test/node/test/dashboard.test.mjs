@@ -46,7 +46,7 @@ test('the one-time login link signs the browser in, once', async () => {
   const answer = await page.goto(settings.loginUrl);
   assert.equal(new URL(page.url()).pathname, '/ui/');
   assert.equal(answer.status(), 200);
-  await page.locator('.who').getByText('admin').waitFor();
+  await page.locator('.who[data-token="admin"]').waitFor();
   const cookie = (await admin.cookies()).find((c) => c.name === 'prooflane_session');
   assert.ok(cookie, 'the session cookie is set');
   assert.equal(cookie.httpOnly, true);
@@ -75,7 +75,7 @@ test("the environment page shows the demo's services and who calls whom", async 
 });
 
 test('a sandbox created from the page forks pricing and is listed READY', async () => {
-  await page.getByRole('link', { name: 'Sandboxes' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Sandboxes', exact: true }).click();
   await page.getByLabel('Name').fill(SANDBOX);
   await page.getByLabel('Service to fork').selectOption('pricing');
   await page.getByLabel('TTL (optional)').fill('30m');
@@ -142,7 +142,7 @@ test("a run's report opens from the runs page", async () => {
   const run = await daemon.call('POST', '/runs?wait=true',
     { skill: 'product-contract', sandbox: SANDBOX, inputs: { productId: 1 } });
   assert.equal(run.state, 'DONE');
-  await page.getByRole('link', { name: 'Runs' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Runs', exact: true }).click();
   const row = page.locator(`tr[data-run="${run.id}"]`);
   await row.getByText(run.verdict).first().waitFor();
   await row.locator('summary').click();
@@ -176,8 +176,8 @@ test('a read-only session can create and delete nothing', async () => {
   const p = await context.newPage();
   p.setDefaultTimeout(15000);
   await p.goto(link);
-  await p.locator('.who').getByText('viewer').waitFor();
-  await p.getByRole('link', { name: 'Sandboxes' }).click();
+  await p.locator('.who[data-token="viewer"]').waitFor();
+  await p.getByRole('navigation').getByRole('link', { name: 'Sandboxes', exact: true }).click();
   await p.locator('.vrow[data-sandbox="admin-owned"]').waitFor();
   await p.getByText('Read-only session').waitFor();
   assert.equal(await p.getByRole('button', { name: 'Create sandbox' }).isEnabled(), false);

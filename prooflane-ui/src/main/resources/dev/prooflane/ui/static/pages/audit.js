@@ -21,7 +21,7 @@ export async function mount(container, { params, navigate }) {
     const answer = await get('/audit',
       { limit: 200, event: params.get('event'), actor: params.get('actor') });
     const records = [...(answer.records || [])].reverse();
-    count.textContent = `The last ${records.length} of ${answer.total ?? records.length} records, newest first`;
+    count.textContent = `The last ${records.length} of ${answer.matched ?? answer.total ?? records.length} records, newest first`;
     box.append(h('table', { class: 'grid audit' },
       h('thead', {}, h('tr', {}, ['Seq', 'Time', 'Actor', 'Event', 'Details']
         .map((c) => h('th', { scope: 'col' }, c)))),

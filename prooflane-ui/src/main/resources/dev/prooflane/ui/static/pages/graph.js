@@ -40,6 +40,12 @@ function columns(names, edges) {
   return depth;
 }
 
+/** client (callers outside the environment), topic (a Kafka topic's consumers) or service. */
+function kindOf(name) {
+  if (name === CLIENT) return 'client';
+  return name.startsWith('topic:') ? 'topic' : 'service';
+}
+
 function edgeLabel(e) {
   return e.sandboxCalls ? `${e.calls} (${e.sandboxCalls} sandbox)` : `${e.calls}`;
 }
@@ -50,16 +56,17 @@ function edgeLabel(e) {
  */
 export function callGraph(graph, services) {
   const byName = new Map();
-  for (const s of services) byName.set(s, { service: s, calls: 0, sandboxCalls: 0 });
+  for (const s of services) byName.set(s, { service: s, kind: 'service', calls: 0, sandboxCalls: 0 });
   for (const n of graph.nodes || []) byName.set(n.service, n);
   const edges = (graph.edges || []).filter((e) => e.from !== e.to);
   for (const e of edges) {
     for (const end of [e.from, e.to]) {
-      if (!byName.has(end)) byName.set(end, { service: end, calls: 0, sandboxCalls: 0 });
+      if (!byName.has(end)) byName.set(end, { service: end, kind: kindOf(end), calls: 0, sandboxCalls: 0 });
     }
   }
+  const outside = (name) => (byName.get(name).kind || kindOf(name)) !== 'service';
   const names = [...byName.keys()].sort((a, b) =>
-    a === CLIENT ? -1 : b === CLIENT ? 1 : a.localeCompare(b));
+    outside(a) !== outside(b) ? (outside(a) ? -1 : 1) : a.localeCompare(b));
   const depth = columns(names, edges);
   const perColumn = new Map();
   const at = new Map();
@@ -106,16 +113,18 @@ export function callGraph(graph, services) {
   }
   for (const name of names) {
     const n = byName.get(name);
+    const kind = n.kind || kindOf(name);
     const { x, y } = at.get(name);
     svg.append(h('svg:g', {
-      class: name === CLIENT ? 'node node--client' : 'node',
+      class: kind === 'service' ? 'node' : 'node node--client',
       'data-service': name,
     },
-    h('svg:title', {}, name === CLIENT ? 'callers outside the environment' : name),
+    h('svg:title', {}, kind === 'client' ? 'callers outside the environment'
+      : kind === 'topic' ? `the consumers of ${name.slice(6)}` : name),
     h('svg:rect', { x, y, width: NODE_W, height: NODE_H, rx: 6 }),
     h('svg:text', { x: x + 10, y: y + 21, class: 'node-name' }, name),
     h('svg:text', { x: x + 10, y: y + 40, class: 'node-calls' },
-      name === CLIENT ? 'outside callers'
+      kind === 'client' ? 'outside callers' : kind === 'topic' ? 'messages'
         : `${n.calls} calls${n.sandboxCalls ? `, ${n.sandboxCalls} to forks` : ''}`)));
   }
   return svg;
