@@ -1,5 +1,5 @@
 // Percentiles and the figures file DashboardBrowserIT prints.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The p-th percentile (nearest rank) of values. */
@@ -21,11 +21,14 @@ export function summary(values) {
   };
 }
 
-const figures = {};
-
-/** Records figure name and writes every figure so far to dir/figures.json. */
+/**
+ * Records figure name in dir/figures.json, beside those already there (each test file runs in a
+ * process of its own; DashboardBrowserIT deletes the file before the suite starts).
+ */
 export function record(dir, name, value) {
+  const file = join(dir, 'figures.json');
+  const figures = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   figures[name] = value;
-  writeFileSync(join(dir, 'figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify(figures, null, 2)}\n`);
   console.log(`figure ${name}: ${JSON.stringify(value)}`);
 }

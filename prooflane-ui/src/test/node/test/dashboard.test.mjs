@@ -10,6 +10,13 @@ import { record, summary } from '../lib/figures.mjs';
 import { settings } from '../lib/settings.mjs';
 
 const SANDBOX = 'ui-flow';
+const LOGGING = 'ui-logs';
+/** The pricing variant that writes a line per request it serves (the demo's discount change). */
+const DISCOUNT = {
+  service: 'pricing',
+  command: ['java', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xmx64m', '-cp', '${artifact}',
+    'dev.prooflane.examples.shop.pricing.PricingDiscountMain'],
+};
 const daemon = new Daemon(settings.base, settings.token);
 let browser;
 let admin; // the signed-in admin's browser context
@@ -72,6 +79,7 @@ test("the environment page shows the demo's services and who calls whom", async 
   }
   await page.locator('svg.graph g.node[data-service="catalog"]').waitFor();
   await until(page, () => document.querySelectorAll('svg.graph g.edge').length >= 2, null, 20000);
+  await page.screenshot({ path: join(settings.out, 'environment.png') });
 });
 
 test('a sandbox created from the page forks pricing and is listed READY', async () => {
@@ -167,10 +175,33 @@ test('the sandbox is deleted from the page', async () => {
   await assert.rejects(daemon.get(`/sandboxes/${SANDBOX}`), /404/);
 });
 
+test("a fork's output is followed live from its sandbox's row", async () => {
+  const sandbox = await daemon.post('/sandboxes', { name: LOGGING, forks: [DISCOUNT] });
+  const status = await daemon.get('/status');
+  await page.goto(`${settings.base}/ui/#/sandboxes?q=${LOGGING}`);
+  await page.locator(`.vrow[data-sandbox="${LOGGING}"] .fork a`).click();
+  await page.locator('.live[data-state="live"]').waitFor();
+  assert.match(page.url(), /#\/logs\?service=pricing&sandbox=ui-logs$/);
+  await page.locator('ol.log li').first().waitFor(); // the lines written before: its start
+  const url = `${await daemon.routerUrl('frontend')}/products/2`;
+  const sent = await keyedRequest(url, status.keyNames.baggage, sandbox.routingKey);
+  assert.equal(sent.status, 200);
+  await page.locator('ol.log li', { hasText: 'applied discount 10% to item 2' }).waitFor();
+});
+
+test('the audit log shows who created and deleted the sandbox', async () => {
+  await page.getByRole('navigation').getByRole('link', { name: 'Audit log', exact: true }).click();
+  await page.getByLabel('Event').fill('sandbox.');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await page.locator('tr[data-event="sandbox.deleted"]', { hasText: SANDBOX }).waitFor();
+  const created = page.locator('tr[data-event="sandbox.created"]', { hasText: SANDBOX });
+  assert.match(await created.innerText(), /admin/);
+  assert.equal(await page.locator('tr[data-event^="session."]').count(), 0, 'filtered by event');
+});
+
 test('a read-only session can create and delete nothing', async () => {
   const viewer = await daemon.post('/tokens', { name: 'viewer', scopes: ['sandbox:read'] });
-  // a sandbox of the admin's, so that there is a row the viewer could try to delete
-  await daemon.post('/sandboxes', { name: 'admin-owned', forks: [{ service: 'pricing' }] });
+  // the admin's sandbox ui-logs is a row the viewer could try to delete
   const link = await daemon.as(viewer.token).loginLink();
   const context = await browser.newContext();
   const p = await context.newPage();
@@ -178,20 +209,20 @@ test('a read-only session can create and delete nothing', async () => {
   await p.goto(link);
   await p.locator('.who[data-token="viewer"]').waitFor();
   await p.getByRole('navigation').getByRole('link', { name: 'Sandboxes', exact: true }).click();
-  await p.locator('.vrow[data-sandbox="admin-owned"]').waitFor();
+  await p.locator(`.vrow[data-sandbox="${LOGGING}"]`).waitFor();
   await p.getByText('Read-only session').waitFor();
   assert.equal(await p.getByRole('button', { name: 'Create sandbox' }).isEnabled(), false);
   assert.equal(await p.locator('button:enabled', { hasText: /create|delete/i }).count(), 0);
-  const refused = await p.evaluate(async () => {
+  const refused = await p.evaluate(async (name) => {
     const create = await fetch('/api/v1/sandboxes', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ name: 'sneaky', forks: [{ service: 'pricing' }] }),
     });
-    const remove = await fetch('/api/v1/sandboxes/admin-owned', { method: 'DELETE' });
+    const remove = await fetch(`/api/v1/sandboxes/${name}`, { method: 'DELETE' });
     return [create.status, remove.status];
-  });
+  }, LOGGING);
   assert.deepEqual(refused, [403, 403]);
   await context.close();
-  await daemon.delete('/sandboxes/admin-owned');
+  await daemon.delete(`/sandboxes/${LOGGING}`);
 });

@@ -1,6 +1,7 @@
 // The sandboxes page with many sandboxes: how long it takes to show, and that it stays a
 // virtualised list (only the rows in view are in the DOM) filtered by the daemon.
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launch, until } from '../lib/browser.mjs';
 import { Daemon } from '../lib/daemon.mjs';
@@ -82,6 +83,7 @@ test(`the sandboxes page shows ${settings.sandboxes} sandboxes as a virtualised 
   record(settings.out, 'sandboxesPageLoadMs', { sandboxes: total, ...summary(loads) });
 
   const page = context.pages().at(-1);
+  await page.screenshot({ path: join(settings.out, 'sandboxes.png') });
   const rows = await page.locator('.vrow[data-sandbox]').count();
   assert.ok(rows > 5 && rows < 80, `only the rows in view are in the DOM (${rows} of ${total})`);
 

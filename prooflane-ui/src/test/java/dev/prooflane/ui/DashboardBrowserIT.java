@@ -45,6 +45,7 @@ class DashboardBrowserIT {
       String login = new DaemonClient(shop.daemon.info().apiUrl(), shop.token).loginLink();
       assertThat(login).startsWith(shop.base + "/ui/login?code=");
       Files.createDirectories(OUT);
+      Files.deleteIfExists(OUT.resolve("figures.json"));
       Path log = OUT.resolve("browser-suite.log");
       ProcessBuilder node =
           new ProcessBuilder(

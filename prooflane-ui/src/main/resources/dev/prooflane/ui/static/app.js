@@ -2,7 +2,7 @@
 // time (#/sandboxes, #/flow?key=abc). Each page module exports mount(container, context), which
 // returns the function that stops what the page started (streams, timers).
 
-import { ApiError, get, onSignedOut, signOut, whoami } from './api.js';
+import { ApiError, onSignedOut, signOut, whoami } from './api.js';
 import { clear, errorBox, fill, h } from './dom.js';
 
 const PAGES = {
@@ -107,11 +107,6 @@ async function start() {
     return;
   }
   showSession(session);
-  get('/status')
-    .then((status) => {
-      document.getElementById('env-name').textContent = status.environment || '';
-    })
-    .catch(() => {});
   window.addEventListener('hashchange', show);
   await show();
 }

@@ -50,7 +50,7 @@ export async function mount(container) {
   );
 
   let shown = '';
-  let status = null; // read once: with many sandboxes it is large, and its facts do not change
+  let status = null; // read once: it lists every sandbox, and the facts shown here do not change
   async function refresh() {
     try {
       status ??= await get('/status');

@@ -125,7 +125,7 @@ export function callGraph(graph, services) {
     h('svg:text', { x: x + 10, y: y + 21, class: 'node-name' }, name),
     h('svg:text', { x: x + 10, y: y + 40, class: 'node-calls' },
       kind === 'client' ? 'outside callers' : kind === 'topic' ? 'messages'
-        : `${n.calls} calls${n.sandboxCalls ? `, ${n.sandboxCalls} to forks` : ''}`)));
+        : `${n.calls} call${n.calls === 1 ? '' : 's'}${n.sandboxCalls ? `, ${n.sandboxCalls} to forks` : ''}`)));
   }
   return svg;
 }
