@@ -34,6 +34,7 @@ final class CommandTree {
           TokenCommand.class,
           DemoCommand.class,
           McpCommand.class,
+          UiCommand.class,
           AgentSkillsCommand.class,
           KubeCommand.class,
           CommandLine.HelpCommand.class);

@@ -115,7 +115,7 @@ final class UpCommand implements Callable<Integer> {
             apiPort,
             policy.file(),
             out::println,
-            List.of(new dev.prooflane.mcp.McpHttpExtension()));
+            List.of(new dev.prooflane.mcp.McpHttpExtension(), new dev.prooflane.ui.UiExtension()));
     out.print(summary(daemon.info().apiUrl(), daemon.info().pid(), daemon.runtime().services()));
     out.println(
         System.console() == null && System.getenv("TERM") == null

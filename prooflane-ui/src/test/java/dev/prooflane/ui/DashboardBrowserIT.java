@@ -1,0 +1,89 @@
+package dev.prooflane.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.prooflane.server.client.DaemonClient;
+import dev.prooflane.server.json.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Runs the browser suite of src/test/node (playwright-core driving Debian's headless Chromium,
+ * installed by the build from package-lock.json) against a real daemon running the demo shop, and
+ * prints the figures it measured: hop to page (p50/p99) and the sandboxes page's load time.
+ *
+ * <p>{@code -Ddashboard.sandboxes=N} sets how many sandboxes the load figure is measured with
+ * (default {@value #SANDBOXES}); {@code -Ddashboard.screenshot=true} copies the request-flow
+ * screenshot to docs/images/request-flow.png (the README's).
+ */
+class DashboardBrowserIT {
+  private static final Path SUITE = Path.of("src/test/node").toAbsolutePath();
+  private static final Path OUT = Path.of("target/dashboard").toAbsolutePath();
+  private static final Path README_IMAGE = Path.of("../docs/images/request-flow.png");
+  private static final int SANDBOXES = 200;
+
+  @Test
+  @Timeout(value = 15, unit = TimeUnit.MINUTES)
+  void theDashboardPassesItsBrowserSuite() throws Exception {
+    assertThat(SUITE.resolve("node_modules/playwright-core"))
+        .as("installed by the build (node ensure-deps.mjs in " + SUITE + ")")
+        .isDirectory();
+    String chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
+    assertThat(Path.of(chromium))
+        .as("Debian's Chromium (apt-get install -y chromium), or CHROMIUM naming another")
+        .isExecutable();
+    try (ShopDaemon shop = new ShopDaemon()) {
+      String login = new DaemonClient(shop.daemon.info().apiUrl(), shop.token).loginLink();
+      assertThat(login).startsWith(shop.base + "/ui/login?code=");
+      Files.createDirectories(OUT);
+      Files.deleteIfExists(OUT.resolve("figures.json"));
+      Path log = OUT.resolve("browser-suite.log");
+      ProcessBuilder node =
+          new ProcessBuilder(
+                  "node", "--test", "--test-concurrency=1", "--test-reporter=spec", "test/")
+              .directory(SUITE.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
+      Map<String, String> env = node.environment();
+      env.put("PROOFLANE_BASE", shop.base);
+      env.put("PROOFLANE_TOKEN", shop.token);
+      env.put("PROOFLANE_LOGIN_URL", login);
+      env.put("PROOFLANE_OUT", OUT.toString());
+      env.put("CHROMIUM", chromium);
+      env.put("PROOFLANE_SANDBOXES", System.getProperty("dashboard.sandboxes", "" + SANDBOXES));
+      Process process = node.start();
+      boolean ended = process.waitFor(14, TimeUnit.MINUTES);
+      if (!ended) {
+        process.destroyForcibly();
+      }
+      String output = read(log);
+      System.out.println(output);
+      assertThat(ended).as("the suite ended in time:\n" + output).isTrue();
+      assertThat(process.exitValue()).as(output).isZero();
+      List<String> summary = output.lines().filter(l -> l.startsWith("ℹ ")).toList();
+      assertThat(summary).as(output).contains("ℹ fail 0");
+    }
+    JsonNode figures = Json.mapper().readTree(OUT.resolve("figures.json").toFile());
+    System.out.println("dashboard figures: " + figures.toPrettyString());
+    // loose bounds: they catch a page that polls instead of following the stream, not noise
+    assertThat(figures.at("/hopToPageMs/p50").asDouble()).isLessThan(1000);
+    assertThat(figures.at("/sandboxesPageLoadMs/p50").asDouble()).isLessThan(5000);
+    if (Boolean.getBoolean("dashboard.screenshot")) {
+      Files.copy(
+          OUT.resolve("request-flow.png"), README_IMAGE, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static String read(Path log) throws IOException {
+    return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+  }
+}
