@@ -102,7 +102,10 @@ test("keyed requests' hops appear live, the fork marked", async () => {
   const url = `${await daemon.routerUrl('frontend')}/products/1`;
   // the sandbox's name links to its request flow
   await page.goto(`${settings.base}/ui/#/sandboxes?q=${SANDBOX}`);
+  // the page follows the hop stream (server-sent events), it does not poll
+  const streamed = page.waitForRequest((r) => r.url().includes('/api/v1/hops/stream?'));
   await page.locator(`.vrow[data-sandbox="${SANDBOX}"] a.name`).click();
+  assert.match((await streamed).url(), /sandbox=ui-flow/);
   await page.locator('.live[data-state="live"]').waitFor();
   assert.match(page.url(), /#\/flow\?sandbox=ui-flow$/);
 
