@@ -13,12 +13,15 @@ import dev.prooflane.runtime.SandboxInfo;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +73,43 @@ class KubernetesRuntimeTest {
     assertThat(fork.get(0).time()).isEqualTo(Instant.parse("2026-11-26T20:00:01.000001Z"));
     assertThat(fork.get(0).seq()).isGreaterThan(micros);
     assertThat(baseline).extracting(LogEntry::text).containsExactly("baseline line");
+  }
+
+  /**
+   * One request per container read, nothing else. The client's {@code getLog()} also started an
+   * informer on the pod on every read, and stopped it at once: on a busy machine its WATCH opened
+   * and closed again, and the mock API server (fabric8 7.9.0) then blocked its only event loop for
+   * up to 30 s, so every later request timed out.
+   */
+  @Test
+  void readsLogsWithTheLogRequestsAloneAndNoInformerOnThePod() throws Exception {
+    Instant cursor = Instant.parse("2026-11-26T20:00:00.500Z");
+    ForkFixture.logs(server, "pricing-pr-42-xyz", cursor, "");
+    takeRequests(); // the set-up's
+
+    runtime.logsSince(
+        "pricing", Optional.of("pr-42"), ChronoUnit.MICROS.between(Instant.EPOCH, cursor));
+
+    assertThat(takeRequests())
+        .satisfiesExactly(
+            get -> assertThat(get).isEqualTo("/api/v1/namespaces/shop/services/pricing-pr-42"),
+            list -> assertThat(list).startsWith("/api/v1/namespaces/shop/pods?labelSelector="),
+            log ->
+                assertThat(log)
+                    .isEqualTo(
+                        "/api/v1/namespaces/shop/pods/pricing-pr-42-xyz/log?container=pricing"
+                            + "&sinceTime=2026-11-26T20:00:00Z&timestamps=true"));
+  }
+
+  /** The paths of the requests the server answered since the last call. */
+  private List<String> takeRequests() throws InterruptedException {
+    List<String> paths = new ArrayList<>();
+    for (RecordedRequest r = server.takeRequest(1, TimeUnit.MILLISECONDS);
+        r != null;
+        r = server.takeRequest(1, TimeUnit.MILLISECONDS)) {
+      paths.add(r.getPath());
+    }
+    return paths;
   }
 
   @Test

@@ -96,7 +96,7 @@ public final class ForkFixture {
         .withPath(
             "/api/v1/namespaces/shop/pods/"
                 + pod
-                + "/log?pretty=false&container=pricing&sinceTime="
+                + "/log?container=pricing&sinceTime="
                 + since.truncatedTo(ChronoUnit.SECONDS)
                 + "&timestamps=true")
         .andReturn(200, body)
