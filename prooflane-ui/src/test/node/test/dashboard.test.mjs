@@ -202,7 +202,7 @@ test('the audit log shows who created and deleted the sandbox', async () => {
   assert.equal(await page.locator('tr[data-event^="session."]').count(), 0, 'filtered by event');
 });
 
-test('a read-only session can create and delete nothing', async () => {
+test('a read-only session can create and delete nothing, and signs out', async () => {
   const viewer = await daemon.post('/tokens', { name: 'viewer', scopes: ['sandbox:read'] });
   // the admin's sandbox ui-logs is a row the viewer could try to delete
   const link = await daemon.as(viewer.token).loginLink();
@@ -226,6 +226,11 @@ test('a read-only session can create and delete nothing', async () => {
     return [create.status, remove.status];
   }, LOGGING);
   assert.deepEqual(refused, [403, 403]);
+
+  // signing out ends the session on the daemon, not only in the page
+  await p.getByRole('button', { name: 'Sign out' }).click();
+  await p.getByText('Open the dashboard with').waitFor();
+  assert.equal(await p.evaluate(async () => (await fetch('/api/v1/whoami')).status), 401);
   await context.close();
   await daemon.delete(`/sandboxes/${LOGGING}`);
 });
