@@ -92,6 +92,8 @@ test('a sandbox created from the page forks pricing and is listed READY', async 
   const row = page.locator(`.vrow[data-sandbox="${SANDBOX}"]`);
   await row.getByText('READY').waitFor();
   assert.match(await row.locator('.ttl').innerText(), /^(29|30)m/);
+  assert.match(await row.locator('.age').innerText(), /^\d+(s|m \d\ds)$/, 'how long it has run');
+  assert.match(await row.innerText(), /admin/, 'its owner');
   const sandbox = await daemon.get(`/sandboxes/${SANDBOX}`);
   assert.equal(sandbox.forks[0].service, 'pricing');
 });
@@ -119,7 +121,9 @@ test("keyed requests' hops appear live, the fork marked", async () => {
       const hops = item ? [...item.querySelectorAll('.hop')] : [];
       const fork = hops.find((h) => h.dataset.service === 'pricing');
       const front = hops.find((h) => h.dataset.service === 'frontend');
-      if (!fork || !front) return null;
+      // hops are recorded as their answers are written, not always in the order they ended:
+      // wait for the whole path (frontend, catalog, pricing) before reading how it is drawn
+      if (!fork || !front || !hops.some((h) => h.dataset.service === 'catalog')) return null;
       const caller = (hop) => hop.parentElement.parentElement.closest('li.call')
         ?.querySelector(':scope > .hop')?.dataset.service;
       return {

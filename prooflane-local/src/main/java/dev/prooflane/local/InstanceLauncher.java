@@ -101,6 +101,10 @@ final class InstanceLauncher implements AutoCloseable {
     PortTakenException(String message) {
       super(message);
     }
+
+    PortTakenException(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 
   private Instance launchOn(
@@ -131,8 +135,20 @@ final class InstanceLauncher implements AutoCloseable {
       HealthProbe.awaitReady(port, spec.protocol(), spec.health(), process, said::answered);
     } catch (RuntimeException e) {
       ticking.cancel(false);
-      said.failed(e);
       process.stop(stopGrace);
+      if (PortOwner.inUse(port)) {
+        // the instance is gone, yet its port is held: another program took it first (its bind
+        // failed, and it exited or never answered)
+        throw new PortTakenException(
+            id
+                + ": port "
+                + port
+                + " was taken by another program before pid "
+                + process.pid()
+                + " could bind it",
+            e);
+      }
+      said.failed(e);
       throw e;
     }
     ticking.cancel(false);

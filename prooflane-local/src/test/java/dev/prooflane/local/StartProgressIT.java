@@ -89,6 +89,69 @@ class StartProgressIT {
   }
 
   @Test
+  void startsAnInstanceOnAnotherPortWhenAnotherProgramTookItsPortFirst() throws Exception {
+    // the first try's port is taken by a program outside the instance (it outlives it, in a
+    // session of its own) before the instance binds it: the instance fails to bind and exits
+    Path mark = dir.resolve("squatted");
+    Path squatter = dir.resolve("squatter.pid");
+    Path squat = dir.resolve("squat.py");
+    Files.writeString(
+        squat,
+        """
+        import os, socket, sys, time
+        s = socket.socket()
+        s.bind(("127.0.0.1", int(sys.argv[1])))
+        s.listen()
+        open(sys.argv[2], "w").write(str(os.getpid()))
+        time.sleep(120)
+        """);
+    Path start = dir.resolve("start.sh");
+    Files.writeString(
+        start,
+        """
+        if [ ! -f '%1$s' ]; then
+          touch '%1$s'
+          setsid python3 '%2$s' "$PORT" '%3$s' &
+          while [ ! -s '%3$s' ]; do sleep 0.05; done
+          echo "cannot listen on $PORT: Address already in use" >&2
+          exit 98
+        fi
+        exec %4$s
+        """
+            .formatted(mark, squat, squatter, TestEnvironment.echoCommand()));
+    Path file = dir.resolve("prooflane.yaml");
+    Files.writeString(
+        file,
+        """
+        services:
+          squatted:
+            command: ["sh", "%s"]
+            env: {PORT: "${port}"}
+        """
+            .formatted(start));
+    Environment env = EnvironmentReader.read(file);
+    try (LocalRuntime runtime = LocalRuntime.start(env, options(), lines::add)) {
+      String taken =
+          lines.stream()
+              .filter(l -> l.contains("was taken by another program"))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no retry said in " + lines));
+      assertThat(taken)
+          .matches(
+              "  baseline/squatted: port \\d+ was taken by another program before pid \\d+ could"
+                  + " bind it; trying another port");
+      int first = Integer.parseInt(taken.replaceAll(".*port (\\d+) was taken.*", "$1"));
+      assertThat(runtime.services().get(0).state()).isEqualTo("running");
+      assertThat(runtime.services().get(0).instancePort()).isNotEqualTo(first);
+    } finally {
+      if (Files.exists(squatter)) {
+        ProcessHandle.of(Long.parseLong(Files.readString(squatter).trim()))
+            .ifPresent(ProcessHandle::destroyForcibly);
+      }
+    }
+  }
+
+  @Test
   void saysAtOnceWhyAnInstanceFailedWithItsLastLine() throws Exception {
     Path file = dir.resolve("prooflane.yaml");
     Files.writeString(

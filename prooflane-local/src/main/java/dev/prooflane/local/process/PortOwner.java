@@ -35,6 +35,9 @@ public final class PortOwner {
   private static final Path PROC = Path.of("/proc");
   private static final String LISTEN = "0A";
 
+  /** Established, SYN_SENT, SYN_RECV, LISTEN and CLOSE_WAIT in {@code /proc/net/tcp}. */
+  private static final Set<String> OPEN = Set.of("01", "02", "03", LISTEN, "08");
+
   private PortOwner() {}
 
   /** Who listens on TCP {@code port}: the process {@code pid} (or a descendant), or another. */
@@ -75,6 +78,34 @@ public final class PortOwner {
     } catch (IOException | java.io.UncheckedIOException e) {
       return false;
     }
+  }
+
+  /**
+   * Whether a TCP socket whose local port is {@code port} is open: listening, connecting or
+   * connected (a socket closing, such as in {@code TIME_WAIT}, does not count). An instance that
+   * failed and was stopped holds none, so one that is still there belongs to another program; false
+   * when {@code /proc} cannot tell.
+   */
+  public static boolean inUse(int port) {
+    String hexPort = String.format(Locale.ROOT, ":%04X", port);
+    for (String table : List.of("net/tcp", "net/tcp6")) {
+      Path file = PROC.resolve(table);
+      if (!Files.isReadable(file)) {
+        continue;
+      }
+      try (Stream<String> lines = Files.lines(file)) {
+        if (lines
+            .skip(1)
+            .map(String::trim)
+            .map(line -> line.split("\\s+"))
+            .anyMatch(f -> f.length > 3 && f[1].endsWith(hexPort) && OPEN.contains(f[3]))) {
+          return true;
+        }
+      } catch (IOException | java.io.UncheckedIOException e) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** The socket inodes listening on {@code port}, or null when {@code /proc} cannot tell. */

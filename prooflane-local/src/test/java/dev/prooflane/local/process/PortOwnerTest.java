@@ -107,4 +107,26 @@ class PortOwnerTest {
     assertThat(PortOwner.of(port, ProcessHandle.current().pid()))
         .isEqualTo(PortOwner.Ownership.UNKNOWN);
   }
+
+  @Test
+  void aPortIsInUseWhileASocketListensOnItOrConnectsFromIt() throws Exception {
+    int port;
+    try (ServerSocket server = new ServerSocket()) {
+      server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      port = server.getLocalPort();
+      assertThat(PortOwner.inUse(port)).isTrue();
+      // a client socket whose local port another instance was given: its bind would fail
+      try (java.net.Socket client = new java.net.Socket()) {
+        client.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        int local = client.getLocalPort();
+        client.connect(server.getLocalSocketAddress());
+        try (java.net.Socket accepted = server.accept()) {
+          assertThat(accepted.isConnected()).isTrue();
+          assertThat(PortOwner.inUse(local)).isTrue();
+        }
+      }
+    }
+    int closed = port;
+    await().atMost(10, TimeUnit.SECONDS).until(() -> !PortOwner.inUse(closed));
+  }
 }

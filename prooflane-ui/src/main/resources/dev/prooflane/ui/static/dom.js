@@ -88,9 +88,20 @@ export function countdown(iso, now = Date.now()) {
   const left = Math.floor((Date.parse(iso) - now) / 1000);
   if (Number.isNaN(left)) return iso;
   if (left <= 0) return 'expired';
-  const hours = Math.floor(left / 3600);
-  const minutes = Math.floor((left % 3600) / 60);
-  const seconds = left % 60;
+  return duration(left);
+}
+
+/** How long since iso, such as 5m 03s: 1h 02m 05s; — without a time. */
+export function age(iso, now = Date.now()) {
+  if (!iso) return '—';
+  const since = Math.floor((now - Date.parse(iso)) / 1000);
+  return Number.isNaN(since) ? iso : duration(Math.max(0, since));
+}
+
+function duration(total) {
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
   const two = (n) => String(n).padStart(2, '0');
   if (hours > 0) return `${hours}h ${two(minutes)}m ${two(seconds)}s`;
   if (minutes > 0) return `${minutes}m ${two(seconds)}s`;

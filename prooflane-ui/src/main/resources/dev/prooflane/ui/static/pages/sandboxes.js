@@ -2,7 +2,7 @@
 // drawn as a virtualised list; create and delete for a session with sandbox:write.
 
 import { del, get, seg } from '../api.js';
-import { announce, badge, clear, countdown, errorBox, every, field, fill, h } from '../dom.js';
+import { age, announce, badge, clear, countdown, errorBox, every, field, fill, h } from '../dom.js';
 import { createForm } from './sandbox-form.js';
 import { virtualList } from './vlist.js';
 
@@ -29,7 +29,7 @@ export async function mount(container, { session, params }) {
 
   const list = virtualList({
     label: 'Sandboxes',
-    columns: ['Name', 'Phase', 'Forks', 'Routing key', 'TTL left', 'Owner', canWrite ? 'Actions' : ''],
+    columns: ['Name', 'Phase', 'Forks', 'Routing key', 'Running for', 'TTL left', 'Owner', canWrite ? 'Actions' : ''],
     rowHeight: ROW_HEIGHT,
     row: (i) => rowOf(i),
     onRange: load,
@@ -55,6 +55,7 @@ export async function mount(container, { session, params }) {
             f.service, h('span', { class: 'visually-hidden' }, `: logs of the fork in ${s.name}`)),
           ' ', h('span', { class: 'muted' }, f.state))),
         h('code', {}, s.routingKey),
+        h('span', { class: 'age', 'data-created': s.createdAt || '', title: s.createdAt || '' }, age(s.createdAt)),
         h('span', { class: 'ttl', 'data-expires': s.expiresAt || '' }, countdown(s.expiresAt)),
         s.owner || s.labels?.[OWNER_LABEL] || '—',
         canWrite ? h('button', {
@@ -158,6 +159,9 @@ export async function mount(container, { session, params }) {
     const now = Date.now();
     for (const ttl of list.port.querySelectorAll('.ttl[data-expires]')) {
       if (ttl.dataset.expires) ttl.textContent = countdown(ttl.dataset.expires, now);
+    }
+    for (const running of list.port.querySelectorAll('.age[data-created]')) {
+      if (running.dataset.created) running.textContent = age(running.dataset.created, now);
     }
   });
   const stopRefresh = every(5000, () => reload(false));
