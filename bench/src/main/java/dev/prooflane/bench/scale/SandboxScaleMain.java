@@ -18,6 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Measures how the cost of creating a sandbox grows with the sandboxes there are: a daemon runs as
@@ -25,7 +27,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * of Perl answering 200 (as the dashboard's many-sandboxes test creates them), and {@code
  * SANDBOXES} sandboxes are created over the REST API, {@code PARALLEL} requests at a time. Prints,
  * for each {@code STEP} creations, the creations per second and the latency of one creation
- * (p50/p95/max), so that a cost growing with the sandboxes shows as a falling rate.
+ * (p50/p95/max), the fork's own start within it (spawn to healthy, p50) and the daemon's CPU time
+ * per creation (all its threads, from /proc), so that a cost growing with the sandboxes shows as a
+ * falling rate, and whether it is the daemon's. {@code THREADS=N} adds the N threads of the daemon
+ * that used the most CPU per creation (user + system ms).
  *
  * <p>Usage: as {@link DaemonBenchArgs}; {@code DAEMON_JAVA_OPTIONS} (space-separated) go to the
  * daemon's JVM, such as {@code -XX:StartFlightRecording=filename=create.jfr}.
@@ -36,6 +41,9 @@ public final class SandboxScaleMain {
   private static final int STEP = Sizes.fromEnv("STEP", 50);
   private static final int THREADS = Sizes.fromEnvOrZero("THREADS", 0);
   private static final String SERVICE = "pricing";
+
+  /** The progress line of a fork that passed its health check: from its spawn to then. */
+  private static final Pattern HEALTHY = Pattern.compile("healthy after ([0-9.]+) (ms|s)\\b");
 
   /** A fork as cheap as a fork gets; the same lines as the dashboard's many-sandboxes test. */
   private static final List<String> PERL =
@@ -80,6 +88,7 @@ public final class SandboxScaleMain {
 
   private static void createAll(DaemonClient client, long pid) throws Exception {
     double[] latencies = new double[SANDBOXES];
+    double[] forkStarts = new double[SANDBOXES];
     long[] finished = new long[SANDBOXES];
     long[] cpu = new long[SANDBOXES];
     ThreadCpu[] threads = new ThreadCpu[(SANDBOXES + STEP - 1) / STEP + 1];
@@ -96,16 +105,17 @@ public final class SandboxScaleMain {
               () -> {
                 for (int i = next.getAndIncrement(); i < SANDBOXES; i = next.getAndIncrement()) {
                   long began = System.nanoTime();
-                  client.createSandbox(
-                      new SandboxRequest(
-                          String.format(Locale.ROOT, "bulk-%04d", i),
-                          null,
-                          "2h",
-                          null,
-                          List.of(new ForkRequest(SERVICE, PERL, null, null, null, null))));
+                  double[] healthy = {Double.NaN};
+                  try {
+                    create(client, i, healthy);
+                  } catch (RuntimeException e) {
+                    System.out.println("creation " + i + " failed: " + e.getMessage());
+                    throw e;
+                  }
                   long now = System.nanoTime();
                   int at = done.getAndIncrement();
                   latencies[at] = (now - began) / 1e6;
+                  forkStarts[at] = healthy[0];
                   finished[at] = now;
                   cpu[at] = cpuTicks(pid);
                   if ((at + 1) % STEP == 0 || at + 1 == SANDBOXES) {
@@ -119,13 +129,17 @@ public final class SandboxScaleMain {
       f.get();
     }
     workers.shutdown();
-    System.out.println("sandboxes   creates/s   p50 ms   p95 ms   max ms   daemon CPU ms/create");
+    System.out.println(
+        "sandboxes   creates/s   p50 ms   p95 ms   max ms   fork start p50 ms   daemon CPU"
+            + " ms/create");
     long from = start;
     for (int lo = 0; lo < SANDBOXES; lo += STEP) {
       int hi = Math.min(SANDBOXES, lo + STEP);
       Series s = new Series();
+      Series forks = new Series();
       for (int i = lo; i < hi; i++) {
         s.add(latencies[i]);
+        forks.add(forkStarts[i]);
       }
       double seconds = (finished[hi - 1] - from) / 1e9;
       from = finished[hi - 1];
@@ -134,13 +148,14 @@ public final class SandboxScaleMain {
       cpuFrom = cpu[hi - 1];
       System.out.printf(
           Locale.ROOT,
-          "%4d-%-4d   %9.1f   %6.0f   %6.0f   %6.0f   %6.1f%n",
+          "%4d-%-4d   %9.1f   %6.0f   %6.0f   %6.0f   %17.0f   %6.1f%n",
           lo + 1,
           hi,
           (hi - lo) / seconds,
           s.p(50),
           s.p(95),
           s.max(),
+          forks.p(50),
           cpuMs);
       if (THREADS > 0) {
         System.out.print(
@@ -154,6 +169,24 @@ public final class SandboxScaleMain {
         SANDBOXES,
         (finished[SANDBOXES - 1] - start) / 1e9,
         Files.readString(Path.of("/proc/loadavg")).trim());
+  }
+
+  /** Creates sandbox {@code i}; {@code healthy[0]} gets its fork's time from spawn to healthy. */
+  private static void create(DaemonClient client, int i, double[] healthy) {
+    client.createSandbox(
+        new SandboxRequest(
+            String.format(Locale.ROOT, "bulk-%04d", i),
+            null,
+            "2h",
+            null,
+            List.of(new ForkRequest(SERVICE, PERL, null, null, null, null))),
+        line -> {
+          Matcher m = HEALTHY.matcher(line);
+          if (m.find()) {
+            double v = Double.parseDouble(m.group(1));
+            healthy[0] = m.group(2).equals("s") ? v * 1000 : v;
+          }
+        });
   }
 
   /** The user and system CPU time of process {@code pid} so far, in clock ticks. */
