@@ -300,6 +300,14 @@ public final class LocalRuntime implements AutoCloseable {
     return sandboxes.list();
   }
 
+  /**
+   * The labels of every sandbox, by name: what a quota counts. Unlike {@link #sandboxes()} it reads
+   * no fork's state and asks no database for its branches.
+   */
+  public Map<String, Map<String, String>> sandboxLabels() {
+    return sandboxes.labels();
+  }
+
   public Sandbox sandbox(String name) {
     return sandboxes.get(name);
   }

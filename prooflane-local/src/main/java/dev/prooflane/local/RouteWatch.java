@@ -5,16 +5,15 @@ import static java.util.Objects.requireNonNull;
 import dev.prooflane.routing.ForkTarget;
 import dev.prooflane.routing.SandboxRoute;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -32,6 +31,9 @@ public final class RouteWatch {
 
   private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
   private volatile Snapshot current;
+
+  /** The sandboxes of {@link #current}, by name; guarded by this watch. */
+  private final NavigableMap<String, RoutedSandbox> byName = new TreeMap<>();
 
   /**
    * A watch whose first version is {@code first}. A daemon starts from its start time in
@@ -89,25 +91,20 @@ public final class RouteWatch {
   }
 
   /**
-   * Reads the sandbox routes of the table in force from {@code routes}, {@code created} saying when
-   * each sandbox was created: a new version when they differ from the last ones. They are read
-   * under this watch's lock, so that of two changes that race, the later table is kept.
+   * Reads the routes of sandbox {@code name} in the table in force from {@code route} (empty once
+   * it left the table), {@code created} saying when it was created: a new version when they differ
+   * from the last ones. They are read under this watch's lock, so that of two changes that race,
+   * the later table is kept. Only that sandbox is read and compared: a change costs the same
+   * however many sandboxes there are (but for the new version's list, a copy of references).
    */
   synchronized void changed(
-      Supplier<Collection<SandboxRoute>> routes, Function<String, Instant> created) {
-    List<RoutedSandbox> sandboxes = new ArrayList<>();
-    for (SandboxRoute route : routes.get()) {
-      Map<String, String> forks = new TreeMap<>();
-      route.forks().forEach((service, target) -> forks.put(service, state(target)));
-      sandboxes.add(
-          new RoutedSandbox(
-              route.sandbox(), route.key().value(), created.apply(route.sandbox()), forks));
-    }
-    sandboxes.sort(Comparator.comparing(RoutedSandbox::name));
-    if (sandboxes.equals(current.sandboxes())) {
+      String name, Supplier<Optional<SandboxRoute>> route, Supplier<Instant> created) {
+    RoutedSandbox now = route.get().map(r -> routed(r, created.get())).orElse(null);
+    RoutedSandbox before = now == null ? byName.remove(name) : byName.put(name, now);
+    if (Objects.equals(before, now)) {
       return;
     }
-    Snapshot next = new Snapshot(current.version() + 1, sandboxes);
+    Snapshot next = new Snapshot(current.version() + 1, List.copyOf(byName.values()));
     current = next;
     for (Consumer<Snapshot> listener : listeners) {
       try {
@@ -117,6 +114,12 @@ public final class RouteWatch {
         System.err.println("prooflane: a route listener failed: " + e);
       }
     }
+  }
+
+  private static RoutedSandbox routed(SandboxRoute route, Instant created) {
+    Map<String, String> forks = new TreeMap<>();
+    route.forks().forEach((service, target) -> forks.put(service, state(target)));
+    return new RoutedSandbox(route.sandbox(), route.key().value(), created, forks);
   }
 
   private static String state(ForkTarget target) {

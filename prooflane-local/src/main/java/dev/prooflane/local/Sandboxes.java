@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -263,17 +264,12 @@ final class Sandboxes {
 
   /**
    * Changes the route table with {@code change}, a change of {@code entry}'s routes, and tells the
-   * watch what the table holds now.
+   * watch what the table holds for it now.
    */
   private void reroute(Live entry, UnaryOperator<RouteTable> change) {
     router.update(change);
-    // entry may not be listed yet (its key is reserved first): its own creation time is at hand
-    routes.changed(
-        () -> router.routes().sandboxes(),
-        name -> {
-          Live known = name.equals(entry.sandbox.name()) ? entry : live.get(name);
-          return known == null ? clock.instant() : known.sandbox.createdAt();
-        });
+    String name = entry.sandbox.name();
+    routes.changed(name, () -> router.routes().sandbox(name), () -> entry.sandbox.createdAt());
   }
 
   private SandboxRoute route(Live entry) {
@@ -407,6 +403,13 @@ final class Sandboxes {
       out.add(current(entry));
     }
     out.sort(Comparator.comparing(Sandbox::name));
+    return out;
+  }
+
+  /** See {@link LocalRuntime#sandboxLabels()}. */
+  Map<String, Map<String, String>> labels() {
+    Map<String, Map<String, String>> out = new HashMap<>();
+    live.forEach((name, entry) -> out.put(name, entry.sandbox.spec().labels()));
     return out;
   }
 

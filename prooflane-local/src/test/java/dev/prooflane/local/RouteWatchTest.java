@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RouteWatchTest {
@@ -23,15 +24,17 @@ class RouteWatchTest {
     List<Long> heard = new ArrayList<>();
     Runnable stop = watch.onChange(s -> heard.add(s.version()));
 
-    watch.changed(() -> List.of(route("b", Map.of("n", DOWN))), name -> CREATED);
-    watch.changed(() -> List.of(route("b", Map.of("n", DOWN))), name -> CREATED);
-    watch.changed(
-        () -> List.of(route("b", Map.of("n", UP)), route("a", Map.of())), name -> CREATED);
+    change(watch, route("b", Map.of("n", DOWN)));
+    change(watch, route("b", Map.of("n", DOWN)));
+    change(watch, route("b", Map.of("n", UP)));
+    change(watch, route("a", Map.of()));
     stop.run();
-    watch.changed(List::of, name -> CREATED);
+    watch.changed("a", Optional::empty, () -> CREATED);
+    watch.changed("b", Optional::empty, () -> CREATED);
+    watch.changed("c", Optional::empty, () -> CREATED);
 
-    assertThat(heard).containsExactly(101L, 102L);
-    assertThat(watch.current().version()).isEqualTo(103);
+    assertThat(heard).containsExactly(101L, 102L, 103L);
+    assertThat(watch.current().version()).isEqualTo(105);
     assertThat(watch.current().sandboxes()).isEmpty();
   }
 
@@ -39,9 +42,8 @@ class RouteWatchTest {
   void listsSandboxesByNameWithTheStateOfEachFork() {
     RouteWatch watch = new RouteWatch(0);
 
-    watch.changed(
-        () -> List.of(route("b", Map.of("orders", DOWN, "notifier", UP)), route("a", Map.of())),
-        name -> CREATED);
+    change(watch, route("b", Map.of("orders", DOWN, "notifier", UP)));
+    change(watch, route("a", Map.of()));
 
     assertThat(watch.current().sandboxes())
         .extracting(RouteWatch.RoutedSandbox::name)
@@ -62,10 +64,37 @@ class RouteWatchTest {
         });
     watch.onChange(s -> heard.add(s.version()));
 
-    watch.changed(() -> List.of(route("a", Map.of())), name -> CREATED);
+    change(watch, route("a", Map.of()));
 
     assertThat(heard).containsExactly(1L);
     assertThat(watch.current().version()).isEqualTo(1);
+  }
+
+  @Test
+  void aChangeOfOneSandboxLeavesTheOthersAsTheyWere() {
+    // what keeps a change from costing as much as there are sandboxes: the others are not read
+    RouteWatch watch = new RouteWatch(0);
+    for (int i = 0; i < 100; i++) {
+      change(watch, route("s" + i, Map.of("n", UP)));
+    }
+    List<RouteWatch.RoutedSandbox> before = watch.current().sandboxes();
+
+    change(watch, route("s50", Map.of("n", DOWN)));
+
+    List<RouteWatch.RoutedSandbox> after = watch.current().sandboxes();
+    assertThat(after).hasSize(100);
+    for (int i = 0; i < after.size(); i++) {
+      if (after.get(i).name().equals("s50")) {
+        assertThat(after.get(i).forks()).containsExactly(Map.entry("n", "down"));
+      } else {
+        assertThat(after.get(i)).isSameAs(before.get(i));
+      }
+    }
+  }
+
+  /** Tells {@code watch} that the table holds {@code route} for its sandbox now. */
+  private static void change(RouteWatch watch, SandboxRoute route) {
+    watch.changed(route.sandbox(), () -> Optional.of(route), () -> CREATED);
   }
 
   private static SandboxRoute route(String name, Map<String, ForkTarget> forks) {

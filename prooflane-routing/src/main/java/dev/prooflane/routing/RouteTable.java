@@ -2,6 +2,7 @@ package dev.prooflane.routing;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.prooflane.routing.internal.ShardedMap;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -15,22 +16,31 @@ import java.util.Set;
  * and the sandboxes that fork some of them.
  *
  * <p>Every {@code with...} method returns a new table. Lookups by routing key are hash lookups, so
- * a table with thousands of sandboxes costs the request path nothing extra.
+ * a table with thousands of sandboxes costs the request path nothing extra; and a new table shares
+ * all but a small part of its sandboxes with the one it was made from, so that adding a sandbox to
+ * a table of thousands costs about what it costs in a table of a few (as does {@link
+ * #upstreamsChangedFrom}).
  */
 public final class RouteTable {
-  private static final RouteTable EMPTY = new RouteTable(Map.of(), Map.of(), Map.of());
+  private static final RouteTable EMPTY =
+      new RouteTable(Map.of(), ShardedMap.empty(), ShardedMap.empty(), ShardedMap.empty());
 
   private final Map<String, Upstream> baselines;
-  private final Map<String, SandboxRoute> sandboxesByName;
-  private final Map<String, SandboxRoute> sandboxesByKey;
+  private final ShardedMap<String, SandboxRoute> sandboxesByName;
+  private final ShardedMap<String, SandboxRoute> sandboxesByKey;
+
+  /** How many times each upstream is referenced, by a baseline or a running fork. */
+  private final ShardedMap<Upstream, Integer> upstreams;
 
   private RouteTable(
       Map<String, Upstream> baselines,
-      Map<String, SandboxRoute> sandboxesByName,
-      Map<String, SandboxRoute> sandboxesByKey) {
+      ShardedMap<String, SandboxRoute> sandboxesByName,
+      ShardedMap<String, SandboxRoute> sandboxesByKey,
+      ShardedMap<Upstream, Integer> upstreams) {
     this.baselines = baselines;
     this.sandboxesByName = sandboxesByName;
     this.sandboxesByKey = sandboxesByKey;
+    this.upstreams = upstreams;
   }
 
   /** The table with no baseline and no sandbox. */
@@ -43,8 +53,9 @@ public final class RouteTable {
     requireNonNull(service, "service");
     requireNonNull(upstream, "upstream");
     Map<String, Upstream> copy = new HashMap<>(baselines);
-    copy.put(service, upstream);
-    return new RouteTable(Collections.unmodifiableMap(copy), sandboxesByName, sandboxesByKey);
+    Upstream previous = copy.put(service, upstream);
+    ShardedMap<Upstream, Integer> refs = add(release(upstreams, previous), upstream);
+    return new RouteTable(Collections.unmodifiableMap(copy), sandboxesByName, sandboxesByKey, refs);
   }
 
   /** This table without a baseline for {@code service}; unchanged if it had none. */
@@ -54,8 +65,12 @@ public final class RouteTable {
       return this;
     }
     Map<String, Upstream> copy = new HashMap<>(baselines);
-    copy.remove(service);
-    return new RouteTable(Collections.unmodifiableMap(copy), sandboxesByName, sandboxesByKey);
+    Upstream previous = copy.remove(service);
+    return new RouteTable(
+        Collections.unmodifiableMap(copy),
+        sandboxesByName,
+        sandboxesByKey,
+        release(upstreams, previous));
   }
 
   /**
@@ -73,15 +88,18 @@ public final class RouteTable {
     if (holder != null && !holder.sandbox().equals(route.sandbox())) {
       throw new RoutingKeyConflictException(route.key(), route.sandbox(), holder.sandbox());
     }
-    Map<String, SandboxRoute> byName = new HashMap<>(sandboxesByName);
-    Map<String, SandboxRoute> byKey = new HashMap<>(sandboxesByKey);
-    SandboxRoute previous = byName.put(route.sandbox(), route);
+    SandboxRoute previous = sandboxesByName.get(route.sandbox());
+    ShardedMap<String, SandboxRoute> byKey = sandboxesByKey;
+    ShardedMap<Upstream, Integer> refs = upstreams;
     if (previous != null) {
-      byKey.remove(previous.key().value());
+      byKey = byKey.without(previous.key().value());
+      refs = release(refs, previous);
     }
-    byKey.put(key, route);
+    for (Upstream upstream : running(route)) {
+      refs = add(refs, upstream);
+    }
     return new RouteTable(
-        baselines, Collections.unmodifiableMap(byName), Collections.unmodifiableMap(byKey));
+        baselines, sandboxesByName.with(route.sandbox(), route), byKey.with(key, route), refs);
   }
 
   /** This table without the sandbox named {@code sandbox}; unchanged if there is none. */
@@ -91,12 +109,50 @@ public final class RouteTable {
     if (previous == null) {
       return this;
     }
-    Map<String, SandboxRoute> byName = new HashMap<>(sandboxesByName);
-    Map<String, SandboxRoute> byKey = new HashMap<>(sandboxesByKey);
-    byName.remove(sandbox);
-    byKey.remove(previous.key().value());
     return new RouteTable(
-        baselines, Collections.unmodifiableMap(byName), Collections.unmodifiableMap(byKey));
+        baselines,
+        sandboxesByName.without(sandbox),
+        sandboxesByKey.without(previous.key().value()),
+        release(upstreams, previous));
+  }
+
+  /** {@code refs} with one reference more to {@code upstream}. */
+  private static ShardedMap<Upstream, Integer> add(
+      ShardedMap<Upstream, Integer> refs, Upstream upstream) {
+    Integer n = refs.get(upstream);
+    return refs.with(upstream, n == null ? 1 : n + 1);
+  }
+
+  /** {@code refs} with one reference less to {@code upstream} (when not null). */
+  private static ShardedMap<Upstream, Integer> release(
+      ShardedMap<Upstream, Integer> refs, Upstream upstream) {
+    if (upstream == null) {
+      return refs;
+    }
+    Integer n = refs.get(upstream);
+    if (n == null || n == 1) {
+      return refs.without(upstream);
+    }
+    return refs.with(upstream, n - 1);
+  }
+
+  /** {@code refs} without the references of {@code route}'s running forks. */
+  private static ShardedMap<Upstream, Integer> release(
+      ShardedMap<Upstream, Integer> refs, SandboxRoute route) {
+    for (Upstream upstream : running(route)) {
+      refs = release(refs, upstream);
+    }
+    return refs;
+  }
+
+  private static Set<Upstream> running(SandboxRoute route) {
+    Set<Upstream> out = new HashSet<>();
+    for (ForkTarget target : route.forks().values()) {
+      if (target instanceof ForkTarget.Running running) {
+        out.add(running.upstream());
+      }
+    }
+    return out;
   }
 
   /**
@@ -169,15 +225,42 @@ public final class RouteTable {
 
   /** Every upstream the table sends traffic to: the baselines and the running forks. */
   public Set<Upstream> upstreams() {
-    Set<Upstream> all = new HashSet<>(baselines.values());
-    for (SandboxRoute route : sandboxesByName.values()) {
-      for (ForkTarget target : route.forks().values()) {
-        if (target instanceof ForkTarget.Running running) {
-          all.add(running.upstream());
-        }
-      }
-    }
+    Set<Upstream> all = new HashSet<>();
+    upstreams.forEach((upstream, n) -> all.add(upstream));
     return all;
+  }
+
+  /**
+   * The upstreams this table sends traffic to and {@code previous} does not ({@code added}), and
+   * those {@code previous} sends traffic to and this table does not ({@code removed}). For a table
+   * made from {@code previous} by a few changes, it costs about what those changes touched, however
+   * many sandboxes there are.
+   *
+   * @param added upstreams that need a connection pool now
+   * @param removed upstreams whose connection pool is unused now
+   */
+  public record UpstreamChanges(Set<Upstream> added, Set<Upstream> removed) {
+    public UpstreamChanges {
+      added = Set.copyOf(added);
+      removed = Set.copyOf(removed);
+    }
+  }
+
+  /** See {@link UpstreamChanges}. */
+  public UpstreamChanges upstreamsChangedFrom(RouteTable previous) {
+    requireNonNull(previous, "previous");
+    Set<Upstream> added = new HashSet<>();
+    Set<Upstream> removed = new HashSet<>();
+    upstreams.diff(
+        previous.upstreams,
+        (upstream, before, after) -> {
+          if (before == null) {
+            added.add(upstream);
+          } else if (after == null) {
+            removed.add(upstream);
+          }
+        });
+    return new UpstreamChanges(added, removed);
   }
 
   @Override

@@ -104,6 +104,37 @@ class RouteTableTest {
   }
 
   @Test
+  void tellsTheUpstreamsThatChangedFromAnEarlierTable() {
+    Upstream forkB = new Upstream("127.0.0.1", 9002, "sbx-b/pricing#1");
+    Upstream forkA2 = new Upstream("127.0.0.1", 9003, "sbx-a/pricing#2");
+    RouteTable before =
+        RouteTable.empty()
+            .withBaseline("pricing", base)
+            .withSandbox(sandbox("sbx-a", "key-a", "pricing", forkA))
+            .withSandbox(sandbox("sbx-b", "key-b", "pricing", forkB));
+
+    RouteTable after =
+        before
+            .withSandbox(sandbox("sbx-a", "key-a", "pricing", forkA2))
+            .withSandbox(downSandbox("sbx-b", "key-b", "pricing", "exited"))
+            .withSandbox(sandbox("sbx-c", "key-c", "pricing", base));
+
+    RouteTable.UpstreamChanges changes = after.upstreamsChangedFrom(before);
+    assertThat(changes.added()).containsExactly(forkA2);
+    assertThat(changes.removed()).containsExactlyInAnyOrder(forkA, forkB);
+    // the baseline is still referenced (twice now): its pool stays
+    assertThat(after.withoutBaseline("pricing").upstreamsChangedFrom(after).removed()).isEmpty();
+    assertThat(
+            after
+                .withoutBaseline("pricing")
+                .withoutSandbox("sbx-c")
+                .upstreamsChangedFrom(after)
+                .removed())
+        .containsExactly(base);
+    assertThat(after.upstreams()).containsExactlyInAnyOrder(base, forkA2);
+  }
+
+  @Test
   void validatesValues() {
     assertThatThrownBy(() -> new Upstream("127.0.0.1", 0, ""))
         .hasMessage("port: 0 (expected: 1 to 65535)");

@@ -50,9 +50,26 @@ public final class DaemonProcess implements AutoCloseable {
   public static DaemonProcess start(
       Path cliJar, Optional<Path> archive, Path envFile, Path stateDir)
       throws IOException, InterruptedException {
+    return start(cliJar, archive, envFile, stateDir, List.of(), List.of());
+  }
+
+  /**
+   * As {@link #start(Path, Optional, Path, Path)}, with {@code jvmOptions} (such as a flight
+   * recording) before the class and {@code upOptions} (such as {@code --policy FILE}) after {@code
+   * up}'s own.
+   */
+  public static DaemonProcess start(
+      Path cliJar,
+      Optional<Path> archive,
+      Path envFile,
+      Path stateDir,
+      List<String> jvmOptions,
+      List<String> upOptions)
+      throws IOException, InterruptedException {
     // as the launcher runs `up`: the default JIT and collector, its picocli properties and logging
     List<String> command = new ArrayList<>(List.of("java", "-Xshare:auto"));
     archive.ifPresent(a -> command.add("-XX:SharedArchiveFile=" + a));
+    command.addAll(jvmOptions);
     command.addAll(
         List.of(
             "-Dpicocli.disable.closures=true",
@@ -70,6 +87,7 @@ public final class DaemonProcess implements AutoCloseable {
             stateDir.toString(),
             "-f",
             envFile.toString()));
+    command.addAll(upOptions);
     Path out = stateDir.resolveSibling(stateDir.getFileName() + ".out");
     long started = SandboxOverheadMain.micros();
     Process process =
@@ -113,6 +131,11 @@ public final class DaemonProcess implements AutoCloseable {
   /** From the process start to its ready line, in milliseconds. */
   public double upToReadyMs() {
     return upToReadyMs;
+  }
+
+  /** The daemon's process id. */
+  public long pid() {
+    return process.pid();
   }
 
   public DaemonClient client() {

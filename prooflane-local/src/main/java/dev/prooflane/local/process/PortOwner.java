@@ -1,6 +1,8 @@
 package dev.prooflane.local.process;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -33,28 +36,62 @@ public final class PortOwner {
   }
 
   private static final Path PROC = Path.of("/proc");
-  private static final String LISTEN = "0A";
+  private static final List<String> TABLES = List.of("net/tcp", "net/tcp6");
 
   /** Established, SYN_SENT, SYN_RECV, LISTEN and CLOSE_WAIT in {@code /proc/net/tcp}. */
-  private static final Set<String> OPEN = Set.of("01", "02", "03", LISTEN, "08");
+  private static final Set<String> OPEN = Set.of("01", "02", "03", "0A", "08");
 
   private PortOwner() {}
 
   /** Who listens on TCP {@code port}: the process {@code pid} (or a descendant), or another. */
   public static Ownership of(int port, long pid) {
-    Set<String> inodes = listening(port);
-    if (inodes == null || inodes.isEmpty()) {
-      return Ownership.UNKNOWN;
-    }
-    Set<Long> tree = new HashSet<>();
-    tree.add(pid);
-    ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(d -> tree.add(d.pid())));
-    for (long member : tree) {
-      if (holdsAny(member, inodes)) {
-        return Ownership.OWNED;
+    return check(port, pid).ownership();
+  }
+
+  /**
+   * A check's answer and the work it took: the lines of the TCP tables it read, and whether it read
+   * every process of the machine (for a listener that is not the process itself).
+   */
+  record Check(Ownership ownership, int tableLines, boolean processesScanned) {}
+
+  /**
+   * As {@link #of}. The process itself is asked first, from its own open files, and the tables are
+   * read only until its socket shows: a fork that listens itself (the usual case) costs neither a
+   * walk over every process nor over every connection of the machine, however many there are.
+   */
+  static Check check(int port, long pid) {
+    Set<String> own = sockets(pid);
+    Set<String> inodes = new HashSet<>();
+    ListenTable.Found found = new ListenTable.Found();
+    boolean read = false;
+    for (String table : TABLES) {
+      Path file = PROC.resolve(table);
+      if (found.stopped || !Files.isReadable(file)) {
+        continue;
+      }
+      try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
+        read = true;
+        ListenTable.read(lines, port, own::contains, inodes, found);
+      } catch (IOException e) {
+        return new Check(Ownership.UNKNOWN, found.lines, false);
       }
     }
-    return olderListener(inodes, pid) ? Ownership.OTHER : Ownership.UNKNOWN;
+    if (!read || inodes.isEmpty()) {
+      return new Check(Ownership.UNKNOWN, found.lines, false);
+    }
+    if (found.stopped) {
+      return new Check(Ownership.OWNED, found.lines, false);
+    }
+    // not the process itself: one of its descendants (a wrapper's child), else another program
+    Optional<ProcessHandle> process = ProcessHandle.of(pid);
+    List<ProcessHandle> descendants = process.map(p -> p.descendants().toList()).orElse(List.of());
+    for (ProcessHandle descendant : descendants) {
+      if (holdsAny(descendant.pid(), inodes)) {
+        return new Check(Ownership.OWNED, found.lines, true);
+      }
+    }
+    Ownership other = olderListener(inodes, pid) ? Ownership.OTHER : Ownership.UNKNOWN;
+    return new Check(other, found.lines, true);
   }
 
   /** Whether a process that started before {@code pid} holds one of {@code inodes}. */
@@ -88,7 +125,7 @@ public final class PortOwner {
    */
   public static boolean inUse(int port) {
     String hexPort = String.format(Locale.ROOT, ":%04X", port);
-    for (String table : List.of("net/tcp", "net/tcp6")) {
+    for (String table : TABLES) {
       Path file = PROC.resolve(table);
       if (!Files.isReadable(file)) {
         continue;
@@ -108,39 +145,34 @@ public final class PortOwner {
     return false;
   }
 
-  /** The socket inodes listening on {@code port}, or null when {@code /proc} cannot tell. */
-  private static Set<String> listening(int port) {
-    String hexPort = String.format(Locale.ROOT, ":%04X", port);
+  /** The inodes of the sockets process {@code pid} has open; none when it cannot be read. */
+  private static Set<String> sockets(long pid) {
     Set<String> inodes = new HashSet<>();
-    boolean read = false;
-    for (String table : List.of("net/tcp", "net/tcp6")) {
-      Path file = PROC.resolve(table);
-      if (!Files.isReadable(file)) {
-        continue;
-      }
-      try (Stream<String> lines = Files.lines(file)) {
-        read = true;
-        lines
-            .skip(1)
-            .map(String::trim)
-            .map(line -> line.split("\\s+"))
-            .filter(f -> f.length > 9 && f[1].endsWith(hexPort) && LISTEN.equals(f[3]))
-            .forEach(f -> inodes.add(f[9]));
-      } catch (IOException | java.io.UncheckedIOException e) {
-        return null;
-      }
-    }
-    return read ? inodes : null;
+    forEachSocket(
+        pid,
+        inode -> {
+          inodes.add(inode);
+          return false;
+        });
+    return inodes;
   }
 
   private static boolean holdsAny(long pid, Set<String> inodes) {
+    return forEachSocket(pid, inodes::contains);
+  }
+
+  /**
+   * Passes the inode of each socket process {@code pid} has open to {@code stop} until it returns
+   * true; returns whether it did (false when the process is gone, or not ours to read).
+   */
+  private static boolean forEachSocket(long pid, Predicate<String> stop) {
     Path fds = PROC.resolve(Long.toString(pid)).resolve("fd");
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(fds)) {
       for (Path fd : entries) {
         try {
           String target = Files.readSymbolicLink(fd).toString();
           if (target.startsWith("socket:[")
-              && inodes.contains(target.substring(8, target.length() - 1))) {
+              && stop.test(target.substring(8, target.length() - 1))) {
             return true;
           }
         } catch (IOException e) {

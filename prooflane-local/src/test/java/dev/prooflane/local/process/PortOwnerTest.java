@@ -8,8 +8,13 @@ import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +43,38 @@ class PortOwnerTest {
         later.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
     }
+  }
+
+  @Test
+  void aProcessListeningItselfIsFoundWithoutReadingEveryProcessOrConnection() throws Exception {
+    // each connection is two lines of the TCP tables, after every listening socket
+    int connections = 100;
+    List<Socket> open = new ArrayList<>();
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), connections);
+      int port = socket.getLocalPort();
+      for (int i = 0; i < connections; i++) {
+        open.add(new Socket(InetAddress.getLoopbackAddress(), port));
+        open.add(socket.accept());
+      }
+
+      PortOwner.Check check = PortOwner.check(port, ProcessHandle.current().pid());
+
+      assertThat(check.ownership()).isEqualTo(PortOwner.Ownership.OWNED);
+      assertThat(check.processesScanned()).as("read every process of the machine").isFalse();
+      int lines = tableLines("/proc/net/tcp") + tableLines("/proc/net/tcp6");
+      assertThat(check.tableLines())
+          .as("lines read of the %s in the TCP tables, %s of them connections", lines, connections)
+          .isLessThanOrEqualTo(lines - 2 * connections + 2);
+    } finally {
+      for (Socket s : open) {
+        s.close();
+      }
+    }
+  }
+
+  private static int tableLines(String table) throws Exception {
+    return Files.readAllLines(Path.of(table)).size() - 1;
   }
 
   @Test
@@ -90,7 +127,9 @@ class PortOwnerTest {
     Process shell = listener();
     try {
       int port = port(shell);
-      assertThat(PortOwner.of(port, shell.pid())).isEqualTo(PortOwner.Ownership.OWNED);
+      PortOwner.Check check = PortOwner.check(port, shell.pid());
+      assertThat(check.ownership()).isEqualTo(PortOwner.Ownership.OWNED);
+      assertThat(check.processesScanned()).as("looked for it among the processes").isTrue();
     } finally {
       shell.descendants().forEach(ProcessHandle::destroyForcibly);
       shell.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

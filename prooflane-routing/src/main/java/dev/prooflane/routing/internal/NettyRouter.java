@@ -21,7 +21,9 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.util.ResourceLeakDetector;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -91,7 +93,7 @@ public final class NettyRouter implements Router {
                 ChannelOption.CONNECT_TIMEOUT_MILLIS,
                 Math.toIntExact(options.connectTimeout().toMillis()))
             .group(loops.group());
-    this.state = new AtomicReference<>(new RouteState(RouteTable.empty(), Map.of()));
+    this.state = new AtomicReference<>(new RouteState(RouteTable.empty(), ShardedMap.empty()));
   }
 
   /**
@@ -180,35 +182,35 @@ public final class NettyRouter implements Router {
       RouteState current = state.get();
       RouteTable table =
           requireNonNull(change.apply(current.table()), "route table returned by change");
-      RouteState next = new RouteState(table, poolsFor(table, current.pools()));
-      if (state.compareAndSet(current, next)) {
-        shutDownUnused(current.pools(), next.pools());
+      // only the upstreams that changed: a table of thousands of sandboxes changes as fast as one
+      RouteTable.UpstreamChanges changes = table.upstreamsChangedFrom(current.table());
+      ShardedMap<Upstream, UpstreamPool> pools = current.pools();
+      List<UpstreamPool> unused = new ArrayList<>();
+      for (Upstream gone : changes.removed()) {
+        UpstreamPool pool = pools.get(gone);
+        if (pool != null) {
+          unused.add(pool);
+          pools = pools.without(gone);
+        }
+      }
+      for (Upstream added : changes.added()) {
+        if (pools.get(added) == null) {
+          pools = pools.with(added, new UpstreamPool(added, upstreams, upstreamOptions));
+        }
+      }
+      if (state.compareAndSet(current, new RouteState(table, pools))) {
+        shutDown(unused);
         return;
       }
     }
   }
 
-  private Map<Upstream, UpstreamPool> poolsFor(
-      RouteTable table, Map<Upstream, UpstreamPool> previous) {
-    Set<Upstream> used = table.upstreams();
-    Map<Upstream, UpstreamPool> pools = new HashMap<>(used.size() * 2);
-    for (Upstream upstream : used) {
-      UpstreamPool pool = previous.get(upstream);
-      pools.put(
-          upstream, pool != null ? pool : new UpstreamPool(upstream, upstreams, upstreamOptions));
-    }
-    return Map.copyOf(pools);
-  }
-
-  private void shutDownUnused(
-      Map<Upstream, UpstreamPool> previous, Map<Upstream, UpstreamPool> next) {
+  private void shutDown(List<UpstreamPool> unused) {
     long grace = options.idleTimeout().toMillis();
-    for (UpstreamPool pool : previous.values()) {
-      if (next.get(pool.upstream()) != pool) {
-        CompletableFuture<Void> closing = pool.shutdown(grace);
-        draining.put(pool.upstream(), closing);
-        closing.whenComplete((done, failure) -> draining.remove(pool.upstream(), closing));
-      }
+    for (UpstreamPool pool : unused) {
+      CompletableFuture<Void> closing = pool.shutdown(grace);
+      draining.put(pool.upstream(), closing);
+      closing.whenComplete((done, failure) -> draining.remove(pool.upstream(), closing));
     }
   }
 
@@ -237,7 +239,7 @@ public final class NettyRouter implements Router {
     }
     open.forEach(
         (service, listener) -> close(listener, "closing the listener of '" + service + "'"));
-    RouteState last = state.getAndSet(new RouteState(RouteTable.empty(), Map.of()));
+    RouteState last = state.getAndSet(new RouteState(RouteTable.empty(), ShardedMap.empty()));
     for (UpstreamPool pool : last.pools().values()) {
       pool.shutdown(0);
     }

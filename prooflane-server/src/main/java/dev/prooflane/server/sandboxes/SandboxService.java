@@ -17,7 +17,6 @@ import dev.prooflane.model.SandboxSpec;
 import dev.prooflane.server.audit.Governance;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,15 +86,13 @@ public final class SandboxService {
     admitForks(spec, caller, policy);
     SandboxSpec admitted;
     synchronized (this) {
-      List<Map<String, String>> existing = new ArrayList<>();
-      Set<String> names = new HashSet<>();
-      for (Sandbox s : runtime.sandboxes()) {
-        existing.add(s.spec().labels());
-        names.add(s.name());
-      }
+      // the labels alone: the views of every sandbox (its forks' state, its branches' sizes) would
+      // make each creation cost as much as there are sandboxes
+      Map<String, Map<String, String>> known = runtime.sandboxLabels();
+      List<Map<String, String>> existing = new ArrayList<>(known.values());
       pending.forEach(
           (name, labels) -> {
-            if (!names.contains(name)) {
+            if (!known.containsKey(name)) {
               existing.add(labels);
             }
           });
@@ -201,8 +198,7 @@ public final class SandboxService {
 
   /** Records the expiry of {@code sandbox} before the runtime deletes it; throws to keep it. */
   private void expiring(Sandbox sandbox) {
-    Set<String> live = new HashSet<>();
-    runtime.sandboxes().forEach(s -> live.add(s.name()));
+    Set<String> live = runtime.sandboxLabels().keySet();
     expiring.keySet().retainAll(live); // those deleted since need no failure record any more
     expiring.put(sandbox.name(), governance.sandboxExpired(sandbox));
   }
