@@ -12,7 +12,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 WORK=$(mktemp -d /tmp/prooflane-mcp-long.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 CP=$("$ROOT/bench/classpath.sh")
-node "$ROOT/prooflane-mcp/src/test/node/ensure-deps.mjs" >&2
+node "$ROOT/tools/ensure-npm-deps.mjs" "$ROOT/prooflane-mcp/src/test/node" 18.17 "bench/mcp-long-validation.sh" >&2
 echo "$(nproc) CPUs; node $(node --version); load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 java -Xms256m -Xmx512m -cp "$CP" dev.prooflane.bench.mcp.LongValidationMain "$ROOT" "$WORK/state"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -32,7 +32,7 @@ class McpClientsIT {
   @Timeout(value = 15, unit = TimeUnit.MINUTES)
   void theTypeScriptClientSuitePassesOverStdioAndHttp() throws Exception {
     assertThat(SUITE.resolve("node_modules/@modelcontextprotocol/sdk"))
-        .as("installed by the build (node ensure-deps.mjs in " + SUITE + ")")
+        .as("installed by the build (node tools/ensure-npm-deps.mjs for " + SUITE + ")")
         .isDirectory();
     Path empty = Files.createTempDirectory("prooflane-no-daemon");
     Path log = Path.of("target/mcp-typescript-client.log").toAbsolutePath();

@@ -35,7 +35,7 @@ class DashboardBrowserIT {
   @Timeout(value = 15, unit = TimeUnit.MINUTES)
   void theDashboardPassesItsBrowserSuite() throws Exception {
     assertThat(SUITE.resolve("node_modules/playwright-core"))
-        .as("installed by the build (node ensure-deps.mjs in " + SUITE + ")")
+        .as("installed by the build (node tools/ensure-npm-deps.mjs for " + SUITE + ")")
         .isDirectory();
     String chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
     assertThat(Path.of(chromium))
