@@ -34,8 +34,11 @@ final class WellBehavedHttp2Client implements AutoCloseable {
     authority = "127.0.0.1:" + port;
     connection.startReading();
     send("the preface", frames.preface().take());
+    // polled closely: on a router with a short keep-alive timeout, the first request follows soon
     await()
         .atMost(HANDSHAKE_WAIT)
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(2))
         .until(() -> connection.settingsReceived() || connection.closed());
     if (!connection.settingsReceived()) {
       throw new AssertionError("the router closed the connection before its SETTINGS frame");
