@@ -1,6 +1,7 @@
 package dev.prooflane.routing;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -10,6 +11,8 @@ import io.netty.handler.codec.http2.DefaultHttp2HeadersDecoder;
 import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.Http2FrameAdapter;
 import io.netty.handler.codec.http2.Http2Headers;
+import io.netty.handler.codec.http2.Http2Settings;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,7 +41,10 @@ final class RawHttp2Connection implements AutoCloseable {
   private final AtomicReference<GoAway> goAway = new AtomicReference<>();
   private final Map<Integer, Http2Headers> responseHeaders = new ConcurrentHashMap<>();
   private final Map<Integer, Long> resets = new ConcurrentHashMap<>();
+  private final Map<Integer, ByteArrayOutputStream> bodies = new ConcurrentHashMap<>();
+  private final Set<Integer> ended = ConcurrentHashMap.newKeySet();
   private final Set<Long> pingAcks = ConcurrentHashMap.newKeySet();
+  private volatile boolean settingsReceived;
   private volatile boolean closed;
   private volatile boolean writeFailed;
   private Thread reader;
@@ -105,6 +111,22 @@ final class RawHttp2Connection implements AutoCloseable {
     return responseHeaders.get(streamId);
   }
 
+  /** The DATA the router sent on {@code streamId} so far, as UTF-8 text. */
+  String responseBody(int streamId) {
+    ByteArrayOutputStream body = bodies.get(streamId);
+    return body == null ? "" : body.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Whether the router ended {@code streamId} (END_STREAM on its HEADERS or DATA). */
+  boolean ended(int streamId) {
+    return ended.contains(streamId);
+  }
+
+  /** Whether the router's SETTINGS frame (not an acknowledgement) arrived. */
+  boolean settingsReceived() {
+    return settingsReceived;
+  }
+
   /** The error code of the RST_STREAM the router sent on {@code streamId}, or null. */
   Long reset(int streamId) {
     return resets.get(streamId);
@@ -151,6 +173,9 @@ final class RawHttp2Connection implements AutoCloseable {
         int padding,
         boolean endStream) {
       responseHeaders.putIfAbsent(streamId, headers);
+      if (endStream) {
+        ended.add(streamId);
+      }
     }
 
     @Override
@@ -169,7 +194,19 @@ final class RawHttp2Connection implements AutoCloseable {
     @Override
     public int onDataRead(
         ChannelHandlerContext ctx, int streamId, ByteBuf data, int padding, boolean endOfStream) {
-      return data.readableBytes() + padding;
+      int bytes = data.readableBytes();
+      bodies
+          .computeIfAbsent(streamId, id -> new ByteArrayOutputStream())
+          .writeBytes(ByteBufUtil.getBytes(data));
+      if (endOfStream) {
+        ended.add(streamId);
+      }
+      return bytes + padding;
+    }
+
+    @Override
+    public void onSettingsRead(ChannelHandlerContext ctx, Http2Settings settings) {
+      settingsReceived = true;
     }
 
     @Override

@@ -97,8 +97,14 @@ class RouterUpstreamStreamLimitTest {
       answers.add(
           client
               .request(new RequestOptions().setHost("127.0.0.1").setPort(port).setURI("/n/" + i))
-              .compose(r -> r.send())
-              .compose(r -> r.body().map(body -> r.statusCode() + " " + body)));
+              .compose(
+                  r ->
+                      r.send()
+                          .compose(
+                              response ->
+                                  response
+                                      .body()
+                                      .map(body -> response.statusCode() + " " + body))));
     }
     // every answer, failed or not, before the assertions
     Future.join(answers).transform(done -> Future.succeededFuture()).await(60, TimeUnit.SECONDS);
