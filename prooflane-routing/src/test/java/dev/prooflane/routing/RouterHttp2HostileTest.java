@@ -42,7 +42,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RouterHttp2HostileTest {
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
-  /** Longer than the router's request timeout (10 s by default). */
+  /** How long the well-behaved client waits for an answer the baseline gives at once. */
   private static final Duration SERVED_WAIT = Duration.ofSeconds(12);
 
   // the router's limits (see Http2Connections)
@@ -428,9 +428,8 @@ class RouterHttp2HostileTest {
 
   /**
    * Checks that the well-behaved client is served by the baseline on its connection, which the
-   * router has not closed nor sent a GOAWAY. It waits longer than the router's request timeout, so
-   * that an answer the router gave up on shows as its status; a request with no answer at all fails
-   * with what the connection received and what the router saw last.
+   * router has not closed nor sent a GOAWAY. A request with no answer within {@link #SERVED_WAIT}
+   * fails with what the connection received and what the router saw last.
    */
   private void goodClientServed() {
     int stream = good.get("/good");
