@@ -19,19 +19,24 @@ function step(hop) {
   return { hop, start, end: start + (hop.durationMicros || 0), arrived: Date.now() };
 }
 
-/** The steps as a forest: each step under the innermost earlier one whose exchange encloses it. */
+/**
+ * The steps as a forest: each step under the narrowest earlier one whose exchange encloses it (as
+ * the daemon's /graph decides a caller). Not a stack of open steps: calls a service makes in
+ * parallel overlap, so a sibling may start between a step and its own call.
+ */
 export function nest(steps) {
   const sorted = [...steps].sort((a, b) => a.start - b.start || b.end - a.end || a.hop.seq - b.hop.seq);
+  const nodes = sorted.map((s) => ({ step: s, calls: [] }));
+  const width = (n) => n.step.end - n.step.start;
   const roots = [];
-  const open = [];
-  for (const s of sorted) {
-    const node = { step: s, calls: [] };
-    while (open.length && !(open.at(-1).step.start <= s.start && s.end <= open.at(-1).step.end)) {
-      open.pop();
+  nodes.forEach((node, i) => {
+    let parent = null;
+    for (const earlier of nodes.slice(0, i)) {
+      const encloses = earlier.step.start <= node.step.start && node.step.end <= earlier.step.end;
+      if (encloses && (parent === null || width(earlier) < width(parent))) parent = earlier;
     }
-    (open.length ? open.at(-1).calls : roots).push(node);
-    open.push(node);
-  }
+    (parent ? parent.calls : roots).push(node);
+  });
   return roots;
 }
 
