@@ -24,8 +24,8 @@ import java.time.Instant;
  *     read
  * @param status status sent to the client, or {@code 0} when the connection closed before any
  *     status was sent (for example a client that broke the framing of its body mid-way)
- * @param durationMicros from request arrival to the end of the response (of the session, for a
- *     WebSocket)
+ * @param durationMicros from request arrival to the end of the response (when its last part was
+ *     handed to the client connection; the end of the session, for a WebSocket)
  * @param protocol how the client spoke: {@value #HTTP1}, {@value #HTTP2}, {@value #GRPC} (a gRPC
  *     call, over HTTP/2) or {@value #WEBSOCKET} (a session after its handshake)
  * @param grpcStatus the gRPC status the call ended with, or null when it is not a gRPC call or

@@ -45,6 +45,14 @@ final class Exchange implements ChannelFutureListener {
   private final String service;
   private final NettyRouter router;
   private final long startNanos = System.nanoTime();
+
+  /**
+   * When the response's last part was handed to the client connection, or 0 before: a hop ends
+   * there, not when its record is written, which a busy thread may do later than a caller's (whose
+   * own answer could then seem to end before its call's).
+   */
+  private long endNanos;
+
   private final Instant startTime = Instant.now();
   private final boolean hasBody;
   private final boolean grpc;
@@ -453,6 +461,7 @@ final class Exchange implements ChannelFutureListener {
   private void writeLast(Object last) {
     responseRead = true;
     cancelDeadline();
+    endNanos = System.nanoTime();
     client.writeAndFlush(last).addListener(this);
     if (!requestRead) {
       // the upstream answered before the request's body was all read: the rest of the body has
@@ -583,6 +592,7 @@ final class Exchange implements ChannelFutureListener {
         ClientHead.local(request, grpc, status, body, client.isStream(), clientKeepAlive);
     this.status = grpc ? 200 : status;
     noteGrpcStatus(answer.headers());
+    endNanos = System.nanoTime();
     client.writeAndFlush(answer).addListener(this);
     if (!requestRead) {
       client.requestMore(); // the request's body is read and dropped
@@ -648,7 +658,7 @@ final class Exchange implements ChannelFutureListener {
                 lineUnknown ? "" : request.method().name(),
                 lineUnknown ? "" : Paths.path(request.uri()),
                 sentStatus,
-                (System.nanoTime() - startNanos) / 1_000,
+                ((endNanos != 0 ? endNanos : System.nanoTime()) - startNanos) / 1_000,
                 protocol(),
                 grpcStatus,
                 bytesIn,
