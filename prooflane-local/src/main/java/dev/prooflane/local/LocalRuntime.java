@@ -17,6 +17,7 @@ import dev.prooflane.model.Environment;
 import dev.prooflane.model.Fork;
 import dev.prooflane.model.NotFoundException;
 import dev.prooflane.model.Placeholders;
+import dev.prooflane.model.RoutingKey;
 import dev.prooflane.model.Sandbox;
 import dev.prooflane.model.SandboxSpec;
 import dev.prooflane.model.ServiceSpec;
@@ -310,6 +311,16 @@ public final class LocalRuntime implements AutoCloseable {
 
   public Sandbox sandbox(String name) {
     return sandboxes.get(name);
+  }
+
+  /**
+   * The routing key of sandbox {@code name}. Unlike {@link #sandbox} it reads no fork's state and
+   * asks no database for its branches: cheap enough for the event loop.
+   *
+   * @throws NotFoundException naming the sandboxes there are, as {@link #sandbox} does
+   */
+  public RoutingKey sandboxKey(String name) {
+    return sandboxes.key(name);
   }
 
   /**

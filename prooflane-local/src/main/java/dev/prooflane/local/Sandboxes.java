@@ -421,6 +421,15 @@ final class Sandboxes {
     return current(entry);
   }
 
+  /** See {@link LocalRuntime#sandboxKey}. */
+  RoutingKey key(String name) {
+    Live entry = live.get(name);
+    if (entry == null) {
+      throw LocalRuntime.noSandbox(name, live.keySet());
+    }
+    return entry.sandbox.routingKey();
+  }
+
   private Sandbox current(Live entry) {
     Sandbox s = entry.sandbox;
     if (s.phase() == SandboxPhase.STARTING) {

@@ -2,9 +2,8 @@ package dev.prooflane.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.prooflane.server.NodeSuite;
 import dev.prooflane.server.json.Json;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,36 +35,19 @@ class McpClientsIT {
         .isDirectory();
     Path empty = Files.createTempDirectory("prooflane-no-daemon");
     Path log = Path.of("target/mcp-typescript-client.log").toAbsolutePath();
-    ProcessBuilder node =
-        new ProcessBuilder(
-                "node", "--test", "--test-concurrency=1", "--test-reporter=spec", "test/")
-            .directory(SUITE.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    Map<String, String> env = node.environment();
-    env.put("PROOFLANE_MCP_URL", shop().base + McpHttpExtension.PATH);
-    env.put("PROOFLANE_API_URL", shop().daemon.info().apiUrl());
-    env.put("PROOFLANE_TOKEN", shop().token);
-    env.put("PROOFLANE_MCP_COMMAND", Json.write(ShopDaemon.stdioCommand(shop().stateDir)));
-    env.put("PROOFLANE_EMPTY_STATE", empty.toString());
-    env.put("PROOFLANE_SLOW_SKILLS", ShopDaemon.SLOW_SKILLS.toString());
-    env.put("PROOFLANE_DISCOUNT", ShopDaemon.DISCOUNT);
-    Process process = node.start();
-    boolean ended = process.waitFor(14, TimeUnit.MINUTES);
-    if (!ended) {
-      process.destroyForcibly();
-    }
-    String output = read(log);
-    System.out.println(output);
-    assertThat(ended).as("the suite ended in time:\n" + output).isTrue();
-    assertThat(process.exitValue()).as(output).isZero();
-    List<String> summary = output.lines().filter(l -> l.startsWith("ℹ ")).toList();
-    assertThat(summary).as(output).contains("ℹ fail 0");
+    List<String> summary =
+        NodeSuite.passes(
+            SUITE,
+            log,
+            Map.of(
+                "PROOFLANE_MCP_URL", shop().base + McpHttpExtension.PATH,
+                "PROOFLANE_API_URL", shop().daemon.info().apiUrl(),
+                "PROOFLANE_TOKEN", shop().token,
+                "PROOFLANE_MCP_COMMAND", Json.write(ShopDaemon.stdioCommand(shop().stateDir)),
+                "PROOFLANE_EMPTY_STATE", empty.toString(),
+                "PROOFLANE_SLOW_SKILLS", ShopDaemon.SLOW_SKILLS.toString(),
+                "PROOFLANE_DISCOUNT", ShopDaemon.DISCOUNT));
     assertThat(summary.stream().filter(l -> l.startsWith("ℹ pass ")).findFirst())
         .hasValueSatisfying(l -> assertThat(Integer.parseInt(l.substring(7))).isGreaterThan(20));
-  }
-
-  private static String read(Path log) throws IOException {
-    return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
   }
 }

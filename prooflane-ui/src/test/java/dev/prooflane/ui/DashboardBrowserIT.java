@@ -3,14 +3,12 @@ package dev.prooflane.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.prooflane.server.NodeSuite;
 import dev.prooflane.server.client.DaemonClient;
 import dev.prooflane.server.json.Json;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -46,31 +44,22 @@ class DashboardBrowserIT {
       assertThat(login).startsWith(shop.base + "/ui/login?code=");
       Files.createDirectories(OUT);
       Files.deleteIfExists(OUT.resolve("figures.json"));
-      Path log = OUT.resolve("browser-suite.log");
-      ProcessBuilder node =
-          new ProcessBuilder(
-                  "node", "--test", "--test-concurrency=1", "--test-reporter=spec", "test/")
-              .directory(SUITE.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile());
-      Map<String, String> env = node.environment();
-      env.put("PROOFLANE_BASE", shop.base);
-      env.put("PROOFLANE_TOKEN", shop.token);
-      env.put("PROOFLANE_LOGIN_URL", login);
-      env.put("PROOFLANE_OUT", OUT.toString());
-      env.put("CHROMIUM", chromium);
-      env.put("PROOFLANE_SANDBOXES", System.getProperty("dashboard.sandboxes", "" + SANDBOXES));
-      Process process = node.start();
-      boolean ended = process.waitFor(14, TimeUnit.MINUTES);
-      if (!ended) {
-        process.destroyForcibly();
-      }
-      String output = read(log);
-      System.out.println(output);
-      assertThat(ended).as("the suite ended in time:\n" + output).isTrue();
-      assertThat(process.exitValue()).as(output).isZero();
-      List<String> summary = output.lines().filter(l -> l.startsWith("ℹ ")).toList();
-      assertThat(summary).as(output).contains("ℹ fail 0");
+      NodeSuite.passes(
+          SUITE,
+          OUT.resolve("browser-suite.log"),
+          Map.of(
+              "PROOFLANE_BASE",
+              shop.base,
+              "PROOFLANE_TOKEN",
+              shop.token,
+              "PROOFLANE_LOGIN_URL",
+              login,
+              "PROOFLANE_OUT",
+              OUT.toString(),
+              "CHROMIUM",
+              chromium,
+              "PROOFLANE_SANDBOXES",
+              System.getProperty("dashboard.sandboxes", "" + SANDBOXES)));
     }
     JsonNode figures = Json.mapper().readTree(OUT.resolve("figures.json").toFile());
     System.out.println("dashboard figures: " + figures.toPrettyString());
@@ -81,9 +70,5 @@ class DashboardBrowserIT {
       Files.copy(
           OUT.resolve("request-flow.png"), README_IMAGE, StandardCopyOption.REPLACE_EXISTING);
     }
-  }
-
-  private static String read(Path log) throws IOException {
-    return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
   }
 }

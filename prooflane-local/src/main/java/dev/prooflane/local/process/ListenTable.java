@@ -7,18 +7,21 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The listening sockets of one of Linux's TCP tables ({@code /proc/net/tcp}, {@code tcp6}), read
- * only as far as needed. The kernel writes a table's listening sockets first, then walks its whole
- * established-connection hash (every bucket, every connection and {@code TIME_WAIT} socket) as the
- * reader asks for more: stopping at the first line of another state keeps a read from costing as
- * much as the machine has connections, and stopping at the socket looked for keeps it from costing
- * as much as it has listeners.
+ * The sockets of one of Linux's TCP tables ({@code /proc/net/tcp}, {@code tcp6}): the one place
+ * that parses their lines. The kernel writes a table's listening sockets first, then walks its
+ * whole established-connection hash (every bucket, every connection and {@code TIME_WAIT} socket)
+ * as the reader asks for more: {@link #read} stops at the first line of another state, which keeps
+ * a read from costing as much as the machine has connections, and at the socket looked for, which
+ * keeps it from costing as much as it has listeners; {@link #anyOnPort} has to read on.
  */
 final class ListenTable {
   private static final String LISTEN = "0A";
 
   /** The fields of a line up to the socket's inode: sl, local, remote, st, ..., inode. */
   private static final int INODE = 9;
+
+  private static final int LOCAL = 1;
+  private static final int STATE = 3;
 
   private ListenTable() {}
 
@@ -39,15 +42,15 @@ final class ListenTable {
   static void read(
       BufferedReader table, int port, Predicate<String> stopAt, Set<String> inodes, Found found)
       throws IOException {
-    String suffix = String.format(Locale.ROOT, ":%04X", port);
+    String suffix = portSuffix(port);
     table.readLine(); // the header
     String[] fields = new String[INODE + 1];
     for (String line = table.readLine(); line != null; line = table.readLine()) {
       found.lines++;
-      if (fields(line, fields) <= INODE || !LISTEN.equals(fields[3])) {
+      if (fields(line, fields) <= INODE || !LISTEN.equals(fields[STATE])) {
         return;
       }
-      if (fields[1].endsWith(suffix)) {
+      if (fields[LOCAL].endsWith(suffix)) {
         inodes.add(fields[INODE]);
         if (stopAt.test(fields[INODE])) {
           found.stopped = true;
@@ -55,6 +58,30 @@ final class ListenTable {
         }
       }
     }
+  }
+
+  /**
+   * Whether a socket whose local port is {@code port} is in one of {@code states} (hexadecimal, as
+   * the table writes them: {@code 0A} is listening) anywhere in {@code table}, past its header
+   * line.
+   */
+  static boolean anyOnPort(BufferedReader table, int port, Set<String> states) throws IOException {
+    String suffix = portSuffix(port);
+    table.readLine(); // the header
+    String[] fields = new String[STATE + 1];
+    for (String line = table.readLine(); line != null; line = table.readLine()) {
+      if (fields(line, fields) > STATE
+          && fields[LOCAL].endsWith(suffix)
+          && states.contains(fields[STATE])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** How a local address on {@code port} ends: {@code :1F90} for 8080. */
+  private static String portSuffix(int port) {
+    return String.format(Locale.ROOT, ":%04X", port);
   }
 
   /** Splits {@code line} at runs of spaces into {@code out}; returns how many fields it filled. */

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -124,21 +123,16 @@ public final class PortOwner {
    * when {@code /proc} cannot tell.
    */
   public static boolean inUse(int port) {
-    String hexPort = String.format(Locale.ROOT, ":%04X", port);
     for (String table : TABLES) {
       Path file = PROC.resolve(table);
       if (!Files.isReadable(file)) {
         continue;
       }
-      try (Stream<String> lines = Files.lines(file)) {
-        if (lines
-            .skip(1)
-            .map(String::trim)
-            .map(line -> line.split("\\s+"))
-            .anyMatch(f -> f.length > 3 && f[1].endsWith(hexPort) && OPEN.contains(f[3]))) {
+      try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
+        if (ListenTable.anyOnPort(lines, port, OPEN)) {
           return true;
         }
-      } catch (IOException | java.io.UncheckedIOException e) {
+      } catch (IOException e) {
         return false;
       }
     }

@@ -8,7 +8,10 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Reading a TCP table of /proc only as far as its listening sockets, or the one looked for. */
+/**
+ * Reading a TCP table of /proc only as far as its listening sockets, or the one looked for; or the
+ * whole of it for a port in some states.
+ */
 class ListenTableTest {
   private static final String HEADER =
       "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout"
@@ -80,5 +83,23 @@ class ListenTableTest {
 
     assertThat(inodes).isEmpty();
     assertThat(found.lines).isZero();
+  }
+
+  @Test
+  void findsASocketOfThePortInTheStatesAskedForPastTheListeningOnes() throws Exception {
+    // 8080 is connected (01) on the line after the listening sockets; 0xD2F0 is only in TIME_WAIT
+    assertThat(
+            ListenTable.anyOnPort(new BufferedReader(new StringReader(TABLE)), 8080, Set.of("01")))
+        .isTrue();
+    assertThat(
+            ListenTable.anyOnPort(
+                new BufferedReader(new StringReader(TABLE)), 0xD2F0, Set.of("01", "0A")))
+        .isFalse();
+    assertThat(
+            ListenTable.anyOnPort(new BufferedReader(new StringReader(TABLE)), 9090, Set.of("0A")))
+        .isFalse();
+    assertThat(
+            ListenTable.anyOnPort(new BufferedReader(new StringReader(HEADER)), 8080, Set.of("0A")))
+        .isFalse();
   }
 }

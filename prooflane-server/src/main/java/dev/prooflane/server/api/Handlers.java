@@ -90,7 +90,7 @@ final class Handlers {
     String sandbox = ctx.request().getParam("sandbox");
     int limit = intParam(ctx, "limit", 100, 1, 10_000);
     if (sandbox != null) {
-      key = sandboxes.get(sandbox).routingKey().value();
+      key = sandboxes.routingKey(sandbox).value();
     }
     List<HopRecord> hops = key == null ? runtime.hops().recent(limit) : runtime.hops().byKey(key);
     if (hops.size() > limit) {

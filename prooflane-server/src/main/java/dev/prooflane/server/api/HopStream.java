@@ -29,7 +29,7 @@ final class HopStream {
     String key = ctx.request().getParam("key");
     String sandbox = ctx.request().getParam("sandbox");
     if (sandbox != null) {
-      key = sandboxes.get(sandbox).routingKey().value();
+      key = sandboxes.routingKey(sandbox).value();
     }
     String service = ctx.request().getParam("service");
     if (service != null) {

@@ -11,6 +11,7 @@ import dev.prooflane.local.store.StateWriteException;
 import dev.prooflane.model.ConflictException;
 import dev.prooflane.model.Environment;
 import dev.prooflane.model.Fork;
+import dev.prooflane.model.RoutingKey;
 import dev.prooflane.model.Sandbox;
 import dev.prooflane.model.SandboxPhase;
 import dev.prooflane.model.SandboxSpec;
@@ -71,6 +72,17 @@ public final class SandboxService {
    */
   public Sandbox get(String name) {
     return runtime.sandbox(name);
+  }
+
+  /**
+   * The routing key of the sandbox named {@code name}, without reading its forks' state or its
+   * branches' sizes (which {@link #get} does): cheap enough for the event loop.
+   *
+   * @throws dev.prooflane.model.NotFoundException naming the sandboxes there are, as {@link #get}
+   *     does
+   */
+  public RoutingKey routingKey(String name) {
+    return runtime.sandboxKey(name);
   }
 
   /**

@@ -162,6 +162,16 @@ class DashboardApiIT {
 
     HttpResponse<String> unknown = api.send("GET", "/hops/stream?service=nope", admin, null);
     assertThat(unknown.statusCode()).isEqualTo(404);
+    // an unknown sandbox: the same answer as asking for it, naming the sandboxes there are
+    HttpResponse<String> noSandbox = api.send("GET", "/hops/stream?sandbox=nope", admin, null);
+    HttpResponse<String> asked = api.send("GET", "/sandboxes/nope", admin, null);
+    assertThat(noSandbox.statusCode()).isEqualTo(404);
+    assertThat(json(noSandbox)).isEqualTo(json(asked));
+    assertThat(json(noSandbox).path("message").asText()).contains("flow-1");
+    JsonNode listed = json(api.send("GET", "/hops?sandbox=flow-1", admin, null));
+    assertThat(listed.path("key").asText()).isEqualTo(key);
+    assertThat(listed.path("hops").findValuesAsText("seq")).contains("" + seq);
+    assertThat(json(api.send("GET", "/hops?sandbox=nope", admin, null))).isEqualTo(json(asked));
     HttpResponse<String> bad = api.send("GET", "/hops/stream?backlog=5000", admin, null);
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(json(bad).path("message").asText()).contains("backlog: 5000");
