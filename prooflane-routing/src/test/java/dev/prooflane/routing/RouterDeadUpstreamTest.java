@@ -3,6 +3,7 @@ package dev.prooflane.routing;
 import static dev.prooflane.routing.RouterFixture.forkUnavailable;
 import static dev.prooflane.routing.RouterFixture.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonObject;
@@ -73,18 +74,18 @@ class RouterDeadUpstreamTest {
                 + " refuses connections: it is down (exited, or no longer listening); the request"
                 + " was NOT sent to the baseline");
     assertThat(shop.baseline.received()).isEmpty();
+    // Both hops, in either order: a hop is recorded just after its answer is written, by the event
+    // loop of its client connection, and the two requests came on two connections, which the router
+    // serves on different loops; a busy machine can hold the first loop between that write and its
+    // record until the second request has been answered and recorded.
     await()
         .atMost(Duration.ofSeconds(5))
         .untilAsserted(
             () ->
                 assertThat(shop.router.hops().byKey("key-c"))
-                    .last()
-                    .satisfies(
-                        hop -> {
-                          assertThat(hop.status()).isEqualTo(503);
-                          assertThat(hop.destination()).isEqualTo("sbx-c");
-                          assertThat(hop.upstream()).isEqualTo(dead.address());
-                        }));
+                    .extracting(HopRecord::status, HopRecord::destination, HopRecord::upstream)
+                    .containsExactlyInAnyOrder(
+                        tuple(200, "sbx-c", dead.address()), tuple(503, "sbx-c", dead.address())));
   }
 
   @Test
