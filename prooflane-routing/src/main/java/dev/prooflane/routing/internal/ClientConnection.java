@@ -20,13 +20,12 @@ import java.net.SocketAddress;
 import java.util.ArrayDeque;
 
 /**
- * One client connection of a listener speaking HTTP/1.1, or one stream of an HTTP/2 connection
- * (stream mode, see {@link Http2Connections}): its requests are served one {@link Exchange} at a
- * time, in order. Reading is driven by demand (the channel does not read by itself): the connection
- * reads a request head, then only as much body as the upstream takes, and the next (possibly
- * pipelined) request is served only once the answer to this one is complete, so a client can never
- * queue up work in the router. What one socket read decoded beyond the demand waits in {@link
- * #pending}.
+ * One client connection of a listener speaking HTTP/1.1: its requests are served one {@link
+ * Exchange} at a time, in order. Reading is driven by demand (the channel does not read by itself):
+ * the connection reads a request head, then only as much body as the upstream takes, and the next
+ * (possibly pipelined) request is served only once the answer to this one is complete, so a client
+ * can never queue up work in the router. What one socket read decoded beyond the demand waits in
+ * {@link #pending}.
  *
  * <p>Once a request is read to its end, one read is asked for ahead of the answer, while nothing
  * waits in {@link #pending}: the socket stays registered for reading from one request to the next
@@ -35,10 +34,9 @@ import java.util.ArrayDeque;
  * request still gets its answers (the connection allows half-closure and closes once the answers to
  * what was read are written); an idle one is closed.
  */
-final class ClientConnection extends ChannelInboundHandlerAdapter {
+final class ClientConnection extends ChannelInboundHandlerAdapter implements ClientSide {
   private final String service;
   private final NettyRouter router;
-  private final boolean stream;
   private final ArrayDeque<Object> pending = new ArrayDeque<>(4);
   private ChannelHandlerContext ctx;
   private Exchange exchange;
@@ -52,13 +50,11 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
   private String clientAddress;
 
   /**
-   * @param stream whether this serves one HTTP/2 stream (one request, no connection of its own)
    * @param scheme the client connection's scheme, from {@link #schemeOf}
    */
-  ClientConnection(String service, NettyRouter router, boolean stream, String scheme) {
+  ClientConnection(String service, NettyRouter router, String scheme) {
     this.service = service;
     this.router = router;
-    this.stream = stream;
     this.scheme = scheme;
   }
 
@@ -110,7 +106,6 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
       Exchange current = exchange;
       if (!wanted
           && pending.isEmpty()
-          && !stream
           && !upgrading
           && !closing
           && !inputClosed
@@ -133,7 +128,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
       return;
     }
     if (message instanceof HttpRequest head) {
-      if (!stream && Upgrades.requested(head) && "http".equals(scheme)) {
+      if (Upgrades.requested(head) && "http".equals(scheme)) {
         upgrading = true;
         ctx.pipeline()
             .addAfter(
@@ -149,8 +144,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         next.start();
       }
       if (message instanceof HttpContent) {
-        // a request without body in one piece (an HTTP/2 stream's), or the decoder's stand-in
-        // for a request it could not read: its content is empty or not forwarded
+        // the decoder's stand-in for a request it could not read, or an upgrade request handed
+        // back: its content is empty or not forwarded
         ReferenceCountUtil.release(message);
       }
       return;
@@ -247,7 +242,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
    * Reads on: the next part of the current request's body, or the next request; once the client has
    * closed its side and every request it sent is answered, closes.
    */
-  void requestMore() {
+  @Override
+  public void requestMore() {
     wanted = true;
     deliver();
     if (wanted && pending.isEmpty()) {
@@ -266,7 +262,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
    */
   @Override
   public void userEventTriggered(ChannelHandlerContext context, Object event) {
-    if (event instanceof ChannelInputShutdownEvent && !stream) {
+    if (event instanceof ChannelInputShutdownEvent) {
       inputClosed = true;
       if (exchange == null && pending.isEmpty()) {
         context.close();
@@ -277,18 +273,12 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 
   /**
    * The current exchange is over (its answer written, its request read): reads the next request on
-   * a kept-alive connection, or closes the connection once the answer has left. A stream serves one
-   * exchange; it ends with it, or is reset when its request was not read to the end.
+   * a kept-alive connection, or closes the connection once the answer has left.
    */
-  void exchangeDone(Exchange done, boolean keepAlive) {
+  @Override
+  public void exchangeDone(Exchange done, boolean keepAlive) {
     if (exchange == done) {
       exchange = null;
-    }
-    if (stream) {
-      if (!keepAlive) {
-        ctx.close();
-      }
-      return;
     }
     if (keepAlive && !closing) {
       requestMore();
@@ -299,45 +289,50 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 
   /**
    * Marks the connection as closing: whatever was pipelined behind the request being refused (sent
-   * before the client could see the refusal) is dropped, never forwarded. A stream has nothing
-   * behind it: the mark does not apply.
+   * before the client could see the refusal) is dropped, never forwarded.
    */
-  void closing() {
-    if (!stream) {
-      closing = true;
-    }
+  @Override
+  public void closing() {
+    closing = true;
   }
 
-  boolean isClosing() {
+  @Override
+  public boolean isClosing() {
     return closing;
   }
 
-  /** Whether this serves one HTTP/2 stream. */
-  boolean isStream() {
-    return stream;
+  @Override
+  public boolean isStream() {
+    return false;
   }
 
-  ChannelFuture write(Object message) {
+  @Override
+  public ChannelFuture write(Object message) {
     return ctx.write(message);
   }
 
-  ChannelFuture writeAndFlush(Object message) {
+  @Override
+  public ChannelFuture writeAndFlush(Object message) {
     return ctx.writeAndFlush(message);
   }
 
-  void flush() {
+  @Override
+  public void flush() {
     ctx.flush();
   }
 
-  boolean isWritable() {
+  @Override
+  public boolean isWritable() {
     return ctx.channel().isWritable();
   }
 
-  boolean isOpen() {
+  @Override
+  public boolean isOpen() {
     return ctx.channel().isActive();
   }
 
-  void close() {
+  @Override
+  public void close() {
     ctx.close();
   }
 
@@ -345,32 +340,29 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     return ctx.channel();
   }
 
-  EventLoop loop() {
+  @Override
+  public EventLoop loop() {
     return ctx.channel().eventLoop();
   }
 
-  /** The client's IP address as {@code X-Forwarded-For} names it. */
-  String clientAddress() {
+  @Override
+  public String clientAddress() {
     if (clientAddress == null) {
-      Channel channel = ctx.channel();
-      SocketAddress remote =
-          channel.remoteAddress() != null || channel.parent() == null
-              ? channel.remoteAddress()
-              : channel.parent().remoteAddress();
-      clientAddress =
-          remote instanceof InetSocketAddress inet && inet.getAddress() != null
-              ? inet.getAddress().getHostAddress()
-              : "unknown";
+      clientAddress = addressOf(ctx.channel());
     }
     return clientAddress;
   }
 
-  /**
-   * {@code https} when the client's connection is TLS, else {@code http}: what {@code
-   * X-Forwarded-Proto} says. Taken from the connection only, never from what the client sends
-   * (HTTP/2's {@code :scheme} included).
-   */
-  String scheme() {
+  /** The IP address of the peer of {@code channel}, as {@code X-Forwarded-For} names it. */
+  static String addressOf(Channel channel) {
+    SocketAddress remote = channel.remoteAddress();
+    return remote instanceof InetSocketAddress inet && inet.getAddress() != null
+        ? inet.getAddress().getHostAddress()
+        : "unknown";
+  }
+
+  @Override
+  public String scheme() {
     return scheme;
   }
 }

@@ -61,8 +61,7 @@ final class ClientInitializer extends ChannelInitializer<Channel> {
         .addBefore(DEADLINES, "decoder", new RequestHeadDecoder(decoder, deadlines))
         .addBefore(DEADLINES, "encoder", new WireResponseEncoder())
         .addLast(
-            "client",
-            new ClientConnection(service, router, false, ClientConnection.schemeOf(pipeline)));
+            "client", new ClientConnection(service, router, ClientConnection.schemeOf(pipeline)));
   }
 
   /** The HTTP/2 handlers in place of the HTTP/1.1 deadlines. */

@@ -40,7 +40,7 @@ final class Exchange implements ChannelFutureListener {
   /** How many times a request re-resolves or reconnects before its failure is answered. */
   private static final int MAX_ATTEMPTS = 3;
 
-  private final ClientConnection client;
+  private final ClientSide client;
   private final HttpRequest request;
   private final String service;
   private final NettyRouter router;
@@ -86,7 +86,7 @@ final class Exchange implements ChannelFutureListener {
   private long bytesOut;
   private ScheduledFuture<?> deadline;
 
-  Exchange(ClientConnection client, HttpRequest request, String service, NettyRouter router) {
+  Exchange(ClientSide client, HttpRequest request, String service, NettyRouter router) {
     this.client = client;
     this.request = request;
     this.service = service;
@@ -448,7 +448,7 @@ final class Exchange implements ChannelFutureListener {
     UpstreamConnection used = connection;
     connection = null;
     Tunnel.switchTo(
-        client,
+        (ClientConnection) client, // a WebSocket handshake comes over HTTP/1.1 only
         used,
         head,
         ended -> {

@@ -1,16 +1,13 @@
 package dev.prooflane.routing.internal;
 
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
-import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2ServerUpgradeCodec;
 import io.netty.handler.codec.http2.Http2Settings;
-import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AsciiString;
@@ -18,9 +15,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * HTTP/2 client connections of a listener (cleartext, with prior knowledge or by {@code Upgrade:
- * h2c}): each stream is served as its own request, routed by its own key, with the HTTP/1.1 handler
- * of a single exchange ({@link ClientConnection} in stream mode) behind a frame-to-message codec.
- * Flow control is per stream: a stream's body is read only as fast as its upstream takes it.
+ * h2c}): each stream is served as its own request, routed by its own key, as one exchange ({@link
+ * Http2ClientStream}) driven by the connection's frames ({@link Http2Streams}): no channel or
+ * pipeline per stream. Flow control is per stream: a stream's body is read only as fast as its
+ * upstream takes it.
  *
  * <p>The limits against hostile peers are Netty's, set here explicitly (so that a Netty upgrade
  * cannot loosen them unnoticed): concurrent streams (enforced before the client acknowledges our
@@ -31,8 +29,7 @@ import java.util.concurrent.TimeUnit;
  * docs/security.md, "HTTP/2").
  *
  * <p>The streams' flushes outside the connection's reads go out together (see {@link
- * Http2Flushes}), and one stateless frame-to-message codec ({@link Http2StreamCodec}) serves every
- * stream of a connection.
+ * Http2Flushes}).
  */
 final class Http2Connections {
   /** Concurrent streams a client may open on one connection. */
@@ -72,7 +69,7 @@ final class Http2Connections {
     String scheme = ClientConnection.schemeOf(pipeline);
     pipeline.addLast(Http2Flushes.NAME, new Http2Flushes());
     pipeline.addLast("h2", codec);
-    pipeline.addLast("streams", new Http2MultiplexHandler(new Streams(service, router, scheme)));
+    pipeline.addLast("streams", new Http2Streams(service, router, scheme, codec));
     pipeline.addLast("idle", idleClose(router));
     pipeline.addLast("errors", Http2ConnectionErrors.INSTANCE);
     pipeline.channel().config().setAutoRead(true);
@@ -100,14 +97,17 @@ final class Http2Connections {
           ctx.channel().config().setAutoRead(true);
         };
     HttpServerUpgradeHandler.UpgradeCodecFactory http2 =
-        protocol ->
-            AsciiString.contentEqualsIgnoreCase(Upgrades.H2C, protocol)
-                ? new Http2ServerUpgradeCodec(
-                    codec(router),
-                    new Http2MultiplexHandler(new Streams(service, router, scheme)),
-                    idleClose(router),
-                    Http2ConnectionErrors.INSTANCE)
-                : null;
+        protocol -> {
+          if (!AsciiString.contentEqualsIgnoreCase(Upgrades.H2C, protocol)) {
+            return null;
+          }
+          Http2FrameCodec codec = codec(router);
+          return new Http2ServerUpgradeCodec(
+              codec,
+              new Http2Streams(service, router, scheme, codec),
+              idleClose(router),
+              Http2ConnectionErrors.INSTANCE);
+        };
     // the upgrade request has no body (see Upgrades)
     return new HttpServerUpgradeHandler(http1, http2, 0);
   }
@@ -137,34 +137,5 @@ final class Http2Connections {
         }
       }
     };
-  }
-
-  /** Sets up each stream a client opens: demand-driven reads, message codec, one exchange. */
-  private static final class Streams extends ChannelInitializer<Http2StreamChannel> {
-    private final String service;
-    private final NettyRouter router;
-    private final String scheme;
-
-    /**
-     * The codec between a stream's frames and the HTTP/1.1 messages of its exchange: stateless (it
-     * keeps the connection's scheme on the connection), so one serves every stream.
-     */
-    private final Http2StreamCodec codec;
-
-    Streams(String service, NettyRouter router, String scheme) {
-      this.service = service;
-      this.router = router;
-      this.scheme = scheme;
-      this.codec = new Http2StreamCodec(router.maxHeaders());
-    }
-
-    @Override
-    protected void initChannel(Http2StreamChannel stream) {
-      stream.config().setAutoRead(false);
-      stream
-          .pipeline()
-          .addLast("codec", codec)
-          .addLast("client", new ClientConnection(service, router, true, scheme));
-    }
   }
 }

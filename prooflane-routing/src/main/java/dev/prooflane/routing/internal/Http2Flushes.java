@@ -12,9 +12,10 @@ import io.netty.channel.ChannelPromise;
  * would be a system call of its own. Such a flush waits for the tasks that the event loop runs
  * after the readiness events it is handling; so does the flush that ends a read of the connection,
  * which then goes out with the others. A flush during a read of the connection goes out at once:
- * Netty's stream channels already hold theirs until the read ends, and the codec's own (its control
- * frame limit flushes before it gives up on a peer that does not read) must not wait. A connection
- * that stops being writable, closes or is removed is flushed first.
+ * the streams already hold theirs until the read ends (see {@link Http2Streams}; upstream, Netty's
+ * stream channels), and the codec's own (its control frame limit flushes before it gives up on a
+ * peer that does not read) must not wait. A connection that stops being writable, closes or is
+ * removed is flushed first.
  */
 final class Http2Flushes extends ChannelDuplexHandler {
   static final String NAME = "flushes";

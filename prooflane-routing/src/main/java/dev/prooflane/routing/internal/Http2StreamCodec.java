@@ -5,27 +5,30 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2HeadersFrame;
 import io.netty.handler.codec.http2.Http2StreamFrame;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.util.AsciiString;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The codec between the frames of a client's stream and the HTTP/1.1 messages of its exchange:
- * Netty's, except for the common request, a whole one (its HEADERS end the stream) of plain fields,
- * whose header block becomes a {@link WireHead} at once. Such a head goes on to an HTTP/1.1
- * upstream as one copy of bytes (see {@link UpstreamRequest}) instead of through two decoded header
- * maps and the request encoder. It holds what Netty's conversion gives, {@code :authority} as
- * {@code Host} included, less the {@code x-http2-} names that the router never reads nor forwards
- * (see {@link HeaderNames#isHttp2Extension}). A field the conversion changes ({@code Cookie},
- * joined; {@code Host}, checked against {@code :authority}; {@code TE}, {@code Trailer}, {@code
- * x-http2-}), another pseudo-header, {@code CONNECT}, more fields than the router takes, or a
- * character a head cannot hold: Netty's conversion, as for every other frame. Stateless: one serves
- * a listener.
+ * The conversion between the frames of a client's stream and the HTTP/1.1 messages of its exchange
+ * ({@link Http2ClientStream} calls it; it is not a handler of any pipeline): Netty's, except for
+ * the common request, a whole one (its HEADERS end the stream) of plain fields, whose header block
+ * becomes a {@link WireHead} at once. Such a head goes on to an HTTP/1.1 upstream as one copy of
+ * bytes (see {@link UpstreamRequest}) instead of through two decoded header maps and the request
+ * encoder. It holds what Netty's conversion gives, {@code :authority} as {@code Host} included,
+ * less the {@code x-http2-} names that the router never reads nor forwards (see {@link
+ * HeaderNames#isHttp2Extension}). A field the conversion changes ({@code Cookie}, joined; {@code
+ * Host}, checked against {@code :authority}; {@code TE}, {@code Trailer}, {@code x-http2-}),
+ * another pseudo-header, {@code CONNECT}, more fields than the router takes, or a character a head
+ * cannot hold: Netty's conversion, as for every other frame. One serves the streams of a
+ * connection.
  */
 final class Http2StreamCodec extends Http2StreamFrameToHttpObjectCodec {
   private final int maxHeaders;
@@ -36,6 +39,32 @@ final class Http2StreamCodec extends Http2StreamFrameToHttpObjectCodec {
   Http2StreamCodec(int maxHeaders) {
     super(true, false);
     this.maxHeaders = maxHeaders;
+  }
+
+  private final List<Object> out = new ArrayList<>(2);
+
+  /**
+   * The message of a client's HEADERS or DATA frame (a request head, a part of its body, or its
+   * trailers); the frame stays the caller's to release.
+   *
+   * @param ctx the connection's context (for its allocator)
+   */
+  HttpObject message(ChannelHandlerContext ctx, Http2StreamFrame frame) throws Exception {
+    out.clear();
+    decode(ctx, frame, out);
+    return (HttpObject) out.get(0);
+  }
+
+  /**
+   * The frames of a part of an answer, in order, each holding its own reference to the content; the
+   * message stays the caller's to release.
+   *
+   * @param ctx the connection's context
+   */
+  List<Object> frames(ChannelHandlerContext ctx, HttpObject message) throws Exception {
+    out.clear();
+    encode(ctx, message, out);
+    return out;
   }
 
   @Override
