@@ -8,7 +8,8 @@
 #
 # Env: DURATION (10s per measured run), WARMUP (3s before each), MAX_DURATION (5s, the router's
 #      maximum), RATE_CONNECTIONS (16), THREADS (2), CONNECTIONS (64) and STREAMS (16) for the
-#      maximum, ROUTER_WARMUP (8s per protocol and pass, two passes), SANDBOXES (1000),
+#      maximum, ROUTER_WARMUP (8s per protocol and pass, two passes, then one unmeasured run of
+#      the router at each rate), SANDBOXES (1000),
 #      SKIP_BUILD (0), KEY (key-$((SANDBOXES / 2))).
 set -euo pipefail
 source "$(dirname "$0")/router-setup.sh"
@@ -49,6 +50,16 @@ for proto in h1 h2c; do
   DURATION=$MAX_DURATION h2load_max "max-$proto" "${URL[router - $proto]}" "$proto" "$HEADER"
   RATE[$proto - 10]=$((RPS[max-$proto] / 10))
   RATE[$proto - 2]=$((RPS[max-$proto] / 2))
+done
+
+# The JIT's warm-up at the fixed rates too: a light load takes paths that full load does not (an
+# event loop woken per request, a flush per answer), and the optimizing compiler was still busy
+# with them during the router's first measured run (1.1 s of its CPU in 8 s, `perf sched`).
+for proto in h1 h2c; do
+  for share in 10 2; do
+    h2load_rate "warm-$proto-$share" "${URL[router - $proto]}" "$proto" "${RATE[$proto - $share]}" \
+      "$HEADER"
+  done
 done
 
 for proto in h1 h2c; do
