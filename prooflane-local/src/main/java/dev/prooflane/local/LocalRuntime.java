@@ -244,7 +244,7 @@ public final class LocalRuntime implements AutoCloseable {
    * @throws dev.prooflane.model.NotFoundException when there is no such sandbox
    */
   public Optional<DatabaseUrl> database(String database, Optional<String> sandbox) {
-    Optional<SandboxSpec> spec = sandbox.map(name -> sandboxes.get(name).spec());
+    Optional<SandboxSpec> spec = sandbox.map(name -> sandboxes.recorded(name).spec());
     return values.databases().flatMap(d -> d.url(database, spec));
   }
 
@@ -320,7 +320,7 @@ public final class LocalRuntime implements AutoCloseable {
    * @throws NotFoundException naming the sandboxes there are, as {@link #sandbox} does
    */
   public RoutingKey sandboxKey(String name) {
-    return sandboxes.key(name);
+    return sandboxes.recorded(name).routingKey();
   }
 
   /**

@@ -421,13 +421,16 @@ final class Sandboxes {
     return current(entry);
   }
 
-  /** See {@link LocalRuntime#sandboxKey}. */
-  RoutingKey key(String name) {
+  /**
+   * The sandbox {@code name} as recorded: its spec and key, without its forks' current state or its
+   * branches' sizes (which {@link #get} reads). See {@link LocalRuntime#sandboxKey}.
+   */
+  Sandbox recorded(String name) {
     Live entry = live.get(name);
     if (entry == null) {
       throw LocalRuntime.noSandbox(name, live.keySet());
     }
-    return entry.sandbox.routingKey();
+    return entry.sandbox;
   }
 
   private Sandbox current(Live entry) {
