@@ -11,7 +11,6 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
@@ -138,23 +137,10 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Cli
       }
       Exchange next = new Exchange(this, head, service, router);
       exchange = next;
-      if (head.decoderResult().isFailure()) {
-        next.refuseMalformed();
-      } else {
-        next.start();
-      }
-      if (message instanceof HttpContent) {
-        // the decoder's stand-in for a request it could not read, or an upgrade request handed
-        // back: its content is empty or not forwarded
-        ReferenceCountUtil.release(message);
-      }
+      next.begin(head);
       return;
     }
-    Exchange current = exchange;
-    if (message instanceof HttpContent content && current != null) {
-      current.requestContent(content);
-    } else {
-      ReferenceCountUtil.release(message);
+    if (!Exchange.takePart(exchange, message)) {
       requestMore();
     }
   }

@@ -158,11 +158,41 @@ final class Exchange implements ChannelFutureListener {
   }
 
   /**
+   * Serves the request whose head arrived as {@code message}: refused at once when its decoder
+   * could not read it, else started. A message that is also content (a request whole in one
+   * message, its content empty, or the decoder's stand-in for a request it could not read) is
+   * released: nothing of it is forwarded.
+   */
+  void begin(HttpRequest message) {
+    if (request.decoderResult().isFailure()) {
+      refuseMalformed();
+    } else {
+      start();
+    }
+    if (message instanceof HttpContent) {
+      ReferenceCountUtil.release(message);
+    }
+  }
+
+  /**
+   * Hands {@code message}, a part of a request's body, to {@code current}; false, releasing it,
+   * when there is no exchange to take it or it is not a body part: the client side then reads on.
+   */
+  static boolean takePart(Exchange current, Object message) {
+    if (message instanceof HttpContent content && current != null) {
+      current.requestContent(content);
+      return true;
+    }
+    ReferenceCountUtil.release(message);
+    return false;
+  }
+
+  /**
    * Answers a request the HTTP decoder refused (see {@link RequestChecks} for what it refuses):
    * {@code 414} for a request line over the limit, {@code 431} for a head over the limit, {@code
    * 400} for anything else; the connection closes, since what follows cannot be framed.
    */
-  void refuseMalformed() {
+  private void refuseMalformed() {
     Throwable cause = request.decoderResult().cause();
     lineUnknown =
         cause instanceof TooLongHttpLineException

@@ -3,7 +3,6 @@ package dev.prooflane.routing.internal;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
@@ -90,22 +89,10 @@ final class Http2ClientStream implements ClientSide {
     if (message instanceof HttpRequest head) {
       Exchange next = new Exchange(this, head, connection.service(), connection.router());
       exchange = next;
-      if (head.decoderResult().isFailure()) {
-        next.refuseMalformed();
-      } else {
-        next.start();
-      }
-      if (message instanceof HttpContent) {
-        // a request without body in one piece: its content is empty
-        ReferenceCountUtil.release(message);
-      }
+      next.begin(head);
       return;
     }
-    Exchange current = exchange;
-    if (message instanceof HttpContent content && current != null) {
-      current.requestContent(content);
-    } else {
-      ReferenceCountUtil.release(message);
+    if (!Exchange.takePart(exchange, message)) {
       requestMore();
     }
   }
