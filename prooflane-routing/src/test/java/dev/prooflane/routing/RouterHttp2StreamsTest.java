@@ -33,8 +33,9 @@ import org.junit.jupiter.api.Test;
  * The life of one stream of an HTTP/2 client connection, which the router serves from the
  * connection's frames: flow control both ways with bodies larger than the windows, a stream the
  * client resets while its answer streams (its upstream connection is dropped, the connection's
- * other streams go on), and an answer that comes before the request's body ended (the rest of the
- * stream is reset, the connection goes on).
+ * other streams go on), an answer that comes before the request's body ended (the rest of the
+ * stream is reset, the connection goes on), and a stream Netty's codec refuses before its HEADERS
+ * reach the router (reset with the codec's error, the connection goes on).
  */
 class RouterHttp2StreamsTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
@@ -171,6 +172,36 @@ class RouterHttp2StreamsTest {
       await().atMost(WAIT).until(() -> client.ended(3));
       assertThat(client.responseBody(3)).isEqualTo("fast");
       assertThat(client.goAway()).isNull();
+    }
+  }
+
+  @Test
+  void resetsAStreamTheCodecRefusesBeforeItsHeadersArriveAndServesTheNext() throws Exception {
+    try (ScriptedUpstream upstream = new ScriptedUpstream();
+        Router router = Router.start(RouterOptions.defaults());
+        RawHttp2Connection client = new RawHttp2Connection(router.listen("shop", 0))) {
+      router.update(t -> t.withBaseline("shop", upstream.upstream()));
+      client.startReading();
+      // Netty opens the stream, then finds the content-length malformed: a stream error that
+      // never reaches the router as HEADERS
+      Http2Headers malformed = get("/fast").method("POST").set("content-length", "x");
+      client.send(
+          new Http2FrameBytes()
+              .preface()
+              .settings(new Http2Settings())
+              .settingsAck()
+              .headers(1, malformed, false)
+              .take());
+
+      await().atMost(WAIT).until(() -> client.reset(1) != null);
+      assertThat(client.reset(1)).isEqualTo(Http2Error.PROTOCOL_ERROR.code());
+      assertThat(client.responseHeaders(1)).isNull();
+
+      client.send(new Http2FrameBytes().headers(3, get("/fast"), true).take());
+      await().atMost(WAIT).until(() -> client.ended(3));
+      assertThat(client.responseBody(3)).isEqualTo("fast");
+      assertThat(client.goAway()).isNull();
+      assertThat(router.hops().recent(10)).extracting(HopRecord::path).containsExactly("/fast");
     }
   }
 

@@ -1,14 +1,15 @@
 package dev.prooflane.routing.internal;
 
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
+import io.netty.handler.codec.http2.DefaultHttp2WindowUpdateFrame;
 import io.netty.handler.codec.http2.Http2DataFrame;
 import io.netty.handler.codec.http2.Http2Error;
-import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.Http2FrameStream;
 import io.netty.handler.codec.http2.Http2HeadersFrame;
 import io.netty.handler.codec.http2.Http2Stream;
@@ -16,7 +17,6 @@ import io.netty.handler.codec.http2.Http2StreamFrame;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.channels.ClosedChannelException;
 import java.util.ArrayDeque;
-import java.util.List;
 
 /**
  * One stream of an HTTP/2 client connection (see {@link Http2Streams}): its request is served as
@@ -39,6 +39,17 @@ final class Http2ClientStream implements ClientSide {
   private boolean delivering;
   private boolean closed;
   private boolean answerEnded;
+
+  /**
+   * An answer's HEADERS that could not be written: what follows cannot go out without them, so the
+   * stream is reset (after the exchange's write returns).
+   */
+  private final ChannelFutureListener headWritten =
+      written -> {
+        if (!written.isSuccess()) {
+          loop().execute(this::close);
+        }
+      };
 
   Http2ClientStream(Http2Streams connection, Http2FrameStream stream) {
     this.connection = connection;
@@ -78,8 +89,7 @@ final class Http2ClientStream implements ClientSide {
         consumed(data.initialFlowControlledBytes());
       }
     } catch (Exception refused) {
-      // a request Netty's conversion refuses, or a window it cannot give back: the stream is
-      // cancelled
+      // a request Netty's conversion refuses: the stream is cancelled
       ReferenceCountUtil.release(message);
       close();
       return;
@@ -97,12 +107,13 @@ final class Http2ClientStream implements ClientSide {
     }
   }
 
-  /** Gives {@code bytes} of the request's body back to the client's window. */
-  private void consumed(int bytes) throws Http2Exception {
-    Http2Stream state = connection.codec().connection().stream(stream.id());
-    if (bytes > 0
-        && state != null
-        && connection.codec().connection().local().flowController().consumeBytes(state, bytes)) {
+  /**
+   * Gives {@code bytes} of the request's body back to the client's window, through the codec (which
+   * sends the WINDOW_UPDATE when enough is back, and knows the streams it must not give back for).
+   */
+  private void consumed(int bytes) {
+    if (bytes > 0) {
+      connection.ctx().write(new DefaultHttp2WindowUpdateFrame(bytes).stream(stream));
       connection.flush();
     }
   }
@@ -146,7 +157,7 @@ final class Http2ClientStream implements ClientSide {
     connection.remove(stream);
     ChannelHandlerContext ctx = connection.ctx();
     if (ctx.channel().isActive() && stream.state() != Http2Stream.State.CLOSED) {
-      ctx.write(new DefaultHttp2ResetFrame(error).stream(stream), ctx.voidPromise());
+      ctx.write(new DefaultHttp2ResetFrame(error).stream(stream));
       connection.flush();
     }
     Exchange current = exchange;
@@ -178,10 +189,12 @@ final class Http2ClientStream implements ClientSide {
     if (message instanceof Http2StreamFrame frame) {
       return writeFrame(ctx, frame);
     }
-    List<Object> frames;
+    Object[] frames;
     try {
       frames = connection.messages().frames(ctx, (HttpObject) message);
     } catch (Exception unencodable) {
+      // after the exchange's write returns: it may be in the middle of relaying the answer
+      loop().execute(this::close);
       return ctx.newFailedFuture(unencodable);
     } finally {
       ReferenceCountUtil.release(message);
@@ -190,16 +203,19 @@ final class Http2ClientStream implements ClientSide {
     for (Object frame : frames) {
       last = writeFrame(ctx, (Http2StreamFrame) frame);
     }
-    frames.clear();
     return last != null ? last : ctx.newSucceededFuture();
   }
 
   private ChannelFuture writeFrame(ChannelHandlerContext ctx, Http2StreamFrame frame) {
-    if ((frame instanceof Http2HeadersFrame head && head.isEndStream())
-        || (frame instanceof Http2DataFrame data && data.isEndStream())) {
-      answerEnded = true;
+    boolean ends =
+        (frame instanceof Http2HeadersFrame head && head.isEndStream())
+            || (frame instanceof Http2DataFrame data && data.isEndStream());
+    answerEnded |= ends;
+    ChannelFuture written = ctx.write(frame.stream(stream));
+    if (!ends && frame instanceof Http2HeadersFrame) {
+      written.addListener(headWritten);
     }
-    return ctx.write(frame.stream(stream));
+    return written;
   }
 
   @Override

@@ -12,6 +12,7 @@ import io.netty.handler.codec.http2.Http2HeadersFrame;
 import io.netty.handler.codec.http2.Http2StreamFrame;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.util.AsciiString;
+import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,14 +58,22 @@ final class Http2StreamCodec extends Http2StreamFrameToHttpObjectCodec {
 
   /**
    * The frames of a part of an answer, in order, each holding its own reference to the content; the
-   * message stays the caller's to release.
+   * message stays the caller's to release. When the conversion fails, the frames it made are
+   * released.
    *
    * @param ctx the connection's context
    */
-  List<Object> frames(ChannelHandlerContext ctx, HttpObject message) throws Exception {
+  Object[] frames(ChannelHandlerContext ctx, HttpObject message) throws Exception {
     out.clear();
-    encode(ctx, message, out);
-    return out;
+    try {
+      encode(ctx, message, out);
+      return out.toArray();
+    } catch (Exception failed) {
+      out.forEach(ReferenceCountUtil::release);
+      throw failed;
+    } finally {
+      out.clear();
+    }
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.prooflane.routing.internal;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameStream;
 import io.netty.handler.codec.http2.Http2FrameStreamEvent;
@@ -75,7 +76,11 @@ final class Http2Streams extends ChannelInboundHandlerAdapter {
       stream = new Http2ClientStream(this, frame.stream());
       streams.put(id, stream);
     }
-    stream.received(frame);
+    try {
+      stream.received(frame);
+    } catch (RuntimeException failed) {
+      stream.close(); // one failing exchange resets its own stream, never the connection
+    }
   }
 
   @Override
@@ -100,7 +105,11 @@ final class Http2Streams extends ChannelInboundHandlerAdapter {
       return;
     }
     if (streamEvent.type() == Http2FrameStreamEvent.Type.Writability) {
-      stream.writabilityChanged();
+      try {
+        stream.writabilityChanged();
+      } catch (RuntimeException failed) {
+        stream.close();
+      }
     } else if (frameStream.state() == Http2Stream.State.CLOSED) {
       streams.remove(frameStream.id());
       stream.streamClosed();
@@ -108,15 +117,22 @@ final class Http2Streams extends ChannelInboundHandlerAdapter {
   }
 
   /**
-   * A stream broke the protocol (the codec found it): the stream is reset with the error's code;
-   * the connection goes on. Any other error goes on down the pipeline.
+   * A stream broke the protocol (the codec found it, and leaves the reset to this handler): the
+   * stream is reset with the error's code; the connection goes on. That includes a stream the codec
+   * opened and refused before its HEADERS reached this handler (a malformed {@code
+   * content-length}), which has no {@link Http2ClientStream}. Any other error goes on down the
+   * pipeline.
    */
   @Override
   public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
     if (cause instanceof Http2FrameStreamException failed) {
-      Http2ClientStream stream = streams.get(failed.stream().id());
+      Http2FrameStream frameStream = failed.stream();
+      Http2ClientStream stream = streams.get(frameStream.id());
       if (stream != null) {
         stream.reset(failed.error());
+      } else if (frameStream.state() != Http2Stream.State.CLOSED) {
+        context.write(new DefaultHttp2ResetFrame(failed.error()).stream(frameStream));
+        flush();
       }
       return;
     }
