@@ -2,10 +2,14 @@ package dev.prooflane.routing.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.prooflane.model.RecordPosition;
 import dev.prooflane.routing.HopRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +75,148 @@ class RingHopLogTest {
     assertThat(log.since(0))
         .extracting(HopRecord::seq)
         .containsExactlyElementsOf(LongStream.rangeClosed(1, 40_000).boxed().toList());
+  }
+
+  @Test
+  void keepsEveryFieldOfEachRecordAsItWasAdded() {
+    RingHopLog log = new RingHopLog(10);
+    Instant time = Instant.parse("2026-12-07T10:15:30.123456789Z");
+    List<HopRecord> added =
+        List.of(
+            new HopRecord(
+                0,
+                time,
+                "4bf92f3577b34da6a3ce929d0e0e4736",
+                "key-a",
+                "orders",
+                "sbx-a",
+                "127.0.0.1:9001",
+                "POST",
+                "/orders/7",
+                201,
+                1_234,
+                HopRecord.GRPC,
+                14,
+                5,
+                7),
+            new HopRecord(
+                0,
+                time,
+                null,
+                null,
+                "orders",
+                HopRecord.BASELINE,
+                "",
+                "",
+                "",
+                0,
+                0,
+                HopRecord.HTTP1,
+                null,
+                0,
+                0),
+            // kept whole: a field longer than a slot holds, a character outside ASCII, a message
+            hop(null, "key-a", "/" + "x".repeat(RingHopLog.MAX_FIELD)),
+            hop(null, "key-\u00e9", "/caf\u00e9"),
+            new HopRecord(
+                0,
+                time,
+                null,
+                "key-a",
+                "orders",
+                "sbx-a",
+                "",
+                "",
+                "",
+                0,
+                0,
+                HopRecord.KAFKA,
+                null,
+                3,
+                0,
+                new RecordPosition("orders", 2, 41, "billing")));
+    added.forEach(log::add);
+
+    List<HopRecord> kept = log.since(0);
+    for (int i = 0; i < added.size(); i++) {
+      assertThat(kept.get(i)).isEqualTo(added.get(i).withSeq(i + 1));
+    }
+    assertThat(log.byKey("key-a")).extracting(HopRecord::seq).containsExactly(1L, 3L, 5L);
+    assertThat(log.byKey(null)).extracting(HopRecord::seq).containsExactly(2L);
+    assertThat(log.byKey("key-\u00e9")).extracting(HopRecord::seq).containsExactly(4L);
+    assertThat(log.byKey("key-")).isEmpty();
+  }
+
+  /**
+   * Writers overwrite a small ring many times over while readers copy it: every record a reader
+   * gets is one that was added, whole (its fields all agree), never a mix of two.
+   */
+  @Test
+  void readersNeverGetAHalfWrittenRecord() throws InterruptedException {
+    RingHopLog log = new RingHopLog(8);
+    AtomicBoolean writing = new AtomicBoolean(true);
+    AtomicInteger read = new AtomicInteger();
+    List<Throwable> failures = new CopyOnWriteArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int w = 0; w < 2; w++) {
+      int writer = w;
+      threads.add(
+          new Thread(
+              () -> {
+                for (int n = 0; n < 100_000; n++) {
+                  int id = n * 2 + writer;
+                  log.add(numbered(id));
+                }
+              }));
+    }
+    for (int r = 0; r < 2; r++) {
+      boolean recent = r == 0;
+      threads.add(
+          new Thread(
+              () -> {
+                try {
+                  while (writing.get()) {
+                    for (HopRecord hop : recent ? log.recent(8) : log.since(0)) {
+                      assertThat(hop).isEqualTo(numbered((int) hop.bytesIn()).withSeq(hop.seq()));
+                      read.incrementAndGet();
+                    }
+                  }
+                } catch (Throwable failed) {
+                  failures.add(failed);
+                }
+              }));
+    }
+    threads.forEach(Thread::start);
+    threads.get(0).join();
+    threads.get(1).join();
+    writing.set(false);
+    threads.get(2).join();
+    threads.get(3).join();
+
+    assertThat(failures).isEmpty();
+    assertThat(read.get()).as("records the readers checked").isPositive();
+    assertThat(log.since(0)).hasSize(8);
+  }
+
+  /** Record {@code id}: every field says {@code id}; every third is too long for a slot. */
+  private static HopRecord numbered(int id) {
+    String path = "/" + id + (id % 3 == 0 ? "/" + "x".repeat(RingHopLog.MAX_FIELD) : "");
+    return new HopRecord(
+        0,
+        Instant.ofEpochSecond(id, id),
+        null,
+        "key-" + id,
+        "svc",
+        id % 2 == 0 ? HopRecord.BASELINE : "sbx-" + id,
+        "127.0.0.1:" + id,
+        "GET",
+        path,
+        200 + id % 300,
+        id,
+        HopRecord.HTTP1,
+        id % 5 == 0 ? null : id % 17,
+        id,
+        -id);
   }
 
   @Test
