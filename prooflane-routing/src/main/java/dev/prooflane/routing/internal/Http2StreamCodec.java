@@ -109,7 +109,7 @@ final class Http2StreamCodec extends Http2StreamFrameToHttpObjectCodec {
         || HttpMethod.CONNECT.asciiName().contentEqualsIgnoreCase(method)) {
       return null;
     }
-    WireHeadBuilder out = new WireHeadBuilder(256);
+    WireHeadBuilder out = new WireHeadBuilder(256, headers.size());
     for (Map.Entry<CharSequence, CharSequence> field : headers) {
       CharSequence name = field.getKey();
       CharSequence value = field.getValue();

@@ -14,6 +14,9 @@ import java.util.Set;
 final class WireForwarding {
   private static final int ADDED_BYTES = 160;
 
+  /** The fields {@link #request} adds: X-Forwarded-For, -Host and -Proto, the hop count. */
+  private static final int ADDED_FIELDS = 4;
+
   private WireForwarding() {}
 
   /**
@@ -26,7 +29,8 @@ final class WireForwarding {
   static WireHead request(
       WireHead in, String client, int hops, Set<String> undroppable, String scheme) {
     Set<String> listed = connectionOptions(in);
-    WireHeadBuilder out = new WireHeadBuilder(in.bytes().length + ADDED_BYTES);
+    WireHeadBuilder out =
+        new WireHeadBuilder(in.bytes().length + ADDED_BYTES, in.count() + ADDED_FIELDS);
     String priorForwardedFor = null;
     for (int i = 0; i < in.count(); i++) {
       if (isHopByHop(in, i) || (isListed(listed, in, i) && !isUndroppable(undroppable, in, i))) {
@@ -55,15 +59,14 @@ final class WireForwarding {
       }
       out.copy(in, i);
     }
-    int at = in.indexOf("host");
-    String host = at < 0 ? null : in.value(at);
+    int host = in.indexOf("host");
     if (priorForwardedFor == null) {
       out.add(HeaderNames.X_FORWARDED_FOR, client);
     } else {
       out.add(HeaderNames.X_FORWARDED_FOR, priorForwardedFor, client);
     }
-    if (host != null) {
-      out.add(HeaderNames.X_FORWARDED_HOST, host);
+    if (host >= 0) {
+      out.add(HeaderNames.X_FORWARDED_HOST, in.valueView(host));
     }
     return out.add(HeaderNames.X_FORWARDED_PROTO, scheme)
         .add(RequestChecks.HOPS, Integer.toString(hops))
@@ -76,7 +79,7 @@ final class WireForwarding {
    */
   static WireHead response(WireHead in, String connection) {
     Set<String> listed = connectionOptions(in);
-    WireHeadBuilder out = new WireHeadBuilder(in.bytes().length + 64);
+    WireHeadBuilder out = new WireHeadBuilder(in.bytes().length + 64, in.count() + 1);
     for (int i = 0; i < in.count(); i++) {
       if (!isHopByHop(in, i) && !isListed(listed, in, i)) {
         out.copy(in, i);

@@ -116,6 +116,12 @@ final class WireHead {
     return new String(bytes, start, fields[i * SLOTS + 3] - start, StandardCharsets.ISO_8859_1);
   }
 
+  /** Field {@code i}'s value, as {@link #value}, as a view of the head's bytes. */
+  AsciiString valueView(int i) {
+    int start = fields[i * SLOTS + 2];
+    return new AsciiString(bytes, start, fields[i * SLOTS + 3] - start, false);
+  }
+
   /** The index of the first field named {@code name} (any case), or -1. */
   int indexOf(CharSequence name) {
     for (int i = 0; i < count; i++) {
@@ -138,6 +144,61 @@ final class WireHead {
       }
     }
     return values == null ? List.of() : values;
+  }
+
+  /**
+   * Whether a field named {@code name} (any case) lists {@code token} among its comma-separated
+   * values (blanks around each ignored; its case too when {@code ignoreCase}).
+   */
+  boolean lists(CharSequence name, CharSequence token, boolean ignoreCase) {
+    for (int i = 0; i < count; i++) {
+      if (nameEqualsIgnoreCase(i, name) && listsIn(i, token, ignoreCase)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean listsIn(int i, CharSequence token, boolean ignoreCase) {
+    int end = fields[i * SLOTS + 3];
+    int from = fields[i * SLOTS + 2];
+    while (from <= end) {
+      int comma = from;
+      while (comma < end && bytes[comma] != ',') {
+        comma++;
+      }
+      int start = from;
+      int stop = comma;
+      while (start < stop && isBlank(bytes[start])) {
+        start++;
+      }
+      while (stop > start && isBlank(bytes[stop - 1])) {
+        stop--;
+      }
+      if (equals(start, stop, token, ignoreCase)) {
+        return true;
+      }
+      from = comma + 1;
+    }
+    return false;
+  }
+
+  private boolean equals(int start, int stop, CharSequence token, boolean ignoreCase) {
+    if (stop - start != token.length()) {
+      return false;
+    }
+    for (int k = 0; k < token.length(); k++) {
+      int a = bytes[start + k];
+      int b = token.charAt(k);
+      if (ignoreCase ? lower(a) != lower(b) : a != b) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isBlank(byte c) {
+    return c == ' ' || c == '\t';
   }
 
   int valueStart(int i) {

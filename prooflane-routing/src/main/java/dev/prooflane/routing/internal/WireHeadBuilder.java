@@ -12,11 +12,16 @@ import java.util.Arrays;
 final class WireHeadBuilder {
   private byte[] bytes;
   private int length;
-  private int[] fields = WireHead.newFields(16);
+  private int[] fields;
   private int count;
 
-  WireHeadBuilder(int expectedBytes) {
+  /**
+   * @param expectedBytes the head's likely size in bytes
+   * @param expectedFields its likely number of fields (both grow as needed)
+   */
+  WireHeadBuilder(int expectedBytes, int expectedFields) {
     this.bytes = new byte[expectedBytes];
+    this.fields = WireHead.newFields(Math.max(1, expectedFields));
   }
 
   /** Copies field {@code i} of {@code head}, its line as it is. */

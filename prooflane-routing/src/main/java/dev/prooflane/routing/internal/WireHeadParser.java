@@ -149,7 +149,14 @@ final class WireHeadParser {
   /** Reads the field lines from {@code i} to the empty line that ends {@code b}. */
   private static ParsedHead fields(
       byte[] b, int i, boolean request, HttpMethod method, String uri, int status, String reason) {
-    int[] fields = WireHead.newFields(16);
+    int lines = 0;
+    for (int k = i; k < b.length; k++) {
+      if (b[k] == '\n') {
+        lines++;
+      }
+    }
+    // one slot per field line: the empty line's is spare
+    int[] fields = WireHead.newFields(lines);
     int count = 0;
     long contentLength = -1;
     int from = i;

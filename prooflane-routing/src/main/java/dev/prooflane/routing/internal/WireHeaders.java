@@ -123,6 +123,13 @@ final class WireHeaders extends HttpHeaders {
   }
 
   @Override
+  public boolean containsValue(CharSequence name, CharSequence value, boolean ignoreCase) {
+    return changed
+        ? decoded.containsValue(name, value, ignoreCase)
+        : head.lists(name, value, ignoreCase);
+  }
+
+  @Override
   public List<Map.Entry<String, String>> entries() {
     return decoded().entries();
   }

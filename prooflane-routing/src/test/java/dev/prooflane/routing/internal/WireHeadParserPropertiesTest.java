@@ -337,6 +337,33 @@ class WireHeadParserPropertiesTest {
     assertThat(WireHeadParser.response(bytes("HTTP/1.1 200 OK\r\nContent-Le"))).isNull();
   }
 
+  /**
+   * Netty's own checks of a message's fields ({@code HttpUtil.isKeepAlive}, {@code
+   * isTransferEncodingChunked}) ask whether a field lists a value: {@link WireHeaders} answers from
+   * the head's bytes as Netty's decoded headers do.
+   */
+  @Test
+  void aHeadsBytesListTheValuesItsDecodedHeadersList() {
+    List<String> names = List.of("connection", "Transfer-Encoding", "x-a", "content-length");
+    List<String> tokens = List.of("close", "CLOSE", "keep-alive", "chunked", "x-a", "5", "", "v");
+    forEveryAcceptedHead(
+        requests(),
+        WireHeadParser::request,
+        (text, parsed) -> {
+          HttpHeaders decoded = decode(HttpRequestDecoder::new, text).headers();
+          HttpHeaders wire = new WireHeaders(parsed.head());
+          for (String name : names) {
+            for (String token : tokens) {
+              for (boolean ignoreCase : new boolean[] {true, false}) {
+                assertThat(wire.containsValue(name, token, ignoreCase))
+                    .as("%s lists %s (ignoring case: %s) in %s", name, token, ignoreCase, text)
+                    .isEqualTo(decoded.containsValue(name, token, ignoreCase));
+              }
+            }
+          }
+        });
+  }
+
   private static void assertSameFields(HttpMessage decoded, ParsedHead parsed) {
     assertThat(fields(parsed.head())).isEqualTo(decoded.headers().entries());
     assertThat(parsed.contentLength()).isEqualTo(HttpUtil.getContentLength(decoded, -1L));
