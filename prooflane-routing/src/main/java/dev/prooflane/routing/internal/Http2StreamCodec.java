@@ -109,7 +109,11 @@ final class Http2StreamCodec extends Http2StreamFrameToHttpObjectCodec {
         || HttpMethod.CONNECT.asciiName().contentEqualsIgnoreCase(method)) {
       return null;
     }
-    WireHeadBuilder out = new WireHeadBuilder(256, headers.size());
+    int length = 0;
+    for (Map.Entry<CharSequence, CharSequence> field : headers) {
+      length += field.getKey().length() + field.getValue().length() + 4;
+    }
+    WireHeadBuilder out = new WireHeadBuilder(length, headers.size());
     for (Map.Entry<CharSequence, CharSequence> field : headers) {
       CharSequence name = field.getKey();
       CharSequence value = field.getValue();

@@ -1,5 +1,6 @@
 package dev.prooflane.routing.internal;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.util.AsciiString;
@@ -30,7 +31,7 @@ final class WireForwarding {
       WireHead in, String client, int hops, Set<String> undroppable, String scheme) {
     Set<String> listed = connectionOptions(in);
     WireHeadBuilder out =
-        new WireHeadBuilder(in.bytes().length + ADDED_BYTES, in.count() + ADDED_FIELDS);
+        new WireHeadBuilder(in.fieldsLength() + ADDED_BYTES, in.count() + ADDED_FIELDS);
     String priorForwardedFor = null;
     for (int i = 0; i < in.count(); i++) {
       if (isHopByHop(in, i) || (isListed(listed, in, i) && !isUndroppable(undroppable, in, i))) {
@@ -79,7 +80,7 @@ final class WireForwarding {
    */
   static WireHead response(WireHead in, String connection) {
     Set<String> listed = connectionOptions(in);
-    WireHeadBuilder out = new WireHeadBuilder(in.bytes().length + 64, in.count() + 1);
+    WireHeadBuilder out = new WireHeadBuilder(in.fieldsLength() + 64, in.count() + 1);
     for (int i = 0; i < in.count(); i++) {
       if (!isHopByHop(in, i) && !isListed(listed, in, i)) {
         out.copy(in, i);
@@ -129,7 +130,32 @@ final class WireForwarding {
     };
   }
 
+  /** Response field names common enough that their lower case is kept, not made per response. */
+  private static final AsciiString[] COMMON_RESPONSE_NAMES = {
+    HttpHeaderNames.CONTENT_TYPE,
+    HttpHeaderNames.CONTENT_LENGTH,
+    HttpHeaderNames.DATE,
+    HttpHeaderNames.SERVER,
+    HttpHeaderNames.CACHE_CONTROL,
+    HttpHeaderNames.ETAG,
+    HttpHeaderNames.LAST_MODIFIED,
+    HttpHeaderNames.VARY,
+    HttpHeaderNames.EXPIRES,
+    HttpHeaderNames.LOCATION,
+    HttpHeaderNames.CONTENT_ENCODING,
+    HttpHeaderNames.SET_COOKIE,
+    HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN,
+    AsciiString.cached("grpc-status"),
+    AsciiString.cached("grpc-message")
+  };
+
   private static AsciiString lowerCaseName(WireHead head, int i) {
+    int length = head.nameLength(i);
+    for (AsciiString common : COMMON_RESPONSE_NAMES) {
+      if (common.length() == length && head.nameEqualsIgnoreCase(i, common)) {
+        return common;
+      }
+    }
     byte[] bytes = head.bytes();
     int start = head.lineStart(i);
     byte[] name = new byte[head.nameLength(i)];

@@ -69,6 +69,11 @@ final class WireHead {
     return count;
   }
 
+  /** The length of the field lines, in bytes. */
+  int fieldsLength() {
+    return to - from;
+  }
+
   /** Whether field {@code i} is named {@code lowerCaseName}, ignoring the case of the field. */
   boolean nameIs(int i, String lowerCaseName) {
     int start = fields[i * SLOTS];

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
@@ -155,43 +156,54 @@ class RingHopLogTest {
   void readersNeverGetAHalfWrittenRecord() throws InterruptedException {
     RingHopLog log = new RingHopLog(8);
     AtomicBoolean writing = new AtomicBoolean(true);
+    CountDownLatch reading = new CountDownLatch(2);
     AtomicInteger read = new AtomicInteger();
     List<Throwable> failures = new CopyOnWriteArrayList<>();
-    List<Thread> threads = new ArrayList<>();
-    for (int w = 0; w < 2; w++) {
-      int writer = w;
-      threads.add(
-          new Thread(
-              () -> {
-                for (int n = 0; n < 100_000; n++) {
-                  int id = n * 2 + writer;
-                  log.add(numbered(id));
-                }
-              }));
-    }
+    List<Thread> readers = new ArrayList<>();
     for (int r = 0; r < 2; r++) {
       boolean recent = r == 0;
-      threads.add(
+      readers.add(
           new Thread(
               () -> {
                 try {
-                  while (writing.get()) {
+                  reading.countDown();
+                  do {
                     for (HopRecord hop : recent ? log.recent(8) : log.since(0)) {
                       assertThat(hop).isEqualTo(numbered((int) hop.bytesIn()).withSeq(hop.seq()));
                       read.incrementAndGet();
                     }
-                  }
+                  } while (writing.get());
                 } catch (Throwable failed) {
                   failures.add(failed);
                 }
               }));
     }
-    threads.forEach(Thread::start);
-    threads.get(0).join();
-    threads.get(1).join();
+    List<Thread> writers = new ArrayList<>();
+    for (int w = 0; w < 2; w++) {
+      int writer = w;
+      writers.add(
+          new Thread(
+              () -> {
+                try {
+                  // the ring is overwritten while both readers read it
+                  reading.await();
+                  for (int n = 0; n < 100_000; n++) {
+                    log.add(numbered(n * 2 + writer));
+                  }
+                } catch (InterruptedException stopped) {
+                  failures.add(stopped);
+                }
+              }));
+    }
+    readers.forEach(Thread::start);
+    writers.forEach(Thread::start);
+    for (Thread writer : writers) {
+      writer.join();
+    }
     writing.set(false);
-    threads.get(2).join();
-    threads.get(3).join();
+    for (Thread reader : readers) {
+      reader.join();
+    }
 
     assertThat(failures).isEmpty();
     assertThat(read.get()).as("records the readers checked").isPositive();
