@@ -76,9 +76,6 @@ percentiles() {
     END { printf "%.3f %.3f %.3f\n", at(0.50), at(0.99), at(0.999) }'
 }
 
-# median VALUE...: the middle one (the lower middle for an even count).
-median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
-
 # ticks PID: the CPU time (user + system, clock ticks) a process has used so far.
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 

@@ -3,11 +3,12 @@
 # (prior knowledge), at a tenth and at half of the router's own maximum (measured first, keyed,
 # per protocol): the upstream direct vs. haproxy vs. the Prooflane router, both routing by the key
 # header (SANDBOXES sandboxes in both tables) to the fork upstream. p50/p99/p99.9 come from h2load's
-# per-request log. Prints the p99 each hop adds over direct (goal: <= 0.5 ms) and the router's
-# p99.9 against haproxy's (goal: no worse). Loopback only.
+# per-request log; each case ROUNDS times, the medians printed. Prints the p99 each hop adds over
+# direct (goal: <= 0.5 ms) and the router's p99.9 against haproxy's (goal: no worse). Loopback
+# only.
 #
-# Env: DURATION (10s per measured run), WARMUP (3s before each), MAX_DURATION (5s, the router's
-#      maximum), RATE_CONNECTIONS (16), THREADS (2), CONNECTIONS (64) and STREAMS (16) for the
+# Env: DURATION (10s per measured run), WARMUP (3s before each), ROUNDS (3), MAX_DURATION (5s, the
+#      router's maximum), RATE_CONNECTIONS (16), THREADS (2), CONNECTIONS (64) and STREAMS (16) for the
 #      maximum, ROUTER_WARMUP (8s per protocol and pass, two passes, then one unmeasured run of
 #      the router at each rate), SANDBOXES (1000),
 #      SKIP_BUILD (0), KEY (key-$((SANDBOXES / 2))).
@@ -16,6 +17,7 @@ source "$(dirname "$0")/router-setup.sh"
 source "$(dirname "$0")/router-h2load.sh"
 KEY=${KEY:-key-$((SANDBOXES / 2))}
 MAX_DURATION=${MAX_DURATION:-5s}
+ROUNDS=${ROUNDS:-3}
 HEADER="x-prooflane-key: $KEY"
 
 need h2load haproxy nginx curl
@@ -62,15 +64,31 @@ for proto in h1 h2c; do
   done
 done
 
-for proto in h1 h2c; do
-  for share in 10 2; do
-    for target in direct haproxy router; do
-      header=$HEADER
-      [[ $target == direct ]] && header=""
-      h2load_rate "$proto-$share-$target" "${URL[$target - $proto]}" "$proto" \
-        "${RATE[$proto - $share]}" "$header"
+# Each case once per round, direct, haproxy and the router in turn; the medians over the rounds (the
+# p99.9 of one 10-s run moves by half of itself from run to run here).
+declare -A ALL_RPS ALL_P50 ALL_P99 ALL_P999
+for ((round = 1; round <= ROUNDS; round++)); do
+  for proto in h1 h2c; do
+    for share in 10 2; do
+      for target in direct haproxy router; do
+        name=$proto-$share-$target
+        header=$HEADER
+        [[ $target == direct ]] && header=""
+        h2load_rate "$name" "${URL[$target - $proto]}" "$proto" "${RATE[$proto - $share]}" "$header"
+        ALL_RPS[$name]+=" ${RPS[$name]}"
+        ALL_P50[$name]+=" ${P50[$name]}"
+        ALL_P99[$name]+=" ${P99[$name]}"
+        ALL_P999[$name]+=" ${P999[$name]}"
+      done
     done
   done
+done
+# shellcheck disable=SC2086 # the rounds' figures are words
+for name in "${!ALL_RPS[@]}"; do
+  RPS[$name]=$(median ${ALL_RPS[$name]})
+  P50[$name]=$(median ${ALL_P50[$name]})
+  P99[$name]=$(median ${ALL_P99[$name]})
+  P999[$name]=$(median ${ALL_P999[$name]})
 done
 
 echo
@@ -78,14 +96,15 @@ echo "h2load --rps over $RATE_CONNECTIONS connections, -D$DURATION per run, on $
   "$SANDBOXES sandboxes in both route tables, keyed requests to the fork upstream"
 echo "the router's maximum (keyed, -c$CONNECTIONS, h2c -m$STREAMS): HTTP/1.1 ${RPS[max-h1]} req/s," \
   "h2c ${RPS[max-h2c]} req/s"
-echo "load average at the end: $(load_average)"
-printf '%-5s %-10s %-8s %10s %9s %9s %9s\n' proto rate target 'req/s' 'p50 ms' 'p99 ms' 'p99.9 ms'
+echo "medians of $ROUNDS rounds; load average at the end: $(load_average)"
+printf '%-5s %-10s %-8s %10s %9s %9s %9s   %s\n' proto rate target 'req/s' 'p50 ms' 'p99 ms' \
+  'p99.9 ms' 'p99.9 by round'
 for proto in h1 h2c; do
   for share in 10 2; do
     for target in direct haproxy router; do
       name=$proto-$share-$target
-      printf '%-5s %-10s %-8s %10s %9s %9s %9s\n' "$proto" "1/$share max" "$target" \
-        "${RPS[$name]}" "${P50[$name]}" "${P99[$name]}" "${P999[$name]}"
+      printf '%-5s %-10s %-8s %10s %9s %9s %9s  %s\n' "$proto" "1/$share max" "$target" \
+        "${RPS[$name]}" "${P50[$name]}" "${P99[$name]}" "${P999[$name]}" "${ALL_P999[$name]}"
     done
   done
 done

@@ -161,3 +161,6 @@ expect_body() {
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 load_average() { cut -d' ' -f1-3 /proc/loadavg; }
+
+# median VALUE...: the middle one (the lower middle for an even count).
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }

@@ -51,6 +51,9 @@ final class RingHopLog implements HopLog {
   private final AtomicReferenceArray<HopRecord> whole;
   private volatile long lastSeq;
 
+  /** Held by the writer filling a slot. */
+  private final Object writing = new Object();
+
   /** How many exchanges of each trace have begun and are not recorded yet (traced ones only). */
   private final ConcurrentHashMap<String, Integer> open = new ConcurrentHashMap<>();
 
@@ -79,7 +82,13 @@ final class RingHopLog implements HopLog {
   }
 
   @Override
-  public synchronized long append(HopRecord hop) {
+  public long append(HopRecord hop) {
+    synchronized (writing) {
+      return write(hop);
+    }
+  }
+
+  private long write(HopRecord hop) {
     long seq = lastSeq + 1;
     int slot = slot(seq);
     seqs.set(slot, -seq);
