@@ -109,9 +109,14 @@ final class Http2StreamCodec extends Http2StreamFrameToHttpObjectCodec {
         || HttpMethod.CONNECT.asciiName().contentEqualsIgnoreCase(method)) {
       return null;
     }
+    // the head's size: each field's line; :authority becomes Host, the other pseudo-headers go
     int length = 0;
     for (Map.Entry<CharSequence, CharSequence> field : headers) {
-      length += field.getKey().length() + field.getValue().length() + 4;
+      CharSequence name = field.getKey();
+      boolean pseudo = name.length() > 0 && name.charAt(0) == ':';
+      if (!pseudo || Http2Headers.PseudoHeaderName.AUTHORITY.value().contentEquals(name)) {
+        length += (pseudo ? 4 : name.length()) + field.getValue().length() + 4;
+      }
     }
     WireHeadBuilder out = new WireHeadBuilder(length, headers.size());
     for (Map.Entry<CharSequence, CharSequence> field : headers) {

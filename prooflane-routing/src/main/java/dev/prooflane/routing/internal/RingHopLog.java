@@ -36,9 +36,7 @@ final class RingHopLog implements HopLog {
    */
   private static final int FIELDS = 8;
 
-  /**
-   * Numbers per slot (one cache line): seconds, nanos, status, duration, bytes in and out, gRPC.
-   */
+  /** Numbers per slot (64 bytes): seconds, nanos, status, duration, bytes in and out, gRPC. */
   private static final int NUMBERS = 8;
 
   private static final int ABSENT = 0xFF;

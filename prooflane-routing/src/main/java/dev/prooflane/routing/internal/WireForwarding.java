@@ -30,8 +30,12 @@ final class WireForwarding {
   static WireHead request(
       WireHead in, String client, int hops, Set<String> undroppable, String scheme) {
     Set<String> listed = connectionOptions(in);
+    int host = in.indexOf("host");
+    // the host goes on twice: as it is and as X-Forwarded-Host
+    int hostLength = host < 0 ? 0 : in.valueEnd(host) - in.valueStart(host);
     WireHeadBuilder out =
-        new WireHeadBuilder(in.fieldsLength() + ADDED_BYTES, in.count() + ADDED_FIELDS);
+        new WireHeadBuilder(
+            in.fieldsLength() + hostLength + ADDED_BYTES, in.count() + ADDED_FIELDS);
     String priorForwardedFor = null;
     for (int i = 0; i < in.count(); i++) {
       if (isHopByHop(in, i) || (isListed(listed, in, i) && !isUndroppable(undroppable, in, i))) {
@@ -60,7 +64,6 @@ final class WireForwarding {
       }
       out.copy(in, i);
     }
-    int host = in.indexOf("host");
     if (priorForwardedFor == null) {
       out.add(HeaderNames.X_FORWARDED_FOR, client);
     } else {

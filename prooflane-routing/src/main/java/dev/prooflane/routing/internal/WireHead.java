@@ -164,28 +164,38 @@ final class WireHead {
     return false;
   }
 
+  /**
+   * As Netty's decoded headers answer it: the value split at commas, each part without the blanks
+   * around it (Netty trims every character up to space; a value here holds no control character),
+   * an empty part after a last comma not counted.
+   */
   private boolean listsIn(int i, CharSequence token, boolean ignoreCase) {
+    int valueStart = fields[i * SLOTS + 2];
     int end = fields[i * SLOTS + 3];
-    int from = fields[i * SLOTS + 2];
-    while (from <= end) {
+    int from = valueStart;
+    while (true) {
       int comma = from;
       while (comma < end && bytes[comma] != ',') {
         comma++;
       }
-      int start = from;
-      int stop = comma;
-      while (start < stop && isBlank(bytes[start])) {
-        start++;
+      if (from < end || from == valueStart) {
+        int start = from;
+        int stop = comma;
+        while (start < stop && isBlank(bytes[start])) {
+          start++;
+        }
+        while (stop > start && isBlank(bytes[stop - 1])) {
+          stop--;
+        }
+        if (equals(start, stop, token, ignoreCase)) {
+          return true;
+        }
       }
-      while (stop > start && isBlank(bytes[stop - 1])) {
-        stop--;
-      }
-      if (equals(start, stop, token, ignoreCase)) {
-        return true;
+      if (comma == end) {
+        return false;
       }
       from = comma + 1;
     }
-    return false;
   }
 
   private boolean equals(int start, int stop, CharSequence token, boolean ignoreCase) {
@@ -193,7 +203,7 @@ final class WireHead {
       return false;
     }
     for (int k = 0; k < token.length(); k++) {
-      int a = bytes[start + k];
+      int a = bytes[start + k] & 0xFF;
       int b = token.charAt(k);
       if (ignoreCase ? lower(a) != lower(b) : a != b) {
         return false;

@@ -98,6 +98,8 @@ class WireHeadParserPropertiesTest {
               "chunked",
               "close",
               "keep-alive, x-a",
+              "close,",
+              "a, ,",
               "shop.local",
               "a b",
               " v ",
