@@ -6,7 +6,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
 import io.netty.handler.codec.http2.DefaultHttp2WindowUpdateFrame;
 import io.netty.handler.codec.http2.Http2DataFrame;
 import io.netty.handler.codec.http2.Http2Error;
@@ -155,11 +154,7 @@ final class Http2ClientStream implements ClientSide {
     closed = true;
     dropPending();
     connection.remove(stream);
-    ChannelHandlerContext ctx = connection.ctx();
-    if (ctx.channel().isActive() && stream.state() != Http2Stream.State.CLOSED) {
-      ctx.write(new DefaultHttp2ResetFrame(error).stream(stream));
-      connection.flush();
-    }
+    connection.reset(stream, error);
     Exchange current = exchange;
     exchange = null;
     if (current != null) {

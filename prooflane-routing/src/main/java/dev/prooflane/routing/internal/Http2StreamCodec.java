@@ -190,7 +190,8 @@ final class Http2StreamCodec extends Http2StreamFrameToHttpObjectCodec {
     byte[] bytes = text.array();
     int from = text.arrayOffset();
     int length = text.length();
-    if (length > 0 && (isBlank(bytes[from]) || isBlank(bytes[from + length - 1]))) {
+    if (length > 0
+        && (WireHead.isBlank(bytes[from]) || WireHead.isBlank(bytes[from + length - 1]))) {
       return false;
     }
     for (int k = from; k < from + length; k++) {
@@ -199,9 +200,5 @@ final class Http2StreamCodec extends Http2StreamFrameToHttpObjectCodec {
       }
     }
     return true;
-  }
-
-  private static boolean isBlank(byte c) {
-    return c == ' ' || c == '\t';
   }
 }

@@ -3,6 +3,7 @@ package dev.prooflane.routing.internal;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
+import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameStream;
 import io.netty.handler.codec.http2.Http2FrameStreamEvent;
@@ -130,9 +131,8 @@ final class Http2Streams extends ChannelInboundHandlerAdapter {
       Http2ClientStream stream = streams.get(frameStream.id());
       if (stream != null) {
         stream.reset(failed.error());
-      } else if (frameStream.state() != Http2Stream.State.CLOSED) {
-        context.write(new DefaultHttp2ResetFrame(failed.error()).stream(frameStream));
-        flush();
+      } else {
+        reset(frameStream, failed.error());
       }
       return;
     }
@@ -154,6 +154,14 @@ final class Http2Streams extends ChannelInboundHandlerAdapter {
   }
 
   /** Flushes the connection: at the end of the read under way, if there is one, else now. */
+  /** Resets {@code stream} with {@code error}, unless it or the connection is closed already. */
+  void reset(Http2FrameStream stream, Http2Error error) {
+    if (ctx.channel().isActive() && stream.state() != Http2Stream.State.CLOSED) {
+      ctx.write(new DefaultHttp2ResetFrame(error).stream(stream));
+      flush();
+    }
+  }
+
   void flush() {
     if (reading) {
       flushAfterRead = true;

@@ -212,7 +212,8 @@ final class WireHead {
     return true;
   }
 
-  private static boolean isBlank(byte c) {
+  /** A space or a tab, the blanks a field value may hold. */
+  static boolean isBlank(byte c) {
     return c == ' ' || c == '\t';
   }
 
