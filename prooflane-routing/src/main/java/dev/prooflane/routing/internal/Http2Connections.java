@@ -4,10 +4,21 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
+import io.netty.handler.codec.http2.DefaultHttp2Connection;
+import io.netty.handler.codec.http2.DefaultHttp2ConnectionDecoder;
+import io.netty.handler.codec.http2.DefaultHttp2ConnectionEncoder;
+import io.netty.handler.codec.http2.DefaultHttp2FrameReader;
+import io.netty.handler.codec.http2.DefaultHttp2HeadersDecoder;
+import io.netty.handler.codec.http2.DefaultHttp2RemoteFlowController;
+import io.netty.handler.codec.http2.Http2ConnectionDecoder;
+import io.netty.handler.codec.http2.Http2ConnectionEncoder;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2FrameReader;
+import io.netty.handler.codec.http2.Http2PromisedRequestVerifier;
 import io.netty.handler.codec.http2.Http2ServerUpgradeCodec;
 import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.codec.http2.UniformStreamByteDistributor;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AsciiString;
@@ -20,12 +31,13 @@ import java.util.concurrent.TimeUnit;
  * pipeline per stream. Flow control is per stream: a stream's body is read only as fast as its
  * upstream takes it.
  *
- * <p>The limits against hostile peers are Netty's, set here explicitly (so that a Netty upgrade
- * cannot loosen them unnoticed): concurrent streams (enforced before the client acknowledges our
- * SETTINGS), header list size, resets per window both ways (rapid reset), small CONTINUATION frames
- * of one header block (CONTINUATION flood), queued control frames (SETTINGS and PING floods whose
- * answers are never read), consecutive empty DATA frames; a connection with no open stream closes
- * after the keep-alive timeout. A peer that breaks one gets a GOAWAY and loses its connection (see
+ * <p>The limits against hostile peers are set here explicitly (so that a Netty upgrade cannot
+ * loosen them unnoticed), Netty's except those on what the router sends ({@link Http2SendLimits}):
+ * concurrent streams (enforced before the client acknowledges our SETTINGS), header list size,
+ * resets per window both ways (rapid reset), small CONTINUATION frames of one header block
+ * (CONTINUATION flood), queued control frames (SETTINGS and PING floods whose answers are never
+ * read), consecutive empty DATA frames; a connection with no open stream closes after the
+ * keep-alive timeout. A peer that breaks one gets a GOAWAY and loses its connection (see
  * docs/security.md, "HTTP/2").
  *
  * <p>The streams' flushes outside the connection's reads go out together (see {@link
@@ -113,18 +125,57 @@ final class Http2Connections {
   }
 
   private static Http2FrameCodec codec(NettyRouter router) {
-    return Http2FrameCodecBuilder.forServer()
-        .initialSettings(
-            Http2Settings.defaultSettings()
-                .maxConcurrentStreams(MAX_CONCURRENT_STREAMS)
-                .maxHeaderListSize(NettyRouter.MAX_HEADER_BYTES))
-        .validateHeaders(true)
-        .decoderEnforceMaxRstFramesPerWindow(MAX_RESETS_PER_WINDOW, RESET_WINDOW_SECONDS)
-        .encoderEnforceMaxRstFramesPerWindow(MAX_SENT_RESETS_PER_WINDOW, RESET_WINDOW_SECONDS)
-        .decoderEnforceMaxSmallContinuationFrames(MAX_SMALL_CONTINUATION_FRAMES)
-        .encoderEnforceMaxQueuedControlFrames(MAX_QUEUED_CONTROL_FRAMES)
-        .decoderEnforceMaxConsecutiveEmptyDataFrames(MAX_CONSECUTIVE_EMPTY_DATA_FRAMES)
-        .build();
+    return new CodecBuilder().assemble();
+  }
+
+  /**
+   * Netty's frame codec built from parts: its connection, reader, decoder and encoder, with the
+   * router's frame writer ({@link OneBufferFrameWriter}) and the limits on what the router sends
+   * ({@link Http2SendLimits}, which Netty's builder would otherwise add), and a remote flow
+   * controller that shares the connection's window among the streams with data in turn ({@link
+   * UniformStreamByteDistributor}: the router gives no stream priority, and the weighted
+   * distributor's priority tree cost every stream work). The builder adds the limits on what the
+   * client sends (resets, empty DATA frames); the reader, the small CONTINUATION frames.
+   */
+  private static final class CodecBuilder extends Http2FrameCodecBuilder {
+    Http2FrameCodec assemble() {
+      Http2Settings settings =
+          Http2Settings.defaultSettings()
+              .maxConcurrentStreams(MAX_CONCURRENT_STREAMS)
+              .maxHeaderListSize(NettyRouter.MAX_HEADER_BYTES);
+      DefaultHttp2Connection connection = new DefaultHttp2Connection(true);
+      connection
+          .remote()
+          .flowController(
+              new DefaultHttp2RemoteFlowController(
+                  connection, new UniformStreamByteDistributor(connection)));
+      Http2ConnectionEncoder encoder =
+          new Http2SendLimits(
+              new DefaultHttp2ConnectionEncoder(connection, OneBufferFrameWriter.create()),
+              MAX_QUEUED_CONTROL_FRAMES,
+              MAX_SENT_RESETS_PER_WINDOW,
+              RESET_WINDOW_SECONDS);
+      Http2FrameReader reader =
+          new DefaultHttp2FrameReader(
+              new DefaultHttp2HeadersDecoder(true, NettyRouter.MAX_HEADER_BYTES),
+              MAX_SMALL_CONTINUATION_FRAMES);
+      Http2ConnectionDecoder decoder =
+          new DefaultHttp2ConnectionDecoder(
+              connection,
+              encoder,
+              reader,
+              Http2PromisedRequestVerifier.ALWAYS_VERIFY,
+              true,
+              true,
+              true,
+              false);
+      initialSettings(settings);
+      gracefulShutdownTimeoutMillis(0);
+      decoderEnforceMaxRstFramesPerWindow(MAX_RESETS_PER_WINDOW, RESET_WINDOW_SECONDS);
+      decoderEnforceMaxConsecutiveEmptyDataFrames(MAX_CONSECUTIVE_EMPTY_DATA_FRAMES);
+      codec(decoder, encoder);
+      return build();
+    }
   }
 
   private static IdleStateHandler idleClose(NettyRouter router) {
