@@ -60,7 +60,7 @@ final class OneBufferFrameWriter extends DefaultHttp2FrameWriter {
     try {
       frame = ctx.alloc().directBuffer(FRAME_HEADER_LENGTH + length);
       frameHeader(frame, length, DATA, endStream ? END_STREAM : 0, streamId);
-      frame.writeBytes(data, data.readerIndex(), length);
+      copy(data, frame, length);
     } catch (Throwable failed) {
       if (frame != null) {
         frame.release();
@@ -135,6 +135,22 @@ final class OneBufferFrameWriter extends DefaultHttp2FrameWriter {
       from += length;
     }
     return out;
+  }
+
+  /**
+   * Copies {@code length} readable bytes of {@code data} to {@code out} eight at a time: a small
+   * payload so (the common answer) costs no NIO buffer views, which a copy between two direct
+   * buffers otherwise makes for each.
+   */
+  private static void copy(ByteBuf data, ByteBuf out, int length) {
+    int at = data.readerIndex();
+    int end = at + length;
+    for (; at + Long.BYTES <= end; at += Long.BYTES) {
+      out.writeLong(data.getLong(at));
+    }
+    for (; at < end; at++) {
+      out.writeByte(data.getByte(at));
+    }
   }
 
   private static void frameHeader(ByteBuf out, int length, byte type, int flags, int streamId) {

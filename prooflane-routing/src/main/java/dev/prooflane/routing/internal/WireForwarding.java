@@ -107,7 +107,6 @@ final class WireForwarding {
     // the fields passed the parser's checks
     Http2Headers out = new DefaultHttp2Headers(false, false, in.count() + 1);
     out.status(status);
-    byte[] bytes = in.bytes();
     for (int i = 0; i < in.count(); i++) {
       if (isHopByHop(in, i) || isListed(listed, in, i)) {
         continue;
@@ -115,10 +114,8 @@ final class WireForwarding {
       if (isConvertedApart(in, i)) {
         return null;
       }
-      int valueStart = in.valueStart(i);
-      out.add(
-          lowerCaseName(in, i),
-          new AsciiString(bytes, valueStart, in.valueEnd(i) - valueStart, true));
+      // a view: nothing writes a head's bytes once it is made
+      out.add(lowerCaseName(in, i), in.valueView(i));
     }
     return out;
   }
