@@ -272,19 +272,21 @@ final class Exchange implements ChannelFutureListener {
     reusedConnection = reused;
     ready.bind(this);
     forwarding = true;
-    ready.write(
+    HttpRequest head =
         UpstreamRequest.of(
             request,
             upstream,
             webSocket,
             hasBody,
             new UpstreamRequest.Forwarding(
-                client.clientAddress(), hops, router.undroppable(), client.scheme())));
+                client.clientAddress(), hops, router.undroppable(), client.scheme()));
     if (requestRead) {
-      ready.write(LastHttpContent.EMPTY_LAST_CONTENT);
+      // a whole request without a body: one message, one write
+      ready.write(UpstreamRequest.whole(head));
       ready.flush();
       requestSent = true;
     } else {
+      ready.write(head);
       client.requestMore();
     }
   }

@@ -1,8 +1,12 @@
 package dev.prooflane.routing.internal;
 
 import dev.prooflane.routing.Upstream;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -68,6 +72,17 @@ final class UpstreamRequest {
     }
     return new DefaultHttpRequest(
         HttpVersion.HTTP_1_1, request.method(), request.uri(), new WireHeaders(head));
+  }
+
+  /** {@code head} as a whole request without a body (its end included). */
+  static FullHttpRequest whole(HttpRequest head) {
+    return new DefaultFullHttpRequest(
+        head.protocolVersion(),
+        head.method(),
+        head.uri(),
+        Unpooled.EMPTY_BUFFER,
+        head.headers(),
+        EmptyHttpHeaders.INSTANCE);
   }
 
   private static HttpRequest decoded(
