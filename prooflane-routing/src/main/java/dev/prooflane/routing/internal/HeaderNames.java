@@ -3,6 +3,7 @@ package dev.prooflane.routing.internal;
 import dev.prooflane.model.KeyNames;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.AsciiString;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -102,14 +103,14 @@ final class HeaderNames {
    * The lower-case names a {@code Connection} header lists besides {@code keep-alive}, {@code
    * close} and {@code upgrade}, or null when there are none (the common case, without allocation).
    */
-  static Set<String> connectionOptions(String connection) {
+  static Set<String> connectionOptions(CharSequence connection) {
     if (connection == null
-        || connection.equalsIgnoreCase("keep-alive")
-        || connection.equalsIgnoreCase("close")) {
+        || AsciiString.contentEqualsIgnoreCase(connection, "keep-alive")
+        || AsciiString.contentEqualsIgnoreCase(connection, "close")) {
       return null;
     }
     Set<String> names = null;
-    for (String token : connection.split(",")) {
+    for (String token : connection.toString().split(",")) {
       String name = token.trim().toLowerCase(Locale.ROOT);
       if (!name.isEmpty() && !name.equals("keep-alive") && !name.equals("close")) {
         if (names == null) {

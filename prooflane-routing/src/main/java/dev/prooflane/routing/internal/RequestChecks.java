@@ -94,7 +94,7 @@ final class RequestChecks {
               400, "missing_host", "an HTTP/1.1 request needs a Host header (add one)", true)
           : null;
     }
-    if (headers.getAll(HttpHeaderNames.HOST).size() > 1) {
+    if (occurrences(headers, HttpHeaderNames.HOST) > 1) {
       return new Refusal(
           400,
           "ambiguous_host",
@@ -122,7 +122,7 @@ final class RequestChecks {
     if (value == null) {
       return 0;
     }
-    if (headers.getAll(HOPS).size() > 1) {
+    if (occurrences(headers, HOPS) > 1) {
       return -1;
     }
     String digits = value.trim();
@@ -182,5 +182,14 @@ final class RequestChecks {
       }
     }
     return true;
+  }
+
+  /**
+   * How many fields of {@code headers} are named {@code name}: counted on a head's bytes, without
+   * decoding the values, when the headers are still those bytes.
+   */
+  private static int occurrences(HttpHeaders headers, CharSequence name) {
+    WireHead wire = headers instanceof WireHeaders raw ? raw.unchanged() : null;
+    return wire != null ? wire.occurrences(name) : headers.getAll(name).size();
   }
 }

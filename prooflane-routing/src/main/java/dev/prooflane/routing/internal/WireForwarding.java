@@ -180,7 +180,7 @@ final class WireForwarding {
    */
   private static Set<String> connectionOptions(WireHead head) {
     int at = head.indexOf("connection");
-    return at < 0 ? null : HeaderNames.connectionOptions(head.value(at));
+    return at < 0 ? null : HeaderNames.connectionOptions(head.valueView(at));
   }
 
   private static boolean isListed(Set<String> listed, WireHead head, int i) {

@@ -137,6 +137,17 @@ final class WireHead {
     return -1;
   }
 
+  /** How many fields are named {@code name} (any case). */
+  int occurrences(CharSequence name) {
+    int found = 0;
+    for (int i = 0; i < count; i++) {
+      if (nameEqualsIgnoreCase(i, name)) {
+        found++;
+      }
+    }
+    return found;
+  }
+
   /** The values of the fields named {@code name} (any case), in order. */
   List<String> values(CharSequence name) {
     List<String> values = null;
