@@ -12,13 +12,13 @@ import io.netty.handler.codec.http2.Http2HeadersEncoder;
 
 /**
  * The frame writer of a client's HTTP/2 connection: Netty's, except that a HEADERS frame (with the
- * CONTINUATION frames its block needs) and an unpadded DATA frame that fits one frame each go out
- * as one buffer with the caller's promise. Netty's writer writes a frame's header and its payload
- * as buffers of their own and joins their promises in an aggregator: about a tenth of the router's
- * CPU time per HTTP/2 stream went there (see docs/routing.md, "How fast"). The bytes on the wire
- * are the same; so are the header block (the same HPACK encoder, shared with the writer's
- * configuration, so that the client's SETTINGS reach it) and the failures (a header list the client
- * will not take fails the promise).
+ * CONTINUATION frames its block needs) and an unpadded DATA frame of up to 1 KiB (the payload
+ * copied behind its frame header) each go out as one buffer with the caller's promise. Netty's
+ * writer writes a frame's header and its payload as buffers of their own and joins their promises
+ * in an aggregator: about a tenth of the router's CPU time per HTTP/2 stream went there (see
+ * docs/routing.md, "How fast"). The bytes on the wire are the same; so are the header block (the
+ * same HPACK encoder, shared with the writer's configuration, so that the client's SETTINGS reach
+ * it) and the failures (a header list the client will not take fails the promise).
  */
 final class OneBufferFrameWriter extends DefaultHttp2FrameWriter {
   private static final int FRAME_HEADER_LENGTH = 9;
