@@ -153,7 +153,6 @@ final class Http2Streams extends ChannelInboundHandlerAdapter {
     streams.remove(stream.id());
   }
 
-  /** Flushes the connection: at the end of the read under way, if there is one, else now. */
   /** Resets {@code stream} with {@code error}, unless it or the connection is closed already. */
   void reset(Http2FrameStream stream, Http2Error error) {
     if (ctx.channel().isActive() && stream.state() != Http2Stream.State.CLOSED) {
@@ -162,6 +161,7 @@ final class Http2Streams extends ChannelInboundHandlerAdapter {
     }
   }
 
+  /** Flushes the connection: at the end of the read under way, if there is one, else now. */
   void flush() {
     if (reading) {
       flushAfterRead = true;
